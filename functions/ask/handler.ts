@@ -1,0 +1,35 @@
+// handler -> lib/ask -> lib/knowledge (cache, matcher) -> adapters/dynamodb
+import { z } from 'zod';
+import { tableName } from '../lib/adapters/dynamodb.ts';
+import { ask } from '../lib/ask/ask.ts';
+import { getNumberFromEnv } from '../lib/config/env.ts';
+import { httpHandler } from '../lib/http/handler.ts';
+import { parseJsonBody } from '../lib/http/request.ts';
+import { json } from '../lib/http/response.ts';
+import { createKnowledgeCache } from '../lib/knowledge/cache.ts';
+import { localeSchema } from '../lib/knowledge/schema.ts';
+import { logger } from '../lib/observability/logger.ts';
+
+tableName('knowledge'); // fail at cold start, not on the first citizen, when the table is not configured
+const knowledge = createKnowledgeCache({
+  checkIntervalMs: getNumberFromEnv('KNOWLEDGE_CHECK_INTERVAL_MS', 5000),
+});
+
+const askRequest = z.object({
+  question: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters'),
+  locale: localeSchema.optional(),
+});
+
+/** POST /v1/ask: a citizen's question in, the curated answer, suggestions or "I don't know" out. */
+export const handler = httpHandler(async (event) => {
+  const { question, locale } = parseJsonBody(event, askRequest);
+  const response = ask(await knowledge.get(), question, locale);
+  // Decision and entry only: the question text never reaches the logs.
+  logger.info('question answered', {
+    status: response.status,
+    entryId: response.answer?.entryId,
+    confidence: response.confidence,
+    locale: response.locale,
+  });
+  return json(200, response);
+});

@@ -1,0 +1,109 @@
+// `npm run kb -- <command>`: validate, import and evaluate the knowledge base.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { type EvalReport, evaluate } from '../lib/knowledge/evaluate.ts';
+import { defaultKnowledgeDir, loadKnowledgeDir, readEvalFile } from '../lib/knowledge/files.ts';
+import type { Entry, Settings } from '../lib/knowledge/schema.ts';
+import { importKnowledge, loadPublished } from '../lib/knowledge/store.ts';
+import type { ValidationReport } from '../lib/knowledge/validate.ts';
+import { createMatcher } from '../lib/matcher/matcher.ts';
+import { connectLocalDatabase } from '../local/connect.ts';
+
+const usage = `Usage: npm run kb -- <command>
+  validate [--dir DIR]                 check every file; exit 1 on problems
+  import [--dir DIR]                   validate, then publish the files into the local table
+  eval FILE [--json] [--published]     accuracy and false-answer rate of FILE (JSONL)
+                                       (knowledge/ by default; --published: the local table)`;
+
+function printProblems(report: ValidationReport): void {
+  for (const problem of report.problems)
+    console.error(`${problem.file}  ${problem.field}: ${problem.message}`);
+}
+
+async function loadValid(dir: string): Promise<{ entries: Entry[]; settings: Settings }> {
+  const report = await loadKnowledgeDir(dir);
+  if (report.problems.length > 0 || !report.settings) {
+    printProblems(report);
+    console.error(`${report.problems.length} problem(s) found; nothing was changed.`);
+    process.exit(1);
+  }
+  return { entries: report.entries, settings: report.settings };
+}
+
+function printEval(report: EvalReport): void {
+  const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
+  console.log(`questions:          ${report.total}`);
+  console.log(
+    `in scope:           ${report.inScope.correct}/${report.inScope.total} correct, accuracy ${pct(report.inScope.accuracy)}`,
+  );
+  console.log(
+    `out of scope:       ${report.outOfScope.falseAnswers}/${report.outOfScope.total} answered, false-answer rate ${pct(report.outOfScope.falseAnswerRate)}`,
+  );
+  for (const failure of report.failures) {
+    console.log(
+      `  ✗ ${JSON.stringify(failure.question)} expected ${failure.expected ?? '(none)'}, got ${failure.got ?? '(none)'} [${failure.status} ${failure.confidence}]`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      dir: { type: 'string', default: defaultKnowledgeDir },
+      json: { type: 'boolean', default: false },
+      published: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const [command, file] = positionals;
+  const dir = path.resolve(values.dir);
+
+  switch (command) {
+    case 'validate': {
+      const report = await loadKnowledgeDir(dir);
+      printProblems(report);
+      if (report.problems.length > 0) {
+        console.error(`${report.problems.length} problem(s) found.`);
+        process.exit(1);
+      }
+      console.log(`OK: ${report.entries.length} entries and settings are valid.`);
+      return;
+    }
+    case 'import': {
+      const { entries, settings } = await loadValid(dir);
+      const disconnect = await connectLocalDatabase();
+      const meta = await importKnowledge(entries, settings, 'files');
+      await disconnect();
+      console.log(`Imported ${entries.length} entries as version ${meta.version}.`);
+      return;
+    }
+    case 'eval': {
+      if (!file) throw new Error('eval needs a JSONL file');
+      const cases = await readEvalFile(path.resolve(file));
+      let source: { entries: readonly Entry[]; settings: Settings };
+      if (values.published) {
+        const disconnect = await connectLocalDatabase();
+        const snapshot = await loadPublished();
+        await disconnect();
+        if (!snapshot)
+          throw new Error('The local table has no published knowledge base (run npm start or kb import).');
+        source = snapshot;
+      } else {
+        source = await loadValid(dir);
+      }
+      const report = evaluate(createMatcher(source.entries, source.settings), cases);
+      if (values.json) console.log(JSON.stringify(report));
+      else printEval(report);
+      return;
+    }
+    default:
+      console.log(usage);
+      if (!values.help) process.exit(command ? 1 : 0);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { getStringFromEnv } from '../config/env.ts';
+import { type TableName, tables } from '../definitions/tables.ts';
+
+/**
+ * The only place that creates a DynamoDB client. One client per container, reused by every
+ * request. Locally `DYNAMODB_ENDPOINT` points it at the embedded database.
+ */
+let client: DynamoDBDocumentClient | undefined;
+
+/** The shared document client (created on first use, then reused). */
+export function documentClient(): DynamoDBDocumentClient {
+  if (!client) {
+    const endpoint = process.env.DYNAMODB_ENDPOINT;
+    const base = new DynamoDBClient({
+      region: process.env.AWS_REGION ?? 'eu-central-1',
+      ...(endpoint
+        ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 2 }
+        : { maxAttempts: 3 }),
+    });
+    client = DynamoDBDocumentClient.from(base, {
+      marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+    });
+  }
+  return client;
+}
+
+/** The physical name of a table, from its environment variable (fails fast when unset). */
+export function tableName(name: TableName): string {
+  return getStringFromEnv(tables[name].envVar);
+}
+
+/** Epoch seconds, the unit of DynamoDB TTL attributes. */
+export function epochSeconds(date = new Date()): number {
+  return Math.floor(date.getTime() / 1000);
+}
+
+/** True when an item's TTL has passed: DynamoDB deletes lazily, so reads must ignore it. */
+export function isExpired(item: { expiresAt?: unknown }, now = new Date()): boolean {
+  return typeof item.expiresAt === 'number' && item.expiresAt <= epochSeconds(now);
+}

@@ -1,0 +1,70 @@
+/**
+ * Typed errors carry their HTTP status and a stable code; `toErrorResponse` turns them into
+ * `{"error": {"code", "message"}}`. Messages are written for the API client: never SDK text.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadRequestError extends AppError {
+  constructor(message: string, code = 'bad_request') {
+    super(400, code, message);
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(message = 'Authentication required.') {
+    super(401, 'unauthorized', message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'You are not allowed to do this.') {
+    super(403, 'forbidden', message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message = 'Not found.') {
+    super(404, 'not_found', message);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, code = 'conflict') {
+    super(409, code, message);
+  }
+}
+
+export class PayloadTooLargeError extends AppError {
+  constructor(message = 'The request body is too large.') {
+    super(413, 'payload_too_large', message);
+  }
+}
+
+export class UnsupportedMediaTypeError extends AppError {
+  constructor(message = 'Send the body as application/json.') {
+    super(415, 'unsupported_media_type', message);
+  }
+}
+
+export class TooManyRequestsError extends AppError {
+  constructor(retryAfterSeconds: number, message = 'Too many requests. Please try again later.') {
+    super(429, 'too_many_requests', message, { 'retry-after': String(retryAfterSeconds) });
+  }
+}
+
+/** A dependency (DynamoDB, SES) is throttled or briefly unavailable: the client should retry. */
+export class ServiceUnavailableError extends AppError {
+  constructor(retryAfterSeconds = 2, message = 'The service is busy. Please try again in a moment.') {
+    super(503, 'service_unavailable', message, { 'retry-after': String(retryAfterSeconds) });
+  }
+}

@@ -1,0 +1,48 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { EvalCase } from './evaluate.ts';
+import type { SourceFile } from './validate.ts';
+import { type ValidationReport, validateKnowledgeBase } from './validate.ts';
+
+/** The default knowledge base shipped with the project. */
+export const defaultKnowledgeDir = fileURLToPath(new URL('../../../knowledge/', import.meta.url));
+
+/** Reads `settings.yaml` and every `entries/*.yaml` of a knowledge folder. */
+export async function readKnowledgeFiles(dir = defaultKnowledgeDir): Promise<SourceFile[]> {
+  const files: SourceFile[] = [];
+  try {
+    files.push({ file: 'settings.yaml', text: await readFile(path.join(dir, 'settings.yaml'), 'utf8') });
+  } catch {
+    // Reported as missing by the validator.
+  }
+  const entryDir = path.join(dir, 'entries');
+  const names = (await readdir(entryDir).catch(() => [] as string[]))
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort();
+  for (const name of names) {
+    files.push({ file: `entries/${name}`, text: await readFile(path.join(entryDir, name), 'utf8') });
+  }
+  return files;
+}
+
+/** Reads and validates a knowledge folder. */
+export async function loadKnowledgeDir(dir = defaultKnowledgeDir): Promise<ValidationReport> {
+  return validateKnowledgeBase(await readKnowledgeFiles(dir));
+}
+
+/** Reads a JSONL evaluation file: `{"question", "expected": id | null, "locale"?}` per line. */
+export async function readEvalFile(file: string): Promise<EvalCase[]> {
+  const text = await readFile(file, 'utf8');
+  return text
+    .split('\n')
+    .map((line, index) => ({ line: line.trim(), number: index + 1 }))
+    .filter(({ line }) => line !== '')
+    .map(({ line, number }) => {
+      const data = JSON.parse(line) as Partial<EvalCase>;
+      if (typeof data.question !== 'string' || !('expected' in data)) {
+        throw new Error(`${file}:${number}: each line needs "question" and "expected"`);
+      }
+      return data as EvalCase;
+    });
+}

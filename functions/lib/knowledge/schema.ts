@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+export const locales = ['de', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export const localeSchema = z.enum(locales);
+
+export const entryIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens (kebab-case)')
+  .max(64);
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+
+/** Markdown links and autolinks: every target must be https: or mailto:. */
+const linkTarget = /\]\(\s*<?([^)\s>]*)|<((?:[a-z][a-z0-9+.-]*):[^>\s]*)>/gi;
+
+/** Returns the first problem in a Markdown answer (raw HTML or an unsafe link), or null. */
+export function markdownProblem(markdown: string): string | null {
+  if (/<\/?[a-z!][^>]*>/i.test(markdown.replace(/<(?:https|mailto):[^>\s]*>/gi, ''))) {
+    return 'raw HTML is not allowed; use Markdown';
+  }
+  for (const match of markdown.matchAll(linkTarget)) {
+    const target = (match[1] ?? match[2] ?? '').trim();
+    if (!/^(?:https:\/\/[^\s]+|mailto:[^\s@]+@[^\s@]+)$/i.test(target)) {
+      return `unsafe link "${target.slice(0, 60)}": only https:// and mailto: links are allowed`;
+    }
+  }
+  return null;
+}
+
+const markdown = text(4000).superRefine((value, ctx) => {
+  const problem = markdownProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+const phrasings = z.array(text(300)).max(60).default([]);
+
+/** One locale of an entry: how citizens ask, and the answer they get. */
+export const localizedEntrySchema = z.strictObject({
+  question: text(300),
+  alternatives: phrasings,
+  keywords: z.array(text(60)).max(30).default([]),
+  answer: markdown,
+  /** Held-out phrasings that must keep matching this entry (the publish gate checks them). */
+  tests: phrasings,
+});
+
+export const entryKinds = ['faq', 'smalltalk', 'escalate'] as const;
+
+/** A knowledge-base entry, as stored in `knowledge/entries/<id>.yaml` and in the table. */
+export const entrySchema = z.strictObject({
+  id: entryIdSchema,
+  kind: z.enum(entryKinds),
+  /** The "Stand": when the answer was last reviewed (YYYY-MM-DD). */
+  reviewedAt: z.iso.date('use a date like 2021-05-04').optional(),
+  related: z.array(entryIdSchema).max(5).default([]),
+  de: localizedEntrySchema,
+  en: localizedEntrySchema,
+});
+
+export type Entry = z.output<typeof entrySchema>;
+export type EntryInput = z.input<typeof entrySchema>;
+export type LocalizedEntry = z.output<typeof localizedEntrySchema>;
+
+const perLocale = <T extends z.ZodType>(schema: T) => z.strictObject({ de: schema, en: schema });
+
+/** `knowledge/settings.yaml`: matcher thresholds, fallback texts, contact data and policies. */
+export const settingsSchema = z.strictObject({
+  matcher: z.strictObject({
+    /** Confidence at or above which the best entry is answered. */
+    answerThreshold: z.number().min(0).max(1),
+    /** Confidence at or above which entries are offered as "did you mean". */
+    suggestThreshold: z.number().min(0).max(1),
+    /** The best entry must lead the runner-up by this much to be answered outright. */
+    minMargin: z.number().min(0).max(1),
+    maxSuggestions: z.number().int().min(1).max(5),
+  }),
+  /** Words that mean the same for matching, per locale: word -> replacement word(s). */
+  synonyms: perLocale(z.record(z.string(), z.string())),
+  texts: perLocale(
+    z.strictObject({
+      none: text(500),
+      suggest: text(500),
+    }),
+  ),
+  contact: z.strictObject({
+    organisation: text(200),
+    dpo: z.strictObject({ name: text(120), email: z.email() }),
+    deputy: z.strictObject({ name: text(120), email: z.email() }).optional(),
+    dpoMailbox: z.email(),
+    senderAddress: z.email(),
+    website: z.url().optional(),
+  }),
+  escalation: z.strictObject({
+    retentionDays: z.number().int().min(1).max(3650),
+    perClientDailyCap: z.number().int().min(1),
+    globalDailyCap: z.number().int().min(1),
+  }),
+  unanswered: z.strictObject({ retentionDays: z.number().int().min(1).max(365) }),
+  publishing: z.strictObject({
+    fourEyes: z.boolean(),
+    minAccuracy: z.number().min(0).max(1),
+    maxFalseAnswerRate: z.number().min(0).max(1),
+    evalFile: z.string().optional(),
+  }),
+  cors: z.strictObject({ allowedOrigins: z.array(z.string()) }),
+});
+
+export type Settings = z.output<typeof settingsSchema>;
+
+/** What the ask function serves: one consistent published version of entries and settings. */
+export interface KnowledgeSnapshot {
+  version: number;
+  settings: Settings;
+  entries: Entry[];
+}

@@ -1,0 +1,113 @@
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import { type Entry, entrySchema, type Settings, settingsSchema } from './schema.ts';
+
+/** One problem in the knowledge base, named by file and field so staff can find it. */
+export interface ValidationProblem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export interface SourceFile {
+  /** Path relative to the knowledge folder, e.g. `entries/what-happened.yaml`. */
+  file: string;
+  text: string;
+}
+
+export interface ValidationReport {
+  entries: Entry[];
+  settings?: Settings;
+  problems: ValidationProblem[];
+}
+
+function issuesToProblems(file: string, error: z.ZodError): ValidationProblem[] {
+  return error.issues.map((issue) => ({
+    file,
+    field: issue.path.length ? issue.path.join('.') : '(file)',
+    message: issue.message,
+  }));
+}
+
+function parseYamlFile(source: SourceFile, problems: ValidationProblem[]): unknown {
+  try {
+    return parseYaml(source.text);
+  } catch (error) {
+    const line = error instanceof YAMLParseError ? ` (line ${error.linePos?.[0]?.line ?? '?'})` : '';
+    problems.push({ file: source.file, field: '(file)', message: `not valid YAML${line}` });
+    return undefined;
+  }
+}
+
+/** Validates one entry object; `file` only labels the problems. */
+export function validateEntry(data: unknown, file: string): { entry?: Entry; problems: ValidationProblem[] } {
+  const result = entrySchema.safeParse(data);
+  return result.success
+    ? { entry: result.data, problems: [] }
+    : { problems: issuesToProblems(file, result.error) };
+}
+
+/**
+ * Checks what a single file cannot: unique ids, related ids that exist and differ from the
+ * entry itself, and that every entry kind the product relies on is present at most once.
+ */
+export function crossCheck(entries: readonly { entry: Entry; file: string }[]): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  const firstFile = new Map<string, string>();
+  for (const { entry, file } of entries) {
+    const previous = firstFile.get(entry.id);
+    if (previous)
+      problems.push({ file, field: 'id', message: `duplicate id "${entry.id}" (also in ${previous})` });
+    else firstFile.set(entry.id, file);
+  }
+  for (const { entry, file } of entries) {
+    entry.related.forEach((id, index) => {
+      if (id === entry.id)
+        problems.push({ file, field: `related.${index}`, message: 'an entry cannot relate to itself' });
+      else if (!firstFile.has(id))
+        problems.push({ file, field: `related.${index}`, message: `unknown entry id "${id}"` });
+    });
+  }
+  return problems;
+}
+
+/**
+ * Validates a whole knowledge base given as files: `settings.yaml` and `entries/*.yaml`.
+ * Every problem is reported (not just the first), each with its file and field.
+ */
+export function validateKnowledgeBase(files: readonly SourceFile[]): ValidationReport {
+  const problems: ValidationProblem[] = [];
+  const valid: { entry: Entry; file: string }[] = [];
+  let settings: Settings | undefined;
+
+  const settingsFile = files.find((source) => source.file === 'settings.yaml');
+  if (!settingsFile) problems.push({ file: 'settings.yaml', field: '(file)', message: 'missing' });
+  else {
+    const data = parseYamlFile(settingsFile, problems);
+    if (data !== undefined) {
+      const result = settingsSchema.safeParse(data);
+      if (result.success) settings = result.data;
+      else problems.push(...issuesToProblems(settingsFile.file, result.error));
+    }
+  }
+
+  for (const source of files) {
+    if (source.file === 'settings.yaml') continue;
+    const data = parseYamlFile(source, problems);
+    if (data === undefined) continue;
+    const { entry, problems: entryProblems } = validateEntry(data, source.file);
+    problems.push(...entryProblems);
+    if (!entry) continue;
+    const expectedName = `${entry.id}.yaml`;
+    if (!source.file.endsWith(`/${expectedName}`) && source.file !== expectedName) {
+      problems.push({ file: source.file, field: 'id', message: `file name must be ${expectedName}` });
+    }
+    valid.push({ entry, file: source.file });
+  }
+  if (valid.length === 0 && !problems.some((problem) => problem.file.startsWith('entries/'))) {
+    problems.push({ file: 'entries/', field: '(folder)', message: 'no entries found' });
+  }
+  problems.push(...crossCheck(valid));
+  const entries = valid.map(({ entry }) => entry).sort((a, b) => a.id.localeCompare(b.id));
+  return settings ? { entries, settings, problems } : { entries, problems };
+}

@@ -1,0 +1,275 @@
+import Fuse from 'fuse.js';
+import type { Entry, Locale, Settings } from '../knowledge/schema.ts';
+import { analyze, buildSynonyms, canonicalWord, type SynonymTable, words } from './normalize.ts';
+import { stopWords } from './stop-words.ts';
+
+/**
+ * The matcher: an inverted index over the stemmed terms of every entry's question,
+ * alternative phrasings and keywords, with fuse.js for typo tolerance on the vocabulary.
+ *
+ * Why not fuse.js over whole questions? It scans every string on every query (hundreds of
+ * milliseconds on a large knowledge base) and scores character overlap, not meaning. Here
+ * fuse.js only looks up words that are not in the vocabulary, within a small bucket, and the
+ * index touches only phrasings that share a term with the question.
+ */
+
+export type MatchStatus = 'answer' | 'suggest' | 'none';
+
+export interface RankedEntry {
+  entry: Entry;
+  /** Confidence in [0, 1] that this entry answers the question. */
+  score: number;
+}
+
+export interface MatchResult {
+  status: MatchStatus;
+  locale: Locale;
+  confidence: number;
+  /** Best entries first; `answer` uses the first, `suggest` offers up to `maxSuggestions`. */
+  ranked: RankedEntry[];
+}
+
+export type MatcherOptions = Settings['matcher'];
+
+interface Phrasing {
+  entry: number;
+  terms: string[];
+  /** Sum of the terms' weights, for the share of the phrasing that the question covers. */
+  weight: number;
+}
+
+interface TermMatch {
+  term: string;
+  similarity: number;
+}
+
+/** How much a word found only by a typo or compound lookup counts, compared with an exact one. */
+const fuzzyFactor = 0.85;
+const compoundFactor = 0.75;
+/** Weight of the question's share (the rest is the phrasing's share) in a phrasing's score. */
+const queryShare = 0.65;
+
+class LocaleIndex {
+  readonly phrasings: Phrasing[] = [];
+  readonly postings = new Map<string, number[]>();
+  readonly idf = new Map<string, number>();
+  /** Folded surface words of this locale's phrasings, for language detection. */
+  readonly surfaceWords = new Set<string>();
+  private readonly fuzzyBuckets = new Map<string, Fuse<string>>();
+  private readonly bucketTerms = new Map<string, string[]>();
+  private readonly maxIdf: number;
+
+  constructor(
+    readonly locale: Locale,
+    entries: readonly Entry[],
+    readonly synonyms: SynonymTable,
+  ) {
+    const entriesWithTerm = new Map<string, Set<number>>();
+    entries.forEach((entry, entryIndex) => {
+      const localized = entry[locale];
+      for (const text of [localized.question, ...localized.alternatives, ...localized.keywords]) {
+        for (const word of words(text)) this.surfaceWords.add(canonicalWord(word, locale));
+        const terms = [...new Set(analyze(text, locale, synonyms))];
+        if (terms.length === 0) continue;
+        this.phrasings.push({ entry: entryIndex, terms, weight: 0 });
+        for (const term of terms) {
+          let set = entriesWithTerm.get(term);
+          if (!set) entriesWithTerm.set(term, (set = new Set()));
+          set.add(entryIndex);
+        }
+      }
+    });
+    const total = Math.max(entries.length, 1);
+    let maxIdf = 1;
+    for (const [term, set] of entriesWithTerm) {
+      const idf = Math.log(1 + total / set.size);
+      this.idf.set(term, idf);
+      maxIdf = Math.max(maxIdf, idf);
+      if (term.length >= 4) {
+        const bucket = term.slice(0, 1);
+        const list = this.bucketTerms.get(bucket);
+        if (list) list.push(term);
+        else this.bucketTerms.set(bucket, [term]);
+      }
+    }
+    this.maxIdf = maxIdf;
+    this.phrasings.forEach((phrasing, id) => {
+      phrasing.weight = phrasing.terms.reduce((sum, term) => sum + (this.idf.get(term) ?? 0), 0);
+      for (const term of phrasing.terms) {
+        const list = this.postings.get(term);
+        if (list) list.push(id);
+        else this.postings.set(term, [id]);
+      }
+    });
+  }
+
+  /** Weight of a question word that the knowledge base does not know: strong evidence against. */
+  get unknownWeight(): number {
+    return this.maxIdf * 0.8;
+  }
+
+  /** Finds the vocabulary terms a question term stands for: exact, misspelt, or part of a compound. */
+  lookup(term: string): TermMatch[] {
+    if (this.idf.has(term)) return [{ term, similarity: 1 }];
+    if (term.length < 4) return [];
+    const fuzzy = this.fuzzy(term);
+    if (fuzzy.length > 0) return fuzzy;
+    return this.compoundParts(term);
+  }
+
+  private fuzzy(term: string): TermMatch[] {
+    const bucket = term.slice(0, 1);
+    let fuse = this.fuzzyBuckets.get(bucket);
+    if (!fuse) {
+      const terms = this.bucketTerms.get(bucket);
+      if (!terms) return [];
+      fuse = new Fuse(terms, { includeScore: true, threshold: 0.25, minMatchCharLength: 3 });
+      this.fuzzyBuckets.set(bucket, fuse);
+    }
+    return fuse
+      .search(term, { limit: 2 })
+      .filter((hit) => Math.abs(hit.item.length - term.length) <= 2)
+      .map((hit) => ({ term: hit.item, similarity: fuzzyFactor * (1 - (hit.score ?? 0)) }));
+  }
+
+  /** German compounds: "Hackerangriff" contains "angriff", "Passwortänderung" starts with "passwort". */
+  private compoundParts(term: string): TermMatch[] {
+    const parts: TermMatch[] = [];
+    for (let start = 2; start <= term.length - 4; start++) {
+      const suffix = term.slice(start);
+      if (this.idf.has(suffix)) {
+        parts.push({ term: suffix, similarity: compoundFactor });
+        break;
+      }
+    }
+    for (let end = term.length - 2; end >= 4; end--) {
+      const prefix = term.slice(0, end);
+      if (this.idf.has(prefix)) {
+        parts.push({ term: prefix, similarity: compoundFactor });
+        break;
+      }
+    }
+    return parts;
+  }
+
+  /** Scores every entry that shares a term with the question; returns entry index -> score. */
+  score(question: string): Map<number, number> {
+    const scores = new Map<number, number>();
+    const queryTerms = [...new Set(analyze(question, this.locale, this.synonyms))];
+    if (queryTerms.length === 0) return scores;
+
+    let queryWeight = 0;
+    const matched: { weight: number; matches: TermMatch[] }[] = [];
+    for (const term of queryTerms) {
+      const matches = this.lookup(term);
+      const weight = matches.length
+        ? Math.max(...matches.map((match) => this.idf.get(match.term) ?? 0))
+        : this.unknownWeight;
+      queryWeight += weight;
+      if (matches.length) matched.push({ weight, matches });
+    }
+
+    // Per phrasing: how much of the question it covers, and how much of it the question covers.
+    const covered = new Map<number, { query: number; phrasing: Map<string, number> }>();
+    for (const { weight, matches } of matched) {
+      const best = new Map<number, TermMatch>();
+      for (const match of matches) {
+        for (const id of this.postings.get(match.term) ?? []) {
+          const current = best.get(id);
+          if (!current || current.similarity < match.similarity) best.set(id, match);
+        }
+      }
+      for (const [id, match] of best) {
+        let cover = covered.get(id);
+        if (!cover) covered.set(id, (cover = { query: 0, phrasing: new Map() }));
+        cover.query += weight * match.similarity;
+        const termWeight = (this.idf.get(match.term) ?? 0) * match.similarity;
+        cover.phrasing.set(match.term, Math.max(cover.phrasing.get(match.term) ?? 0, termWeight));
+      }
+    }
+
+    for (const [id, cover] of covered) {
+      const phrasing = this.phrasings[id];
+      if (!phrasing || phrasing.weight === 0) continue;
+      let phrasingCovered = 0;
+      for (const value of cover.phrasing.values()) phrasingCovered += value;
+      const queryCoverage = Math.min(1, cover.query / queryWeight);
+      const phrasingCoverage = Math.min(1, phrasingCovered / phrasing.weight);
+      const score = queryCoverage ** queryShare * phrasingCoverage ** (1 - queryShare);
+      if (score > (scores.get(phrasing.entry) ?? 0)) scores.set(phrasing.entry, score);
+    }
+    return scores;
+  }
+
+  /** How German or English a question looks: stop words and known words of this locale. */
+  languageEvidence(question: string): number {
+    let evidence = /[äöüß]/i.test(question) ? (this.locale === 'de' ? 2 : 0) : 0;
+    for (const word of words(question)) {
+      const folded = canonicalWord(word, this.locale);
+      if (stopWords[this.locale].has(folded)) evidence += 1;
+      else if (this.surfaceWords.has(folded)) evidence += 0.5;
+    }
+    return evidence;
+  }
+}
+
+/** A matcher built once per published knowledge base; `match` is synchronous and fast. */
+export interface Matcher {
+  match(question: string, locale?: Locale): MatchResult;
+  detectLanguage(question: string, fallback?: Locale): Locale;
+}
+
+/** Builds the matcher for a set of entries and the settings' thresholds and synonyms. */
+export function createMatcher(
+  entries: readonly Entry[],
+  settings: Pick<Settings, 'matcher' | 'synonyms'>,
+): Matcher {
+  const options = settings.matcher;
+  const indexes = {
+    de: new LocaleIndex('de', entries, buildSynonyms(settings.synonyms.de, 'de')),
+    en: new LocaleIndex('en', entries, buildSynonyms(settings.synonyms.en, 'en')),
+  } satisfies Record<Locale, LocaleIndex>;
+
+  function detectLanguage(question: string, fallback: Locale = 'de'): Locale {
+    const de = indexes.de.languageEvidence(question);
+    const en = indexes.en.languageEvidence(question);
+    if (de === en) return fallback;
+    return de > en ? 'de' : 'en';
+  }
+
+  function rank(question: string, locale: Locale): RankedEntry[] {
+    const ranked: RankedEntry[] = [];
+    for (const [index, score] of indexes[locale].score(question)) {
+      const entry = entries[index];
+      if (entry) ranked.push({ entry, score: Math.round(score * 1000) / 1000 });
+    }
+    return ranked.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+  }
+
+  function decide(ranked: RankedEntry[], locale: Locale): MatchResult {
+    const confidence = ranked[0]?.score ?? 0;
+    const runnerUp = ranked[1]?.score ?? 0;
+    let status: MatchStatus = 'none';
+    if (confidence >= options.answerThreshold && confidence - runnerUp >= options.minMargin)
+      status = 'answer';
+    else if (confidence >= options.suggestThreshold) status = 'suggest';
+    const kept =
+      status === 'none'
+        ? []
+        : ranked.filter((item) => item.score >= options.suggestThreshold).slice(0, options.maxSuggestions);
+    return { status, locale, confidence, ranked: kept };
+  }
+
+  function match(question: string, locale?: Locale): MatchResult {
+    if (locale) return decide(rank(question, locale), locale);
+    // No locale given: prefer the detected language, but let the other one win clearly.
+    const detected = detectLanguage(question);
+    const other: Locale = detected === 'de' ? 'en' : 'de';
+    const first = rank(question, detected);
+    const second = rank(question, other);
+    if ((second[0]?.score ?? 0) > (first[0]?.score ?? 0) + 0.15) return decide(second, other);
+    return decide(first, detected);
+  }
+
+  return { match, detectLanguage };
+}

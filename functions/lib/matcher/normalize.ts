@@ -1,0 +1,102 @@
+import { stemmer as stemEnglish } from '@orama/stemmers/english';
+import { stemmer as stemGerman } from '@orama/stemmers/german';
+import type { Locale } from '../knowledge/schema.ts';
+import { stopWords } from './stop-words.ts';
+
+/**
+ * Text normalisation shared by indexing and querying, so both sides always agree:
+ * Unicode and case folding, German transliterations (ae/ä, ss/ß), punctuation, stop words,
+ * synonyms and stemming. The output is a list of terms.
+ */
+
+/** Lower-cases, applies Unicode compatibility folding and joins "E-Mail"-style spellings. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLocaleLowerCase('de')
+    .replace(/\be[\s-]?mail/g, 'email')
+    .replace(/\bwlan\b/g, 'wlan');
+}
+
+/** Splits folded text into words (letters and digits only). */
+export function words(text: string): string[] {
+  return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** German spelling folding: ae/oe/ue written for umlauts and ß become one form. */
+function foldGerman(word: string): string {
+  return word
+    .replace(/ß/g, 'ss')
+    .replace(/([^aeqou])ue/g, '$1ü')
+    .replace(/^ue/, 'ü')
+    .replace(/([^aeo])ae/g, '$1ä')
+    .replace(/^ae/, 'ä')
+    .replace(/([^aeo])oe/g, '$1ö')
+    .replace(/^oe/, 'ö');
+}
+
+/** Strips the remaining diacritics (ä -> a, é -> e) after stemming. */
+function stripDiacritics(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
+/** Light extra step for German participles that the Snowball stemmer keeps (informiert -> informi). */
+function stemGermanWord(word: string): string {
+  let stem = stemGerman(word);
+  if (stem.length > 6 && /[^aeiouäöü]t$/.test(stem) && stem.endsWith('iert')) stem = stem.slice(0, -1);
+  if (
+    stem.length > 6 &&
+    stem.startsWith('ge') &&
+    !/^ge(?:gen|heim|biet|fahr|rät|setz|schäft|sund)/.test(stem)
+  ) {
+    stem = stem.slice(2);
+  }
+  return stem;
+}
+
+/** Stems one folded word in the given language. */
+export function stem(word: string, locale: Locale): string {
+  if (/^\p{N}+$/u.test(word)) return word;
+  const stemmed = locale === 'de' ? stemGermanWord(foldGerman(word)) : stemEnglish(word);
+  return stripDiacritics(stemmed);
+}
+
+/** Prepares a word for lookup in the locale's stop-word list and synonym table. */
+export function canonicalWord(word: string, locale: Locale): string {
+  return stripDiacritics(locale === 'de' ? foldGerman(word) : word);
+}
+
+/** Synonyms as a word -> replacement words map, folded the same way as questions. */
+export type SynonymTable = ReadonlyMap<string, readonly string[]>;
+
+/** Builds the synonym table of a locale from the settings' word -> replacement pairs. */
+export function buildSynonyms(pairs: Readonly<Record<string, string>>, locale: Locale): SynonymTable {
+  const table = new Map<string, string[]>();
+  for (const [from, to] of Object.entries(pairs)) {
+    const source = words(from).map((word) => canonicalWord(word, locale));
+    if (source.length !== 1 || !source[0]) continue;
+    table.set(
+      source[0],
+      words(to).map((word) => canonicalWord(word, locale)),
+    );
+  }
+  return table;
+}
+
+/**
+ * Turns text into matching terms: words, minus stop words, with synonyms replaced, stemmed.
+ * The same function indexes the knowledge base and analyses citizens' questions.
+ */
+export function analyze(text: string, locale: Locale, synonyms: SynonymTable = new Map()): string[] {
+  const stops = stopWords[locale];
+  const terms: string[] = [];
+  for (const raw of words(text)) {
+    const word = canonicalWord(raw, locale);
+    if (stops.has(word)) continue;
+    for (const replacement of synonyms.get(word) ?? [word]) {
+      if (replacement.length < 2 && !/\p{N}/u.test(replacement)) continue;
+      terms.push(stem(replacement, locale));
+    }
+  }
+  return terms;
+}

@@ -1,0 +1,41 @@
+/**
+ * Stop words per locale: function words that carry no topic. Question words (wer, wann,
+ * warum, who, when, why ...) are deliberately kept, because they separate FAQ topics.
+ * Words are listed as citizens write them and folded like the questions (ä -> a, ß -> ss).
+ */
+const german = `
+  der die das den dem des ein eine einer eines einem einen und oder aber sondern
+  ich du er sie es wir ihr mich mir dich dir uns euch sich ihm ihn ihnen man
+  mein meine meinen meiner meinem meines dein deine deinen deiner unser unsere unseren ihre ihren ihrem ihrer sein seine
+  ist sind war waren bin bist seid wäre wären wird werden wirst wurde wurden worden geworden
+  hat habe haben hatte hatten hast hätte hätten kann kannst können konnte konnten könnte könnten
+  muss musst müssen musste mussten soll sollte sollten sollen darf dürfen möchte möchten will wollen würde würden
+  auf an in im ins zu zum zur von vom mit bei beim für über aus nach vor durch gegen um unter ohne bis seit
+  noch schon jetzt nun auch nur so da dann denn doch mal eigentlich bitte ja nein nicht nichts kein keine keinen
+  etwa eben gerade genau wirklich sehr ganz gar halt wohl bereits einfach irgendwie überhaupt
+  dies diese dieser dieses diesen diesem jener alle allem allen aller alles etwas irgendwas
+  ob dass wenn als hier dort dabei dazu damit davon darüber darum daran
+  gibt gib
+`;
+
+const english = `
+  the a an and or but i you he she it we they me my mine your yours our ours us him her them its their
+  is are was were be been being am do does did done have has had having can could should would will shall may might must
+  to of in on at for from with by about as into than then so just also very please really any some
+  this that these those there here not no yes if
+  get got gets now already anything something thing things
+`;
+
+/** Folds a word the way `normalize.ts` folds German text (umlauts and ß). */
+function fold(word: string): string {
+  return word
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '');
+}
+
+function list(text: string): ReadonlySet<string> {
+  return new Set(text.split(/\s+/).filter(Boolean).map(fold));
+}
+
+export const stopWords = { de: list(german), en: list(english) } as const;

@@ -1,0 +1,60 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { type TableName, tables } from '../lib/definitions/tables.ts';
+import { startDatabase } from './database.ts';
+import { repositoryRoot } from './server.ts';
+
+/**
+ * Lets command-line tools reach the local database. LevelDB allows one process at a time, so
+ * when `npm start` is running the tools use its database endpoint (published in
+ * `$DATA_DIR/endpoint.json`); otherwise they open the data folder themselves.
+ */
+export function localDataDir(): string {
+  return path.resolve(process.env.DATA_DIR ?? path.join(repositoryRoot, '.local'));
+}
+
+const endpointFile = (dataDir: string) => path.join(dataDir, 'endpoint.json');
+
+interface EndpointInfo {
+  endpoint: string;
+  tableNames: Record<TableName, string>;
+}
+
+/** Called by the running stack so that tools can share its database. */
+export async function publishEndpoint(dataDir: string, info: EndpointInfo): Promise<void> {
+  await writeFile(endpointFile(dataDir), JSON.stringify(info));
+}
+
+export async function withdrawEndpoint(dataDir: string): Promise<void> {
+  await rm(endpointFile(dataDir), { force: true });
+}
+
+async function reachable(endpoint: string): Promise<boolean> {
+  try {
+    await fetch(endpoint, { method: 'GET', signal: AbortSignal.timeout(500) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Connects the process environment to the local database; returns a function that disconnects. */
+export async function connectLocalDatabase(dataDir = localDataDir()): Promise<() => Promise<void>> {
+  let info: EndpointInfo | undefined;
+  try {
+    info = JSON.parse(await readFile(endpointFile(dataDir), 'utf8')) as EndpointInfo;
+  } catch {
+    info = undefined;
+  }
+  let close = async () => {};
+  if (!info || !(await reachable(info.endpoint))) {
+    const database = await startDatabase(path.join(dataDir, 'db'));
+    info = { endpoint: database.endpoint, tableNames: database.tableNames };
+    close = database.close;
+  }
+  process.env.AWS_REGION ??= 'eu-central-1';
+  process.env.DYNAMODB_ENDPOINT = info.endpoint;
+  for (const name of Object.keys(tables) as TableName[])
+    process.env[tables[name].envVar] = info.tableNames[name];
+  return close;
+}
