@@ -7,6 +7,8 @@ import { importKnowledge, readMeta } from '../lib/knowledge/store.ts';
 import { publishEndpoint, withdrawEndpoint } from './connect.ts';
 import { type LocalDatabase, startDatabase } from './database.ts';
 import { createLocalServer, listen } from './server.ts';
+import { createStaticHandler } from './static.ts';
+import { buildWeb, distDir } from '../../web/build.ts';
 
 export interface LocalStackOptions {
   /** Where data persists (`.local` by `npm start`); undefined keeps everything in memory. */
@@ -59,7 +61,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ? getListFromEnv('ALLOWED_ORIGINS')
       : (meta?.settings.cors.allowedOrigins ?? [])),
   ];
-  const server = createLocalServer({ port: options.port ?? 0, allowedOrigins });
+  await buildWeb();
+  const server = createLocalServer({ port: options.port ?? 0, allowedOrigins, serveStatic: createStaticHandler(distDir) });
   const url = await listen(server, options.port ?? 0);
   allowedOrigins.push(url);
   const { dataDir } = options;
