@@ -13,7 +13,12 @@ async function entryPoints(): Promise<Record<string, string>> {
   const entries: Record<string, string> = {};
   for (const name of await readdir(webRoot)) {
     const main = path.join(webRoot, name, 'main.ts');
-    if (await stat(main).then((info) => info.isFile()).catch(() => false)) entries[name] = main;
+    if (
+      await stat(main)
+        .then((info) => info.isFile())
+        .catch(() => false)
+    )
+      entries[name] = main;
   }
   return entries;
 }
@@ -45,6 +50,8 @@ export async function buildWeb(outDir = distDir): Promise<Record<string, { raw: 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const sizes = await buildWeb();
   for (const [name, size] of Object.entries(sizes)) {
-    console.log(`${name}.js  ${(size.raw / 1024).toFixed(1)} KB raw, ${(size.gzip / 1024).toFixed(1)} KB gzipped`);
+    console.log(
+      `${name}.js  ${(size.raw / 1024).toFixed(1)} KB raw, ${(size.gzip / 1024).toFixed(1)} KB gzipped`,
+    );
   }
 }

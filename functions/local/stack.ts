@@ -1,14 +1,15 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
+import { buildWeb, distDir } from '../../web/build.ts';
 import { getListFromEnv } from '../lib/config/env.ts';
 import { type TableName, tables } from '../lib/definitions/tables.ts';
 import { loadKnowledgeDir } from '../lib/knowledge/files.ts';
 import { importKnowledge, readMeta } from '../lib/knowledge/store.ts';
 import { publishEndpoint, withdrawEndpoint } from './connect.ts';
 import { type LocalDatabase, startDatabase } from './database.ts';
+import { createDevIssuer, type DevIssuer } from './dev-issuer.ts';
 import { createLocalServer, listen } from './server.ts';
 import { createStaticHandler } from './static.ts';
-import { buildWeb, distDir } from '../../web/build.ts';
 
 export interface LocalStackOptions {
   /** Where data persists (`.local` by `npm start`); undefined keeps everything in memory. */
@@ -16,12 +17,16 @@ export interface LocalStackOptions {
   port?: number;
   /** How often the ask function checks for a newly published knowledge base. */
   knowledgeCheckIntervalMs?: number;
+  /** Where the web assets are built (dist/web by default; tests use a folder of their own). */
+  webOutDir?: string;
 }
 
 export interface LocalStack {
   url: string;
   database: LocalDatabase;
   server: Server;
+  /** The local stand-in for Cognito: signs and verifies staff tokens. */
+  issuer: DevIssuer;
   close(): Promise<void>;
 }
 
@@ -61,8 +66,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ? getListFromEnv('ALLOWED_ORIGINS')
       : (meta?.settings.cors.allowedOrigins ?? [])),
   ];
-  await buildWeb();
-  const server = createLocalServer({ port: options.port ?? 0, allowedOrigins, serveStatic: createStaticHandler(distDir) });
+  const webOutDir = options.webOutDir ?? distDir;
+  await buildWeb(webOutDir);
+  const issuer = await createDevIssuer(options.dataDir);
+  const server = createLocalServer({
+    port: options.port ?? 0,
+    allowedOrigins,
+    verifyToken: issuer.verify,
+    serveStatic: createStaticHandler(webOutDir),
+  });
   const url = await listen(server, options.port ?? 0);
   allowedOrigins.push(url);
   const { dataDir } = options;
@@ -72,6 +84,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     url,
     database,
     server,
+    issuer,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

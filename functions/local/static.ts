@@ -39,7 +39,11 @@ export function createStaticHandler(rootDir: string) {
       try {
         const body = await readFile(file);
         const type = types[path.extname(file)] ?? 'application/octet-stream';
-        return { status: 200, headers: { ...headers, 'content-type': type, 'cache-control': 'no-cache' }, body };
+        return {
+          status: 200,
+          headers: { ...headers, 'content-type': type, 'cache-control': 'no-cache' },
+          body,
+        };
       } catch {
         // try the next candidate
       }

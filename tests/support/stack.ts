@@ -1,3 +1,6 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { type LocalStack, startLocalStack } from '../../functions/local/stack.ts';
 
 /**
@@ -5,7 +8,8 @@ import { type LocalStack, startLocalStack } from '../../functions/local/stack.ts
  * checks run on every request so that publishing is visible at once.
  */
 export async function startTestStack(): Promise<LocalStack> {
-  return startLocalStack({ knowledgeCheckIntervalMs: 0 });
+  const webOutDir = await mkdtemp(path.join(tmpdir(), 'faq-web-'));
+  return startLocalStack({ knowledgeCheckIntervalMs: 0, webOutDir: `${webOutDir}/` });
 }
 
 /** POSTs JSON (or a raw string) and returns status, headers and parsed JSON body. */
@@ -16,7 +20,10 @@ export async function request(
   const hasBody = init.body !== undefined || init.raw !== undefined;
   const response = await fetch(url, {
     method: init.method ?? (hasBody ? 'POST' : 'GET'),
-    headers: { ...(hasBody && init.raw === undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+    headers: {
+      ...(hasBody && init.raw === undefined ? { 'content-type': 'application/json' } : {}),
+      ...init.headers,
+    },
     ...(hasBody ? { body: init.raw ?? JSON.stringify(init.body) } : {}),
   });
   const text = await response.text();
