@@ -1,14 +1,25 @@
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../adapters/dynamodb.ts';
+import type { EvalCase } from './evaluate.ts';
 import type { Entry, KnowledgeSnapshot, Settings } from './schema.ts';
 
 /**
  * The published knowledge base in DynamoDB (table `knowledge`):
  * - `pk=KB, sk=META`: the published version number, the settings, and where it came from;
  * - `pk=PUBLISHED, sk=<entry id>`: one item per published entry.
+ * - `pk=KB, sk=EVAL`: the evaluation cases of `settings.publishing.evalFile`, for the publish gate.
  * Readers poll the META version (one small GetItem) and reload entries only when it changed.
  */
 const metaKey = { pk: 'KB', sk: 'META' };
+const evalKey = { pk: 'KB', sk: 'EVAL' };
+
+/** The stored evaluation cases (empty when none were imported). */
+export async function readEvalCases(): Promise<EvalCase[]> {
+  const result = await documentClient().send(
+    new GetCommand({ TableName: tableName('knowledge'), Key: evalKey }),
+  );
+  return ((result.Item as { cases?: EvalCase[] } | undefined)?.cases ?? []).slice();
+}
 
 export interface KnowledgeMeta {
   version: number;
@@ -78,13 +89,20 @@ async function batchWrite(requests: Record<string, unknown>[]): Promise<void> {
 /**
  * Replaces the published knowledge base with the given entries and settings and bumps the
  * version, so every ask function reloads within seconds. Used by `kb import`, the first local
- * start and the deploy-time seed.
+ * start and the deploy-time seed. `evalCases` (the settings' eval file) are stored for the
+ * publish gate; when omitted, the stored cases stay as they are.
  */
 export async function importKnowledge(
   entries: readonly Entry[],
   settings: Settings,
   source: KnowledgeMeta['source'] = 'files',
+  evalCases?: readonly EvalCase[],
 ): Promise<KnowledgeMeta> {
+  if (evalCases) {
+    await documentClient().send(
+      new PutCommand({ TableName: tableName('knowledge'), Item: { ...evalKey, cases: evalCases } }),
+    );
+  }
   const previous = await readMeta(true);
   const existing = await queryAll('PUBLISHED');
   const keep = new Set(entries.map((entry) => entry.id));

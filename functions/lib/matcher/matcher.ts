@@ -1,6 +1,14 @@
 import Fuse from 'fuse.js';
 import type { Entry, Locale, Settings } from '../knowledge/schema.ts';
-import { analyze, buildSynonyms, canonicalWord, type SynonymTable, words } from './normalize.ts';
+import { scoring as tuning } from './config.ts';
+import {
+  analyze,
+  analyzeTerms,
+  buildSynonyms,
+  canonicalWord,
+  type SynonymTable,
+  words,
+} from './normalize.ts';
 import { stopWords } from './stop-words.ts';
 
 /**
@@ -42,12 +50,6 @@ interface TermMatch {
   term: string;
   similarity: number;
 }
-
-/** How much a word found only by a typo or compound lookup counts, compared with an exact one. */
-const fuzzyFactor = 0.85;
-const compoundFactor = 0.75;
-/** Weight of the question's share (the rest is the phrasing's share) in a phrasing's score. */
-const queryShare = 0.65;
 
 class LocaleIndex {
   readonly phrasings: Phrasing[] = [];
@@ -103,9 +105,13 @@ class LocaleIndex {
     });
   }
 
-  /** Weight of a question word that the knowledge base does not know: strong evidence against. */
-  get unknownWeight(): number {
-    return this.maxIdf * 0.8;
+  /**
+   * Weight of a question word that the knowledge base does not know: evidence that the question
+   * is about something else. An unknown German noun ("Reisepass") weighs more than an unknown
+   * verb form ("durchgeführt"), which is often just another way to say the same thing.
+   */
+  unknownWeight(noun: boolean): number {
+    return this.maxIdf * (noun ? tuning.unknown : tuning.unknownOther);
   }
 
   /** Finds the vocabulary terms a question term stands for: exact, misspelt, or part of a compound. */
@@ -129,7 +135,7 @@ class LocaleIndex {
     return fuse
       .search(term, { limit: 2 })
       .filter((hit) => Math.abs(hit.item.length - term.length) <= 2)
-      .map((hit) => ({ term: hit.item, similarity: fuzzyFactor * (1 - (hit.score ?? 0)) }));
+      .map((hit) => ({ term: hit.item, similarity: tuning.fuzzyFactor * (1 - (hit.score ?? 0)) }));
   }
 
   /** German compounds: "Hackerangriff" contains "angriff", "Passwortänderung" starts with "passwort". */
@@ -138,14 +144,14 @@ class LocaleIndex {
     for (let start = 2; start <= term.length - 4; start++) {
       const suffix = term.slice(start);
       if (this.idf.has(suffix)) {
-        parts.push({ term: suffix, similarity: compoundFactor });
+        parts.push({ term: suffix, similarity: tuning.compoundFactor });
         break;
       }
     }
     for (let end = term.length - 2; end >= 4; end--) {
       const prefix = term.slice(0, end);
       if (this.idf.has(prefix)) {
-        parts.push({ term: prefix, similarity: compoundFactor });
+        parts.push({ term: prefix, similarity: tuning.compoundFactor });
         break;
       }
     }
@@ -155,23 +161,38 @@ class LocaleIndex {
   /** Scores every entry that shares a term with the question; returns entry index -> score. */
   score(question: string): Map<number, number> {
     const scores = new Map<number, number>();
-    const queryTerms = [...new Set(analyze(question, this.locale, this.synonyms))];
-    if (queryTerms.length === 0) return scores;
+    const queryTerms = new Map<string, { noun: boolean; mustMatch: boolean }>();
+    for (const { term, noun, mustMatch } of analyzeTerms(question, this.locale, this.synonyms)) {
+      const seen = queryTerms.get(term);
+      queryTerms.set(term, {
+        noun: noun || (seen?.noun ?? false),
+        mustMatch: mustMatch || (seen?.mustMatch ?? false),
+      });
+    }
+    if (queryTerms.size === 0) return scores;
 
     let queryWeight = 0;
+    let unknownTopic = false;
     const matched: { weight: number; matches: TermMatch[] }[] = [];
-    for (const term of queryTerms) {
+    const mustMatch: number[] = [];
+    for (const [term, { noun, mustMatch: required }] of queryTerms) {
       const matches = this.lookup(term);
       const weight = matches.length
         ? Math.max(...matches.map((match) => this.idf.get(match.term) ?? 0))
-        : this.unknownWeight;
+        : this.unknownWeight(noun);
+      if (!matches.length && noun) unknownTopic = true;
       queryWeight += weight;
-      if (matches.length) matched.push({ weight, matches });
+      if (!matches.length) continue;
+      if (required) mustMatch.push(matched.length);
+      matched.push({ weight, matches });
     }
 
     // Per phrasing: how much of the question it covers, and how much of it the question covers.
-    const covered = new Map<number, { query: number; phrasing: Map<string, number> }>();
-    for (const { weight, matches } of matched) {
+    const covered = new Map<
+      number,
+      { query: number; phrasing: Map<string, number>; terms: Map<number, number> }
+    >();
+    for (const [termIndex, { weight, matches }] of matched.entries()) {
       const best = new Map<number, TermMatch>();
       for (const match of matches) {
         for (const id of this.postings.get(match.term) ?? []) {
@@ -181,13 +202,19 @@ class LocaleIndex {
       }
       for (const [id, match] of best) {
         let cover = covered.get(id);
-        if (!cover) covered.set(id, (cover = { query: 0, phrasing: new Map() }));
+        if (!cover) {
+          cover = { query: 0, phrasing: new Map(), terms: new Map() };
+          covered.set(id, cover);
+        }
+        cover.terms.set(termIndex, weight * match.similarity);
         cover.query += weight * match.similarity;
         const termWeight = (this.idf.get(match.term) ?? 0) * match.similarity;
         cover.phrasing.set(match.term, Math.max(cover.phrasing.get(match.term) ?? 0, termWeight));
       }
     }
 
+    // Per entry: how much of the question the entry's vocabulary covers as a whole.
+    const entryCover = new Map<number, Map<number, number>>();
     for (const [id, cover] of covered) {
       const phrasing = this.phrasings[id];
       if (!phrasing || phrasing.weight === 0) continue;
@@ -195,8 +222,26 @@ class LocaleIndex {
       for (const value of cover.phrasing.values()) phrasingCovered += value;
       const queryCoverage = Math.min(1, cover.query / queryWeight);
       const phrasingCoverage = Math.min(1, phrasingCovered / phrasing.weight);
-      const score = queryCoverage ** queryShare * phrasingCoverage ** (1 - queryShare);
+      const score = queryCoverage ** tuning.queryShare * phrasingCoverage ** (1 - tuning.queryShare);
       if (score > (scores.get(phrasing.entry) ?? 0)) scores.set(phrasing.entry, score);
+      let terms = entryCover.get(phrasing.entry);
+      if (!terms) {
+        terms = new Map();
+        entryCover.set(phrasing.entry, terms);
+      }
+      for (const [index, value] of cover.terms) terms.set(index, Math.max(terms.get(index) ?? 0, value));
+    }
+    for (const [entry, terms] of entryCover) {
+      let total = 0;
+      for (const value of terms.values()) total += value;
+      const entryCoverage = Math.min(1, total / queryWeight);
+      const best = scores.get(entry) ?? 0;
+      const score = tuning.entryShare * entryCoverage + (1 - tuning.entryShare) * best;
+      // A topic word the knowledge base has never seen ("Reisepass", "library"): the question is
+      // probably about something else, so never more than a suggestion.
+      // The same for a question about numbers or money that this entry does not speak of.
+      const uncovered = unknownTopic || mustMatch.some((index) => !terms.has(index));
+      scores.set(entry, uncovered ? Math.min(score, tuning.unknownTopicCap) : score);
     }
     return scores;
   }

@@ -1,7 +1,7 @@
 import { stemmer as stemEnglish } from '@orama/stemmers/english';
 import { stemmer as stemGerman } from '@orama/stemmers/german';
 import type { Locale } from '../knowledge/schema.ts';
-import { stopWords } from './stop-words.ts';
+import { stopWords, topicWords } from './stop-words.ts';
 
 /**
  * Text normalisation shared by indexing and querying, so both sides always agree:
@@ -84,19 +84,45 @@ export function buildSynonyms(pairs: Readonly<Record<string, string>>, locale: L
 }
 
 /**
+ * A matching term and whether its word looks like a topic word: a German noun (capitalised
+ * mid-sentence); in English, which has no such cue, a longer word that does not look like a
+ * verb or adverb form; in both, words that ask for numbers or money.
+ */
+export interface Term {
+  term: string;
+  noun: boolean;
+  /** Asks for numbers or money: only an entry that speaks of it may answer. */
+  mustMatch: boolean;
+}
+
+/**
  * Turns text into matching terms: words, minus stop words, with synonyms replaced, stemmed.
  * The same function indexes the knowledge base and analyses citizens' questions.
  */
-export function analyze(text: string, locale: Locale, synonyms: SynonymTable = new Map()): string[] {
+export function analyzeTerms(text: string, locale: Locale, synonyms: SynonymTable = new Map()): Term[] {
   const stops = stopWords[locale];
-  const terms: string[] = [];
-  for (const raw of words(text)) {
-    const word = canonicalWord(raw, locale);
-    if (stops.has(word)) continue;
-    for (const replacement of synonyms.get(word) ?? [word]) {
-      if (replacement.length < 2 && !/\p{N}/u.test(replacement)) continue;
-      terms.push(stem(replacement, locale));
+  const terms: Term[] = [];
+  const raw = text.normalize('NFKC').match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+  raw.forEach((token, position) => {
+    const mustMatch = topicWords[locale].has(canonicalWord(token.toLocaleLowerCase('de'), locale));
+    const noun =
+      mustMatch ||
+      (locale === 'de'
+        ? position > 0 && /^\p{Lu}/u.test(token)
+        : token.length >= 6 && !/(?:ed|ing|ly|ise|ize|ate|ect|ure)$/i.test(token));
+    for (const word of words(token)) {
+      const canonical = canonicalWord(word, locale);
+      if (stops.has(canonical)) continue;
+      for (const replacement of synonyms.get(canonical) ?? [canonical]) {
+        if (replacement.length < 2 && !/\p{N}/u.test(replacement)) continue;
+        terms.push({ term: stem(replacement, locale), noun, mustMatch });
+      }
     }
-  }
+  });
   return terms;
+}
+
+/** The terms of a text (see `analyzeTerms`). */
+export function analyze(text: string, locale: Locale, synonyms: SynonymTable = new Map()): string[] {
+  return analyzeTerms(text, locale, synonyms).map(({ term }) => term);
 }

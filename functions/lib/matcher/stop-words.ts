@@ -11,7 +11,7 @@ const german = `
   hat habe haben hatte hatten hast hätte hätten kann kannst können konnte konnten könnte könnten
   muss musst müssen musste mussten soll sollte sollten sollen darf dürfen möchte möchten will wollen würde würden
   auf an in im ins zu zum zur von vom mit bei beim für über aus nach vor durch gegen um unter ohne bis seit
-  noch schon jetzt nun auch nur so da dann denn doch mal eigentlich bitte ja nein nicht nichts kein keine keinen
+  noch schon nun auch nur so da dann denn doch mal eigentlich bitte ja nein nicht nichts kein keine keinen
   etwa eben gerade genau wirklich sehr ganz gar halt wohl bereits einfach irgendwie überhaupt
   dies diese dieser dieses diesen diesem jener alle allem allen aller alles etwas irgendwas
   ob dass wenn als hier dort dabei dazu damit davon darüber darum daran
@@ -23,7 +23,7 @@ const english = `
   is are was were be been being am do does did done have has had having can could should would will shall may might must
   to of in on at for from with by about as into than then so just also very please really any some
   this that these those there here not no yes if
-  get got gets now already anything something thing things
+  get got gets already anything something thing things everything anyone everyone
 `;
 
 /** Folds a word the way `normalize.ts` folds German text (umlauts and ß). */
@@ -39,3 +39,14 @@ function list(text: string): ReadonlySet<string> {
 }
 
 export const stopWords = { de: list(german), en: list(english) } as const;
+
+/**
+ * Words that always name a topic, even in lower case: questions about numbers and money
+ * ("wie viele", "how much did it cost"). If no entry knows them, the question is out of scope.
+ */
+const topics = {
+  de: 'viele viel wieviel wievielen anzahl kosten kostet gekostet teuer geld schaden schadensersatz',
+  en: 'many much number cost costs price money damage damages compensation',
+};
+
+export const topicWords = { de: list(topics.de), en: list(topics.en) } as const;
