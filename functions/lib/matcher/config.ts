@@ -6,6 +6,8 @@
 export const scoring = Object.freeze({
   /** A word found only by typo tolerance counts this much of an exact match (times fuse's score). */
   fuzzyFactor: 0.85,
+  /** fuse.js threshold for a misspelt word (0 exact .. 1 anything); about two typos in eight letters. */
+  fuzzyThreshold: 0.35,
   /** A word found as part of a German compound ("Hackerangriff" -> "angriff"). */
   compoundFactor: 0.75,
   /** In a phrasing's score, the exponent of the question's covered share (the rest: the phrasing's). */
@@ -18,4 +20,6 @@ export const scoring = Object.freeze({
   unknownOther: 0.6,
   /** Highest confidence while the question has a topic word the entry does not speak of. */
   unknownTopicCap: 0.5,
+  /** Matched word weight needed for full confidence, relative to the rarest word's weight. */
+  minEvidence: 0.6,
 });

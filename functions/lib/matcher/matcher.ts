@@ -7,6 +7,7 @@ import {
   buildSynonyms,
   canonicalWord,
   type SynonymTable,
+  stem,
   words,
 } from './normalize.ts';
 import { stopWords } from './stop-words.ts';
@@ -49,6 +50,8 @@ interface Phrasing {
 interface TermMatch {
   term: string;
   similarity: number;
+  /** Only part of a compound was found ("Bauantrag" -> "antrag"): the rest is unknown. */
+  partial?: boolean;
 }
 
 class LocaleIndex {
@@ -75,9 +78,9 @@ class LocaleIndex {
         if (terms.length === 0) continue;
         this.phrasings.push({ entry: entryIndex, terms, weight: 0 });
         for (const term of terms) {
-          let set = entriesWithTerm.get(term);
-          if (!set) entriesWithTerm.set(term, (set = new Set()));
+          const set = entriesWithTerm.get(term) ?? new Set<number>();
           set.add(entryIndex);
+          entriesWithTerm.set(term, set);
         }
       }
     });
@@ -129,7 +132,7 @@ class LocaleIndex {
     if (!fuse) {
       const terms = this.bucketTerms.get(bucket);
       if (!terms) return [];
-      fuse = new Fuse(terms, { includeScore: true, threshold: 0.25, minMatchCharLength: 3 });
+      fuse = new Fuse(terms, { includeScore: true, threshold: tuning.fuzzyThreshold, minMatchCharLength: 3 });
       this.fuzzyBuckets.set(bucket, fuse);
     }
     return fuse
@@ -138,24 +141,29 @@ class LocaleIndex {
       .map((hit) => ({ term: hit.item, similarity: tuning.fuzzyFactor * (1 - (hit.score ?? 0)) }));
   }
 
-  /** German compounds: "Hackerangriff" contains "angriff", "Passwortänderung" starts with "passwort". */
+  /**
+   * German compounds: "Hackerangriff" = "hacker" + "angriff". Both parts known is a match; only
+   * one part known ("Bauantrag": "antrag") is a partial match, since the unknown part may name
+   * a different topic.
+   */
   private compoundParts(term: string): TermMatch[] {
-    const parts: TermMatch[] = [];
-    for (let start = 2; start <= term.length - 4; start++) {
-      const suffix = term.slice(start);
-      if (this.idf.has(suffix)) {
-        parts.push({ term: suffix, similarity: tuning.compoundFactor });
-        break;
-      }
-    }
-    for (let end = term.length - 2; end >= 4; end--) {
-      const prefix = term.slice(0, end);
-      if (this.idf.has(prefix)) {
-        parts.push({ term: prefix, similarity: tuning.compoundFactor });
-        break;
-      }
-    }
-    return parts;
+    let suffix: [string, string] | undefined;
+    for (let start = 2; start <= term.length - 4 && !suffix; start++) suffix = this.known(term.slice(start));
+    let prefix: [string, string] | undefined;
+    for (let end = term.length - 2; end >= 4 && !prefix; end--) prefix = this.known(term.slice(0, end));
+    const partial = !(prefix && suffix && prefix[0].length + suffix[0].length >= term.length - 2);
+    return [prefix, suffix]
+      .filter((part): part is [string, string] => part !== undefined)
+      .map(([, known]) => ({ term: known, similarity: tuning.compoundFactor, partial }));
+  }
+
+  /** A compound part as [part, vocabulary term], directly or through a synonym ("mail" -> "email"). */
+  private known(part: string): [string, string] | undefined {
+    if (this.idf.has(part)) return [part, part];
+    const replacement = this.synonyms.get(part)?.map((word) => stem(word, this.locale));
+    return replacement?.length === 1 && replacement[0] && this.idf.has(replacement[0])
+      ? [part, replacement[0]]
+      : undefined;
   }
 
   /** Scores every entry that shares a term with the question; returns entry index -> score. */
@@ -180,7 +188,7 @@ class LocaleIndex {
       const weight = matches.length
         ? Math.max(...matches.map((match) => this.idf.get(match.term) ?? 0))
         : this.unknownWeight(noun);
-      if (!matches.length && noun) unknownTopic = true;
+      if (noun && (matches.length === 0 || matches.every((match) => match.partial))) unknownTopic = true;
       queryWeight += weight;
       if (!matches.length) continue;
       if (required) mustMatch.push(matched.length);
@@ -236,7 +244,9 @@ class LocaleIndex {
       for (const value of terms.values()) total += value;
       const entryCoverage = Math.min(1, total / queryWeight);
       const best = scores.get(entry) ?? 0;
-      const score = tuning.entryShare * entryCoverage + (1 - tuning.entryShare) * best;
+      // Evidence: one common word ("Stadt", "Phishing") is not enough to answer confidently.
+      const evidence = Math.min(1, total / (tuning.minEvidence * this.maxIdf));
+      const score = (tuning.entryShare * entryCoverage + (1 - tuning.entryShare) * best) * evidence;
       // A topic word the knowledge base has never seen ("Reisepass", "library"): the question is
       // probably about something else, so never more than a suggestion.
       // The same for a question about numbers or money that this entry does not speak of.

@@ -40,10 +40,10 @@ function stripDiacritics(word: string): string {
   return word.normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
-/** Light extra step for German participles that the Snowball stemmer keeps (informiert -> informi). */
+/** Light extra step for German participles that the Snowball stemmer keeps (informiert -> informi, like informieren). */
 function stemGermanWord(word: string): string {
   let stem = stemGerman(word);
-  if (stem.length > 6 && /[^aeiouäöü]t$/.test(stem) && stem.endsWith('iert')) stem = stem.slice(0, -1);
+  if (stem.length > 6 && stem.endsWith('iert')) stem = stem.slice(0, -3);
   if (
     stem.length > 6 &&
     stem.startsWith('ge') &&

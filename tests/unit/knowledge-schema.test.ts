@@ -1,0 +1,180 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import {
+  defaultKnowledgeDir,
+  loadKnowledgeDir,
+  readKnowledgeFiles,
+} from '../../functions/lib/knowledge/files.ts';
+import { markdownProblem } from '../../functions/lib/knowledge/schema.ts';
+import { type SourceFile, validateKnowledgeBase } from '../../functions/lib/knowledge/validate.ts';
+
+/** The entry ids of shared/knowledge-topics.md: a contract with the evaluation sets. */
+const topicIds = [
+  'what-happened',
+  'exchange-vulnerability',
+  'affected-data',
+  'data-leaked',
+  'am-i-affected',
+  'attackers',
+  'when-informed',
+  'why-notified',
+  'phishing-risk',
+  'recognize-phishing',
+  'suspicious-email',
+  'clicked-link',
+  'verify-sender',
+  'report-phishing',
+  'passwords',
+  'measures-taken',
+  'outlook-web-app',
+  'is-it-safe-now',
+  'contact-dpo',
+  'gdpr-rights',
+  'ask-human',
+  'greeting',
+  'thanks',
+  'goodbye',
+  'bot-identity',
+];
+
+function entryYaml(
+  id: string,
+  overrides: { related?: string; deAnswer?: string; extra?: string; enQuestion?: string } = {},
+) {
+  return `id: ${id}
+kind: faq
+reviewedAt: "2021-05-04"
+related: ${overrides.related ?? '[]'}
+${overrides.extra ?? ''}
+de:
+  question: Frage ${id}?
+  alternatives: [Andere Frage]
+  answer: |
+    ${overrides.deAnswer ?? 'Antwort.'}
+en:
+  question: ${overrides.enQuestion ?? `Question ${id}?`}
+  answer: Answer.
+`;
+}
+
+async function setup(entries: SourceFile[]): Promise<ReturnType<typeof validateKnowledgeBase>> {
+  const settings = await readFile(new URL('settings.yaml', `file://${defaultKnowledgeDir}`), 'utf8');
+  return validateKnowledgeBase([{ file: 'settings.yaml', text: settings }, ...entries]);
+}
+
+describe('the default knowledge base', () => {
+  it('is valid', async () => {
+    const report = await loadKnowledgeDir();
+    expect(report.problems).toEqual([]);
+    expect(report.entries.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('has exactly the topic ids of the contract, each in German and English', async () => {
+    const report = await loadKnowledgeDir();
+    const ids = report.entries.map((entry) => entry.id).sort();
+    expect(ids).toEqual([...topicIds].sort());
+    for (const entry of report.entries) {
+      expect(entry.de.answer.length).toBeGreaterThan(20);
+      expect(entry.en.answer.length).toBeGreaterThan(20);
+    }
+  });
+
+  it('reads one YAML file per entry', async () => {
+    const files = await readKnowledgeFiles();
+    expect(files.filter((file) => file.file.startsWith('entries/'))).toHaveLength(25);
+  });
+});
+
+describe('kb validate', () => {
+  const cases: { name: string; files: SourceFile[]; file: string; field: string; message: RegExp }[] = [
+    {
+      name: 'a duplicate id',
+      files: [
+        { file: 'entries/a.yaml', text: entryYaml('a') },
+        { file: 'entries/copy/a.yaml', text: entryYaml('a') },
+      ],
+      file: 'entries/copy/a.yaml',
+      field: 'id',
+      message: /duplicate id "a"/,
+    },
+    {
+      name: 'a dangling related id',
+      files: [{ file: 'entries/a.yaml', text: entryYaml('a', { related: '[missing-entry]' }) }],
+      file: 'entries/a.yaml',
+      field: 'related.0',
+      message: /unknown entry id "missing-entry"/,
+    },
+    {
+      name: 'an empty locale',
+      files: [{ file: 'entries/a.yaml', text: entryYaml('a', { enQuestion: '""' }) }],
+      file: 'entries/a.yaml',
+      field: 'en.question',
+      message: /must not be empty/,
+    },
+    {
+      name: 'a javascript: link',
+      files: [{ file: 'entries/a.yaml', text: entryYaml('a', { deAnswer: '[klick](javascript:alert(1))' }) }],
+      file: 'entries/a.yaml',
+      field: 'de.answer',
+      message: /unsafe link/,
+    },
+    {
+      name: 'a plain http link',
+      files: [{ file: 'entries/a.yaml', text: entryYaml('a', { deAnswer: '[Seite](http://example.org)' }) }],
+      file: 'entries/a.yaml',
+      field: 'de.answer',
+      message: /only https:\/\/ and mailto:/,
+    },
+    {
+      name: 'raw HTML',
+      files: [{ file: 'entries/a.yaml', text: entryYaml('a', { deAnswer: '<img src=x onerror=alert(1)>' }) }],
+      file: 'entries/a.yaml',
+      field: 'de.answer',
+      message: /raw HTML/,
+    },
+    {
+      name: 'a misspelt field',
+      files: [{ file: 'entries/a.yaml', text: entryYaml('a', { extra: 'relatd: [b]' }) }],
+      file: 'entries/a.yaml',
+      field: '(file)',
+      message: /relatd/,
+    },
+    {
+      name: 'an id that is not kebab-case',
+      files: [{ file: 'entries/A_B.yaml', text: entryYaml('A_B') }],
+      file: 'entries/A_B.yaml',
+      field: 'id',
+      message: /kebab-case/,
+    },
+    {
+      name: 'broken YAML',
+      files: [{ file: 'entries/a.yaml', text: 'id: [unclosed' }],
+      file: 'entries/a.yaml',
+      field: '(file)',
+      message: /not valid YAML/,
+    },
+  ];
+
+  it.each(cases)('reports $name with file and field', async ({ files, file, field, message }) => {
+    const report = await setup(files);
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({ file, field, message: expect.stringMatching(message) }),
+    );
+  });
+
+  it('reports every problem, not only the first', async () => {
+    const report = await setup([
+      { file: 'entries/a.yaml', text: entryYaml('a', { related: '[nope]', deAnswer: '<b>x</b>' }) },
+      { file: 'entries/b.yaml', text: entryYaml('b', { enQuestion: '""' }) },
+    ]);
+    expect(report.problems.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('accepts https and mailto links, lists and bold text', () => {
+    expect(
+      markdownProblem(
+        '**Wichtig:**\n\n- [BSI](https://www.bsi.bund.de)\n- [Mail](mailto:datenschutz@ego-mv.de)',
+      ),
+    ).toBeNull();
+  });
+});

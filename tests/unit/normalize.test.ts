@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, buildSynonyms, foldText, stem } from '../../functions/lib/matcher/normalize.ts';
+
+describe('normalisation', () => {
+  it.each([
+    ['Löschen', 'Loeschen'],
+    ['Passwörter ändern', 'Passwoerter aendern'],
+    ['Straße', 'Strasse'],
+    ['Phishing-Mails', 'phishing mails'],
+    ['E-MAIL!!!', 'email'],
+    ['ＷＥＢＭＡＩＬ', 'webmail'],
+  ])('treats "%s" and "%s" alike', (a, b) => {
+    expect(analyze(a, 'de')).toEqual(analyze(b, 'de'));
+  });
+
+  it('folds case and Unicode compatibility forms', () => {
+    expect(foldText('ＡＢＣ Ä')).toBe('abc ä');
+  });
+
+  it('drops German and English stop words but keeps question words', () => {
+    expect(analyze('Wann ist das denn passiert?', 'de')).toEqual(['wann', stem('passiert', 'de')]);
+    expect(analyze('When did it happen?', 'en')).toEqual(['when', stem('happen', 'en')]);
+  });
+
+  it('stems inflected forms to one term', () => {
+    expect(stem('Angriffe'.toLowerCase(), 'de')).toBe(stem('angriff', 'de'));
+    expect(stem('passwords', 'en')).toBe(stem('password', 'en'));
+    expect(stem('informiert', 'de')).toBe(stem('informieren', 'de'));
+  });
+
+  it('replaces synonyms from the settings before stemming', () => {
+    const synonyms = buildSynonyms({ geklaut: 'gestohlen', webmail: 'outlook web app' }, 'de');
+    expect(analyze('Geklaut?', 'de', synonyms)).toEqual(analyze('gestohlen', 'de'));
+    expect(analyze('Webmail', 'de', synonyms)).toEqual(analyze('Outlook Web App', 'de'));
+  });
+
+  it('returns no terms for punctuation and stop words only', () => {
+    expect(analyze('?!… und oder', 'de')).toEqual([]);
+  });
+});
