@@ -9,6 +9,7 @@ import { json } from '../lib/http/response.ts';
 import { createKnowledgeCache } from '../lib/knowledge/cache.ts';
 import { localeSchema } from '../lib/knowledge/schema.ts';
 import { logger } from '../lib/observability/logger.ts';
+import { recordUnanswered } from '../lib/unanswered/report.ts';
 
 tableName('knowledge'); // fail at cold start, not on the first citizen, when the table is not configured
 const knowledge = createKnowledgeCache({
@@ -23,7 +24,21 @@ const askRequest = z.object({
 /** POST /v1/ask: a citizen's question in, the curated answer, suggestions or "I don't know" out. */
 export const handler = httpHandler(async (event) => {
   const { question, locale } = parseJsonBody(event, askRequest);
-  const response = ask(await knowledge.get(), question, locale);
+  const loaded = await knowledge.get();
+  const response = ask(loaded, question, locale);
+  if (response.status !== 'answer') {
+    // For the staff report (anonymised first). Never fails or delays the citizen's answer beyond one PutItem.
+    await recordUnanswered(
+      question,
+      response.locale,
+      response.status,
+      loaded.snapshot.settings.unanswered.retentionDays,
+    ).catch((error: unknown) => {
+      logger.warn('unanswered question not recorded', {
+        errorName: error instanceof Error ? error.name : typeof error,
+      });
+    });
+  }
   // Decision and entry only: the question text never reaches the logs.
   logger.info('question answered', {
     status: response.status,

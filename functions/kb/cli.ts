@@ -1,10 +1,11 @@
 // `npm run kb -- <command>`: validate, import and evaluate the knowledge base.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { evalCasesFor, exportKnowledge } from '../lib/editing/files.ts';
 import { type EvalReport, evaluate } from '../lib/knowledge/evaluate.ts';
 import { defaultKnowledgeDir, loadKnowledgeDir, readEvalFile } from '../lib/knowledge/files.ts';
 import type { Entry, Settings } from '../lib/knowledge/schema.ts';
-import { importKnowledge, loadPublished } from '../lib/knowledge/store.ts';
+import { importKnowledge, loadPublished, readEvalCases } from '../lib/knowledge/store.ts';
 import type { ValidationReport } from '../lib/knowledge/validate.ts';
 import { createMatcher } from '../lib/matcher/matcher.ts';
 import { connectLocalDatabase } from '../local/connect.ts';
@@ -12,6 +13,7 @@ import { connectLocalDatabase } from '../local/connect.ts';
 const usage = `Usage: npm run kb -- <command>
   validate [--dir DIR]                 check every file; exit 1 on problems
   import [--dir DIR]                   validate, then publish the files into the local table
+  export [--dir DIR]                   write the local table's published knowledge base to files
   eval FILE [--json] [--published]     accuracy and false-answer rate of FILE (JSONL)
                                        (knowledge/ by default; --published: the local table)`;
 
@@ -72,10 +74,24 @@ async function main(): Promise<void> {
     }
     case 'import': {
       const { entries, settings } = await loadValid(dir);
+      const evalCases = await evalCasesFor(dir, settings);
       const disconnect = await connectLocalDatabase();
-      const meta = await importKnowledge(entries, settings, 'files');
+      const meta = await importKnowledge(entries, settings, 'files', evalCases);
       await disconnect();
       console.log(`Imported ${entries.length} entries as version ${meta.version}.`);
+      return;
+    }
+    case 'export': {
+      const disconnect = await connectLocalDatabase();
+      const snapshot = await loadPublished();
+      const evalCases = await readEvalCases();
+      await disconnect();
+      if (!snapshot)
+        throw new Error('The local table has no published knowledge base (run npm start or kb import).');
+      const result = await exportKnowledge(dir, snapshot.entries, snapshot.settings, evalCases);
+      console.log(
+        `Exported version ${snapshot.version} to ${dir}: ${result.written} file(s) written, ${result.unchanged} unchanged, ${result.removed} removed.`,
+      );
       return;
     }
     case 'eval': {

@@ -8,6 +8,7 @@ const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(repositoryRoot, '
 
 const stack = await startLocalStack({ dataDir, port });
 console.log(`Ready: ${stack.url}  (API ${stack.url}/v1/ask, data in ${dataDir}; Ctrl-C to stop)`);
+console.log(`DPO inbox: ${stack.url}/inbox  (mail goes to ${stack.spoolDir}/outbox as .eml files)`);
 
 let stopping = false;
 async function stop(): Promise<void> {

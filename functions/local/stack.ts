@@ -1,15 +1,23 @@
+import { mkdtemp } from 'node:fs/promises';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { DynamoDBStreamHandler } from 'aws-lambda';
 import { buildWeb, distDir } from '../../web/build.ts';
+import { documentClient } from '../lib/adapters/dynamodb.ts';
 import { getListFromEnv } from '../lib/config/env.ts';
+import { functionDefinitions } from '../lib/definitions/routes.ts';
 import { type TableName, tables } from '../lib/definitions/tables.ts';
-import { loadKnowledgeDir } from '../lib/knowledge/files.ts';
+import { evalCasesFor } from '../lib/editing/files.ts';
+import { defaultKnowledgeDir, loadKnowledgeDir } from '../lib/knowledge/files.ts';
 import { importKnowledge, readMeta } from '../lib/knowledge/store.ts';
 import { publishEndpoint, withdrawEndpoint } from './connect.ts';
 import { type LocalDatabase, startDatabase } from './database.ts';
 import { createDevIssuer, type DevIssuer } from './dev-issuer.ts';
-import { createLocalServer, listen } from './server.ts';
+import { createLocalServer, listen, repositoryRoot } from './server.ts';
 import { createStaticHandler } from './static.ts';
+import { installStreamEmulator, type StreamConsumer, type StreamEmulator } from './stream-emulator.ts';
 
 export interface LocalStackOptions {
   /** Where data persists (`.local` by `npm start`); undefined keeps everything in memory. */
@@ -19,6 +27,11 @@ export interface LocalStackOptions {
   knowledgeCheckIntervalMs?: number;
   /** Where the web assets are built (dist/web by default; tests use a folder of their own). */
   webOutDir?: string;
+  /** Where mail (.eml in `outbox/`) and given-up stream records (`failed/`) go; default `dataDir`, else a temp folder. */
+  spoolDir?: string;
+  /** Stream delivery retries and back-off (tests shorten them). */
+  streamRetries?: number;
+  streamBackoffMs?: number;
 }
 
 export interface LocalStack {
@@ -27,6 +40,10 @@ export interface LocalStack {
   server: Server;
   /** The local stand-in for Cognito: signs and verifies staff tokens. */
   issuer: DevIssuer;
+  /** The emulated DynamoDB streams: `await stack.streams.drain()` waits for all notifications. */
+  streams: StreamEmulator;
+  /** Holds `outbox/` (mail as .eml files) and `failed/` (the local on-failure destination). */
+  spoolDir: string;
   close(): Promise<void>;
 }
 
@@ -38,6 +55,35 @@ function configureEnvironment(database: LocalDatabase, options: LocalStackOption
     process.env[tables[name].envVar] = database.tableNames[name];
   process.env.KNOWLEDGE_CHECK_INTERVAL_MS = String(options.knowledgeCheckIntervalMs ?? 1000);
   if (options.dataDir) process.env.DATA_DIR = options.dataDir;
+  process.env.MAIL_TRANSPORT = 'outbox';
+}
+
+/** The stream function (`notify`), loaded like Lambda loads it: the real handler module. */
+async function loadStreamConsumer(): Promise<StreamConsumer> {
+  const file = path.join(repositoryRoot, functionDefinitions.notify.entry);
+  const module = (await import(pathToFileURL(file).href)) as { handler: DynamoDBStreamHandler };
+  return async (event) => (await module.handler(event, {} as never, () => undefined)) ?? undefined;
+}
+
+/** Emulates the streams of every table with `stream: true` (delivered to the `notify` function). */
+function startStreams(database: LocalDatabase, options: LocalStackOptions, spoolDir: string): StreamEmulator {
+  const streamed = (Object.keys(tables) as TableName[]).filter((name) => 'stream' in tables[name]);
+  return installStreamEmulator({
+    client: documentClient(),
+    endpoint: database.endpoint,
+    region: process.env.AWS_REGION ?? 'eu-central-1',
+    tables: streamed.map((name) => {
+      const definition: { partitionKey: { name: string }; sortKey?: { name: string } } = tables[name];
+      return {
+        name: database.tableNames[name],
+        keyNames: [definition.partitionKey.name, ...(definition.sortKey ? [definition.sortKey.name] : [])],
+        consumer: loadStreamConsumer,
+      };
+    }),
+    failedDir: path.join(spoolDir, 'failed'),
+    ...(options.streamRetries !== undefined ? { retries: options.streamRetries } : {}),
+    ...(options.streamBackoffMs !== undefined ? { backoffMs: options.streamBackoffMs } : {}),
+  });
 }
 
 /** Imports the default knowledge base from `knowledge/` when the table has none yet. */
@@ -48,7 +94,8 @@ export async function seedKnowledgeIfEmpty(): Promise<boolean> {
     const lines = report.problems.map((problem) => `${problem.file} ${problem.field}: ${problem.message}`);
     throw new Error(`The default knowledge base is invalid:\n${lines.join('\n')}`);
   }
-  await importKnowledge(report.entries, report.settings, 'files');
+  const evalCases = await evalCasesFor(defaultKnowledgeDir, report.settings);
+  await importKnowledge(report.entries, report.settings, 'files', evalCases);
   return true;
 }
 
@@ -59,6 +106,9 @@ export async function seedKnowledgeIfEmpty(): Promise<boolean> {
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const database = await startDatabase(options.dataDir ? path.join(options.dataDir, 'db') : undefined);
   configureEnvironment(database, options);
+  const spoolDir = options.spoolDir ?? options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'faq-spool-')));
+  process.env.OUTBOX_DIR = path.join(spoolDir, 'outbox');
+  const streams = startStreams(database, options, spoolDir);
   await seedKnowledgeIfEmpty();
   const meta = await readMeta(true);
   const allowedOrigins = [
@@ -77,6 +127,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   });
   const url = await listen(server, options.port ?? 0);
   allowedOrigins.push(url);
+  process.env.INBOX_URL = `${url}/inbox`;
   const { dataDir } = options;
   if (dataDir)
     await publishEndpoint(dataDir, { endpoint: database.endpoint, tableNames: database.tableNames });
@@ -85,7 +136,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     database,
     server,
     issuer,
+    streams,
+    spoolDir,
     async close() {
+      await streams.drain();
+      streams.uninstall();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

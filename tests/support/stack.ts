@@ -1,15 +1,15 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type LocalStack, startLocalStack } from '../../functions/local/stack.ts';
+import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../functions/local/stack.ts';
 
 /**
  * Starts the whole local stack in memory on a free port for one test file. Knowledge version
  * checks run on every request so that publishing is visible at once.
  */
-export async function startTestStack(): Promise<LocalStack> {
+export async function startTestStack(options: Partial<LocalStackOptions> = {}): Promise<LocalStack> {
   const webOutDir = await mkdtemp(path.join(tmpdir(), 'faq-web-'));
-  return startLocalStack({ knowledgeCheckIntervalMs: 0, webOutDir: `${webOutDir}/` });
+  return startLocalStack({ knowledgeCheckIntervalMs: 0, webOutDir: `${webOutDir}/`, ...options });
 }
 
 /** POSTs JSON (or a raw string) and returns status, headers and parsed JSON body. */

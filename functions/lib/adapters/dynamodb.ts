@@ -40,3 +40,39 @@ export function epochSeconds(date = new Date()): number {
 export function isExpired(item: { expiresAt?: unknown }, now = new Date()): boolean {
   return typeof item.expiresAt === 'number' && item.expiresAt <= epochSeconds(now);
 }
+
+/** True when a conditional write was refused because its condition did not hold. */
+export function isConditionFailure(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}
+
+/** A DynamoDB attribute value in its wire form, as stream records carry item images. */
+export type WireValue = {
+  S?: string;
+  N?: string;
+  BOOL?: boolean;
+  NULL?: boolean;
+  M?: Record<string, WireValue>;
+  L?: WireValue[];
+  SS?: string[];
+  NS?: string[];
+};
+
+function fromWireValue(value: WireValue): unknown {
+  if (value.S !== undefined) return value.S;
+  if (value.N !== undefined) return Number(value.N);
+  if (value.BOOL !== undefined) return value.BOOL;
+  if (value.NULL) return null;
+  if (value.M) return fromStreamImage(value.M);
+  if (value.L) return value.L.map(fromWireValue);
+  if (value.SS) return new Set(value.SS);
+  if (value.NS) return new Set(value.NS.map(Number));
+  return undefined;
+}
+
+/** Turns a stream record's image (wire form) into a plain object, like the document client does. */
+export function fromStreamImage(image: Record<string, WireValue> | undefined): Record<string, unknown> {
+  const item: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(image ?? {})) item[name] = fromWireValue(value);
+  return item;
+}

@@ -54,6 +54,9 @@ async function queryAll(pk: string): Promise<Record<string, unknown>[]> {
         TableName: tableName('knowledge'),
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': pk },
+        // Strongly consistent: a reload triggered by a new META version must see the entries
+        // written before that version was raised, or the cache would keep stale content.
+        ConsistentRead: true,
         ExclusiveStartKey,
       }),
     );

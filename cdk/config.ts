@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { type Settings, settingsSchema } from '../functions/lib/knowledge/schema.ts';
+import { repoRoot } from './paths.ts';
+
+/**
+ * Deployment configuration: CDK context values (`-c key=value`), validated with zod. Defaults
+ * come from `knowledge/settings.yaml`, so a plain `npm run synth` works without any context.
+ */
+export interface AppConfig {
+  region: string;
+  dpoMailbox: string;
+  senderAddress: string;
+  /** The domain of `senderAddress`: the SES identity the mail functions may send as. */
+  senderDomain: string;
+  /** CORS origins of the API: the configured ones plus `https://<webDomainName>` when set. */
+  allowedOrigins: string[];
+  /** Closed tickets are erased after this many days. */
+  retentionDays: number;
+  /** Custom API domain (regional ACM certificate in the stack's region). */
+  apiDomain?: { domainName: string; certificateArn: string };
+  /** Custom web domain (ACM certificate in us-east-1, as CloudFront requires). */
+  webDomain?: { domainName: string; certificateArn: string };
+  alarmEmail: string;
+  openTicketAlarmHours: number;
+}
+
+/** The context keys the app reads. */
+export const contextKeys = [
+  'region',
+  'dpoMailbox',
+  'senderAddress',
+  'allowedOrigins',
+  'retentionDays',
+  'apiDomainName',
+  'certificateArn',
+  'webDomainName',
+  'webCertificateArn',
+  'alarmEmail',
+  'openTicketAlarmHours',
+] as const;
+
+export type ContextKey = (typeof contextKeys)[number];
+
+export const defaultRegion = 'eu-central-1';
+
+const settingsFile = path.join(repoRoot, 'knowledge', 'settings.yaml');
+
+/** Reads and validates `knowledge/settings.yaml` (the source of the configuration defaults). */
+export function loadSettings(file = settingsFile): Settings {
+  const result = settingsSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
+  if (!result.success) {
+    const lines = result.error.issues.map(
+      (issue) => `  - ${issue.path.join('.') || '(file)'}: ${issue.message}`,
+    );
+    throw new Error(`${file} is invalid:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    if (url.origin !== value) return false;
+    return (
+      url.protocol === 'https:' ||
+      (url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname))
+    );
+  } catch {
+    return false;
+  }
+}
+
+const hostname = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(
+    /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    'must be a DNS host name like api.example.de',
+  );
+
+const certificateArnPattern = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f-]{36}$/;
+const certificateArn = z.string().trim().regex(certificateArnPattern, 'must be an ACM certificate ARN');
+const certificateRegion = (arn: string) => certificateArnPattern.exec(arn)?.[1];
+
+/** A comma-separated context string or an array. */
+const list = z.preprocess(
+  (value) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean)
+      : value,
+  z.array(z.string()),
+);
+
+const configSchema = z.strictObject({
+  region: z.string().regex(/^[a-z]{2}(?:-[a-z]+)+-\d$/, 'must be an AWS region like eu-central-1'),
+  dpoMailbox: z.email('must be an e-mail address'),
+  senderAddress: z.email('must be an e-mail address'),
+  allowedOrigins: list.pipe(
+    z
+      .array(
+        z
+          .string()
+          .transform((origin) => origin.replace(/\/+$/, ''))
+          .refine(
+            isOrigin,
+            'must be an origin like https://www.example.de (no path; http only for localhost)',
+          ),
+      )
+      .min(1, 'needs at least one origin'),
+  ),
+  retentionDays: z.coerce.number('must be a whole number of days').int().min(1).max(3650),
+  apiDomainName: hostname.optional(),
+  certificateArn: certificateArn.optional(),
+  webDomainName: hostname.optional(),
+  webCertificateArn: certificateArn.optional(),
+  alarmEmail: z.email('must be an e-mail address'),
+  openTicketAlarmHours: z.coerce
+    .number('must be a number of hours')
+    .positive()
+    .max(24 * 30),
+});
+
+/** Checks across keys, reported together with the per-key problems. */
+function pairProblems(raw: Partial<Record<ContextKey, unknown>>): string[] {
+  const problems: string[] = [];
+  const text = (key: ContextKey) => {
+    const value = raw[key];
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  };
+  if (!text('apiDomainName') !== !text('certificateArn')) {
+    problems.push('apiDomainName: apiDomainName and certificateArn must be set together');
+  }
+  const apiRegion = certificateRegion(text('certificateArn') ?? '');
+  if (apiRegion && apiRegion !== raw.region) {
+    problems.push(`certificateArn: the API certificate must be in the stack's region ${String(raw.region)}`);
+  }
+  if (!text('webDomainName') !== !text('webCertificateArn')) {
+    problems.push('webDomainName: webDomainName and webCertificateArn must be set together');
+  }
+  const webRegion = certificateRegion(text('webCertificateArn') ?? '');
+  if (webRegion && webRegion !== 'us-east-1') {
+    problems.push('webCertificateArn: CloudFront needs the web certificate in us-east-1');
+  }
+  return problems;
+}
+
+/** Context values as the CLI passes them: strings, or anything a test puts into the App context. */
+export type ContextReader = (key: ContextKey) => unknown;
+
+/**
+ * Builds the configuration from CDK context, falling back to `knowledge/settings.yaml`.
+ * Throws one error listing every invalid value.
+ */
+export function resolveConfig(readContext: ContextReader, settings: Settings = loadSettings()): AppConfig {
+  const defaults: Partial<Record<ContextKey, unknown>> = {
+    region: defaultRegion,
+    dpoMailbox: settings.contact.dpoMailbox,
+    senderAddress: settings.contact.senderAddress,
+    allowedOrigins: settings.cors.allowedOrigins,
+    retentionDays: settings.escalation.retentionDays,
+    alarmEmail: settings.contact.dpoMailbox,
+    openTicketAlarmHours: 24,
+  };
+  const raw: Partial<Record<ContextKey, unknown>> = {};
+  for (const key of contextKeys) {
+    const value = readContext(key);
+    raw[key] = value === undefined || value === '' ? defaults[key] : value;
+  }
+  const result = configSchema.safeParse(raw);
+  const problems = [
+    ...(result.success
+      ? []
+      : result.error.issues.map((issue) => `${issue.path.join('.') || '(context)'}: ${issue.message}`)),
+    ...pairProblems(raw),
+  ];
+  if (!result.success || problems.length > 0) {
+    const lines = problems.map((problem) => `  - ${problem}`);
+    throw new Error(
+      `Invalid CDK context:\n${lines.join('\n')}\nSet values with -c key=value (see cdk/README-deploy.md).`,
+    );
+  }
+  const { data: value } = result;
+  return {
+    region: value.region,
+    dpoMailbox: value.dpoMailbox,
+    senderAddress: value.senderAddress,
+    senderDomain: value.senderAddress.split('@')[1] ?? '',
+    // The pages on the custom web domain call the API, so that origin is always allowed.
+    allowedOrigins: [
+      ...new Set([
+        ...value.allowedOrigins,
+        ...(value.webDomainName && value.webCertificateArn ? [`https://${value.webDomainName}`] : []),
+      ]),
+    ],
+    retentionDays: value.retentionDays,
+    ...(value.apiDomainName && value.certificateArn
+      ? { apiDomain: { domainName: value.apiDomainName, certificateArn: value.certificateArn } }
+      : {}),
+    ...(value.webDomainName && value.webCertificateArn
+      ? { webDomain: { domainName: value.webDomainName, certificateArn: value.webCertificateArn } }
+      : {}),
+    alarmEmail: value.alarmEmail,
+    openTicketAlarmHours: value.openTicketAlarmHours,
+  };
+}

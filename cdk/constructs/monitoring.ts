@@ -1,0 +1,180 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { AppConfig } from '../config.ts';
+import { METRIC_NAMESPACE, OLDEST_OPEN_TICKET_METRIC, SERVICE_NAME } from './metric-names.ts';
+import { pascalCase } from './naming.ts';
+
+export { METRIC_NAMESPACE, OLDEST_OPEN_TICKET_METRIC, SERVICE_NAME } from './metric-names.ts';
+
+/** The metric a function emits for the open-ticket alarm (see metric-names.ts). */
+export function oldestOpenTicketMetric(period = Duration.hours(1)): cloudwatch.Metric {
+  return new cloudwatch.Metric({
+    namespace: METRIC_NAMESPACE,
+    metricName: OLDEST_OPEN_TICKET_METRIC,
+    dimensionsMap: { service: SERVICE_NAME },
+    statistic: cloudwatch.Stats.MAXIMUM,
+    period,
+  });
+}
+
+export interface MonitoringProps {
+  config: AppConfig;
+  /** Every application function, by definition name. */
+  functions: Readonly<Record<string, lambda.IFunction>>;
+  httpApi: apigwv2.HttpApi;
+  failureQueue: sqs.IQueue;
+}
+
+/**
+ * Alarms to an e-mail topic (function errors and throttles, failed notifications, API 5xx,
+ * tickets left unanswered too long) and a small dashboard.
+ */
+export class Monitoring extends Construct {
+  readonly topic: sns.Topic;
+  readonly alarms: cloudwatch.Alarm[] = [];
+  readonly dashboard: cloudwatch.Dashboard;
+
+  constructor(scope: Construct, id: string, props: MonitoringProps) {
+    super(scope, id);
+    const { config } = props;
+
+    const key = new kms.Key(this, 'AlarmTopicKey', {
+      description: 'Encrypts the incident FAQ alarm topic',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // CloudWatch alarms publish to the encrypted topic.
+    key.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    this.topic = new sns.Topic(this, 'AlarmTopic', {
+      displayName: 'Incident FAQ alarms',
+      masterKey: key,
+      enforceSSL: true,
+    });
+    this.topic.addSubscription(new EmailSubscription(config.alarmEmail));
+    const action = new SnsAction(this.topic);
+
+    const alarm = (alarmId: string, props: cloudwatch.AlarmProps) => {
+      const created = new cloudwatch.Alarm(this, alarmId, props);
+      created.addAlarmAction(action);
+      created.addOkAction(action);
+      this.alarms.push(created);
+      return created;
+    };
+    const fiveMinutes = Duration.minutes(5);
+    const anyOccurrence = {
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    } as const;
+
+    for (const [name, fn] of Object.entries(props.functions)) {
+      alarm(`${pascalCase(name)}Errors`, {
+        alarmDescription: `Function ${name} reported errors`,
+        metric: fn.metricErrors({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
+        ...anyOccurrence,
+      });
+      alarm(`${pascalCase(name)}Throttles`, {
+        alarmDescription: `Function ${name} was throttled`,
+        metric: fn.metricThrottles({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
+        ...anyOccurrence,
+      });
+    }
+
+    alarm('NotifyFailures', {
+      alarmDescription: 'Ticket notifications failed and wait in the failure queue',
+      metric: props.failureQueue.metricApproximateNumberOfMessagesVisible({
+        period: fiveMinutes,
+        statistic: cloudwatch.Stats.MAXIMUM,
+      }),
+      ...anyOccurrence,
+    });
+
+    alarm('ApiServerErrors', {
+      alarmDescription: 'The API answered with 5xx',
+      metric: props.httpApi.metricServerError({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM }),
+      ...anyOccurrence,
+    });
+
+    alarm('OpenTicketsTooOld', {
+      alarmDescription: `A forwarded question has been open for more than ${config.openTicketAlarmHours} hours`,
+      metric: oldestOpenTicketMetric(),
+      threshold: config.openTicketAlarmHours,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+
+    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
+      dashboardName: `${Stack.of(this).stackName}-overview`,
+      defaultInterval: Duration.days(1),
+    });
+    const api = props.httpApi;
+    this.dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'API requests',
+        left: [api.metricCount({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM, label: 'requests' })],
+        width: 8,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'API latency (ms)',
+        left: [
+          api.metricLatency({
+            period: fiveMinutes,
+            statistic: cloudwatch.Stats.percentile(50),
+            label: 'p50',
+          }),
+          api.metricLatency({
+            period: fiveMinutes,
+            statistic: cloudwatch.Stats.percentile(95),
+            label: 'p95',
+          }),
+        ],
+        width: 8,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'API errors',
+        left: [
+          api.metricServerError({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM, label: '5xx' }),
+          api.metricClientError({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM, label: '4xx' }),
+        ],
+        width: 8,
+      }),
+    );
+    this.dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'Function errors',
+        left: Object.entries(props.functions).map(([name, fn]) =>
+          fn.metricErrors({ period: fiveMinutes, statistic: cloudwatch.Stats.SUM, label: name }),
+        ),
+        width: 8,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Failed notifications (queue depth)',
+        left: [
+          props.failureQueue.metricApproximateNumberOfMessagesVisible({
+            period: fiveMinutes,
+            statistic: cloudwatch.Stats.MAXIMUM,
+            label: 'messages',
+          }),
+        ],
+        width: 8,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Oldest open ticket (hours)',
+        left: [oldestOpenTicketMetric()],
+        leftAnnotations: [{ value: config.openTicketAlarmHours, label: 'alarm' }],
+        width: 8,
+      }),
+    );
+  }
+}

@@ -1,0 +1,97 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { FunctionDefinition } from '../../functions/lib/definitions/routes.ts';
+import type { AppConfig } from '../config.ts';
+import type { AppFunction } from './app-function.ts';
+
+/** The function that mails the DPO about new tickets, triggered by the tickets table's stream. */
+export const notifyFunctionName = 'notify';
+
+export interface NotificationsProps {
+  config: AppConfig;
+  functions: Readonly<Record<string, AppFunction>>;
+  functionDefinitions: Readonly<Record<string, FunctionDefinition>>;
+  ticketsTable: dynamodb.ITable;
+  /** The DPO inbox page; notice mails link to it. */
+  inboxUrl: string;
+}
+
+/**
+ * Mail: an SES configuration set that insists on TLS, send permission for the functions whose
+ * definition says `sendsMail` (only as the configured sender), and, once a `notify` function is
+ * defined, the tickets stream feeding it with failed batches parked in an encrypted queue.
+ */
+export class Notifications extends Construct {
+  readonly configurationSet: ses.ConfigurationSet;
+  readonly failureQueue: sqs.Queue;
+  readonly mailFunctions: AppFunction[] = [];
+  readonly notifyFunction?: AppFunction;
+
+  constructor(scope: Construct, id: string, props: NotificationsProps) {
+    super(scope, id);
+    const { config } = props;
+
+    this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {
+      tlsPolicy: ses.ConfigurationSetTlsPolicy.REQUIRE,
+      reputationMetrics: true,
+      sendingEnabled: true,
+      suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+
+    this.failureQueue = new sqs.Queue(this, 'NotifyFailures', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+
+    const stack = Stack.of(this);
+    const identityArn = (identity: string) =>
+      stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity });
+    const sendMail = new iam.PolicyStatement({
+      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+      resources: [
+        identityArn(config.senderDomain),
+        identityArn(config.senderAddress),
+        stack.formatArn({
+          service: 'ses',
+          resource: 'configuration-set',
+          resourceName: this.configurationSet.configurationSetName,
+        }),
+      ],
+      conditions: { StringEquals: { 'ses:FromAddress': config.senderAddress } },
+    });
+
+    for (const [name, definition] of Object.entries(props.functionDefinitions)) {
+      const fn = props.functions[name];
+      if (!fn || !definition.sendsMail) continue;
+      fn.addToRolePolicy(sendMail);
+      fn.addEnvironment('MAIL_TRANSPORT', 'ses');
+      fn.addEnvironment('MAIL_FROM', config.senderAddress);
+      fn.addEnvironment('DPO_MAILBOX', config.dpoMailbox);
+      fn.addEnvironment('SES_CONFIGURATION_SET', this.configurationSet.configurationSetName);
+      fn.addEnvironment('INBOX_URL', props.inboxUrl);
+      this.mailFunctions.push(fn);
+    }
+
+    const notify = props.functions[notifyFunctionName];
+    if (notify) {
+      notify.addEventSource(
+        new DynamoEventSource(props.ticketsTable, {
+          startingPosition: lambda.StartingPosition.LATEST,
+          batchSize: 10,
+          bisectBatchOnError: true,
+          retryAttempts: 3,
+          reportBatchItemFailures: true,
+          onFailure: new SqsDlq(this.failureQueue),
+        }),
+      );
+      this.notifyFunction = notify;
+    }
+  }
+}

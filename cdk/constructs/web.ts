@@ -1,0 +1,189 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { contentSecurityPolicy, securityHeaders } from '../../functions/lib/definitions/web.ts';
+import type { AppConfig } from '../config.ts';
+import { repoRoot } from '../paths.ts';
+
+/** Access logs (CloudFront logs hold IP addresses) are deleted after this many days. */
+export const accessLogRetentionDays = 30;
+
+/**
+ * The built web assets (`npm run build:web` -> `dist/web`) if present, else the static pages of
+ * `web/` (`web/public`: the pages without the widget bundle; `web/` itself holds TypeScript
+ * sources that are never served); undefined when neither has files (no deployment then).
+ */
+export function defaultWebAssetsDir(): string | undefined {
+  return [path.join(repoRoot, 'dist', 'web'), path.join(repoRoot, 'web', 'public')].find(hasFiles);
+}
+
+/**
+ * Extensionless paths are pages: `/inbox` serves `inbox.html` and `/` or `/dir/` serves
+ * `index.html`, as the local server does (functions/local/static.ts).
+ */
+const rewritePagePaths = `function handler(event) {
+  var request = event.request;
+  var uri = request.uri;
+  if (uri.endsWith('/')) {
+    request.uri = uri + 'index.html';
+  } else if (uri.split('/').pop().indexOf('.') === -1) {
+    request.uri = uri + '.html';
+  }
+  return request;
+}`;
+
+function hasFiles(dir: string): boolean {
+  return existsSync(dir) && readdirSync(dir).length > 0;
+}
+
+export interface WebProps {
+  config: AppConfig;
+  /** The API base URL the pages may connect to (Content-Security-Policy `connect-src`). */
+  apiUrl: string;
+  /** Folder with the static assets; no deployment when undefined or empty. */
+  assetsDir: string | undefined;
+}
+
+/**
+ * The citizen widget and staff pages: a private, versioned bucket behind CloudFront (origin
+ * access control), strict security headers, HTTPS only, access logs to a log bucket.
+ */
+export class Web extends Construct {
+  readonly logBucket: s3.Bucket;
+  readonly siteBucket: s3.Bucket;
+  readonly distribution: cloudfront.Distribution;
+  readonly deployment?: s3deploy.BucketDeployment;
+  /** Role of the (CDK-owned) deployment handler; writes only to its own log group. */
+  readonly deploymentRole?: iam.Role;
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: WebProps) {
+    super(scope, id);
+    const { config } = props;
+
+    this.logBucket = new s3.Bucket(this, 'LogBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      // CloudFront standard logging writes with ACLs.
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(accessLogRetentionDays) }],
+    });
+
+    this.siteBucket = new s3.Bucket(this, 'SiteBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      versioned: true,
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30) }],
+      serverAccessLogsBucket: this.logBucket,
+      serverAccessLogsPrefix: 's3/',
+    });
+
+    // The pages may call the API, and Cognito for the staff sign-in (SRP runs in the browser).
+    const connectOrigins = [props.apiUrl, `https://cognito-idp.${Stack.of(this).region}.amazonaws.com`];
+    const headers = securityHeaders(connectOrigins);
+
+    const responseHeadersPolicy = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Incident FAQ assistant: strict security headers',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: {
+          contentSecurityPolicy: contentSecurityPolicy(connectOrigins),
+          override: true,
+        },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          preload: true,
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        referrerPolicy: {
+          referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+          override: true,
+        },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+      },
+      customHeadersBehavior: {
+        customHeaders: [
+          {
+            header: 'Permissions-Policy',
+            value: headers['permissions-policy'] ?? 'camera=(), microphone=(), geolocation=()',
+            override: true,
+          },
+        ],
+      },
+    });
+
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: 'Incident FAQ assistant',
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.siteBucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy,
+        compress: true,
+        functionAssociations: [
+          {
+            eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+            function: new cloudfront.Function(this, 'PagePaths', {
+              comment: 'Serves /page as page.html and /dir/ as dir/index.html',
+              code: cloudfront.FunctionCode.fromInline(rewritePagePaths),
+              runtime: cloudfront.FunctionRuntime.JS_2_0,
+            }),
+          },
+        ],
+      },
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
+      enableLogging: true,
+      logBucket: this.logBucket,
+      logFilePrefix: 'cloudfront/',
+      ...(config.webDomain
+        ? {
+            // Only effective with a custom certificate (the default one is fixed by CloudFront).
+            minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+            domainNames: [config.webDomain.domainName],
+            certificate: acm.Certificate.fromCertificateArn(
+              this,
+              'Certificate',
+              config.webDomain.certificateArn,
+            ),
+          }
+        : {}),
+    });
+
+    this.url = `https://${config.webDomain?.domainName ?? this.distribution.distributionDomainName}`;
+
+    if (props.assetsDir && hasFiles(props.assetsDir)) {
+      const deploymentLogs = new logs.LogGroup(this, 'DeploymentLogs', {
+        retention: logs.RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.DESTROY,
+      });
+      this.deploymentRole = new iam.Role(this, 'DeploymentRole', {
+        assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+        description: 'Copies the web assets into the site bucket',
+      });
+      deploymentLogs.grantWrite(this.deploymentRole);
+      this.deployment = new s3deploy.BucketDeployment(this, 'Deployment', {
+        sources: [s3deploy.Source.asset(props.assetsDir)],
+        destinationBucket: this.siteBucket,
+        distribution: this.distribution,
+        distributionPaths: ['/*'],
+        memoryLimit: 256,
+        logGroup: deploymentLogs,
+        role: this.deploymentRole,
+      });
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { FunctionDefinition, RouteDefinition } from '../functions/lib/definitions/routes.ts';
+import type { AppConfig } from './config.ts';
+import { Api } from './constructs/api.ts';
+import type { AppFunction } from './constructs/app-function.ts';
+import { Auth } from './constructs/auth.ts';
+import { DataTables } from './constructs/data.ts';
+import { KnowledgeSeed } from './constructs/knowledge-seed.ts';
+import { METRIC_NAMESPACE } from './constructs/metric-names.ts';
+import { Monitoring } from './constructs/monitoring.ts';
+import { Notifications } from './constructs/notifications.ts';
+import { Web } from './constructs/web.ts';
+import type { PackedKnowledge } from './knowledge-snapshot.ts';
+import { applyNagSuppressions, type NagAcknowledgement } from './nag-suppressions.ts';
+
+export interface IncidentFaqStackProps extends StackProps {
+  config: AppConfig;
+  knowledge: PackedKnowledge;
+  functionDefinitions: Readonly<Record<string, FunctionDefinition>>;
+  routes: readonly RouteDefinition[];
+  /** Static web assets to deploy; none when undefined. */
+  webAssetsDir: string | undefined;
+}
+
+/** The whole incident FAQ assistant in one stack, organised by concern. */
+export class IncidentFaqStack extends Stack {
+  readonly config: AppConfig;
+  readonly data: DataTables;
+  readonly auth: Auth;
+  readonly api: Api;
+  readonly notifications: Notifications;
+  readonly knowledgeSeed: KnowledgeSeed;
+  readonly web: Web;
+  readonly monitoring: Monitoring;
+  /** Every cdk-nag acknowledgement with its reason (see nag-suppressions.ts). */
+  readonly nagAcknowledgements: NagAcknowledgement[];
+
+  constructor(scope: Construct, id: string, props: IncidentFaqStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    this.config = config;
+
+    this.data = new DataTables(this, 'Data');
+    this.auth = new Auth(this, 'Auth');
+    this.api = new Api(this, 'Api', {
+      config,
+      data: this.data,
+      auth: this.auth,
+      functionDefinitions: props.functionDefinitions,
+      routes: props.routes,
+      environment: {
+        ALLOWED_ORIGINS: config.allowedOrigins.join(','),
+        RETENTION_DAYS: String(config.retentionDays),
+        POWERTOOLS_METRICS_NAMESPACE: METRIC_NAMESPACE,
+      },
+    });
+    this.web = new Web(this, 'Web', { config, apiUrl: this.api.url, assetsDir: props.webAssetsDir });
+    this.notifications = new Notifications(this, 'Notifications', {
+      config,
+      functions: this.api.functions,
+      functionDefinitions: props.functionDefinitions,
+      ticketsTable: this.data.table('tickets'),
+      inboxUrl: `${this.web.url}/inbox`,
+    });
+    this.knowledgeSeed = new KnowledgeSeed(this, 'KnowledgeSeed', {
+      knowledgeTable: this.data.table('knowledge'),
+      knowledge: props.knowledge,
+    });
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      config,
+      functions: this.appFunctions,
+      httpApi: this.api.httpApi,
+      failureQueue: this.notifications.failureQueue,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { description: 'Base URL of the HTTP API', value: this.api.url });
+    new CfnOutput(this, 'WebUrl', {
+      description: 'URL of the citizen widget and staff pages',
+      value: this.web.url,
+    });
+    new CfnOutput(this, 'UserPoolId', {
+      description: 'Cognito user pool of the staff',
+      value: this.auth.userPool.userPoolId,
+    });
+    new CfnOutput(this, 'UserPoolClientId', {
+      description: 'Cognito app client of the staff pages',
+      value: this.auth.userPoolClient.userPoolClientId,
+    });
+    new CfnOutput(this, 'DashboardName', {
+      description: 'CloudWatch dashboard',
+      value: this.monitoring.dashboard.dashboardName,
+    });
+
+    this.nagAcknowledgements = applyNagSuppressions(this);
+  }
+
+  /** Every function built from project code: one per function definition, plus the seed. */
+  get appFunctions(): Record<string, AppFunction> {
+    return { ...this.api.functions, 'seed-knowledge': this.knowledgeSeed.seedFunction };
+  }
+}

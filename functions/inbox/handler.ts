@@ -1,0 +1,56 @@
+// handler -> lib/auth (group check) -> lib/escalations/tickets -> ticket store
+import { z } from 'zod';
+import { tableName } from '../lib/adapters/dynamodb.ts';
+import { authorize } from '../lib/auth/groups.ts';
+import { parseTicketId } from '../lib/escalations/ticket-id.ts';
+import { queueStatuses } from '../lib/escalations/ticket-store.ts';
+import {
+  answerTicket,
+  claimTicket,
+  closeTicket,
+  inboxTicket,
+  listInbox,
+  releaseTicket,
+} from '../lib/escalations/tickets.ts';
+import { NotFoundError } from '../lib/http/errors.ts';
+import { httpHandler } from '../lib/http/handler.ts';
+import { parseInput, parseJsonBody } from '../lib/http/request.ts';
+import { json } from '../lib/http/response.ts';
+
+tableName('tickets'); // fail at cold start when the table is not configured
+tableName('knowledge');
+
+const listQuery = z.object({
+  status: z.enum(queueStatuses).default('open'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().min(1).max(2000).optional(),
+});
+
+const answerRequest = z.object({
+  text: z.string().trim().min(1, 'must not be empty').max(5000, 'must be at most 5000 characters'),
+});
+
+/** The DPO inbox: list, read, claim, release, answer and close tickets (group `dpo`). */
+export const handler = httpHandler(async (event) => {
+  const staff = authorize(event);
+  if (event.routeKey === 'GET /v1/inbox') {
+    const query = parseInput(listQuery, event.queryStringParameters ?? {});
+    return json(200, await listInbox(query.status, query.limit, query.cursor));
+  }
+  const ticketId = parseTicketId(event.pathParameters?.ticketId);
+  if (!ticketId) throw new NotFoundError('Ticket not found.');
+  switch (event.routeKey) {
+    case 'GET /v1/inbox/{ticketId}':
+      return json(200, await inboxTicket(ticketId));
+    case 'POST /v1/inbox/{ticketId}/claim':
+      return json(200, await claimTicket(ticketId, staff));
+    case 'POST /v1/inbox/{ticketId}/release':
+      return json(200, await releaseTicket(ticketId, staff));
+    case 'POST /v1/inbox/{ticketId}/answer':
+      return json(200, await answerTicket(ticketId, staff, parseJsonBody(event, answerRequest).text));
+    case 'POST /v1/inbox/{ticketId}/close':
+      return json(200, await closeTicket(ticketId, staff));
+    default:
+      throw new NotFoundError();
+  }
+});

@@ -1,0 +1,129 @@
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { Document, parse as parseYaml, Scalar, visit } from 'yaml';
+import type { EvalCase } from '../knowledge/evaluate.ts';
+import { readEvalFile } from '../knowledge/files.ts';
+import { type Entry, entrySchema, type Settings } from '../knowledge/schema.ts';
+
+/**
+ * The knowledge base as files: the live knowledge base written back to `knowledge/` in the
+ * layout of the hand-written files, so `kb export` -> `kb import` changes nothing and a second
+ * export is byte-identical.
+ */
+
+/** The eval cases a knowledge folder's settings point at (`publishing.evalFile`), or none. */
+export async function evalCasesFor(dir: string, settings: Settings): Promise<EvalCase[]> {
+  const file = settings.publishing.evalFile;
+  return file ? readEvalFile(path.resolve(dir, file)) : [];
+}
+
+/** Writes the stored eval cases to the settings' eval file, unless it already holds them. */
+async function exportEvalCases(dir: string, settings: Settings, cases: readonly EvalCase[]): Promise<void> {
+  const file = settings.publishing.evalFile;
+  if (!file || cases.length === 0) return;
+  const target = path.resolve(dir, file);
+  const existing = await readEvalFile(target).catch(() => undefined);
+  const plain = (list: readonly EvalCase[]) => JSON.parse(JSON.stringify(list)) as unknown;
+  if (existing && isDeepStrictEqual(plain(existing), plain(cases))) return;
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(
+    target,
+    cases
+      .map((testCase) => JSON.stringify(testCase))
+      .join('\n')
+      .concat('\n'),
+  );
+}
+
+/** Key order of an entry file (the order staff know from the shipped files). */
+function orderedEntry(entry: Entry): Record<string, unknown> {
+  const localized = (locale: 'de' | 'en') => ({
+    question: entry[locale].question,
+    alternatives: entry[locale].alternatives,
+    keywords: entry[locale].keywords,
+    answer: entry[locale].answer,
+    tests: entry[locale].tests,
+  });
+  return {
+    id: entry.id,
+    kind: entry.kind,
+    ...(entry.reviewedAt ? { reviewedAt: entry.reviewedAt } : {}),
+    related: entry.related,
+    de: localized('de'),
+    en: localized('en'),
+  };
+}
+
+/** One entry as YAML: answers as literal blocks, the date quoted, no line folding. */
+export function entryToYaml(entry: Entry): string {
+  const document = new Document(orderedEntry(entry));
+  visit(document, {
+    Pair(_, pair) {
+      const key = (pair.key as Scalar | null)?.value;
+      if (!(pair.value instanceof Scalar)) return;
+      if (key === 'answer') pair.value.type = Scalar.BLOCK_LITERAL;
+      if (key === 'reviewedAt') pair.value.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+  return document.toString({ lineWidth: 0 });
+}
+
+export function settingsToYaml(settings: Settings): string {
+  return `# Settings of the incident FAQ assistant (exported from the live knowledge base).\n\n${new Document(settings).toString({ lineWidth: 0 })}`;
+}
+
+/** True when `file` already holds exactly this entry (whatever its formatting). */
+async function holdsEntry(file: string, entry: Entry): Promise<boolean> {
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return false;
+  try {
+    const parsed = entrySchema.safeParse(parseYaml(text));
+    return parsed.success && isDeepStrictEqual(parsed.data, entry);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes settings and entries into `dir`. Only files whose content changed are written, so
+ * hand-formatted files and the comments in `settings.yaml` survive and a repeated export
+ * changes nothing. Entry files of entries that no longer exist are removed (otherwise an
+ * import would bring them back).
+ */
+export async function exportKnowledge(
+  dir: string,
+  entries: readonly Entry[],
+  settings: Settings,
+  evalCases: readonly EvalCase[] = [],
+): Promise<{ written: number; unchanged: number; removed: number }> {
+  const entryDir = path.join(dir, 'entries');
+  await mkdir(entryDir, { recursive: true });
+  const settingsFile = path.join(dir, 'settings.yaml');
+  const existing = await readFile(settingsFile, 'utf8').catch(() => undefined);
+  let same = false;
+  try {
+    same =
+      existing !== undefined && isDeepStrictEqual(parseYaml(existing), JSON.parse(JSON.stringify(settings)));
+  } catch {
+    same = false;
+  }
+  if (!same) await writeFile(settingsFile, settingsToYaml(settings));
+  await exportEvalCases(dir, settings, evalCases);
+  const keep = new Set(entries.map((entry) => `${entry.id}.yaml`));
+  let removed = 0;
+  for (const name of await readdir(entryDir)) {
+    if (/\.ya?ml$/.test(name) && !keep.has(name)) {
+      await rm(path.join(entryDir, name));
+      removed++;
+    }
+  }
+  let written = 0;
+  for (const entry of entries) {
+    const file = path.join(entryDir, `${entry.id}.yaml`);
+    if (await holdsEntry(file, entry)) continue;
+    await writeFile(file, entryToYaml(entry));
+    written++;
+  }
+  return { written, unchanged: entries.length - written, removed };
+}

@@ -1,0 +1,125 @@
+import type { StaffIdentity } from '../auth/groups.ts';
+import { BadRequestError } from '../http/errors.ts';
+import type { Entry, Locale } from '../knowledge/schema.ts';
+import { anonymise } from '../unanswered/anonymise.ts';
+import { listDrafts, listPublished } from './store.ts';
+import { type EntryView, readEntry, saveDraft } from './workflow.ts';
+
+/**
+ * New drafts that start from a question: a group of the unanswered report, or a DPO's answer.
+ * The schema wants both languages; the missing one gets a visible placeholder that staff
+ * must translate before approving.
+ */
+export const translationMarker = { de: '[Übersetzung fehlt]', en: '[Translation missing]' } as const;
+export const answerMarker = { de: '[Antwort ergänzen]', en: '[Answer missing]' } as const;
+
+/** A kebab-case id from a question: "Wer zahlt den Schaden?" -> "wer-zahlt-den-schaden". */
+export function slugify(text: string): string {
+  const slug = text
+    .toLocaleLowerCase('de')
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/\[[^\]]*\]/g, ' ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const cut = slug.length > 48 ? slug.slice(0, 48).replace(/-[^-]*$/, '') : slug;
+  return cut || 'new-entry';
+}
+
+/** An id that no published entry and no draft uses yet. */
+export async function freeId(base: string): Promise<string> {
+  const [drafts, published] = await Promise.all([listDrafts(), listPublished()]);
+  const taken = new Set([...drafts.map((draft) => draft.entryId), ...published.map((item) => item.entry.id)]);
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** Builds a new FAQ entry in one language, with placeholders in the other. */
+export function entryFromQuestion(options: {
+  id: string;
+  locale: Locale;
+  question: string;
+  alternatives?: readonly string[];
+  answer?: string;
+}): Entry {
+  const other: Locale = options.locale === 'de' ? 'en' : 'de';
+  const question = clip(options.question.trim(), 300);
+  const filled = {
+    question,
+    alternatives: [...new Set((options.alternatives ?? []).map((text) => clip(text.trim(), 300)))]
+      .filter((text) => text && text !== question)
+      .slice(0, 60),
+    keywords: [],
+    answer: clip(options.answer?.trim() || answerMarker[options.locale], 4000),
+    tests: [],
+  };
+  const placeholder = {
+    question: clip(`${translationMarker[other]} ${question}`, 300),
+    alternatives: [],
+    keywords: [],
+    answer: clip(`${translationMarker[other]} ${options.answer?.trim() || answerMarker[other]}`, 4000),
+    tests: [],
+  };
+  return {
+    id: options.id,
+    kind: 'faq',
+    related: [],
+    de: options.locale === 'de' ? filled : placeholder,
+    en: options.locale === 'en' ? filled : placeholder,
+  };
+}
+
+/**
+ * Creates a draft entry from a question (anonymised again: it may come from a ticket).
+ * Returns the new entry's view; its id is derived from the question unless given.
+ */
+export async function draftFromQuestion(
+  source: {
+    locale: Locale;
+    question: string;
+    alternatives?: readonly string[];
+    answer?: string;
+    id?: string;
+  },
+  who: StaffIdentity,
+): Promise<EntryView> {
+  const question = anonymise(source.question);
+  const id = source.id ?? (await freeId(slugify(question)));
+  const entry = entryFromQuestion({
+    id,
+    locale: source.locale,
+    question,
+    alternatives: (source.alternatives ?? []).map(anonymise),
+    ...(source.answer ? { answer: source.answer } : {}),
+  });
+  return saveDraft(id, entry, 0, who);
+}
+
+/** Adds phrasings to an entry (its draft, else its published text) as a new draft. */
+export async function addAlternatives(
+  entryId: string,
+  locale: Locale,
+  phrasings: readonly string[],
+  who: StaffIdentity,
+): Promise<EntryView> {
+  const current = await readEntry(entryId);
+  const entry = current.draft ? current.draft.entry : current.published?.entry;
+  if (!entry)
+    throw new BadRequestError('This entry is about to be deleted; restore it first.', 'entry_deleted');
+  const localized = entry[locale];
+  const known = new Set([localized.question, ...localized.alternatives].map((text) => text.toLowerCase()));
+  const added = phrasings
+    .map((text) => clip(anonymise(text), 300))
+    .filter((text) => !known.has(text.toLowerCase()));
+  const next: Entry = {
+    ...entry,
+    [locale]: { ...localized, alternatives: [...localized.alternatives, ...new Set(added)].slice(0, 60) },
+  };
+  return saveDraft(entryId, next, current.version, who);
+}

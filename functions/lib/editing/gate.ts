@@ -1,0 +1,86 @@
+import { type EvalCase, type EvalFailure, evaluate, selfTestCases } from '../knowledge/evaluate.ts';
+import type { Entry, Settings } from '../knowledge/schema.ts';
+import { createMatcher } from '../matcher/matcher.ts';
+
+/**
+ * The publish gate. It runs the knowledge base's own test phrasings (every entry's `tests`)
+ * and the eval file's cases against the published state and against the published state with
+ * the change applied, and refuses the change when accuracy would fall below
+ * `publishing.minAccuracy` or the false-answer rate rise above `publishing.maxFalseAnswerRate`.
+ * When the published state already misses a threshold, the bar for that metric is the current
+ * value instead: the change may not make it worse (otherwise a base that starts below the bar
+ * would block every fix). The report lists the cases that pass now and would fail afterwards.
+ */
+export interface GateMetrics {
+  accuracy: number;
+  falseAnswerRate: number;
+  cases: number;
+}
+
+export interface GateReport {
+  passed: boolean;
+  reasons: string[];
+  before: GateMetrics;
+  after: GateMetrics;
+  thresholds: { minAccuracy: number; maxFalseAnswerRate: number };
+  /** Cases that pass now and would fail with the change: what would break. */
+  newFailures: EvalFailure[];
+}
+
+function casesFor(entries: readonly Entry[], evalCases: readonly EvalCase[]): EvalCase[] {
+  const ids = new Set(entries.map((entry) => entry.id));
+  // An eval question about a deleted entry is out of scope afterwards: it must not be answered.
+  const evalFor = evalCases.map((testCase) =>
+    testCase.expected !== null && !ids.has(testCase.expected) ? { ...testCase, expected: null } : testCase,
+  );
+  return [...selfTestCases(entries), ...evalFor];
+}
+
+const caseKey = (testCase: { question: string; expected: string | null }) =>
+  `${testCase.expected ?? ''}\u0000${testCase.question}`;
+
+/** Applies one change (new content, or deletion when `entry` is undefined) to a set of entries. */
+export function applyChange(entries: readonly Entry[], entryId: string, entry: Entry | undefined): Entry[] {
+  const others = entries.filter((item) => item.id !== entryId);
+  return (entry ? [...others, entry] : others).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Evaluates a change against the published entries; see the module comment for the rule. */
+export function runGate(
+  published: readonly Entry[],
+  after: readonly Entry[],
+  settings: Settings,
+  evalCases: readonly EvalCase[],
+): GateReport {
+  const beforeReport = evaluate(createMatcher(published, settings), casesFor(published, evalCases));
+  const afterReport = evaluate(createMatcher(after, settings), casesFor(after, evalCases));
+  const metrics = (report: typeof beforeReport): GateMetrics => ({
+    accuracy: report.inScope.accuracy,
+    falseAnswerRate: report.outOfScope.falseAnswerRate,
+    cases: report.total,
+  });
+  const before = metrics(beforeReport);
+  const afterMetrics = metrics(afterReport);
+  const { minAccuracy, maxFalseAnswerRate } = settings.publishing;
+  const reasons: string[] = [];
+  if (afterMetrics.accuracy < Math.min(minAccuracy, before.accuracy)) {
+    reasons.push(
+      `accuracy would fall to ${afterMetrics.accuracy} (now ${before.accuracy}, minimum ${minAccuracy})`,
+    );
+  }
+  if (afterMetrics.falseAnswerRate > Math.max(maxFalseAnswerRate, before.falseAnswerRate)) {
+    reasons.push(
+      `false-answer rate would rise to ${afterMetrics.falseAnswerRate} (now ${before.falseAnswerRate}, maximum ${maxFalseAnswerRate})`,
+    );
+  }
+  const failingBefore = new Set(beforeReport.failures.map(caseKey));
+  const newFailures = afterReport.failures.filter((failure) => !failingBefore.has(caseKey(failure)));
+  return {
+    passed: reasons.length === 0,
+    reasons,
+    before,
+    after: afterMetrics,
+    thresholds: { minAccuracy, maxFalseAnswerRate },
+    newFailures,
+  };
+}

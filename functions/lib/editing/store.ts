@@ -1,0 +1,279 @@
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from '../adapters/dynamodb.ts';
+import { ConflictError } from '../http/errors.ts';
+import type { Entry, Locale } from '../knowledge/schema.ts';
+
+/**
+ * Drafts, history and the public change log in the `knowledge` table, next to the published
+ * entries (see knowledge/store.ts):
+ * - `pk=DRAFT, sk=<id>`: the one pending change of an entry (new text or a deletion);
+ * - `pk=HISTORY#<id>, sk=V#<000000n>`: every published version, with author and approver;
+ * - `pk=CHANGELOG, sk=<iso>#<id>`: what changed publicly, without staff names.
+ * Every entry has one revision counter (`version`), raised by each draft save and publish;
+ * writes are conditional on it (optimistic locking).
+ */
+export type DraftState = 'draft' | 'review' | 'approved';
+
+export interface DraftItem {
+  entryId: string;
+  /** The new content; absent when the change deletes the entry. */
+  entry?: Entry;
+  deleted?: boolean;
+  version: number;
+  state: DraftState;
+  /** Display names of everyone who wrote this change (the four-eyes rule excludes them all). */
+  authors: string[];
+  /** Subjects of the same people, for the comparison. */
+  authorSubs: string[];
+  approvedBy?: string;
+  approvedBySub?: string;
+  /** Published version this change started from (null for a new entry). */
+  baseVersion: number | null;
+  updatedAt: string;
+}
+
+export interface PublishedItem {
+  entry: Entry;
+  /** 0 for content that came from the files and was never edited. */
+  version: number;
+  publishedAt?: string;
+}
+
+export interface HistoryItem {
+  entryId: string;
+  version: number;
+  entry?: Entry;
+  deleted?: boolean;
+  authors: string[];
+  approver?: string;
+  publishedAt: string;
+}
+
+export type ChangeKind = 'created' | 'updated' | 'deleted';
+
+export interface ChangeLogItem {
+  entryId: string;
+  question: Record<Locale, string>;
+  change: ChangeKind;
+  at: string;
+  /** Names of people never appear here: this list is public. */
+}
+
+const client = () => documentClient();
+const table = () => tableName('knowledge');
+const historySk = (version: number) => `V#${String(version).padStart(8, '0')}`;
+
+function isConditionFailure(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}
+
+/** Runs a conditional write; a failed condition becomes a 409 with the given message. */
+async function conditional<T>(write: () => Promise<T>, message: string, code = 'version_conflict') {
+  try {
+    return await write();
+  } catch (error) {
+    if (isConditionFailure(error)) throw new ConflictError(message, code);
+    throw error;
+  }
+}
+
+async function queryAll(pk: string, newestFirst = false, limit?: number) {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client().send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ScanIndexForward: !newestFirst,
+        ConsistentRead: true,
+        ExclusiveStartKey,
+        ...(limit ? { Limit: limit - items.length } : {}),
+      }),
+    );
+    items.push(...((page.Items ?? []) as Record<string, unknown>[]));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey && (!limit || items.length < limit));
+  return items;
+}
+
+function toDraft(item: Record<string, unknown>): DraftItem {
+  const { pk: _pk, sk, ...rest } = item;
+  return { ...(rest as Omit<DraftItem, 'entryId'>), entryId: String(sk) };
+}
+
+function toPublished(item: Record<string, unknown>): PublishedItem {
+  return {
+    entry: item.entry as Entry,
+    version: Number(item.version ?? 0),
+    ...(typeof item.publishedAt === 'string' ? { publishedAt: item.publishedAt } : {}),
+  };
+}
+
+/** All drafts, by entry id. */
+export async function listDrafts(): Promise<DraftItem[]> {
+  return (await queryAll('DRAFT')).map(toDraft);
+}
+
+/** All published entries with their revision. */
+export async function listPublished(): Promise<PublishedItem[]> {
+  return (await queryAll('PUBLISHED')).map(toPublished);
+}
+
+export async function getDraft(entryId: string): Promise<DraftItem | undefined> {
+  const result = await client().send(
+    new GetCommand({ TableName: table(), Key: { pk: 'DRAFT', sk: entryId }, ConsistentRead: true }),
+  );
+  return result.Item ? toDraft(result.Item) : undefined;
+}
+
+export async function getPublished(entryId: string): Promise<PublishedItem | undefined> {
+  const result = await client().send(
+    new GetCommand({ TableName: table(), Key: { pk: 'PUBLISHED', sk: entryId }, ConsistentRead: true }),
+  );
+  return result.Item ? toPublished(result.Item) : undefined;
+}
+
+/**
+ * Writes a draft when the stored one still has `expectedVersion` (or, for the first draft of
+ * an entry, when there is none): a stale editor gets 409 instead of overwriting a colleague.
+ */
+export async function putDraft(draft: DraftItem, expectedDraftVersion: number | null): Promise<void> {
+  const { entryId, ...rest } = draft;
+  await conditional(
+    () =>
+      client().send(
+        new PutCommand({
+          TableName: table(),
+          Item: { pk: 'DRAFT', sk: entryId, ...rest },
+          ...(expectedDraftVersion === null
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : {
+                ConditionExpression: 'version = :v',
+                ExpressionAttributeValues: { ':v': expectedDraftVersion },
+              }),
+        }),
+      ),
+    'Someone else changed this entry in the meantime. Reload it and apply your change again.',
+  );
+}
+
+/** Removes a draft if it still has `version` (after publishing, or when it is discarded). */
+export async function removeDraft(entryId: string, version: number): Promise<void> {
+  await conditional(
+    () =>
+      client().send(
+        new DeleteCommand({
+          TableName: table(),
+          Key: { pk: 'DRAFT', sk: entryId },
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':v': version },
+        }),
+      ),
+    'Someone else changed this entry in the meantime. Reload it.',
+  );
+}
+
+/** Writes the published state of one entry (or removes it for a deletion). */
+export async function writePublished(entryId: string, item: PublishedItem | undefined): Promise<void> {
+  if (!item) {
+    await client().send(new DeleteCommand({ TableName: table(), Key: { pk: 'PUBLISHED', sk: entryId } }));
+    return;
+  }
+  await client().send(
+    new PutCommand({ TableName: table(), Item: { pk: 'PUBLISHED', sk: entryId, ...item } }),
+  );
+}
+
+/** Adds a version to an entry's history; a version is written once (409 if it exists). */
+export async function putHistory(item: HistoryItem): Promise<void> {
+  const { entryId, ...rest } = item;
+  await conditional(
+    () =>
+      client().send(
+        new PutCommand({
+          TableName: table(),
+          Item: { pk: `HISTORY#${entryId}`, sk: historySk(item.version), entryId, ...rest },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    'This version was published already.',
+  );
+}
+
+/** Every published version of an entry, newest first. */
+export async function listHistory(entryId: string): Promise<HistoryItem[]> {
+  return (await queryAll(`HISTORY#${entryId}`, true)).map((item) => {
+    const { pk: _pk, sk: _sk, ...rest } = item;
+    return rest as unknown as HistoryItem;
+  });
+}
+
+export async function getHistoryVersion(entryId: string, version: number): Promise<HistoryItem | undefined> {
+  const result = await client().send(
+    new GetCommand({ TableName: table(), Key: { pk: `HISTORY#${entryId}`, sk: historySk(version) } }),
+  );
+  if (!result.Item) return undefined;
+  const { pk: _pk, sk: _sk, ...rest } = result.Item;
+  return rest as HistoryItem;
+}
+
+export async function putChangeLog(item: ChangeLogItem): Promise<void> {
+  await client().send(
+    new PutCommand({
+      TableName: table(),
+      Item: { pk: 'CHANGELOG', sk: `${item.at}#${item.entryId}`, ...item },
+    }),
+  );
+}
+
+/** The public change log, newest first. */
+export async function listChangeLog(limit: number): Promise<ChangeLogItem[]> {
+  return (await queryAll('CHANGELOG', true, limit)).slice(0, limit).map((item) => ({
+    entryId: String(item.entryId),
+    question: item.question as Record<Locale, string>,
+    change: item.change as ChangeKind,
+    at: String(item.at),
+  }));
+}
+
+/**
+ * Raises the published version so every ask function reloads. Conditional on the version the
+ * publish gate evaluated; if another publish slipped in between, the bump still happens
+ * (caches must reload) and the caller learns about it.
+ */
+export async function bumpPublishedVersion(expected: number): Promise<{ version: number; raced: boolean }> {
+  const now = new Date().toISOString();
+  try {
+    await client().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: { pk: 'KB', sk: 'META' },
+        UpdateExpression: 'SET version = :next, #source = :editor, updatedAt = :now',
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeNames: { '#source': 'source' },
+        ExpressionAttributeValues: {
+          ':next': expected + 1,
+          ':expected': expected,
+          ':editor': 'editor',
+          ':now': now,
+        },
+      }),
+    );
+    return { version: expected + 1, raced: false };
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    const result = await client().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: { pk: 'KB', sk: 'META' },
+        UpdateExpression: 'SET #source = :editor, updatedAt = :now ADD version :one',
+        ExpressionAttributeNames: { '#source': 'source' },
+        ExpressionAttributeValues: { ':one': 1, ':editor': 'editor', ':now': now },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return { version: Number(result.Attributes?.version ?? expected + 1), raced: true };
+  }
+}

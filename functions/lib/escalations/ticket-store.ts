@@ -1,0 +1,327 @@
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  documentClient,
+  epochSeconds,
+  isConditionFailure,
+  isExpired,
+  tableName,
+} from '../adapters/dynamodb.ts';
+import type { Locale } from '../knowledge/schema.ts';
+
+/**
+ * The only code that touches the `tickets` table. Items (all single-item conditional writes,
+ * because there are no transactions we could rely on everywhere):
+ * - `TICKET#<id> / TICKET`: the ticket, with `version` for optimistic locking and its audit
+ *   trail embedded, so a state change and its audit entry are one atomic write and erasing the
+ *   ticket erases its trail;
+ * - `TICKET#<id> / MAIL#<kind>`: notification markers (sending/sent), erased with the ticket;
+ * - `TOKEN#<clientToken> / TOKEN`: the idempotency record of a submission (24 h);
+ * - `RATE#... / RATE`: daily counters and the daily salt of the per-client counter (2 days).
+ */
+export const queueStatuses = ['open', 'claimed', 'answered', 'closed'] as const;
+export type QueueStatus = (typeof queueStatuses)[number];
+
+/** Who did what, when. `actor` is a staff name, `citizen` or `system`: never personal data. */
+export interface AuditEntry {
+  actor: string;
+  action: 'submitted' | 'claimed' | 'released' | 'answered' | 'closed';
+  at: string;
+}
+
+export interface TicketItem {
+  pk: string;
+  sk: 'TICKET';
+  ticketId: string;
+  queueStatus: QueueStatus;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  question: string;
+  email?: string;
+  locale: Locale;
+  secretHash: string;
+  /** The citizen's random idempotency token: lets erasure find the TOKEN record. */
+  clientToken: string;
+  claimedBy?: string;
+  claimedByName?: string;
+  claimedAt?: string;
+  answer?: string;
+  answeredAt?: string;
+  answeredBy?: string;
+  closedAt?: string;
+  /** Epoch seconds; set when the ticket is closed (retention). */
+  expiresAt?: number;
+  audit: AuditEntry[];
+}
+
+export interface TokenRecord {
+  pk: string;
+  sk: 'TOKEN';
+  ticketId: string;
+  bodyHash: string;
+  /** Kept only as long as the record lives (24 h) so that a retry gets the same response. */
+  secret: string;
+  createdAt: string;
+  expiresAt: number;
+}
+
+export const ticketKey = (ticketId: string) => ({ pk: `TICKET#${ticketId}`, sk: 'TICKET' });
+export const tokenKey = (clientToken: string) => ({ pk: `TOKEN#${clientToken}`, sk: 'TOKEN' });
+const markerKey = (ticketId: string, kind: string) => ({ pk: `TICKET#${ticketId}`, sk: `MAIL#${kind}` });
+
+const table = () => tableName('tickets');
+
+async function getItem<T>(key: Record<string, string>, consistent: boolean): Promise<T | undefined> {
+  const result = await documentClient().send(
+    new GetCommand({ TableName: table(), Key: key, ConsistentRead: consistent }),
+  );
+  const item = result.Item as (T & { expiresAt?: unknown }) | undefined;
+  return item && !isExpired(item) ? item : undefined;
+}
+
+/**
+ * Puts an item unless one with the same key exists; false when it existed. With
+ * `replaceExpired`, an item whose TTL passed (but which DynamoDB has not deleted yet) counts as gone.
+ */
+async function putNew(item: Record<string, unknown>, replaceExpired = false): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new PutCommand({
+        TableName: table(),
+        Item: item,
+        ...(replaceExpired
+          ? {
+              ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+              ExpressionAttributeValues: { ':now': epochSeconds() },
+            }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** The ticket, or undefined when it does not exist or its retention has passed. */
+export function getTicket(ticketId: string, consistent = true): Promise<TicketItem | undefined> {
+  return getItem<TicketItem>(ticketKey(ticketId), consistent);
+}
+
+/** True when any item (even an expired one) holds this reference. */
+export async function ticketIdTaken(ticketId: string): Promise<boolean> {
+  const result = await documentClient().send(
+    new GetCommand({
+      TableName: table(),
+      Key: ticketKey(ticketId),
+      ConsistentRead: true,
+      ProjectionExpression: 'pk',
+    }),
+  );
+  return result.Item !== undefined;
+}
+
+export function getTokenRecord(clientToken: string): Promise<TokenRecord | undefined> {
+  return getItem<TokenRecord>(tokenKey(clientToken), true);
+}
+
+/** Writes the idempotency record; false when the token was used already. */
+export function putTokenRecord(record: TokenRecord): Promise<boolean> {
+  return putNew({ ...record }, true);
+}
+
+/** Writes a new ticket; false when it exists already (an earlier attempt of the same submit). */
+export function putTicket(ticket: TicketItem): Promise<boolean> {
+  return putNew({ ...ticket });
+}
+
+export interface TicketChange {
+  set: Partial<Omit<TicketItem, 'pk' | 'sk' | 'version' | 'audit'>>;
+  remove?: (keyof TicketItem)[];
+  audit: AuditEntry;
+}
+
+/**
+ * Applies a change if the ticket is still at `expectedVersion` (optimistic locking) and bumps
+ * the version; the audit entry is appended in the same write. Resolves the new ticket, or
+ * undefined when someone changed (or erased) the ticket in between.
+ */
+export async function updateTicket(
+  ticketId: string,
+  expectedVersion: number,
+  change: TicketChange,
+): Promise<TicketItem | undefined> {
+  const names: Record<string, string> = { '#version': 'version', '#audit': 'audit' };
+  const values: Record<string, unknown> = {
+    ':expected': expectedVersion,
+    ':one': 1,
+    ':entry': [change.audit],
+    ':empty': [],
+  };
+  const sets = ['#version = #version + :one', '#audit = list_append(if_not_exists(#audit, :empty), :entry)'];
+  Object.entries(change.set).forEach(([name, value], index) => {
+    if (value === undefined) return;
+    names[`#s${index}`] = name;
+    values[`:s${index}`] = value;
+    sets.push(`#s${index} = :s${index}`);
+  });
+  const removes = (change.remove ?? []).map((name, index) => {
+    names[`#r${index}`] = name;
+    return `#r${index}`;
+  });
+  try {
+    const result = await documentClient().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: ticketKey(ticketId),
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+        ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return result.Attributes as TicketItem;
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+}
+
+export interface TicketPage {
+  items: TicketItem[];
+  lastKey?: Record<string, unknown>;
+}
+
+/** One page of tickets in a status, oldest first (GSI `byStatus`), without expired ones. */
+export async function listByStatus(
+  status: QueueStatus,
+  limit: number,
+  startKey?: Record<string, unknown>,
+): Promise<TicketPage> {
+  const result = await documentClient().send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: 'byStatus',
+      KeyConditionExpression: 'queueStatus = :status',
+      FilterExpression: 'attribute_not_exists(expiresAt) OR expiresAt > :now',
+      ExpressionAttributeValues: { ':status': status, ':now': Math.floor(Date.now() / 1000) },
+      ScanIndexForward: true,
+      Limit: limit,
+      ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+    }),
+  );
+  const items = ((result.Items ?? []) as TicketItem[]).filter((item) => !isExpired(item));
+  return { items, ...(result.LastEvaluatedKey ? { lastKey: result.LastEvaluatedKey } : {}) };
+}
+
+/** Every key stored under a ticket's partition (the ticket, its mail markers). */
+async function keysOf(ticketId: string): Promise<Record<string, string>[]> {
+  const keys: Record<string, string>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient().send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': ticketKey(ticketId).pk },
+        ProjectionExpression: 'pk, sk',
+        ConsistentRead: true,
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    keys.push(...((page.Items ?? []) as Record<string, string>[]));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return keys;
+}
+
+/**
+ * Erases a ticket and everything stored for it: mail markers and the idempotency record
+ * first, the ticket item last, so that an interrupted erasure can simply be repeated.
+ */
+export async function eraseTicket(ticketId: string, clientToken: string): Promise<void> {
+  const send = (key: Record<string, string>) =>
+    documentClient().send(new DeleteCommand({ TableName: table(), Key: key }));
+  await send(tokenKey(clientToken));
+  const keys = await keysOf(ticketId);
+  for (const key of keys.filter((key) => key.sk !== 'TICKET')) await send(key);
+  await send(ticketKey(ticketId));
+}
+
+export type MarkerState = 'sending' | 'sent';
+
+/**
+ * Starts a notification: records `sending` unless the marker already says `sent`.
+ * False means the mail went out before (a redelivered stream record): do not send again.
+ */
+export async function beginMail(ticketId: string, kind: string, expiresAt: number): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new PutCommand({
+        TableName: table(),
+        Item: { ...markerKey(ticketId, kind), state: 'sending', at: new Date().toISOString(), expiresAt },
+        ConditionExpression: 'attribute_not_exists(pk) OR #state <> :sent',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':sent': 'sent' },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** Marks a notification as sent (only after the transport accepted it). */
+export async function finishMail(ticketId: string, kind: string): Promise<void> {
+  await documentClient().send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: markerKey(ticketId, kind),
+      UpdateExpression: 'SET #state = :sent, sentAt = :now',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':sent': 'sent', ':now': new Date().toISOString() },
+    }),
+  );
+}
+
+/**
+ * Adds one to a daily counter unless it reached `cap`; false when the cap is reached.
+ * Counters expire two days later.
+ */
+export async function countUnlessCapped(
+  counterKey: string,
+  cap: number,
+  expiresAt: number,
+): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: { pk: counterKey, sk: 'RATE' },
+        UpdateExpression: 'ADD #count :one SET expiresAt = :expiresAt',
+        ConditionExpression: 'attribute_not_exists(#count) OR #count < :cap',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: { ':one': 1, ':cap': cap, ':expiresAt': expiresAt },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * The salt of one day's per-client counters: random, shared by all containers through the
+ * table, gone after two days, so a stored counter key can no longer be linked to an address.
+ */
+export async function dailySalt(day: string, candidate: string, expiresAt: number): Promise<string> {
+  const key = { pk: `RATE#salt#${day}`, sk: 'RATE' };
+  if (await putNew({ ...key, salt: candidate, expiresAt })) return candidate;
+  const existing = await getItem<{ salt: string }>(key, true);
+  if (!existing) throw new Error('daily salt vanished');
+  return existing.salt;
+}

@@ -1,0 +1,375 @@
+import { randomBytes } from 'node:crypto';
+import { epochSeconds } from '../adapters/dynamodb.ts';
+import type { StaffIdentity } from '../auth/groups.ts';
+import { BadRequestError, ConflictError, NotFoundError, TooManyRequestsError } from '../http/errors.ts';
+import type { Locale } from '../knowledge/schema.ts';
+import { logger } from '../observability/logger.ts';
+import { publishedSettings } from './settings.ts';
+import { newSecret, newTicketId, secretMatches, sha256 } from './ticket-id.ts';
+import {
+  type AuditEntry,
+  countUnlessCapped,
+  dailySalt,
+  eraseTicket,
+  getTicket,
+  getTokenRecord,
+  listByStatus,
+  putTicket,
+  putTokenRecord,
+  type QueueStatus,
+  type TicketItem,
+  type TokenRecord,
+  ticketIdTaken,
+  ticketKey,
+  tokenKey,
+  updateTicket,
+} from './ticket-store.ts';
+
+const day = 24 * 3600;
+
+export interface SubmitInput {
+  question: string;
+  email?: string;
+  locale: Locale;
+  clientToken: string;
+}
+
+export interface SubmitResult {
+  ticketId: string;
+  secret: string;
+  status: QueueStatus;
+}
+
+/** Seconds until the next UTC midnight, when the daily counters start again. */
+export function secondsUntilMidnightUtc(now = new Date()): number {
+  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+  return Math.max(1, Math.ceil((midnight - now.getTime()) / 1000));
+}
+
+/** Counts this submission against the per-client and the global daily cap (429 when over). */
+async function enforceCaps(sourceIp: string, now: Date): Promise<void> {
+  const { escalation } = await publishedSettings();
+  const today = now.toISOString().slice(0, 10);
+  const expiresAt = epochSeconds(now) + 2 * day;
+  const salt = await dailySalt(today, randomBytes(32).toString('hex'), expiresAt);
+  const client = sha256(`${sourceIp}|${today}|${salt}`);
+  const retryAfter = secondsUntilMidnightUtc(now);
+  if (!(await countUnlessCapped(`RATE#${client}`, escalation.perClientDailyCap, expiresAt))) {
+    logger.info('submission refused', { reason: 'per_client_cap' });
+    throw new TooManyRequestsError(retryAfter);
+  }
+  if (!(await countUnlessCapped(`RATE#global#${today}`, escalation.globalDailyCap, expiresAt))) {
+    logger.warn('submission refused', { reason: 'global_cap' });
+    throw new TooManyRequestsError(retryAfter);
+  }
+}
+
+/** A ticket reference no item holds yet (a collision is astronomically rare, but cheap to rule out). */
+async function freeTicketId(): Promise<string> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const id = newTicketId();
+    if (!(await ticketIdTaken(id))) return id;
+  }
+  throw new Error('no free ticket id');
+}
+
+function bodyHashOf(input: SubmitInput): string {
+  return sha256(JSON.stringify([input.question, input.email ?? null, input.locale]));
+}
+
+/**
+ * Step 2 of a submission: writes the ticket exactly as the TOKEN record and body determine it,
+ * so every attempt of the same submission (retries, racing duplicates) writes the same item and
+ * the first write wins.
+ */
+async function completeSubmission(input: SubmitInput, record: TokenRecord): Promise<SubmitResult> {
+  const ticket: TicketItem = {
+    ...ticketKey(record.ticketId),
+    sk: 'TICKET',
+    ticketId: record.ticketId,
+    queueStatus: 'open',
+    createdAt: record.createdAt,
+    updatedAt: record.createdAt,
+    version: 1,
+    question: input.question,
+    ...(input.email ? { email: input.email } : {}),
+    locale: input.locale,
+    secretHash: sha256(record.secret),
+    clientToken: input.clientToken,
+    audit: [{ actor: 'citizen', action: 'submitted', at: record.createdAt }],
+  };
+  const created = await putTicket(ticket);
+  if (!created) {
+    const existing = await getTicket(record.ticketId);
+    if (!existing) throw new NotFoundError('This submission was erased.');
+    if (existing.clientToken !== input.clientToken) throw new Error('ticket id collision');
+  }
+  if (created) logger.info('ticket submitted', { ticketId: record.ticketId, locale: input.locale });
+  return { ticketId: record.ticketId, secret: record.secret, status: 'open' };
+}
+
+/**
+ * Files a citizen's question. Idempotent per client token: the same token with the same body
+ * returns the same ticket (also when two requests race), a different body is a 409. The
+ * ticket is written durably before this resolves.
+ */
+export async function submitTicket(
+  input: SubmitInput,
+  sourceIp: string,
+  now = new Date(),
+): Promise<SubmitResult> {
+  const bodyHash = bodyHashOf(input);
+  const converge = (record: TokenRecord) => {
+    if (record.bodyHash !== bodyHash)
+      throw new ConflictError('This client token was used for a different question.', 'idempotency_conflict');
+    return completeSubmission(input, record);
+  };
+  // A retry of an earlier submission is answered without counting against the caps again.
+  const earlier = await getTokenRecord(input.clientToken);
+  if (earlier) return converge(earlier);
+
+  await enforceCaps(sourceIp, now);
+  const record: TokenRecord = {
+    ...tokenKey(input.clientToken),
+    sk: 'TOKEN',
+    ticketId: await freeTicketId(),
+    bodyHash,
+    secret: newSecret(),
+    createdAt: now.toISOString(),
+    expiresAt: epochSeconds(now) + day,
+  };
+  if (await putTokenRecord(record)) return completeSubmission(input, record);
+  // Lost the race against a concurrent request with the same token: use the winner's record.
+  const winner = await getTokenRecord(input.clientToken);
+  if (!winner) throw new ConflictError('Please retry the submission.', 'retry');
+  return converge(winner);
+}
+
+/** What the citizen sees of their ticket. */
+export interface CitizenView {
+  ticketId: string;
+  status: QueueStatus;
+  question: string;
+  locale: Locale;
+  createdAt: string;
+  answer?: { text: string; answeredAt: string };
+}
+
+/** The ticket when the secret matches; a wrong secret looks exactly like an unknown ticket. */
+async function ticketForCitizen(ticketId: string, secret: string | undefined): Promise<TicketItem> {
+  const ticket = await getTicket(ticketId);
+  if (!ticket || !secretMatches(secret, ticket.secretHash)) throw new NotFoundError('Ticket not found.');
+  return ticket;
+}
+
+export async function readTicketForCitizen(
+  ticketId: string,
+  secret: string | undefined,
+): Promise<CitizenView> {
+  const ticket = await ticketForCitizen(ticketId, secret);
+  return {
+    ticketId: ticket.ticketId,
+    status: ticket.queueStatus,
+    question: ticket.question,
+    locale: ticket.locale,
+    createdAt: ticket.createdAt,
+    ...(ticket.answer && ticket.answeredAt
+      ? { answer: { text: ticket.answer, answeredAt: ticket.answeredAt } }
+      : {}),
+  };
+}
+
+/** GDPR Art. 17: erases the ticket and everything stored for it. */
+export async function eraseTicketForCitizen(ticketId: string, secret: string | undefined): Promise<void> {
+  const ticket = await ticketForCitizen(ticketId, secret);
+  await eraseTicket(ticket.ticketId, ticket.clientToken);
+  logger.info('ticket erased', { ticketId: ticket.ticketId });
+}
+
+/** What the DPO sees: everything but the secret hash, the client token and the address itself. */
+export interface InboxTicket {
+  ticketId: string;
+  status: QueueStatus;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  question: string;
+  locale: Locale;
+  hasEmail: boolean;
+  claimedBy?: string;
+  claimedByName?: string;
+  claimedAt?: string;
+  answer?: string;
+  answeredAt?: string;
+  answeredBy?: string;
+  closedAt?: string;
+  expiresAt?: string;
+  audit: AuditEntry[];
+}
+
+export function toInboxTicket(ticket: TicketItem): InboxTicket {
+  const optional = <K extends keyof TicketItem>(name: K) =>
+    ticket[name] !== undefined ? { [name]: ticket[name] } : {};
+  return {
+    ticketId: ticket.ticketId,
+    status: ticket.queueStatus,
+    createdAt: ticket.createdAt,
+    updatedAt: ticket.updatedAt,
+    version: ticket.version,
+    question: ticket.question,
+    locale: ticket.locale,
+    hasEmail: Boolean(ticket.email),
+    ...optional('claimedBy'),
+    ...optional('claimedByName'),
+    ...optional('claimedAt'),
+    ...optional('answer'),
+    ...optional('answeredAt'),
+    ...optional('answeredBy'),
+    ...optional('closedAt'),
+    ...(ticket.expiresAt ? { expiresAt: new Date(ticket.expiresAt * 1000).toISOString() } : {}),
+    audit: ticket.audit ?? [],
+  };
+}
+
+export interface InboxPage {
+  items: InboxTicket[];
+  nextCursor?: string;
+}
+
+/** The pagination cursor is the opaque, validated LastEvaluatedKey of the GSI query. */
+function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string, status: QueueStatus): Record<string, unknown> | undefined {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const valid =
+      key !== null &&
+      typeof key === 'object' &&
+      Object.keys(key).length === 4 &&
+      key.queueStatus === status &&
+      typeof key.createdAt === 'string' &&
+      typeof key.pk === 'string' &&
+      key.pk.startsWith('TICKET#') &&
+      key.sk === 'TICKET';
+    return valid ? key : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One page of the DPO inbox, oldest first. */
+export async function listInbox(status: QueueStatus, limit: number, cursor?: string): Promise<InboxPage> {
+  const startKey = cursor === undefined ? undefined : decodeCursor(cursor, status);
+  if (cursor !== undefined && !startKey)
+    throw new BadRequestError('cursor: invalid cursor', 'invalid_request');
+  const page = await listByStatus(status, limit, startKey);
+  return {
+    items: page.items.map(toInboxTicket),
+    ...(page.lastKey ? { nextCursor: encodeCursor(page.lastKey) } : {}),
+  };
+}
+
+async function ticketForStaff(ticketId: string): Promise<TicketItem> {
+  const ticket = await getTicket(ticketId);
+  if (!ticket) throw new NotFoundError('Ticket not found.');
+  return ticket;
+}
+
+export async function inboxTicket(ticketId: string): Promise<InboxTicket> {
+  return toInboxTicket(await ticketForStaff(ticketId));
+}
+
+type Transition = (ticket: TicketItem, now: Date) => Parameters<typeof updateTicket>[2] | 'unchanged';
+
+/**
+ * Reads the ticket, decides the change (or throws 409), and writes it with optimistic locking.
+ * When someone else changed the ticket in between, the decision is made again on the fresh
+ * item, so of many concurrent claims exactly one wins and the others see a 409.
+ */
+async function transition(ticketId: string, decide: Transition): Promise<InboxTicket> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const ticket = await ticketForStaff(ticketId);
+    const now = new Date();
+    const change = decide(ticket, now);
+    if (change === 'unchanged') return toInboxTicket(ticket);
+    const updated = await updateTicket(ticketId, ticket.version, change);
+    if (updated) {
+      logger.info('ticket changed', { ticketId, action: change.audit.action, status: updated.queueStatus });
+      return toInboxTicket(updated);
+    }
+  }
+  throw new ConflictError('The ticket is being changed by someone else. Please reload.', 'busy');
+}
+
+const heldByOther = () => new ConflictError('Another person is working on this ticket.', 'claimed_by_other');
+
+export function claimTicket(ticketId: string, staff: StaffIdentity): Promise<InboxTicket> {
+  return transition(ticketId, (ticket, now) => {
+    if (ticket.queueStatus === 'claimed' && ticket.claimedBy === staff.sub) return 'unchanged';
+    if (ticket.queueStatus === 'claimed') throw heldByOther();
+    if (ticket.queueStatus !== 'open')
+      throw new ConflictError(`The ticket is ${ticket.queueStatus}.`, 'wrong_status');
+    const at = now.toISOString();
+    return {
+      set: {
+        queueStatus: 'claimed',
+        claimedBy: staff.sub,
+        claimedByName: staff.name,
+        claimedAt: at,
+        updatedAt: at,
+      },
+      audit: { actor: staff.name, action: 'claimed', at },
+    };
+  });
+}
+
+export function releaseTicket(ticketId: string, staff: StaffIdentity): Promise<InboxTicket> {
+  return transition(ticketId, (ticket, now) => {
+    if (ticket.queueStatus !== 'claimed')
+      throw new ConflictError('The ticket is not claimed.', 'wrong_status');
+    if (ticket.claimedBy !== staff.sub) throw heldByOther();
+    const at = now.toISOString();
+    return {
+      set: { queueStatus: 'open', updatedAt: at },
+      remove: ['claimedBy', 'claimedByName', 'claimedAt'],
+      audit: { actor: staff.name, action: 'released', at },
+    };
+  });
+}
+
+export function answerTicket(ticketId: string, staff: StaffIdentity, text: string): Promise<InboxTicket> {
+  return transition(ticketId, (ticket, now) => {
+    if (ticket.queueStatus !== 'claimed')
+      throw new ConflictError('Claim the ticket before answering it.', 'wrong_status');
+    if (ticket.claimedBy !== staff.sub) throw heldByOther();
+    const at = now.toISOString();
+    return {
+      set: { queueStatus: 'answered', answer: text, answeredAt: at, answeredBy: staff.name, updatedAt: at },
+      audit: { actor: staff.name, action: 'answered', at },
+    };
+  });
+}
+
+/** Closes a ticket (its holder, or anyone once it is answered); it expires after the retention period. */
+export async function closeTicket(ticketId: string, staff: StaffIdentity): Promise<InboxTicket> {
+  const { escalation } = await publishedSettings();
+  return transition(ticketId, (ticket, now) => {
+    if (ticket.queueStatus === 'closed')
+      throw new ConflictError('The ticket is closed already.', 'wrong_status');
+    if (ticket.queueStatus === 'open')
+      throw new ConflictError('Claim the ticket before closing it.', 'wrong_status');
+    if (ticket.queueStatus === 'claimed' && ticket.claimedBy !== staff.sub) throw heldByOther();
+    const at = now.toISOString();
+    return {
+      set: {
+        queueStatus: 'closed',
+        closedAt: at,
+        updatedAt: at,
+        expiresAt: epochSeconds(now) + escalation.retentionDays * day,
+      },
+      audit: { actor: staff.name, action: 'closed', at },
+    };
+  });
+}

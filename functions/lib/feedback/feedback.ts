@@ -1,0 +1,74 @@
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { documentClient, tableName } from '../adapters/dynamodb.ts';
+import { entryIdSchema } from '../knowledge/schema.ts';
+
+/**
+ * "Was this answer helpful?" votes, stored anonymously as two counters per entry in the
+ * `analytics` table (`pk=FEEDBACK, sk=<entry id>`). Nothing else is kept: no text, no IP
+ * address, no time of the vote, so a count can never be traced back to a citizen.
+ */
+const partition = 'FEEDBACK';
+
+export const feedbackRequestSchema = z.object({
+  entryId: entryIdSchema,
+  helpful: z.boolean(),
+});
+
+export type FeedbackRequest = z.output<typeof feedbackRequestSchema>;
+
+export interface FeedbackCounts {
+  entryId: string;
+  helpful: number;
+  notHelpful: number;
+}
+
+/** True when the entry is in the published knowledge base (one small keys-only GetItem). */
+export async function isPublishedEntry(entryId: string): Promise<boolean> {
+  const result = await documentClient().send(
+    new GetCommand({
+      TableName: tableName('knowledge'),
+      Key: { pk: 'PUBLISHED', sk: entryId },
+      ProjectionExpression: 'sk',
+    }),
+  );
+  return result.Item !== undefined;
+}
+
+/** Adds one vote to the entry's counters (atomic ADD, so concurrent votes never get lost). */
+export async function recordFeedback({ entryId, helpful }: FeedbackRequest): Promise<void> {
+  await documentClient().send(
+    new UpdateCommand({
+      TableName: tableName('analytics'),
+      Key: { pk: partition, sk: entryId },
+      UpdateExpression: 'ADD #counter :one',
+      ExpressionAttributeNames: { '#counter': helpful ? 'helpful' : 'notHelpful' },
+      ExpressionAttributeValues: { ':one': 1 },
+    }),
+  );
+}
+
+/** All feedback counters, by entry id (for the editor's overview). */
+export async function readFeedbackCounts(): Promise<FeedbackCounts[]> {
+  const counts: FeedbackCounts[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName('analytics'),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        ExclusiveStartKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      counts.push({
+        entryId: String(item.sk),
+        helpful: Number(item.helpful ?? 0),
+        notHelpful: Number(item.notHelpful ?? 0),
+      });
+    }
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return counts;
+}

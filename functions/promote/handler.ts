@@ -1,0 +1,37 @@
+// handler -> lib/editing (from-question) + lib/escalations (ticket store, read only) -> adapters/dynamodb
+import { tableName } from '../lib/adapters/dynamodb.ts';
+import { authorize } from '../lib/auth/groups.ts';
+import { draftFromQuestion } from '../lib/editing/from-question.ts';
+import { parseTicketId } from '../lib/escalations/ticket-id.ts';
+import { getTicket } from '../lib/escalations/ticket-store.ts';
+import { ConflictError, NotFoundError } from '../lib/http/errors.ts';
+import { httpHandler } from '../lib/http/handler.ts';
+import { json } from '../lib/http/response.ts';
+import { logger } from '../lib/observability/logger.ts';
+import { anonymise } from '../lib/unanswered/anonymise.ts';
+
+// Fail at cold start, not on the first request, when a table is not configured.
+tableName('tickets');
+tableName('knowledge');
+
+/**
+ * POST /v1/inbox/{ticketId}/promote (group dpo): turns the DPO's answer to a forwarded question
+ * into a draft entry for the editors (question and answer prefilled in the ticket's language,
+ * the other language marked for translation). Only the question and the answer travel, both
+ * anonymised: never the citizen's e-mail address or the ticket reference.
+ */
+export const handler = httpHandler(async (event) => {
+  const who = authorize(event);
+  const ticketId = parseTicketId(event.pathParameters?.ticketId);
+  if (!ticketId) throw new NotFoundError('Ticket not found.');
+  const ticket = await getTicket(ticketId);
+  if (!ticket) throw new NotFoundError('Ticket not found.');
+  if (!ticket.answer)
+    throw new ConflictError('Answer the question first, then offer it to the editors.', 'not_answered');
+  const draft = await draftFromQuestion(
+    { locale: ticket.locale, question: ticket.question, answer: anonymise(ticket.answer) },
+    who,
+  );
+  logger.info('ticket promoted to draft', { entryId: draft.id });
+  return json(201, draft);
+});

@@ -1,0 +1,56 @@
+// CloudFormation custom resource (through the CDK Provider framework): imports the default
+// knowledge base shipped in `knowledge/` at deploy time, without ever overwriting staff edits.
+import type { CdkCustomResourceResponse, CloudFormationCustomResourceEvent } from 'aws-lambda';
+import { importKnowledge, readMeta } from '../lib/knowledge/store.ts';
+import { logger } from '../lib/observability/logger.ts';
+import { decodeSnapshot, type SeedSnapshot } from './snapshot.ts';
+
+/** Replaced at bundle time by the CDK app (esbuild `define`): the encoded snapshot. */
+declare const __KNOWLEDGE_SNAPSHOT__: string | undefined;
+
+const physicalResourceId = 'knowledge-seed';
+
+export type SeedData = { imported: 'true' | 'false'; version: string };
+
+/** The seed logic, separate from the bundle-time snapshot so it can be exercised with any snapshot. */
+export async function seedKnowledge(
+  event: CloudFormationCustomResourceEvent,
+  snapshot: () => SeedSnapshot,
+): Promise<CdkCustomResourceResponse<SeedData>> {
+  if (event.RequestType === 'Delete') {
+    // The table is retained and staff content must survive: nothing to undo.
+    return { PhysicalResourceId: event.PhysicalResourceId };
+  }
+  const meta = await readMeta(true);
+  if (meta && meta.source !== 'files') {
+    logger.info('knowledge base edited by staff; seed skipped', {
+      version: meta.version,
+      source: meta.source,
+    });
+    return {
+      PhysicalResourceId: physicalResourceId,
+      Data: { imported: 'false', version: String(meta.version) },
+    };
+  }
+  const { entries, settings } = snapshot();
+  const imported = await importKnowledge(entries, settings, 'files');
+  logger.info('default knowledge base imported', { version: imported.version, entries: entries.length });
+  return {
+    PhysicalResourceId: physicalResourceId,
+    Data: { imported: 'true', version: String(imported.version) },
+  };
+}
+
+function bundledSnapshot(): SeedSnapshot {
+  if (typeof __KNOWLEDGE_SNAPSHOT__ !== 'string') {
+    throw new Error('No knowledge snapshot was bundled into this function');
+  }
+  return decodeSnapshot(__KNOWLEDGE_SNAPSHOT__);
+}
+
+export async function handler(
+  event: CloudFormationCustomResourceEvent,
+): Promise<CdkCustomResourceResponse<SeedData>> {
+  logger.info('knowledge seed event', { requestType: event.RequestType });
+  return seedKnowledge(event, bundledSnapshot);
+}

@@ -1,0 +1,29 @@
+// `npm run bench [-- --json] [-- --only matcher|functions]`: figures and ratios against baselines
+// measured in the same run. Reported, never asserted in tests.
+import { parseArgs } from 'node:util';
+import { loadKnowledgeDir, readEvalFile } from '../../functions/lib/knowledge/files.ts';
+import { benchMatcher } from './matcher-bench.ts';
+
+const { values } = parseArgs({
+  options: { json: { type: 'boolean', default: false }, only: { type: 'string' } },
+});
+
+const report = await loadKnowledgeDir();
+if (!report.settings) throw new Error('knowledge/settings.yaml is invalid');
+const results: Record<string, unknown> = {};
+
+if (!values.only || values.only === 'matcher') {
+  const dev = await readEvalFile('knowledge/eval/dev.jsonl');
+  results.matcher = benchMatcher(report.entries, report.settings, dev);
+}
+if (!values.only || values.only === 'functions') {
+  const { benchFunctions } = await import('./functions-bench.ts');
+  results.functions = await benchFunctions();
+}
+
+if (values.json) {
+  console.log(JSON.stringify(results));
+} else {
+  const { printReport } = await import('./print.ts');
+  printReport(results);
+}

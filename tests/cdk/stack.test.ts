@@ -1,0 +1,550 @@
+// The CDK stack, synthesised once with the real definitions and real (local esbuild) bundling.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type CfnElement, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../cdk/build.ts';
+import { METRIC_NAMESPACE, OLDEST_OPEN_TICKET_METRIC } from '../../cdk/constructs/monitoring.ts';
+import type { IncidentFaqStack } from '../../cdk/stack.ts';
+import {
+  type Access,
+  corsPolicy,
+  type FunctionDefinition,
+  functionDefinitions,
+  routeKey,
+  routes,
+} from '../../functions/lib/definitions/routes.ts';
+import { type TableDefinition, type TableName, tables } from '../../functions/lib/definitions/tables.ts';
+
+type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+
+const definitions = Object.entries(functionDefinitions) as [string, FunctionDefinition][];
+const tableEntries = Object.entries(tables) as [TableName, TableDefinition][];
+const writeActions = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+const readActions = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:BatchGetItem'];
+
+let stack: IncidentFaqStack;
+let template: Template;
+let resources: Record<string, Resource>;
+let outdir: string;
+
+const logicalId = (construct: IConstruct) =>
+  Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
+const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
+const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+/** Logical ids referenced (Ref / Fn::GetAtt) anywhere inside a value. */
+function referencedIds(value: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) referencedIds(item, found);
+  else if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'Ref' && typeof inner === 'string') found.add(inner);
+      else if (key === 'Fn::GetAtt' && Array.isArray(inner)) found.add(String(inner[0]));
+      else referencedIds(inner, found);
+    }
+  }
+  return found;
+}
+/** The statements of every AWS::IAM::Policy attached to a role. */
+function statementsOfRole(roleId: string): Statement[] {
+  return ofType('AWS::IAM::Policy')
+    .filter(([, policy]) => referencedIds(policy.Properties.Roles).has(roleId))
+    .flatMap(([, policy]) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+beforeAll(async () => {
+  const built = await buildApp({}, { nag: false });
+  stack = built.stack;
+  outdir = built.app.outdir;
+  template = Template.fromStack(stack);
+  resources = template.toJSON().Resources as Record<string, Resource>;
+}, 120_000);
+
+afterAll(() => {
+  // The app synthesised into a temporary directory (bundles included): clean it up.
+  if (outdir?.startsWith(tmpdir())) rmSync(outdir, { recursive: true, force: true });
+});
+
+describe('data', () => {
+  it('creates one table per definition, with recovery, protection, TTL, streams and indexes', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', tableEntries.length);
+    for (const [name, definition] of tableEntries) {
+      const id = logicalId(stack.data.tables[name]);
+      const table = resources[id];
+      expect(table?.DeletionPolicy, name).toBe('Retain');
+      expect(table?.Properties).toMatchObject({
+        BillingMode: 'PAY_PER_REQUEST',
+        DeletionProtectionEnabled: true,
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: { SSEEnabled: true },
+      });
+      if (definition.ttlAttribute) {
+        expect(table?.Properties.TimeToLiveSpecification).toEqual({
+          AttributeName: definition.ttlAttribute,
+          Enabled: true,
+        });
+      }
+      expect(table?.Properties.StreamSpecification, name).toEqual(
+        definition.stream ? { StreamViewType: 'NEW_AND_OLD_IMAGES' } : undefined,
+      );
+      const indexes = (table?.Properties.GlobalSecondaryIndexes ?? []) as { IndexName: string }[];
+      expect(indexes.map((index) => index.IndexName).sort()).toEqual(
+        (definition.indexes ?? []).map((index) => index.indexName).sort(),
+      );
+    }
+    expect(tables.tickets.stream).toBe(true);
+  });
+});
+
+describe('functions', () => {
+  it('builds one function per definition plus the knowledge seed', () => {
+    expect(Object.keys(stack.api.functions).sort()).toEqual(Object.keys(functionDefinitions).sort());
+    expect(Object.keys(stack.appFunctions)).toHaveLength(definitions.length + 1);
+    for (const fn of Object.values(stack.appFunctions)) {
+      expect(resources[logicalId(fn)]?.Type).toBe('AWS::Lambda::Function');
+    }
+  });
+
+  it('runs every function on Node 22, arm64, traced, with its own log group and retention', () => {
+    for (const [name, fn] of Object.entries(stack.appFunctions)) {
+      const props = resources[logicalId(fn)]?.Properties ?? {};
+      expect(props.Runtime, name).toBe('nodejs22.x');
+      expect(props.Architectures, name).toEqual(['arm64']);
+      expect(props.TracingConfig, name).toEqual({ Mode: 'Active' });
+      expect(props.Handler, name).toBe('index.handler');
+      expect(props.ReservedConcurrentExecutions, name).toBeUndefined();
+      const logGroupId = logicalId(fn.functionLogGroup);
+      expect(props.LoggingConfig, name).toEqual({ LogGroup: { Ref: logGroupId } });
+      expect(resources[logGroupId]?.Properties.RetentionInDays, name).toBe(30);
+      const environment = (props.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(environment.POWERTOOLS_SERVICE_NAME).toBe('incident-faq');
+      expect(environment.NODE_OPTIONS).toBe('--enable-source-maps');
+    }
+  });
+
+  it('takes memory, timeout and table variables from the definition', () => {
+    for (const [name, definition] of definitions) {
+      const props = resources[logicalId(stack.api.functions[name] as IConstruct)]?.Properties ?? {};
+      expect(props.MemorySize, name).toBe(definition.memoryMb);
+      expect(props.Timeout, name).toBe(definition.timeoutSeconds);
+      expect(props.Description, name).toBe(definition.description);
+      const environment = (props.Environment as { Variables: Record<string, unknown> }).Variables;
+      for (const [table, tableDefinition] of tableEntries) {
+        if (definition.tables[table]) {
+          expect(environment[tableDefinition.envVar], `${name} ${table}`).toEqual({
+            Ref: logicalId(stack.data.tables[table]),
+          });
+        } else {
+          expect(environment[tableDefinition.envVar], `${name} ${table}`).toBeUndefined();
+        }
+      }
+      expect(environment.ALLOWED_ORIGINS).toBe(stack.config.allowedOrigins.join(','));
+    }
+  });
+
+  it('bundles minified ESM with the require banner and inlines the knowledge snapshot into the seed', () => {
+    const seed = resources[logicalId(stack.knowledgeSeed.seedFunction)]?.Properties ?? {};
+    const key = String((seed.Code as { S3Key: string }).S3Key).replace(/\.zip$/, '');
+    const bundle = path.join(outdir, `asset.${key}`, 'index.mjs');
+    expect(existsSync(bundle)).toBe(true);
+    const code = readFileSync(bundle, 'utf8');
+    expect(code.startsWith("import { createRequire } from 'module'; const require = createRequire(")).toBe(
+      true,
+    );
+    expect(code).not.toContain('__KNOWLEDGE_SNAPSHOT__');
+    expect(code).toMatch(/"H4sI[A-Za-z0-9+/=]{100,}"/); // the gzip+base64 snapshot
+    expect(existsSync(`${bundle}.map`)).toBe(true);
+  });
+});
+
+describe('least privilege', () => {
+  it('grants no wildcard actions anywhere', () => {
+    for (const [id, policy] of ofType('AWS::IAM::Policy')) {
+      for (const statement of (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement) {
+        for (const action of asArray(statement.Action)) {
+          expect(action, id).not.toBe('*');
+          expect(action, id).not.toBe('dynamodb:*');
+          expect(action, id).not.toMatch(/^[a-z0-9-]+:\*$/);
+        }
+      }
+    }
+  });
+
+  it('lets each function touch exactly the tables of its definition, with exactly its access', () => {
+    const tableIds = new Map(tableEntries.map(([name]) => [logicalId(stack.data.tables[name]), name]));
+    const functions: [string, FunctionDefinition['tables'], IConstruct][] = [
+      ...definitions.map(
+        ([name, definition]) =>
+          [name, definition.tables, stack.api.functions[name] as IConstruct] as [
+            string,
+            FunctionDefinition['tables'],
+            IConstruct,
+          ],
+      ),
+      ['seed-knowledge', { knowledge: 'readWrite' }, stack.knowledgeSeed.seedFunction],
+    ];
+    for (const [name, allowed, fn] of functions) {
+      const roleId = logicalId((fn as IConstruct & { role: IConstruct }).role);
+      const actionsByTable = new Map<TableName, Set<string>>();
+      for (const statement of statementsOfRole(roleId)) {
+        for (const id of referencedIds(statement.Resource)) {
+          const table = tableIds.get(id);
+          if (!table) continue;
+          const actions = actionsByTable.get(table) ?? new Set<string>();
+          for (const action of asArray(statement.Action)) actions.add(action);
+          actionsByTable.set(table, actions);
+        }
+      }
+      const allowedTables = (Object.entries(allowed) as [TableName, Access | undefined][])
+        .filter(([, access]) => access)
+        .map(([table]) => table);
+      expect([...actionsByTable.keys()].sort(), name).toEqual(allowedTables.sort());
+      for (const [table, actions] of actionsByTable) {
+        const access = allowed[table];
+        const canRead = readActions.some((action) => actions.has(action));
+        const canWrite = writeActions.some((action) => actions.has(action));
+        expect(canRead, `${name} reads ${table}`).toBe(access === 'read' || access === 'readWrite');
+        expect(canWrite, `${name} writes ${table}`).toBe(access === 'write' || access === 'readWrite');
+      }
+    }
+  });
+
+  it('writes function logs only to the function log group (no managed policies)', () => {
+    for (const [name, fn] of Object.entries(stack.appFunctions)) {
+      const role = resources[logicalId(fn.role as IConstruct)]?.Properties ?? {};
+      expect(role.ManagedPolicyArns, name).toBeUndefined();
+      const logStatements = statementsOfRole(logicalId(fn.role as IConstruct)).filter((statement) =>
+        asArray(statement.Action).some((action) => action.startsWith('logs:')),
+      );
+      expect(logStatements.length, name).toBeGreaterThan(0);
+      for (const statement of logStatements) {
+        expect([...referencedIds(statement.Resource)], name).toEqual([logicalId(fn.functionLogGroup)]);
+      }
+    }
+  });
+
+  it('lets only mail functions send mail, only as the sender, with the configuration set', () => {
+    for (const [name, definition] of definitions) {
+      const fn = stack.api.functions[name] as IConstruct & { role: IConstruct };
+      const statements = statementsOfRole(logicalId(fn.role)).filter((statement) =>
+        asArray(statement.Action).some((action) => action.startsWith('ses:')),
+      );
+      const props = resources[logicalId(fn)]?.Properties ?? {};
+      const environment = (props.Environment as { Variables: Record<string, unknown> }).Variables;
+      if (!definition.sendsMail) {
+        expect(statements, name).toEqual([]);
+        expect(environment.MAIL_FROM, name).toBeUndefined();
+        continue;
+      }
+      expect(statements.length, name).toBe(1);
+      expect(JSON.stringify(statements[0]?.Resource)).not.toContain('"*"');
+      expect(statements[0]).toMatchObject({
+        Condition: { StringEquals: { 'ses:FromAddress': stack.config.senderAddress } },
+      });
+      expect(environment).toMatchObject({
+        MAIL_TRANSPORT: 'ses',
+        MAIL_FROM: stack.config.senderAddress,
+        DPO_MAILBOX: stack.config.dpoMailbox,
+        SES_CONFIGURATION_SET: { Ref: logicalId(stack.notifications.configurationSet) },
+      });
+      expect(environment.INBOX_URL).toBeDefined();
+    }
+  });
+});
+
+describe('api', () => {
+  it('creates one route per definition, on the right function, with the authorizer on staff routes', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length);
+    const routeResources = ofType('AWS::ApiGatewayV2::Route');
+    const authorizers = ofType('AWS::ApiGatewayV2::Authorizer');
+    const needsAuthorizer = routes.some((route) => route.group);
+    expect(authorizers).toHaveLength(needsAuthorizer ? 1 : 0);
+    for (const route of routes) {
+      const key = routeKey(route);
+      const found = routeResources.find(([, resource]) => resource.Properties.RouteKey === key);
+      expect(found, key).toBeDefined();
+      const props = found?.[1].Properties ?? {};
+      if (route.group) {
+        expect(props.AuthorizationType, key).toBe('JWT');
+        expect(props.AuthorizerId, key).toEqual({ Ref: authorizers[0]?.[0] });
+      } else {
+        expect(props.AuthorizationType, key).toBe('NONE');
+        expect(props.AuthorizerId, key).toBeUndefined();
+      }
+      const [integrationId] = [...referencedIds(props.Target)];
+      const integration = resources[integrationId ?? ''];
+      expect([...referencedIds(integration?.Properties.IntegrationUri)], key).toEqual([
+        logicalId(stack.api.functions[route.function] as IConstruct),
+      ]);
+    }
+  });
+
+  it('validates staff tokens against the Cognito user pool and its client', () => {
+    if (!routes.some((route) => route.group)) return;
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: logicalId(stack.auth.userPoolClient) }],
+        Issuer: {
+          'Fn::Join': [
+            '',
+            [`https://cognito-idp.${stack.region}.amazonaws.com/`, { Ref: logicalId(stack.auth.userPool) }],
+          ],
+        },
+      },
+    });
+  });
+
+  it('throttles the stage and each route with a throttle definition', () => {
+    const expected = Object.fromEntries(
+      routes
+        .filter((route) => route.throttle)
+        .map((route) => [
+          routeKey(route),
+          {
+            ThrottlingRateLimit: route.throttle?.rateLimit,
+            ThrottlingBurstLimit: route.throttle?.burstLimit,
+          },
+        ]),
+    );
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
+      ...(Object.keys(expected).length ? { RouteSettings: expected } : {}),
+    });
+  });
+
+  it('logs requests without personal data', () => {
+    const [[, stage] = ['', undefined]] = ofType('AWS::ApiGatewayV2::Stage');
+    const settings = (stage?.Properties.AccessLogSettings ?? {}) as { Format?: string };
+    const format = String(settings.Format);
+    const fields = JSON.parse(format) as Record<string, string>;
+    expect(Object.values(fields)).toEqual(
+      expect.arrayContaining([
+        '$context.requestId',
+        '$context.routeKey',
+        '$context.status',
+        '$context.responseLatency',
+        '$context.integrationErrorMessage',
+      ]),
+    );
+    for (const forbidden of ['$context.identity', 'sourceIp', 'userAgent', '$context.path', 'querystring']) {
+      expect(format).not.toContain(forbidden);
+    }
+  });
+
+  it('allows exactly the configured origins with the shared CORS policy', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      DisableExecuteApiEndpoint: false,
+      CorsConfiguration: {
+        AllowOrigins: stack.config.allowedOrigins,
+        AllowMethods: [...corsPolicy.allowMethods],
+        AllowHeaders: [...corsPolicy.allowHeaders],
+        MaxAge: corsPolicy.maxAgeSeconds,
+      },
+    });
+    expect(stack.config.allowedOrigins.length).toBeGreaterThan(0);
+  });
+});
+
+describe('auth', () => {
+  it('requires TOTP MFA, invitation only, strong passwords, and has the staff groups', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 12,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        },
+      },
+      AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+      UserPoolTier: 'PLUS',
+    });
+    template.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain' });
+    for (const group of ['dpo', 'editor']) {
+      template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
+    }
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH']),
+    });
+  });
+});
+
+describe('notifications', () => {
+  it('requires TLS for mail and keeps failed notifications in an encrypted queue', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      DeliveryOptions: { TlsPolicy: 'REQUIRE' },
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('feeds the tickets stream to the notify function when it is defined', () => {
+    const notify = stack.api.functions.notify;
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', notify ? 1 : 0);
+    if (!notify) return;
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: logicalId(notify) },
+      EventSourceArn: { 'Fn::GetAtt': [logicalId(stack.data.tables.tickets), 'StreamArn'] },
+      StartingPosition: 'LATEST',
+      BatchSize: 10,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 3,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(stack.notifications.failureQueue), 'Arn'] } },
+      },
+    });
+  });
+});
+
+describe('web', () => {
+  it('serves a private bucket through CloudFront with OAC, HTTPS and logging', () => {
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
+        Origins: [Match.objectLike({ OriginAccessControlId: Match.anyValue() })],
+        Logging: Match.objectLike({ Bucket: Match.anyValue() }),
+      }),
+    });
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    const buckets = ofType('AWS::S3::Bucket');
+    expect(buckets.length).toBeGreaterThanOrEqual(2);
+    for (const [id, bucket] of buckets) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration, id).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+    }
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      LoggingConfiguration: Match.objectLike({ DestinationBucketName: Match.anyValue() }),
+    });
+  });
+
+  it('sends strict security headers', () => {
+    const [[, policy] = ['', undefined]] = ofType('AWS::CloudFront::ResponseHeadersPolicy');
+    const config = (policy?.Properties.ResponseHeadersPolicyConfig ?? {}) as {
+      SecurityHeadersConfig: Record<string, Record<string, unknown>>;
+    };
+    const headers = config.SecurityHeadersConfig;
+    const csp = JSON.stringify(headers.ContentSecurityPolicy?.ContentSecurityPolicy);
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+      "connect-src 'self' ",
+    ]) {
+      expect(csp).toContain(directive);
+    }
+    expect(csp).toContain(logicalId(stack.api.httpApi)); // the API endpoint in connect-src
+    expect(headers.StrictTransportSecurity).toMatchObject({
+      AccessControlMaxAgeSec: 63_072_000,
+      IncludeSubdomains: true,
+      Preload: true,
+    });
+    expect(headers.ContentTypeOptions).toMatchObject({ Override: true });
+    expect(headers.ReferrerPolicy).toMatchObject({ ReferrerPolicy: 'strict-origin-when-cross-origin' });
+    expect(headers.FrameOptions).toMatchObject({ FrameOption: 'DENY' });
+  });
+});
+
+describe('monitoring', () => {
+  it('alarms on errors and throttles of every function, failed notifications, 5xx and old tickets', () => {
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
+    for (const fn of Object.values(stack.appFunctions)) {
+      for (const metric of ['Errors', 'Throttles']) {
+        expect(
+          alarms.some(
+            (alarm) =>
+              alarm.MetricName === metric &&
+              referencedIds(alarm.Dimensions).has(logicalId(fn)) &&
+              alarm.Threshold === 0,
+          ),
+          `${metric} ${fn.node.path}`,
+        ).toBe(true);
+      }
+    }
+    expect(alarms.some((alarm) => alarm.MetricName === 'ApproximateNumberOfMessagesVisible')).toBe(true);
+    expect(alarms.some((alarm) => alarm.MetricName === '5xx')).toBe(true);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: METRIC_NAMESPACE,
+      MetricName: OLDEST_OPEN_TICKET_METRIC,
+      Threshold: stack.config.openTicketAlarmHours,
+      TreatMissingData: 'notBreaching',
+    });
+    for (const alarm of alarms) expect(alarm.AlarmActions).toHaveLength(1);
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: stack.config.alarmEmail,
+    });
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+});
+
+describe('deployment', () => {
+  it('seeds the knowledge base through a custom resource that changes with the snapshot', () => {
+    template.hasResourceProperties('Custom::KnowledgeSeed', {
+      SnapshotSha256: Match.stringLikeRegexp('^[0-9a-f]{64}$'),
+      ServiceToken: { 'Fn::GetAtt': [logicalId(stack.knowledgeSeed.frameworkFunction), 'Arn'] },
+    });
+  });
+
+  it('outputs what the deployment guide names', () => {
+    for (const output of ['ApiUrl', 'WebUrl', 'UserPoolId', 'UserPoolClientId', 'DashboardName']) {
+      template.hasOutput(output, {});
+    }
+  });
+
+  it('passes the AwsSolutions and Serverless nag packs without unacknowledged findings', () => {
+    const app = stack.node.root;
+    const findings = [new AwsSolutionsChecks(), new ServerlessChecks()].flatMap((pack) =>
+      pack
+        .validateScope(app)
+        .violations.flatMap((violation) =>
+          violation.violatingResources.map(
+            (resource) => `${violation.severity} ${violation.ruleName} ${resource.constructPath}`,
+          ),
+        ),
+    );
+    expect(findings).toEqual([]);
+    expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+  }, 60_000);
+
+  it('gives every acknowledgement a specific reason', () => {
+    expect(stack.nagAcknowledgements.length).toBeGreaterThan(0);
+    for (const acknowledgement of stack.nagAcknowledgements) {
+      expect(acknowledgement.id).toMatch(/^(AwsSolutions|Serverless)-/);
+      expect(acknowledgement.reason.length, acknowledgement.id).toBeGreaterThan(60);
+    }
+  });
+});

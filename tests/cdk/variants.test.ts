@@ -1,0 +1,254 @@
+// Configuration, the knowledge snapshot and seed, and the stack with custom domains and web assets
+// (synthesised without bundling: the bundles are covered by stack.test.ts).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../cdk/build.ts';
+import { loadSettings, resolveConfig } from '../../cdk/config.ts';
+import { loadKnowledgeSnapshot } from '../../cdk/knowledge-snapshot.ts';
+import type { IncidentFaqStack } from '../../cdk/stack.ts';
+import { loadKnowledgeDir } from '../../functions/lib/knowledge/files.ts';
+import { decodeSnapshot, encodeSnapshot } from '../../functions/seed-knowledge/snapshot.ts';
+
+const apiCertificate =
+  'arn:aws:acm:eu-central-1:123456789012:certificate/12345678-1234-1234-1234-123456789012';
+const webCertificate = 'arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012';
+const settings = loadSettings();
+const fromContext = (context: Record<string, unknown>) => () =>
+  resolveConfig((key) => context[key], settings);
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'incident-faq-cdk-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('configuration', () => {
+  it('defaults to knowledge/settings.yaml and eu-central-1', () => {
+    const config = fromContext({})();
+    expect(config).toMatchObject({
+      region: 'eu-central-1',
+      dpoMailbox: settings.contact.dpoMailbox,
+      senderAddress: settings.contact.senderAddress,
+      senderDomain: settings.contact.senderAddress.split('@')[1],
+      allowedOrigins: settings.cors.allowedOrigins,
+      retentionDays: settings.escalation.retentionDays,
+      openTicketAlarmHours: 24,
+    });
+    expect(config.apiDomain).toBeUndefined();
+    expect(config.webDomain).toBeUndefined();
+  });
+
+  it('reads CLI context strings', () => {
+    const config = fromContext({
+      dpoMailbox: 'dsb@example.de',
+      senderAddress: 'noreply@mail.example.de',
+      allowedOrigins: 'https://www.example.de, https://example.de/',
+      retentionDays: '30',
+      openTicketAlarmHours: '48',
+      alarmEmail: 'ops@example.de',
+      apiDomainName: 'API.example.de',
+      certificateArn: apiCertificate,
+    })();
+    expect(config).toMatchObject({
+      dpoMailbox: 'dsb@example.de',
+      senderDomain: 'mail.example.de',
+      allowedOrigins: ['https://www.example.de', 'https://example.de'],
+      retentionDays: 30,
+      openTicketAlarmHours: 48,
+      alarmEmail: 'ops@example.de',
+      apiDomain: { domainName: 'api.example.de', certificateArn: apiCertificate },
+    });
+  });
+
+  it('always allows the custom web domain as an origin', () => {
+    const config = fromContext({
+      allowedOrigins: 'https://www.example.de',
+      webDomainName: 'faq.example.de',
+      webCertificateArn: webCertificate,
+    })();
+    expect(config.allowedOrigins).toEqual(['https://www.example.de', 'https://faq.example.de']);
+    expect(config.webDomain).toEqual({ domainName: 'faq.example.de', certificateArn: webCertificate });
+  });
+
+  it('rejects invalid context with one clear error naming every bad key', () => {
+    const attempt = fromContext({
+      dpoMailbox: 'not-an-address',
+      allowedOrigins: 'http://www.example.de,https://example.de/path',
+      retentionDays: 'ninety',
+      certificateArn: apiCertificate,
+      webDomainName: 'www.example.de',
+      webCertificateArn: apiCertificate,
+    });
+    expect(attempt).toThrow(/^Invalid CDK context:/);
+    const message = (() => {
+      try {
+        attempt();
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    for (const key of [
+      'dpoMailbox',
+      'allowedOrigins.0',
+      'allowedOrigins.1',
+      'retentionDays',
+      'apiDomainName',
+    ]) {
+      expect(message).toContain(`- ${key}:`);
+    }
+    expect(message).toContain('webCertificateArn: CloudFront needs the web certificate in us-east-1');
+  });
+
+  it('rejects an API certificate from another region', () => {
+    expect(fromContext({ apiDomainName: 'api.example.de', certificateArn: webCertificate })).toThrow(
+      /certificateArn: the API certificate must be in the stack's region eu-central-1/,
+    );
+  });
+});
+
+describe('knowledge snapshot', () => {
+  it('round-trips the validated knowledge base and hashes it', async () => {
+    const report = await loadKnowledgeDir();
+    expect(report.problems).toEqual([]);
+    const snapshot = { entries: report.entries, settings: settings };
+    expect(decodeSnapshot(encodeSnapshot(snapshot))).toEqual(snapshot);
+    const packed = await loadKnowledgeSnapshot();
+    expect(packed.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(packed.entryCount).toBe(report.entries.length);
+    expect(decodeSnapshot(JSON.parse(packed.define) as string).entries).toHaveLength(report.entries.length);
+  });
+
+  it('fails the synth when the knowledge base is invalid', async () => {
+    const dir = path.join(scratch, 'broken-knowledge');
+    mkdirSync(path.join(dir, 'entries'), { recursive: true });
+    writeFileSync(path.join(dir, 'settings.yaml'), 'matcher: {}\n');
+    await expect(loadKnowledgeSnapshot(dir)).rejects.toThrow(/is invalid[\s\S]*settings\.yaml/);
+    await expect(
+      buildApp({ 'aws:cdk:bundling-stacks': [] }, { nag: false, knowledgeDir: dir, webAssetsDir: null }),
+    ).rejects.toThrow(/is invalid/);
+  });
+});
+
+describe('knowledge seed handler', () => {
+  let close: () => Promise<void> = async () => {};
+  beforeAll(async () => {
+    const { startDatabase } = await import('../../functions/local/database.ts');
+    const database = await startDatabase(undefined, 'seed-test');
+    process.env.AWS_REGION = 'eu-central-1';
+    process.env.DYNAMODB_ENDPOINT = database.endpoint;
+    process.env.KNOWLEDGE_TABLE = database.tableNames.knowledge;
+    close = () => database.close();
+  }, 60_000);
+  afterAll(() => close());
+
+  const event = (RequestType: 'Create' | 'Update' | 'Delete') =>
+    ({
+      RequestType,
+      ServiceToken: 'token',
+      ResponseURL: 'https://example.invalid',
+      StackId: 'stack',
+      RequestId: 'request',
+      LogicalResourceId: 'KnowledgeSeed',
+      ResourceType: 'Custom::KnowledgeSeed',
+      ResourceProperties: { ServiceToken: 'token' },
+      ...(RequestType === 'Create' ? {} : { PhysicalResourceId: 'knowledge-seed' }),
+      ...(RequestType === 'Update' ? { OldResourceProperties: {} } : {}),
+    }) as CloudFormationCustomResourceEvent;
+
+  it('imports the defaults, re-imports them on update, and never overwrites staff edits', async () => {
+    const { seedKnowledge } = await import('../../functions/seed-knowledge/handler.ts');
+    const { importKnowledge, readMeta } = await import('../../functions/lib/knowledge/store.ts');
+    const report = await loadKnowledgeDir();
+    const snapshot = () => ({ entries: report.entries, settings });
+
+    const created = await seedKnowledge(event('Create'), snapshot);
+    expect(created).toEqual({
+      PhysicalResourceId: 'knowledge-seed',
+      Data: { imported: 'true', version: '1' },
+    });
+    expect(await readMeta(true)).toMatchObject({ version: 1, source: 'files' });
+
+    const updated = await seedKnowledge(event('Update'), snapshot);
+    expect(updated.Data).toEqual({ imported: 'true', version: '2' });
+
+    await importKnowledge(report.entries.slice(1), settings, 'editor');
+    const skipped = await seedKnowledge(event('Update'), snapshot);
+    expect(skipped.Data).toEqual({ imported: 'false', version: '3' });
+    expect(await readMeta(true)).toMatchObject({ version: 3, source: 'editor' });
+
+    const deleted = await seedKnowledge(event('Delete'), () => {
+      throw new Error('a delete must not read the snapshot');
+    });
+    expect(deleted).toEqual({ PhysicalResourceId: 'knowledge-seed' });
+    expect(await readMeta(true)).toMatchObject({ version: 3, source: 'editor' });
+  });
+});
+
+describe('stack with custom domains and web assets', () => {
+  let stack: IncidentFaqStack;
+  let template: Template;
+  beforeAll(async () => {
+    const site = path.join(scratch, 'site');
+    mkdirSync(site, { recursive: true });
+    writeFileSync(path.join(site, 'index.html'), '<!doctype html><title>Test</title>\n');
+    const built = await buildApp(
+      {
+        'aws:cdk:bundling-stacks': [],
+        allowedOrigins: 'https://www.example.de',
+        apiDomainName: 'api.example.de',
+        certificateArn: apiCertificate,
+        webDomainName: 'www.example.de',
+        webCertificateArn: webCertificate,
+      },
+      { nag: false, webAssetsDir: site, outdir: path.join(scratch, 'cdk.out') },
+    );
+    stack = built.stack;
+    template = Template.fromStack(stack);
+  }, 120_000);
+
+  it('serves the API only on the custom domain', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      DisableExecuteApiEndpoint: true,
+      CorsConfiguration: { AllowOrigins: ['https://www.example.de'] },
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
+      DomainName: 'api.example.de',
+      DomainNameConfigurations: [{ CertificateArn: apiCertificate, SecurityPolicy: 'TLS_1_2' }],
+    });
+    template.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1);
+    template.hasOutput('ApiUrl', { Value: 'https://api.example.de' });
+  });
+
+  it('serves the web on its domain with TLS 1.2 and deploys the assets', () => {
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: {
+        Aliases: ['www.example.de'],
+        ViewerCertificate: {
+          AcmCertificateArn: webCertificate,
+          MinimumProtocolVersion: 'TLSv1.2_2021',
+          SslSupportMethod: 'sni-only',
+        },
+      },
+    });
+    template.resourceCountIs('Custom::CDKBucketDeployment', 1);
+    template.hasOutput('WebUrl', { Value: 'https://www.example.de' });
+  });
+
+  it('passes the nag packs in this variant too', () => {
+    const app = stack.node.root;
+    const findings = [new AwsSolutionsChecks(), new ServerlessChecks()].flatMap((pack) =>
+      pack
+        .validateScope(app)
+        .violations.flatMap((violation) =>
+          violation.violatingResources.map(
+            (resource) => `${violation.severity} ${violation.ruleName} ${resource.constructPath}`,
+          ),
+        ),
+    );
+    expect(findings).toEqual([]);
+    expect(stack.nagAcknowledgements.some((ack) => ack.id === 'AwsSolutions-CFR4')).toBe(false);
+  }, 60_000);
+});

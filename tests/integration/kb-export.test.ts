@@ -1,0 +1,137 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportKnowledge } from '../../functions/lib/editing/files.ts';
+import { defaultKnowledgeDir, loadKnowledgeDir } from '../../functions/lib/knowledge/files.ts';
+import type { Entry } from '../../functions/lib/knowledge/schema.ts';
+import { importKnowledge, loadPublished } from '../../functions/lib/knowledge/store.ts';
+import { repositoryRoot } from '../../functions/local/server.ts';
+import type { LocalStack } from '../../functions/local/stack.ts';
+import { startTestStack } from '../support/stack.ts';
+
+const run = promisify(execFile);
+let stack: LocalStack;
+let work: string;
+
+async function snapshotFiles(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {
+    'settings.yaml': await readFile(path.join(dir, 'settings.yaml'), 'utf8'),
+  };
+  for (const name of (await readdir(path.join(dir, 'entries'))).sort())
+    files[`entries/${name}`] = await readFile(path.join(dir, 'entries', name), 'utf8');
+  return files;
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  work = await mkdtemp(path.join(tmpdir(), 'faq-kb-'));
+});
+
+afterAll(async () => {
+  await stack?.close();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('kb export / import round trip', () => {
+  it('import(export(x)) equals x, and a second export is byte-identical', async () => {
+    const before = await loadPublished();
+    if (!before) throw new Error('no knowledge base');
+    // Awkward content an editor may type: YAML indicators, quotes, lists, trailing spaces, umlauts.
+    const tricky: Entry = {
+      id: 'tricky-text',
+      kind: 'faq',
+      related: ['what-happened'],
+      de: {
+        question: 'Was bedeutet "Stand: 04.05."?',
+        alternatives: ['- mit Strich', 'key: value', '#kein Kommentar', "it's 'quoted'"],
+        keywords: ['yes', 'no', '123', 'true'],
+        answer:
+          '# Überschrift\n\n- Punkt: eins\n- Punkt *zwei*\n\n    eingerückt\n\nEnde mit [Link](https://strasburg.de).',
+        tests: ['Stand 04.05.?'],
+      },
+      en: {
+        question: 'What does "as of" mean?',
+        alternatives: [],
+        keywords: [],
+        answer: 'One line only: no newline',
+        tests: [],
+      },
+    };
+    await importKnowledge([...before.entries, tricky], before.settings);
+    const live = await loadPublished();
+    if (!live) throw new Error('no knowledge base');
+
+    // Export into a fresh folder, import it back: the same knowledge base.
+    const first = path.join(work, 'first');
+    await exportKnowledge(first, live.entries, live.settings);
+    const report = await loadKnowledgeDir(first);
+    expect(report.problems).toEqual([]);
+    expect(report.entries).toEqual(live.entries);
+    expect(report.settings).toEqual(live.settings);
+    await importKnowledge(report.entries, report.settings as NonNullable<typeof report.settings>);
+    const again = await loadPublished();
+    expect(again?.entries).toEqual(live.entries);
+
+    // Export again (fresh folder, and over the first): byte-identical.
+    const second = path.join(work, 'second');
+    await exportKnowledge(second, again?.entries ?? [], live.settings);
+    const repeat = await exportKnowledge(first, again?.entries ?? [], live.settings);
+    expect(repeat.written).toBe(0);
+    expect(await snapshotFiles(second)).toEqual(await snapshotFiles(first));
+
+    // Into the shipped folder (a copy): only the changed entry is written, hand-formatted files
+    // and the commented settings.yaml stay as they are.
+    const shipped = path.join(work, 'shipped');
+    await cp(defaultKnowledgeDir, shipped, { recursive: true });
+    const result = await exportKnowledge(shipped, live.entries, live.settings);
+    expect(result).toEqual({ written: 1, unchanged: live.entries.length - 1, removed: 0 });
+    const original = await snapshotFiles(defaultKnowledgeDir);
+    const exported = await snapshotFiles(shipped);
+    expect(exported['entries/tricky-text.yaml']).toBe(
+      (await snapshotFiles(first))['entries/tricky-text.yaml'],
+    );
+    delete exported['entries/tricky-text.yaml'];
+    expect(exported).toEqual(original);
+
+    // Export removes files of entries that no longer exist.
+    await exportKnowledge(shipped, before.entries, live.settings);
+    expect(await readdir(path.join(shipped, 'entries'))).not.toContain('tricky-text.yaml');
+    await importKnowledge(before.entries, before.settings);
+  });
+
+  it('the kb command exports the local table and refuses invalid files with the report', async () => {
+    const dataDir = path.join(work, 'data');
+    const out = path.join(work, 'exported');
+    const env = { ...process.env, DATA_DIR: dataDir };
+    const kb = (...args: string[]) =>
+      run(process.execPath, ['--import', 'tsx', 'functions/kb/cli.ts', ...args], {
+        cwd: repositoryRoot,
+        env,
+      });
+
+    await kb('import', '--dir', defaultKnowledgeDir);
+    await kb('export', '--dir', out);
+    const exported = await snapshotFiles(out);
+    await kb('import', '--dir', out);
+    await kb('export', '--dir', out);
+    expect(await snapshotFiles(out)).toEqual(exported);
+    const report = await loadKnowledgeDir(out);
+    expect(report.problems).toEqual([]);
+    expect(report.entries).toEqual((await loadKnowledgeDir(defaultKnowledgeDir)).entries);
+
+    await writeFile(
+      path.join(out, 'entries', 'greeting.yaml'),
+      exported['entries/greeting.yaml']?.replace(/answer: \|-?\n(?: {4}.*\n|\n)+/, 'answer: ""\n') ?? '',
+    );
+    const refused = await kb('import', '--dir', out).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(refused?.code).toBe(1);
+    expect(refused?.stderr).toContain('entries/greeting.yaml  de.answer');
+    expect(refused?.stderr).toContain('nothing was changed');
+  }, 60_000);
+});

@@ -1,0 +1,151 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
+import { expect, it } from 'vitest';
+
+/**
+ * Shared helpers for the browser tests (playwright-core driving Debian's Chromium).
+ * Where Chromium is missing the tests say so loudly and skip; under CI=true they fail instead.
+ */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const browserAvailable = existsSync(chromiumPath);
+const inCi = process.env.CI === 'true';
+
+if (!browserAvailable) {
+  const line = '!'.repeat(78);
+  console.warn(
+    `\n${line}\n!! Chromium not found at ${chromiumPath}: the BROWSER TESTS ARE SKIPPED.\n` +
+      `!! Install it with \`apt-get install chromium\` (as .ci/run does) or set CHROMIUM_PATH.\n` +
+      `!! With CI=true these tests fail instead.\n${line}\n`,
+  );
+}
+
+/** Registers a test that always runs: it fails under CI when Chromium is missing. */
+export function requireBrowserInCi(): void {
+  it('has Chromium available (required when CI=true)', () => {
+    if (inCi) expect(browserAvailable, `Chromium is missing at ${chromiumPath}`).toBe(true);
+  });
+}
+
+/** Options for `expect.poll`: generous, because CI shares two cores with other test files. */
+export const patience = { timeout: 15_000, interval: 100 } as const;
+
+/** Launches headless Chromium with the flags that keep it quiet and offline. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** What a page did that it must never do: CSP violations, dialogs, uncaught errors. */
+export interface Watched {
+  page: Page;
+  context: BrowserContext;
+  dialogs: string[];
+  consoleCsp: string[];
+  errors: string[];
+  /** All recorded problems, including the `securitypolicyviolation` events seen in the page. */
+  problems(): Promise<string[]>;
+}
+
+/**
+ * Opens a page in a fresh context (fresh sessionStorage) that records every CSP violation
+ * (event listener injected before any page script, plus console reports), every dialog
+ * (alert/confirm/prompt, dismissed at once) and every uncaught error.
+ */
+export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Watched> {
+  const context = await browser.newContext({ locale: 'de-DE', ...options });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const record = (window as unknown as { __cspViolations: string[] }).__cspViolations ?? [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = record;
+    document.addEventListener(
+      'securitypolicyviolation',
+      (event) => record.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`),
+      true,
+    );
+  });
+  const watched: Watched = {
+    page,
+    context,
+    dialogs: [],
+    consoleCsp: [],
+    errors: [],
+    async problems() {
+      const violations = await page
+        .evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])
+        .catch(() => [] as string[]);
+      return [
+        ...violations.map((text) => `CSP violation: ${text}`),
+        ...watched.consoleCsp.map((text) => `CSP console: ${text}`),
+        ...watched.dialogs.map((text) => `dialog: ${text}`),
+        ...watched.errors.map((text) => `page error: ${text}`),
+      ];
+    },
+  };
+  page.on('dialog', (dialog) => {
+    watched.dialogs.push(`${dialog.type()} ${dialog.message()}`);
+    void dialog.dismiss().catch(() => undefined);
+  });
+  page.on('console', (message) => {
+    if (/content security policy/i.test(message.text())) watched.consoleCsp.push(message.text());
+  });
+  page.on('pageerror', (error) => watched.errors.push(error.message));
+  return watched;
+}
+
+/** Fails the test when the page showed a dialog, violated the CSP or threw. */
+export async function expectClean(watched: Watched): Promise<void> {
+  expect(await watched.problems()).toEqual([]);
+}
+
+let axeSource: string | undefined;
+
+/**
+ * Runs axe-core for WCAG 2.1 A/AA on the page (open shadow roots included) and returns the
+ * violations in a readable form. The source is evaluated through the DevTools protocol, which
+ * the page's CSP does not restrict, so the page under test keeps its strict policy.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  axeSource ??= await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  // Let fade-ins finish first: contrast is measured on what a reader finally sees.
+  await page.evaluate(async () => {
+    const roots: (Document | ShadowRoot)[] = [document];
+    for (const element of document.querySelectorAll('*'))
+      if (element.shadowRoot) roots.push(element.shadowRoot);
+    await Promise.all(roots.flatMap((root) => root.getAnimations().map((animation) => animation.finished)));
+  });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } }).axe;
+    const result = (await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    })) as {
+      violations: { id: string; help: string; nodes: { target: unknown; failureSummary?: string }[] }[];
+    };
+    return result.violations.map(
+      (violation) =>
+        `${violation.id}: ${violation.help} @ ${violation.nodes
+          .map((node) => `${JSON.stringify(node.target)} ${node.failureSummary ?? ''}`)
+          .join(' | ')}`,
+    );
+  });
+  return violations;
+}

@@ -1,0 +1,85 @@
+import type { AskResponse } from '../../functions/lib/ask/ask.ts';
+import type { GateReport } from '../../functions/lib/editing/gate.ts';
+import type { HistoryItem } from '../../functions/lib/editing/store.ts';
+import type { EntryView } from '../../functions/lib/editing/workflow.ts';
+import type { Entry } from '../../functions/lib/knowledge/schema.ts';
+import type { UnansweredGroup } from '../../functions/lib/unanswered/report.ts';
+
+/** The editor API client: JSON in and out, the staff token as a bearer header. */
+export type { AskResponse, Entry, EntryView, GateReport, HistoryItem };
+export type ListedEntry = EntryView & { feedback: { helpful: number; notHelpful: number } };
+export type ReportGroup = Omit<UnansweredGroup, 'keys'>;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly body: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export function createApi(base: string, token: () => string | null) {
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {};
+    const bearer = token();
+    if (bearer) headers.authorization = `Bearer ${bearer}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const data = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
+    if (!response.ok) {
+      throw new ApiError(
+        response.status,
+        data.error?.code ?? 'error',
+        data.error?.message ?? `HTTP ${response.status}`,
+        data,
+      );
+    }
+    return data as T;
+  }
+  const entryPath = (id: string) => `/v1/knowledge/entries/${encodeURIComponent(id)}`;
+  return {
+    list: () =>
+      call<{ fourEyes: boolean; knowledgeVersion: number; entries: ListedEntry[] }>(
+        'GET',
+        '/v1/knowledge/entries',
+      ),
+    get: (id: string) => call<EntryView>('GET', entryPath(id)),
+    save: (id: string, entry: unknown, version: number) =>
+      call<EntryView>('PUT', entryPath(id), { entry, version }),
+    remove: (id: string, version: number) =>
+      call<EntryView | { discarded: true }>('DELETE', `${entryPath(id)}?version=${version}`),
+    discard: (id: string, version: number) =>
+      call<EntryView | { discarded: true }>('DELETE', `${entryPath(id)}/draft?version=${version}`),
+    action: (id: string, name: 'request-review' | 'approve' | 'publish', version: number) =>
+      call<EntryView | { published: true; knowledgeVersion: number; entry: EntryView | null }>(
+        'POST',
+        `${entryPath(id)}/${name}`,
+        { version },
+      ),
+    history: (id: string) => call<{ versions: HistoryItem[] }>('GET', `${entryPath(id)}/history`),
+    rollback: (id: string, toVersion: number, version: number) =>
+      call<EntryView>('POST', `${entryPath(id)}/rollback`, { toVersion, version }),
+    tryQuestion: (question: string, locale: 'de' | 'en', entry?: unknown) =>
+      call<{ published: AskResponse; draft: AskResponse }>('POST', '/v1/knowledge/try', {
+        question,
+        locale,
+        ...(entry ? { entry } : {}),
+      }),
+    unanswered: () => call<{ groups: ReportGroup[] }>('GET', '/v1/knowledge/unanswered'),
+    toDraft: (groupId: string) =>
+      call<EntryView>('POST', `/v1/knowledge/unanswered/${encodeURIComponent(groupId)}/to-draft`, {}),
+    toAlternatives: (groupId: string, entryId: string) =>
+      call<EntryView>('POST', `/v1/knowledge/unanswered/${encodeURIComponent(groupId)}/to-alternatives`, {
+        entryId,
+      }),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

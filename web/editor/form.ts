@@ -1,0 +1,65 @@
+import type { Entry } from './api.ts';
+
+/**
+ * The entry form's values <-> an entry. Lists are edited one item per line; the server
+ * validates the result with the same schema as the knowledge files, so this stays lenient.
+ */
+export type Locale = 'de' | 'en';
+
+export interface FormValues {
+  id: string;
+  kind: string;
+  reviewedAt: string;
+  related: string;
+  locales: Record<
+    Locale,
+    { question: string; alternatives: string; keywords: string; answer: string; tests: string }
+  >;
+}
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+export function toEntry(values: FormValues): Record<string, unknown> {
+  const localized = (locale: Locale) => {
+    const value = values.locales[locale];
+    return {
+      question: value.question,
+      alternatives: lines(value.alternatives),
+      keywords: lines(value.keywords),
+      answer: value.answer,
+      tests: lines(value.tests),
+    };
+  };
+  return {
+    id: values.id.trim(),
+    kind: values.kind,
+    ...(values.reviewedAt ? { reviewedAt: values.reviewedAt } : {}),
+    related: values.related
+      .split(/[,\s]+/)
+      .map((id) => id.trim())
+      .filter(Boolean),
+    de: localized('de'),
+    en: localized('en'),
+  };
+}
+
+export function fromEntry(entry: Entry | undefined): FormValues {
+  const localized = (locale: Locale) => ({
+    question: entry?.[locale].question ?? '',
+    alternatives: (entry?.[locale].alternatives ?? []).join('\n'),
+    keywords: (entry?.[locale].keywords ?? []).join('\n'),
+    answer: entry?.[locale].answer ?? '',
+    tests: (entry?.[locale].tests ?? []).join('\n'),
+  });
+  return {
+    id: entry?.id ?? '',
+    kind: entry?.kind ?? 'faq',
+    reviewedAt: entry?.reviewedAt ?? '',
+    related: (entry?.related ?? []).join(', '),
+    locales: { de: localized('de'), en: localized('en') },
+  };
+}

@@ -1,0 +1,541 @@
+// The DPO inbox page: sign in, see the queue, claim, answer, release, close. All ticket text is
+// rendered with textContent (never innerHTML); no inline script or style (strict CSP).
+import { strings } from './strings.ts';
+
+interface AuditEntry {
+  actor: string;
+  action: string;
+  at: string;
+}
+
+interface Ticket {
+  ticketId: string;
+  status: string;
+  createdAt: string;
+  question: string;
+  locale: string;
+  hasEmail: boolean;
+  claimedBy?: string;
+  claimedByName?: string;
+  answer?: string;
+  answeredAt?: string;
+  expiresAt?: string;
+  audit: AuditEntry[];
+}
+
+interface Page {
+  items: Ticket[];
+  nextCursor?: string;
+}
+
+const tokenKey = 'inbox.token';
+const body = document.body;
+const apiBase = (body.dataset.api ?? '').replace(/\/$/, '');
+const statusRegion = document.getElementById('status') as HTMLElement;
+const app = document.getElementById('app') as HTMLElement;
+const userBar = document.getElementById('user') as HTMLElement;
+
+type Child = Node | string | null | undefined | false;
+
+/** Creates an element; text goes in as text nodes only. */
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | boolean> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false) continue;
+    element.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return element;
+}
+
+/** Announces a message to screen readers and shows it. */
+function announce(message: string, kind: 'info' | 'error' = 'info'): void {
+  statusRegion.textContent = '';
+  statusRegion.className = `status status-${kind}`;
+  // A fresh text node after clearing makes screen readers repeat identical messages too.
+  window.setTimeout(() => {
+    statusRegion.textContent = message;
+  }, 30);
+}
+
+// --- session -------------------------------------------------------------------------------
+
+function readClaims(token: string): { sub?: string; exp?: number; 'cognito:username'?: string } {
+  try {
+    const payload = token.split('.')[1] ?? '';
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    return JSON.parse(json);
+  } catch {
+    return {};
+  }
+}
+
+function currentToken(): string | undefined {
+  const token = sessionStorage.getItem(tokenKey) ?? undefined;
+  if (!token) return undefined;
+  const { exp } = readClaims(token);
+  if (exp && exp * 1000 < Date.now()) {
+    sessionStorage.removeItem(tokenKey);
+    return undefined;
+  }
+  return token;
+}
+
+function me(): string | undefined {
+  const token = currentToken();
+  return token ? readClaims(token).sub : undefined;
+}
+
+function signOut(message = strings.signedOut): void {
+  sessionStorage.removeItem(tokenKey);
+  renderSignIn();
+  announce(message);
+}
+
+// Cognito Hosted UI (authorization code + PKCE) when the page is configured with data-auth="cognito".
+const cognito = {
+  domain: (body.dataset.cognitoDomain ?? '').replace(/\/$/, ''),
+  clientId: body.dataset.clientId ?? '',
+  redirectUri: `${location.origin}${location.pathname}`,
+};
+
+function base64url(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+async function startCognitoSignIn(): Promise<void> {
+  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const state = base64url(crypto.getRandomValues(new Uint8Array(16)));
+  const challenge = base64url(
+    new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))),
+  );
+  sessionStorage.setItem('inbox.pkce', JSON.stringify({ verifier, state }));
+  const url = new URL(`${cognito.domain}/oauth2/authorize`);
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: cognito.clientId,
+    redirect_uri: cognito.redirectUri,
+    scope: 'openid email profile',
+    code_challenge_method: 'S256',
+    code_challenge: challenge,
+    state,
+  }).toString();
+  location.assign(url.toString());
+}
+
+async function finishCognitoSignIn(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const code = params.get('code');
+  if (!code) return;
+  const saved = JSON.parse(sessionStorage.getItem('inbox.pkce') ?? '{}') as {
+    verifier?: string;
+    state?: string;
+  };
+  sessionStorage.removeItem('inbox.pkce');
+  history.replaceState(null, '', cognito.redirectUri);
+  if (!saved.verifier || saved.state !== params.get('state')) return;
+  const response = await fetch(`${cognito.domain}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: cognito.clientId,
+      code,
+      redirect_uri: cognito.redirectUri,
+      code_verifier: saved.verifier,
+    }),
+  });
+  if (!response.ok) return;
+  const tokens = (await response.json()) as { id_token?: string };
+  if (tokens.id_token) sessionStorage.setItem(tokenKey, tokens.id_token);
+}
+
+// --- API -----------------------------------------------------------------------------------
+
+class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(code);
+  }
+}
+
+async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const token = currentToken();
+  if (!token) throw new ApiError(401, 'unauthorized');
+  let response: Response;
+  try {
+    response = await fetch(`${apiBase}${path}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    });
+  } catch {
+    throw new ApiError(0, 'network');
+  }
+  const data = (await response.json().catch(() => ({}))) as T & { error?: { code?: string } };
+  if (!response.ok) throw new ApiError(response.status, data.error?.code ?? 'generic');
+  return data;
+}
+
+/** Shows an API failure; 401/403 end the session. Returns true when the view should reload. */
+function report(error: unknown): boolean {
+  if (!(error instanceof ApiError)) {
+    announce(strings.errors.generic ?? '', 'error');
+    return false;
+  }
+  if (error.status === 401) {
+    signOut(strings.sessionExpired);
+    return false;
+  }
+  if (error.status === 403) {
+    signOut(strings.forbidden);
+    return false;
+  }
+  announce(strings.errors[error.code] ?? strings.errors.generic ?? '', 'error');
+  return error.status === 409 || error.status === 404;
+}
+
+// --- formatting ----------------------------------------------------------------------------
+
+const relative = new Intl.RelativeTimeFormat('de', { style: 'short', numeric: 'always' });
+const dateTime = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** "vor 5 Min.", "vor 3 Std.", "vor 2 Tg.". */
+function age(iso: string, now = Date.now()): string {
+  const minutes = Math.max(0, Math.round((now - Date.parse(iso)) / 60_000));
+  if (minutes < 60) return relative.format(-minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return relative.format(-hours, 'hour');
+  return relative.format(-Math.round(hours / 24), 'day');
+}
+
+function holder(ticket: Ticket): string {
+  if (!ticket.claimedBy) return '–';
+  return ticket.claimedBy === me() ? strings.you : (ticket.claimedByName ?? ticket.claimedBy);
+}
+
+const preview = (text: string) => (text.length > 140 ? `${text.slice(0, 140)}…` : text);
+
+// --- views ---------------------------------------------------------------------------------
+
+let currentStatus = 'open';
+
+function renderUserBar(): void {
+  userBar.replaceChildren();
+  const token = currentToken();
+  if (!token) return;
+  const claims = readClaims(token);
+  const signOutButton = h('button', { type: 'button', class: 'secondary' }, strings.signOut);
+  signOutButton.addEventListener('click', () => signOut());
+  userBar.append(
+    h('span', {}, strings.signedInAs(claims['cognito:username'] ?? claims.sub ?? '')),
+    signOutButton,
+  );
+}
+
+function renderSignIn(): void {
+  renderUserBar();
+  const heading = h('h2', { id: 'sign-in-title', tabindex: '-1' }, strings.signInTitle);
+  const section = h(
+    'section',
+    { 'aria-labelledby': 'sign-in-title' },
+    heading,
+    h('p', {}, strings.signInIntro),
+  );
+  if (body.dataset.auth === 'cognito') {
+    const button = h('button', { type: 'button' }, strings.signInCognito);
+    button.addEventListener('click', () => void startCognitoSignIn());
+    section.append(button);
+  } else {
+    const field = h('textarea', {
+      id: 'token',
+      name: 'token',
+      rows: '4',
+      required: true,
+      autocomplete: 'off',
+      spellcheck: 'false',
+      'aria-describedby': 'token-hint',
+    });
+    const form = h(
+      'form',
+      { id: 'sign-in-form', novalidate: true },
+      h('label', { for: 'token' }, strings.tokenLabel),
+      field,
+      h('p', { id: 'token-hint', class: 'hint' }, strings.tokenHint),
+      h('button', { type: 'submit' }, strings.signIn),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const token = field.value.trim();
+      if (!token) {
+        announce(strings.tokenMissing, 'error');
+        field.focus();
+        return;
+      }
+      sessionStorage.setItem(tokenKey, token);
+      const deepLink = new URLSearchParams(location.search).get('ticket');
+      void (deepLink ? showTicket(deepLink) : showQueue());
+    });
+    section.append(form);
+  }
+  app.replaceChildren(section);
+}
+
+async function showQueue(focusTicket?: string): Promise<void> {
+  renderUserBar();
+  const select = h('select', { id: 'status-filter' });
+  for (const [value, label] of Object.entries(strings.statuses)) {
+    select.append(h('option', { value, ...(value === currentStatus ? { selected: true } : {}) }, label));
+  }
+  const refresh = h('button', { type: 'button', class: 'secondary' }, strings.refresh);
+  const tbody = h('tbody');
+  const table = h(
+    'table',
+    { id: 'tickets' },
+    h('caption', {}, `${strings.queueTitle}: ${strings.statuses[currentStatus] ?? ''}`),
+    h(
+      'thead',
+      {},
+      h('tr', {}, ...Object.values(strings.columns).map((label) => h('th', { scope: 'col' }, label))),
+    ),
+    tbody,
+  );
+  const emptyNote = h('p', { class: 'hint', hidden: true }, strings.empty);
+  const more = h('button', { type: 'button', class: 'secondary', hidden: true }, strings.loadMore);
+  const heading = h('h2', { id: 'queue-title', tabindex: '-1' }, strings.queueTitle);
+  app.replaceChildren(
+    h(
+      'section',
+      { 'aria-labelledby': 'queue-title' },
+      heading,
+      h(
+        'div',
+        { class: 'toolbar' },
+        h('label', { for: 'status-filter' }, strings.statusFilter),
+        select,
+        refresh,
+      ),
+      table,
+      emptyNote,
+      more,
+    ),
+  );
+
+  let cursor: string | undefined;
+  let count = 0;
+  const load = async (append: boolean) => {
+    try {
+      const query = new URLSearchParams({
+        status: currentStatus,
+        limit: '25',
+        ...(cursor ? { cursor } : {}),
+      });
+      const page = await api<Page>(`/v1/inbox?${query}`);
+      if (!append) tbody.replaceChildren();
+      for (const ticket of page.items) tbody.append(row(ticket));
+      count = (append ? count : 0) + page.items.length;
+      cursor = page.nextCursor;
+      more.hidden = !cursor;
+      emptyNote.hidden = count > 0;
+      table.hidden = count === 0;
+      announce(strings.loaded(count));
+      if (focusTicket) {
+        document
+          .querySelector<HTMLButtonElement>(`button[data-ticket="${CSS.escape(focusTicket)}"]`)
+          ?.focus();
+        focusTicket = undefined;
+      }
+    } catch (error) {
+      report(error);
+    }
+  };
+  select.addEventListener('change', () => {
+    currentStatus = select.value;
+    cursor = undefined;
+    const caption = table.querySelector('caption');
+    if (caption) caption.textContent = `${strings.queueTitle}: ${strings.statuses[currentStatus] ?? ''}`;
+    void load(false);
+  });
+  refresh.addEventListener('click', () => {
+    cursor = undefined;
+    void load(false);
+  });
+  more.addEventListener('click', () => void load(true));
+  await load(false);
+}
+
+function row(ticket: Ticket): HTMLTableRowElement {
+  const open = h(
+    'button',
+    {
+      type: 'button',
+      class: 'link',
+      'data-ticket': ticket.ticketId,
+      'aria-label': strings.open(ticket.ticketId),
+    },
+    ticket.ticketId,
+  );
+  open.addEventListener('click', () => void showTicket(ticket.ticketId));
+  return h(
+    'tr',
+    {},
+    h('th', { scope: 'row' }, open),
+    h(
+      'td',
+      {},
+      h(
+        'time',
+        { datetime: ticket.createdAt, title: dateTime.format(new Date(ticket.createdAt)) },
+        age(ticket.createdAt),
+      ),
+    ),
+    h('td', {}, strings.statuses[ticket.status] ?? ticket.status),
+    h('td', {}, holder(ticket)),
+    h('td', { class: 'question-preview' }, preview(ticket.question)),
+  );
+}
+
+async function showTicket(ticketId: string, message?: string): Promise<void> {
+  let ticket: Ticket;
+  try {
+    ticket = await api<Ticket>(`/v1/inbox/${encodeURIComponent(ticketId)}`);
+  } catch (error) {
+    // A ticket that is gone (erased, expired) leads back to the queue with the message.
+    if (error instanceof ApiError && error.status === 404) await showQueue();
+    report(error);
+    return;
+  }
+  renderUserBar();
+  const mine = ticket.claimedBy !== undefined && ticket.claimedBy === me();
+  const heading = h('h2', { id: 'detail-title', tabindex: '-1' }, strings.detailTitle(ticket.ticketId));
+  const facts = h(
+    'dl',
+    { class: 'facts' },
+    h('dt', {}, strings.columns.status),
+    h('dd', { id: 'detail-status' }, strings.statuses[ticket.status] ?? ticket.status),
+    h('dt', {}, strings.received),
+    h('dd', {}, `${dateTime.format(new Date(ticket.createdAt))} (${age(ticket.createdAt)})`),
+    h('dt', {}, strings.columns.holder),
+    h('dd', {}, holder(ticket)),
+    h('dt', {}, strings.locale),
+    h('dd', {}, strings.locales[ticket.locale] ?? ticket.locale),
+    h('dt', {}, strings.emailLeft),
+    h('dd', {}, ticket.hasEmail ? strings.yes : strings.no),
+  );
+  const section = h(
+    'section',
+    { 'aria-labelledby': 'detail-title', class: 'detail' },
+    heading,
+    facts,
+    h('h3', {}, strings.question),
+    h('p', { class: 'question', id: 'detail-question' }, ticket.question),
+  );
+  if (ticket.answer) {
+    section.append(
+      h('h3', {}, strings.answer),
+      h('p', { class: 'answer', id: 'detail-answer' }, ticket.answer),
+    );
+  }
+  if (ticket.expiresAt)
+    section.append(h('p', { class: 'hint' }, strings.expires(dateTime.format(new Date(ticket.expiresAt)))));
+
+  const actions = h('div', { class: 'actions' });
+  const action = (name: 'claim' | 'release' | 'close', label: string, primary = false) => {
+    const button = h('button', { type: 'button', class: primary ? '' : 'secondary' }, label);
+    button.addEventListener('click', () => void perform(ticket.ticketId, name));
+    actions.append(button);
+  };
+  if (ticket.status === 'open') action('claim', strings.claim, true);
+  if (ticket.status === 'claimed' && mine) {
+    const field = h('textarea', {
+      id: 'answer-text',
+      name: 'text',
+      rows: '8',
+      maxlength: '5000',
+      required: true,
+      'aria-describedby': 'answer-hint',
+    });
+    const form = h(
+      'form',
+      { id: 'answer-form', novalidate: true },
+      h('label', { for: 'answer-text' }, strings.answerLabel),
+      field,
+      h('p', { id: 'answer-hint', class: 'hint' }, strings.answerHint),
+      h('button', { type: 'submit' }, strings.sendAnswer),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const text = field.value.trim();
+      if (!text) {
+        announce(strings.errors.invalid_request ?? '', 'error');
+        field.focus();
+        return;
+      }
+      void perform(ticket.ticketId, 'answer', { text });
+    });
+    section.append(form);
+    action('release', strings.release);
+  }
+  if ((ticket.status === 'claimed' && mine) || ticket.status === 'answered') action('close', strings.close);
+  const back = h('button', { type: 'button', class: 'secondary' }, strings.back);
+  back.addEventListener('click', () => void showQueue(ticket.ticketId));
+  actions.append(back);
+  section.append(actions, h('h3', {}, strings.history));
+  const audit = h('ol', { class: 'audit' });
+  for (const entry of ticket.audit) {
+    audit.append(
+      h(
+        'li',
+        {},
+        h('time', { datetime: entry.at }, dateTime.format(new Date(entry.at))),
+        ` – ${strings.actors[entry.actor] ?? entry.actor}: ${strings.actions[entry.action] ?? entry.action}`,
+      ),
+    );
+  }
+  section.append(audit);
+  app.replaceChildren(section);
+  heading.focus();
+  if (message) announce(message);
+}
+
+async function perform(ticketId: string, name: string, body?: unknown): Promise<void> {
+  try {
+    await api(`/v1/inbox/${encodeURIComponent(ticketId)}/${name}`, {
+      method: 'POST',
+      ...(body ? { body } : {}),
+    });
+    await showTicket(ticketId, strings.done[name]);
+  } catch (error) {
+    if (report(error)) await showTicket(ticketId);
+  }
+}
+
+// --- start ---------------------------------------------------------------------------------
+
+async function start(): Promise<void> {
+  document.title = `${strings.title} – ${document.title}`;
+  if (body.dataset.auth === 'cognito') await finishCognitoSignIn();
+  const deepLink = new URLSearchParams(location.search).get('ticket');
+  if (!currentToken()) {
+    renderSignIn();
+    return;
+  }
+  if (deepLink) await showTicket(deepLink);
+  else await showQueue();
+}
+
+void start();

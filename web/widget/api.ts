@@ -1,0 +1,149 @@
+/**
+ * The widget's calls to the public API. No cookies or credentials are ever sent; every call has
+ * a time-out. Forwarding a question retries transient failures with the SAME client token and
+ * body, so the server recognises the repeat and never creates a second ticket.
+ */
+export interface EntryBrief {
+  entryId: string;
+  question: string;
+}
+
+export interface AskResponse {
+  status: 'answer' | 'suggest' | 'none';
+  locale: 'de' | 'en';
+  confidence: number;
+  answer?: {
+    entryId: string;
+    question: string;
+    text: string;
+    reviewedAt?: string;
+    kind: 'faq' | 'smalltalk' | 'escalate';
+    related: EntryBrief[];
+  };
+  suggestions: EntryBrief[];
+  offerEscalation: boolean;
+  message?: string;
+}
+
+export interface EscalationRequest {
+  question: string;
+  email?: string;
+  locale?: 'de' | 'en';
+  consent: true;
+  clientToken: string;
+  /** Honeypot: people never see it, so it stays empty. */
+  website: '';
+}
+
+export interface TicketRef {
+  ticketId: string;
+  secret: string;
+}
+
+export interface TicketStatus {
+  ticketId: string;
+  status: 'open' | 'claimed' | 'answered' | 'closed';
+  question: string;
+  answer?: { text: string; answeredAt: string };
+  createdAt: string;
+}
+
+/** A failed call: `status` 0 means the network failed (offline, time-out, CORS). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(`API error ${status}`);
+  }
+}
+
+export interface RetryOptions {
+  attempts: number;
+  baseDelayMs: number;
+  /** Upper bound for any wait, also for a longer Retry-After. */
+  maxDelayMs: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultRetry: RetryOptions = { attempts: 3, baseDelayMs: 600, maxDelayMs: 5000 };
+
+/** True for failures a retry may cure: network errors and 5xx answers. */
+export function isTransient(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 0 || error.status >= 500);
+}
+
+/** The wait before retry `attempt` (1-based): Retry-After when given, else exponential, capped. */
+export function retryDelay(attempt: number, error: unknown, options: RetryOptions): number {
+  const hinted = error instanceof ApiError ? error.retryAfterSeconds : undefined;
+  const wait = hinted !== undefined ? hinted * 1000 : options.baseDelayMs * 2 ** (attempt - 1);
+  return Math.min(options.maxDelayMs, Math.max(0, wait));
+}
+
+/** Runs `call` up to `attempts` times while it fails transiently. */
+export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions = defaultRetry): Promise<T> {
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (attempt >= options.attempts || !isTransient(error)) throw error;
+      await sleep(retryDelay(attempt, error, options));
+    }
+  }
+}
+
+/** A client for the API at `base` (an origin, or '' for the page's own origin). */
+export function createApi(base: string, fetchImpl: typeof fetch = (...args) => fetch(...args)) {
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${base}${path}`, {
+        method,
+        credentials: 'omit',
+        cache: 'no-store',
+        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(15_000),
+      });
+    } catch {
+      throw new ApiError(0);
+    }
+    if (!response.ok) {
+      const retryAfter = Number(response.headers.get('retry-after'));
+      throw new ApiError(
+        response.status,
+        Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+      );
+    }
+    return response;
+  }
+  const ticketPath = (id: string) => `/v1/escalations/${encodeURIComponent(id)}`;
+  return {
+    async ask(question: string, locale?: 'de' | 'en'): Promise<AskResponse> {
+      return (await call('POST', '/v1/ask', locale ? { question, locale } : { question })).json();
+    },
+    async feedback(entryId: string, helpful: boolean): Promise<void> {
+      await call('POST', '/v1/feedback', { entryId, helpful });
+    },
+    /** Forwards a question; retries with the same token and body (idempotent on the server). */
+    async escalate(request: EscalationRequest, retry: RetryOptions = defaultRetry): Promise<TicketRef> {
+      const response = await withRetry(() => call('POST', '/v1/escalations', request), retry);
+      const { ticketId, secret } = (await response.json()) as TicketRef;
+      return { ticketId, secret };
+    },
+    async ticket({ ticketId, secret }: TicketRef): Promise<TicketStatus> {
+      return (await call('GET', ticketPath(ticketId), undefined, { 'x-ticket-secret': secret })).json();
+    },
+    async erase({ ticketId, secret }: TicketRef): Promise<void> {
+      await call('DELETE', ticketPath(ticketId), undefined, { 'x-ticket-secret': secret });
+    },
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;
