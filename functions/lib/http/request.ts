@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import { type $ZodType, type output, safeParse } from 'zod/v4/core';
 import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from './errors.ts';
 
 /** Bodies above this are refused before parsing; every public request fits in a few KB. */
@@ -18,7 +18,7 @@ export function header(event: Pick<APIGatewayProxyEventV2, 'headers'>, name: str
  * Parses and validates a JSON body: content type, size, JSON syntax, then the zod schema
  * (which drops unknown fields). Every failure is a 4xx with a message naming the field.
  */
-export function parseJsonBody<S extends z.ZodType>(event: APIGatewayProxyEventV2, schema: S): z.output<S> {
+export function parseJsonBody<S extends $ZodType>(event: APIGatewayProxyEventV2, schema: S): output<S> {
   const contentType = header(event, 'content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(contentType.trim())) throw new UnsupportedMediaTypeError();
   const raw = event.body ?? '';
@@ -33,9 +33,12 @@ export function parseJsonBody<S extends z.ZodType>(event: APIGatewayProxyEventV2
   return parseInput(schema, data);
 }
 
-/** Validates any input (query string, path parameters, body) against a zod schema. */
-export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
-  const result = schema.safeParse(data);
+/**
+ * Validates any input (query string, path parameters, body) against a zod schema, classic or
+ * zod/mini (the ask function uses zod/mini to keep its bundle small).
+ */
+export function parseInput<S extends $ZodType>(schema: S, data: unknown): output<S> {
+  const result = safeParse(schema, data);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue?.path.length ? issue.path.join('.') : 'body';

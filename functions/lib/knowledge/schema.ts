@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
-export const locales = ['de', 'en'] as const;
-export type Locale = (typeof locales)[number];
+import { type Locale, locales } from './locales.ts';
+
+export { type Locale, locales };
 export const localeSchema = z.enum(locales);
 
 export const entryIdSchema = z

@@ -54,6 +54,12 @@ interface TermMatch {
   partial?: boolean;
 }
 
+/** Question terms beyond this are ignored (bit masks; a 500-character question has fewer). */
+const maxQueryTerms = 48;
+
+/** A term in more phrasings than this is "common": it only adds to candidates found by rarer terms. */
+const longPostings = 512;
+
 class LocaleIndex {
   readonly phrasings: Phrasing[] = [];
   readonly postings = new Map<string, number[]>();
@@ -91,7 +97,7 @@ class LocaleIndex {
       this.idf.set(term, idf);
       maxIdf = Math.max(maxIdf, idf);
       if (term.length >= 4) {
-        const bucket = term.slice(0, 1);
+        const bucket = `${term.slice(0, 1)}${term.length}`;
         const list = this.bucketTerms.get(bucket);
         if (list) list.push(term);
         else this.bucketTerms.set(bucket, [term]);
@@ -118,27 +124,35 @@ class LocaleIndex {
   }
 
   /** Finds the vocabulary terms a question term stands for: exact, misspelt, or part of a compound. */
-  lookup(term: string): TermMatch[] {
+  lookup(term: string, typos = true): TermMatch[] {
     if (this.idf.has(term)) return [{ term, similarity: 1 }];
     if (term.length < 4) return [];
-    const fuzzy = this.fuzzy(term);
+    const fuzzy = typos ? this.fuzzy(term) : [];
     if (fuzzy.length > 0) return fuzzy;
     return this.compoundParts(term);
   }
 
+  /** Misspelt words: fuse.js over the vocabulary words with the same first letter and a similar length. */
   private fuzzy(term: string): TermMatch[] {
-    const bucket = term.slice(0, 1);
-    let fuse = this.fuzzyBuckets.get(bucket);
-    if (!fuse) {
-      const terms = this.bucketTerms.get(bucket);
-      if (!terms) return [];
-      fuse = new Fuse(terms, { includeScore: true, threshold: tuning.fuzzyThreshold, minMatchCharLength: 3 });
-      this.fuzzyBuckets.set(bucket, fuse);
+    const hits: TermMatch[] = [];
+    for (let length = term.length - 1; length <= term.length + 1; length++) {
+      const bucket = `${term.slice(0, 1)}${length}`;
+      let fuse = this.fuzzyBuckets.get(bucket);
+      if (!fuse) {
+        const terms = this.bucketTerms.get(bucket);
+        if (!terms) continue;
+        fuse = new Fuse(terms, {
+          includeScore: true,
+          threshold: tuning.fuzzyThreshold,
+          minMatchCharLength: 3,
+        });
+        this.fuzzyBuckets.set(bucket, fuse);
+      }
+      for (const hit of fuse.search(term, { limit: 2 })) {
+        hits.push({ term: hit.item, similarity: tuning.fuzzyFactor * (1 - (hit.score ?? 0)) });
+      }
     }
-    return fuse
-      .search(term, { limit: 2 })
-      .filter((hit) => Math.abs(hit.item.length - term.length) <= 2)
-      .map((hit) => ({ term: hit.item, similarity: tuning.fuzzyFactor * (1 - (hit.score ?? 0)) }));
+    return hits.sort((a, b) => b.similarity - a.similarity).slice(0, 2);
   }
 
   /**
@@ -167,7 +181,7 @@ class LocaleIndex {
   }
 
   /** Scores every entry that shares a term with the question; returns entry index -> score. */
-  score(question: string): Map<number, number> {
+  score(question: string, typos = true): Map<number, number> {
     const scores = new Map<number, number>();
     const queryTerms = new Map<string, { noun: boolean; mustMatch: boolean }>();
     for (const { term, noun, mustMatch } of analyzeTerms(question, this.locale, this.synonyms)) {
@@ -184,73 +198,79 @@ class LocaleIndex {
     const matched: { weight: number; matches: TermMatch[] }[] = [];
     const mustMatch: number[] = [];
     for (const [term, { noun, mustMatch: required }] of queryTerms) {
-      const matches = this.lookup(term);
+      const matches = this.lookup(term, typos);
       const weight = matches.length
         ? Math.max(...matches.map((match) => this.idf.get(match.term) ?? 0))
         : this.unknownWeight(noun);
       if (noun && (matches.length === 0 || matches.every((match) => match.partial))) unknownTopic = true;
       queryWeight += weight;
-      if (!matches.length) continue;
+      if (!matches.length || matched.length >= maxQueryTerms) continue;
       if (required) mustMatch.push(matched.length);
-      matched.push({ weight, matches });
+      matched.push({ weight, matches: matches.sort((a, b) => b.similarity - a.similarity) });
     }
 
-    // Per phrasing: how much of the question it covers, and how much of it the question covers.
-    const covered = new Map<
-      number,
-      { query: number; phrasing: Map<string, number>; terms: Map<number, number> }
-    >();
-    for (const [termIndex, { weight, matches }] of matched.entries()) {
-      const best = new Map<number, TermMatch>();
-      for (const match of matches) {
-        for (const id of this.postings.get(match.term) ?? []) {
-          const current = best.get(id);
-          if (!current || current.similarity < match.similarity) best.set(id, match);
-        }
-      }
-      for (const [id, match] of best) {
+    // Per phrasing: how much of the question it covers (`query`), how much of it the question
+    // covers (`phrasing`), and which question terms it matched (a bit mask; flat records keep
+    // this allocation-light, since it runs for every phrasing that shares a term).
+    const covered = new Map<number, { query: number; phrasing: number; mask: number }>();
+    // Rare terms first: they create the candidates; a common term with a long posting list then
+    // only checks the phrasings already found, instead of walking its whole list.
+    const order = matched
+      .map((_, index) => index)
+      .sort((a, b) => (matched[b]?.weight ?? 0) - (matched[a]?.weight ?? 0));
+    for (const termIndex of order) {
+      const { weight, matches } = matched[termIndex] as (typeof matched)[number];
+      const bit = 2 ** termIndex;
+      const add = (id: number, match: TermMatch, phrasingWeight: number) => {
         let cover = covered.get(id);
         if (!cover) {
-          cover = { query: 0, phrasing: new Map(), terms: new Map() };
+          cover = { query: 0, phrasing: 0, mask: 0 };
           covered.set(id, cover);
         }
-        cover.terms.set(termIndex, weight * match.similarity);
+        if (Math.floor(cover.mask / bit) % 2 === 1) return; // matches are best first
+        cover.mask += bit;
         cover.query += weight * match.similarity;
-        const termWeight = (this.idf.get(match.term) ?? 0) * match.similarity;
-        cover.phrasing.set(match.term, Math.max(cover.phrasing.get(match.term) ?? 0, termWeight));
+        cover.phrasing += phrasingWeight;
+      };
+      for (const match of matches) {
+        const phrasingWeight = (this.idf.get(match.term) ?? 0) * match.similarity;
+        const postings = this.postings.get(match.term) ?? [];
+        if (covered.size > 0 && postings.length > longPostings && postings.length > covered.size * 4) {
+          for (const id of [...covered.keys()]) {
+            if (this.phrasings[id]?.terms.includes(match.term)) add(id, match, phrasingWeight);
+          }
+        } else {
+          for (const id of postings) add(id, match, phrasingWeight);
+        }
       }
     }
 
-    // Per entry: how much of the question the entry's vocabulary covers as a whole.
-    const entryCover = new Map<number, Map<number, number>>();
+    // Per entry: the best phrasing, and which question terms the entry's vocabulary covers.
+    const entryMasks = new Map<number, number>();
     for (const [id, cover] of covered) {
       const phrasing = this.phrasings[id];
       if (!phrasing || phrasing.weight === 0) continue;
-      let phrasingCovered = 0;
-      for (const value of cover.phrasing.values()) phrasingCovered += value;
       const queryCoverage = Math.min(1, cover.query / queryWeight);
-      const phrasingCoverage = Math.min(1, phrasingCovered / phrasing.weight);
+      const phrasingCoverage = Math.min(1, cover.phrasing / phrasing.weight);
       const score = queryCoverage ** tuning.queryShare * phrasingCoverage ** (1 - tuning.queryShare);
       if (score > (scores.get(phrasing.entry) ?? 0)) scores.set(phrasing.entry, score);
-      let terms = entryCover.get(phrasing.entry);
-      if (!terms) {
-        terms = new Map();
-        entryCover.set(phrasing.entry, terms);
-      }
-      for (const [index, value] of cover.terms) terms.set(index, Math.max(terms.get(index) ?? 0, value));
+      const mask = entryMasks.get(phrasing.entry) ?? 0;
+      entryMasks.set(phrasing.entry, mask | cover.mask);
     }
-    for (const [entry, terms] of entryCover) {
+    for (const [entry, mask] of entryMasks) {
       let total = 0;
-      for (const value of terms.values()) total += value;
+      matched.forEach(({ weight, matches }, termIndex) => {
+        if (Math.floor(mask / 2 ** termIndex) % 2 === 1) total += weight * (matches[0]?.similarity ?? 0);
+      });
       const entryCoverage = Math.min(1, total / queryWeight);
       const best = scores.get(entry) ?? 0;
       // Evidence: one common word ("Stadt", "Phishing") is not enough to answer confidently.
       const evidence = Math.min(1, total / (tuning.minEvidence * this.maxIdf));
       const score = (tuning.entryShare * entryCoverage + (1 - tuning.entryShare) * best) * evidence;
       // A topic word the knowledge base has never seen ("Reisepass", "library"): the question is
-      // probably about something else, so never more than a suggestion.
-      // The same for a question about numbers or money that this entry does not speak of.
-      const uncovered = unknownTopic || mustMatch.some((index) => !terms.has(index));
+      // probably about something else, so never more than a suggestion. The same for a question
+      // about numbers or money that this entry does not speak of.
+      const uncovered = unknownTopic || mustMatch.some((index) => Math.floor(mask / 2 ** index) % 2 === 0);
       scores.set(entry, uncovered ? Math.min(score, tuning.unknownTopicCap) : score);
     }
     return scores;
@@ -292,9 +312,9 @@ export function createMatcher(
     return de > en ? 'de' : 'en';
   }
 
-  function rank(question: string, locale: Locale): RankedEntry[] {
+  function rank(question: string, locale: Locale, typos = true): RankedEntry[] {
     const ranked: RankedEntry[] = [];
-    for (const [index, score] of indexes[locale].score(question)) {
+    for (const [index, score] of indexes[locale].score(question, typos)) {
       const entry = entries[index];
       if (entry) ranked.push({ entry, score: Math.round(score * 1000) / 1000 });
     }
@@ -317,13 +337,16 @@ export function createMatcher(
 
   function match(question: string, locale?: Locale): MatchResult {
     if (locale) return decide(rank(question, locale), locale);
-    // No locale given: prefer the detected language, but let the other one win clearly.
+    // No locale given: the detected language first; the other one only when that is not
+    // confident (a misdetected short question), and it must then win clearly.
     const detected = detectLanguage(question);
+    const first = decide(rank(question, detected), detected);
+    if (first.status === 'answer') return first;
     const other: Locale = detected === 'de' ? 'en' : 'de';
-    const first = rank(question, detected);
-    const second = rank(question, other);
-    if ((second[0]?.score ?? 0) > (first[0]?.score ?? 0) + 0.15) return decide(second, other);
-    return decide(first, detected);
+    // Without typo tolerance: this pass only catches a misdetected language, and it stays cheap.
+    const second = rank(question, other, false);
+    if ((second[0]?.score ?? 0) > first.confidence + 0.15) return decide(second, other);
+    return first;
   }
 
   return { match, detectLanguage };
