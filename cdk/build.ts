@@ -53,7 +53,8 @@ export async function buildApp(
     ...(options.outdir ? { outdir: options.outdir } : {}),
   });
   const config = resolveConfig((key) => app.node.tryGetContext(key));
-  const knowledge = await loadKnowledgeSnapshot(options.knowledgeDir);
+  // The published settings carry the deployment's retention, mail addresses and CORS origins.
+  const knowledge = await loadKnowledgeSnapshot(options.knowledgeDir, config);
   const stack = new IncidentFaqStack(app, options.stackName ?? defaultStackName, {
     description: 'Incident FAQ assistant: citizen chat widget, DPO inbox and knowledge base',
     env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: config.region },

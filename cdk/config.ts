@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Settings, settingsSchema } from '../functions/lib/knowledge/schema.ts';
 import { repoRoot } from './paths.ts';
 

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
-import { defaultKnowledgeDir, loadKnowledgeDir } from '../functions/lib/knowledge/files.ts';
+import path from 'node:path';
+import type { EvalCase } from '../functions/lib/knowledge/evaluate.ts';
+import { defaultKnowledgeDir, loadKnowledgeDir, readEvalFile } from '../functions/lib/knowledge/files.ts';
+import type { Settings } from '../functions/lib/knowledge/schema.ts';
 import { encodeSnapshot, type SeedSnapshot } from '../functions/seed-knowledge/snapshot.ts';
+import type { AppConfig } from './config.ts';
 
 /** esbuild receives `define` values as one command-line argument; stay well below Linux's 128 KiB. */
 const maxDefineBytes = 100_000;
@@ -8,16 +12,58 @@ const maxDefineBytes = 100_000;
 export interface PackedKnowledge {
   /** The esbuild `define` value: a JS string literal holding the encoded snapshot. */
   define: string;
-  /** sha256 of the snapshot JSON: changes whenever entries or settings change. */
+  /** sha256 of the snapshot JSON: changes whenever entries, settings or eval cases change. */
   sha256: string;
   entryCount: number;
+  evalCaseCount: number;
+}
+
+/** The deployment values (CDK context) that the published settings must agree with. */
+export type DeploymentSettings = Pick<
+  AppConfig,
+  'retentionDays' | 'dpoMailbox' | 'senderAddress' | 'allowedOrigins'
+>;
+
+/**
+ * The settings as the deployment publishes them: the handlers read retention, the DPO mailbox,
+ * the sender and the CORS origins from the published settings, so the CDK context values (which
+ * default to `knowledge/settings.yaml`) replace the file's values.
+ */
+export function withDeploymentSettings(settings: Settings, deployment: DeploymentSettings): Settings {
+  return {
+    ...settings,
+    contact: {
+      ...settings.contact,
+      dpoMailbox: deployment.dpoMailbox,
+      senderAddress: deployment.senderAddress,
+    },
+    escalation: { ...settings.escalation, retentionDays: deployment.retentionDays },
+    cors: { ...settings.cors, allowedOrigins: [...deployment.allowedOrigins] },
+  };
+}
+
+/** The eval cases of `settings.publishing.evalFile` (relative to the knowledge folder), or none. */
+async function loadEvalCases(dir: string, settings: Settings): Promise<EvalCase[]> {
+  const file = settings.publishing.evalFile;
+  if (!file) return [];
+  try {
+    return await readEvalFile(path.resolve(dir, file));
+  } catch (error) {
+    throw new Error(
+      `The eval file ${file} named in ${dir} settings.yaml (publishing.evalFile) cannot be read: ${(error as Error).message}`,
+    );
+  }
 }
 
 /**
- * Loads and validates the default knowledge base at synth time. Any problem fails the synth, so
- * a broken knowledge folder can never be deployed.
+ * Loads and validates the default knowledge base at synth time, with its eval cases and the
+ * deployment's settings. Any problem fails the synth, so a broken knowledge folder can never be
+ * deployed.
  */
-export async function loadKnowledgeSnapshot(dir = defaultKnowledgeDir): Promise<PackedKnowledge> {
+export async function loadKnowledgeSnapshot(
+  dir = defaultKnowledgeDir,
+  deployment?: DeploymentSettings,
+): Promise<PackedKnowledge> {
   const report = await loadKnowledgeDir(dir);
   if (report.problems.length > 0 || !report.settings) {
     const lines = report.problems.map(
@@ -27,7 +73,9 @@ export async function loadKnowledgeSnapshot(dir = defaultKnowledgeDir): Promise<
       `The knowledge base in ${dir} is invalid (run \`npm run kb -- validate\`):\n${lines.join('\n') || '  - settings.yaml is missing'}`,
     );
   }
-  const snapshot: SeedSnapshot = { entries: report.entries, settings: report.settings };
+  const evalCases = await loadEvalCases(dir, report.settings);
+  const settings = deployment ? withDeploymentSettings(report.settings, deployment) : report.settings;
+  const snapshot: SeedSnapshot = { entries: report.entries, settings, evalCases };
   const define = JSON.stringify(encodeSnapshot(snapshot));
   if (define.length > maxDefineBytes) {
     throw new Error(
@@ -38,5 +86,6 @@ export async function loadKnowledgeSnapshot(dir = defaultKnowledgeDir): Promise<
     define,
     sha256: createHash('sha256').update(JSON.stringify(snapshot)).digest('hex'),
     entryCount: report.entries.length,
+    evalCaseCount: evalCases.length,
   };
 }

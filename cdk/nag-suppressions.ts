@@ -37,6 +37,14 @@ const reasons = {
   notifyDlq:
     'Invoked by a DynamoDB stream event source mapping whose failed batches go to the encrypted ' +
     'on-failure queue (alarmed); a function dead-letter queue only applies to asynchronous invocations.',
+  scheduledDlq:
+    'Invoked asynchronously by its EventBridge schedule, which retries and drops events older than ' +
+    'the interval: each run only measures the current state, the next run supersedes a failed one, ' +
+    'and failures raise the function error alarm; a dead-letter queue would hold only stale events.',
+  scheduleTargetDlq:
+    'Schedule target of a measuring function: a missed invocation is superseded by the next run of ' +
+    'the rate schedule (retries and maximum event age are set on the target) and the open-ticket ' +
+    'alarm treats missing data as not breaching; a dead-letter queue would hold only stale events.',
   seedDlq:
     'Invoked synchronously by the custom resource provider framework, which reports failures to ' +
     'CloudFormation (the deployment fails and rolls back); a dead-letter queue would add nothing.',
@@ -92,7 +100,13 @@ export function applyNagSuppressions(stack: IncidentFaqStack): NagAcknowledgemen
     acknowledge(list, fn, 'AwsSolutions-L1', reasons.runtime);
     acknowledge(list, fn, 'Serverless-LambdaLatestVersion', reasons.runtime);
     const dlqReason =
-      fn === seed ? reasons.seedDlq : fn === notify ? reasons.notifyDlq : reasons.apiFunctionDlq;
+      fn === seed
+        ? reasons.seedDlq
+        : fn === notify
+          ? reasons.notifyDlq
+          : stack.schedules.isScheduled(fn)
+            ? reasons.scheduledDlq
+            : reasons.apiFunctionDlq;
     acknowledge(list, fn, 'Serverless-LambdaDLQ', dlqReason);
     acknowledge(list, fn.role ?? fn, 'AwsSolutions-IAM5[Resource::*]', reasons.xray);
     const indexed = new Set<dynamodb.ITable>();
@@ -119,6 +133,11 @@ export function applyNagSuppressions(stack: IncidentFaqStack): NagAcknowledgemen
     `AwsSolutions-IAM5[Resource::<${logicalId(stack, seed)}.Arn>:*]`,
     reasons.frameworkInvoke,
   );
+
+  // Scheduled functions: EventBridge targets without a dead-letter queue.
+  for (const { rule } of stack.schedules.scheduled) {
+    acknowledge(list, rule, 'Serverless-EventBusDLQ', reasons.scheduleTargetDlq);
+  }
 
   // Citizen routes are public on purpose.
   for (const { route } of stack.api.publicRoutes) {

@@ -10,6 +10,7 @@ import { KnowledgeSeed } from './constructs/knowledge-seed.ts';
 import { METRIC_NAMESPACE } from './constructs/metric-names.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { Notifications } from './constructs/notifications.ts';
+import { Schedules } from './constructs/schedules.ts';
 import { Web } from './constructs/web.ts';
 import type { PackedKnowledge } from './knowledge-snapshot.ts';
 import { applyNagSuppressions, type NagAcknowledgement } from './nag-suppressions.ts';
@@ -31,6 +32,7 @@ export class IncidentFaqStack extends Stack {
   readonly api: Api;
   readonly notifications: Notifications;
   readonly knowledgeSeed: KnowledgeSeed;
+  readonly schedules: Schedules;
   readonly web: Web;
   readonly monitoring: Monitoring;
   /** Every cdk-nag acknowledgement with its reason (see nag-suppressions.ts). */
@@ -51,7 +53,8 @@ export class IncidentFaqStack extends Stack {
       routes: props.routes,
       environment: {
         ALLOWED_ORIGINS: config.allowedOrigins.join(','),
-        RETENTION_DAYS: String(config.retentionDays),
+        // Retention, contact and CORS reach the handlers through the published settings
+        // (seeded from the deployment configuration, see knowledge-snapshot.ts).
         POWERTOOLS_METRICS_NAMESPACE: METRIC_NAMESPACE,
       },
     });
@@ -62,6 +65,10 @@ export class IncidentFaqStack extends Stack {
       functionDefinitions: props.functionDefinitions,
       ticketsTable: this.data.table('tickets'),
       inboxUrl: `${this.web.url}/inbox`,
+    });
+    this.schedules = new Schedules(this, 'Schedules', {
+      functions: this.api.functions,
+      functionDefinitions: props.functionDefinitions,
     });
     this.knowledgeSeed = new KnowledgeSeed(this, 'KnowledgeSeed', {
       knowledgeTable: this.data.table('knowledge'),

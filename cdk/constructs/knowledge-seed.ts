@@ -22,9 +22,12 @@ export class KnowledgeSeed extends Construct {
   readonly provider: cr.Provider;
   readonly frameworkFunction: lambda.Function;
   readonly resource: CustomResource;
+  /** The snapshot bundled into the seed function (entries, published settings, eval cases). */
+  readonly knowledge: PackedKnowledge;
 
   constructor(scope: Construct, id: string, props: KnowledgeSeedProps) {
     super(scope, id);
+    this.knowledge = props.knowledge;
     this.seedFunction = new AppFunction(this, 'SeedFunction', {
       definition: {
         entry: 'functions/seed-knowledge/handler.ts',
@@ -62,6 +65,7 @@ export class KnowledgeSeed extends Construct {
         // A new hash (changed entries or settings) makes CloudFormation run the seed again.
         SnapshotSha256: props.knowledge.sha256,
         EntryCount: props.knowledge.entryCount,
+        EvalCaseCount: props.knowledge.evalCaseCount,
       },
     });
   }

@@ -10,9 +10,10 @@ export const SERVICE_NAME = 'incident-faq';
 export const METRIC_NAMESPACE = 'IncidentFaq';
 
 /**
- * Age in hours of the oldest open (forwarded, unanswered) ticket. Emit it with the namespace
- * above and the single dimension `service=incident-faq` (Powertools Metrics' default dimension),
- * e.g. from a scheduled or stream-triggered function; the stack alarms when it exceeds
+ * Age in hours of the oldest open (forwarded, unanswered: open or claimed) ticket, 0 when none
+ * waits. Emitted with the namespace above and the single dimension `service=incident-faq`
+ * (Powertools Metrics' default dimension) by the scheduled `ticket-age` function
+ * (functions/ticket-age/handler.ts, every 15 minutes); the stack alarms when it exceeds
  * `openTicketAlarmHours`.
  */
 export const OLDEST_OPEN_TICKET_METRIC = 'OldestOpenTicketAgeHours';

@@ -1,5 +1,5 @@
 // handler -> lib/editing/store -> adapters/dynamodb
-import { z } from 'zod';
+import * as z from 'zod';
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { listChangeLog } from '../lib/editing/store.ts';
 import { httpHandler } from '../lib/http/handler.ts';

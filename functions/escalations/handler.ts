@@ -1,5 +1,5 @@
 // handler -> lib/escalations/tickets -> ticket store -> adapters/dynamodb
-import { z } from 'zod';
+import * as z from 'zod';
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { parseTicketId } from '../lib/escalations/ticket-id.ts';
 import {

@@ -1,5 +1,5 @@
 // handler -> lib/auth (group check) -> lib/escalations/tickets -> ticket store
-import { z } from 'zod';
+import * as z from 'zod';
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { authorize } from '../lib/auth/groups.ts';
 import { parseTicketId } from '../lib/escalations/ticket-id.ts';

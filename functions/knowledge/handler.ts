@@ -1,5 +1,5 @@
 // handler -> lib/editing (workflow, gate, store), lib/unanswered -> adapters/dynamodb
-import { z } from 'zod';
+import * as z from 'zod';
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { authorize } from '../lib/auth/groups.ts';
 import { addAlternatives, draftFromQuestion } from '../lib/editing/from-question.ts';

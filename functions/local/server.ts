@@ -197,11 +197,28 @@ export function corsHeaders(origin: string | undefined, allowed: readonly string
   return { 'access-control-allow-origin': origin, vary: 'origin' };
 }
 
+/**
+ * The request target as a URL. A path is taken as a path even when it starts with `//` (which
+ * `new URL(target, base)` would read as a host); undefined when it is no URL at all.
+ */
+export function requestUrl(target: string | undefined): URL | undefined {
+  const value = target ?? '/';
+  try {
+    return new URL(value.startsWith('/') ? `http://localhost${value}` : value);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Creates the local HTTP server that serves every route of the route table. */
 export function createLocalServer(options: LocalServerOptions): Server {
   return createServer(async (request, response) => {
     try {
-      const url = new URL(request.url ?? '/', 'http://localhost');
+      const url = requestUrl(request.url);
+      if (!url) {
+        send(response, jsonError(400, 'bad_request', 'Malformed request target.'));
+        return;
+      }
       const method = (request.method ?? 'GET').toUpperCase();
       const origin = request.headers.origin;
       const cors = corsHeaders(origin, options.allowedOrigins);

@@ -7,7 +7,7 @@ import type { DynamoDBStreamHandler } from 'aws-lambda';
 import { buildWeb, distDir } from '../../web/build.ts';
 import { documentClient } from '../lib/adapters/dynamodb.ts';
 import { getListFromEnv } from '../lib/config/env.ts';
-import { functionDefinitions } from '../lib/definitions/routes.ts';
+import { type FunctionDefinition, functionDefinitions } from '../lib/definitions/routes.ts';
 import { type TableName, tables } from '../lib/definitions/tables.ts';
 import { evalCasesFor } from '../lib/editing/files.ts';
 import { defaultKnowledgeDir, loadKnowledgeDir } from '../lib/knowledge/files.ts';
@@ -32,6 +32,11 @@ export interface LocalStackOptions {
   /** Stream delivery retries and back-off (tests shorten them). */
   streamRetries?: number;
   streamBackoffMs?: number;
+  /**
+   * Runs the functions with a `schedule` (ticket-age) every this many milliseconds, standing in
+   * for the EventBridge rules; off when undefined (`npm start` uses 60 s).
+   */
+  scheduleIntervalMs?: number;
 }
 
 export interface LocalStack {
@@ -86,6 +91,40 @@ function startStreams(database: LocalDatabase, options: LocalStackOptions, spool
   });
 }
 
+/**
+ * Invokes every scheduled function (the real handler module) each `intervalMs`; returns a stop
+ * function that waits for a run in progress. Failures are printed, as the function's error
+ * alarm would report them on AWS.
+ */
+function startSchedules(intervalMs: number): () => Promise<void> {
+  const scheduled = (Object.entries(functionDefinitions) as [string, FunctionDefinition][]).filter(
+    ([, definition]) => definition.schedule,
+  );
+  let running: Promise<unknown> = Promise.resolve();
+  const runAll = () =>
+    Promise.all(
+      scheduled.map(async ([name, definition]) => {
+        try {
+          const file = path.join(repositoryRoot, definition.entry);
+          const module = (await import(pathToFileURL(file).href)) as {
+            handler: (event: unknown) => Promise<unknown>;
+          };
+          await module.handler({ source: 'local.schedule', 'detail-type': 'Scheduled Event' });
+        } catch (error) {
+          console.error(`scheduled function ${name} failed:`, error);
+        }
+      }),
+    );
+  const timer = setInterval(() => {
+    running = running.then(runAll);
+  }, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
 /** Imports the default knowledge base from `knowledge/` when the table has none yet. */
 export async function seedKnowledgeIfEmpty(): Promise<boolean> {
   if (await readMeta(true)) return false;
@@ -128,6 +167,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const url = await listen(server, options.port ?? 0);
   allowedOrigins.push(url);
   process.env.INBOX_URL = `${url}/inbox`;
+  const stopSchedules =
+    options.scheduleIntervalMs === undefined ? async () => {} : startSchedules(options.scheduleIntervalMs);
   const { dataDir } = options;
   if (dataDir)
     await publishEndpoint(dataDir, { endpoint: database.endpoint, tableNames: database.tableNames });
@@ -139,6 +180,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     streams,
     spoolDir,
     async close() {
+      await stopSchedules();
       await streams.drain();
       streams.uninstall();
       await new Promise<void>((resolve) => {

@@ -32,9 +32,14 @@ export async function seedKnowledge(
       Data: { imported: 'false', version: String(meta.version) },
     };
   }
-  const { entries, settings } = snapshot();
-  const imported = await importKnowledge(entries, settings, 'files');
-  logger.info('default knowledge base imported', { version: imported.version, entries: entries.length });
+  const { entries, settings, evalCases } = snapshot();
+  // The eval cases go along so that the publish gate on AWS checks them too.
+  const imported = await importKnowledge(entries, settings, 'files', evalCases);
+  logger.info('default knowledge base imported', {
+    version: imported.version,
+    entries: entries.length,
+    evalCases: evalCases?.length ?? 'unchanged',
+  });
   return {
     PhysicalResourceId: physicalResourceId,
     Data: { imported: 'true', version: String(imported.version) },

@@ -1,4 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
+import type { EvalCase } from '../lib/knowledge/evaluate.ts';
 import type { Entry, Settings } from '../lib/knowledge/schema.ts';
 
 /**
@@ -9,6 +10,11 @@ import type { Entry, Settings } from '../lib/knowledge/schema.ts';
 export interface SeedSnapshot {
   entries: Entry[];
   settings: Settings;
+  /**
+   * The cases of `settings.publishing.evalFile`, stored for the publish gate (`KB/EVAL`). Absent
+   * in snapshots that carry none: the stored cases then stay as they are.
+   */
+  evalCases?: EvalCase[];
 }
 
 /** Compresses a snapshot to a base64 string (what the CDK app passes to esbuild). */
@@ -19,7 +25,12 @@ export function encodeSnapshot(snapshot: SeedSnapshot): string {
 /** The inverse of `encodeSnapshot`. */
 export function decodeSnapshot(encoded: string): SeedSnapshot {
   const snapshot = JSON.parse(gunzipSync(Buffer.from(encoded, 'base64')).toString('utf8')) as SeedSnapshot;
-  if (!Array.isArray(snapshot.entries) || typeof snapshot.settings !== 'object' || !snapshot.settings) {
+  if (
+    !Array.isArray(snapshot.entries) ||
+    typeof snapshot.settings !== 'object' ||
+    !snapshot.settings ||
+    (snapshot.evalCases !== undefined && !Array.isArray(snapshot.evalCases))
+  ) {
     throw new Error('The knowledge snapshot is malformed');
   }
   return snapshot;

@@ -81,6 +81,24 @@ describe.runIf(browserAvailable)('DPO inbox page', () => {
     );
     expect(mails).toHaveLength(1);
 
+    // Offer the answer to the editors: the live region names the new draft, which editors see.
+    const offer = page.getByRole('button', { name: 'Für die Wissensdatenbank vorschlagen' });
+    await offer.click();
+    await poll(() => status(page).textContent()).toContain('als Entwurf');
+    const draftId = /„([^“]+)“/.exec((await status(page).textContent()) ?? '')?.[1] ?? '';
+    expect(draftId).not.toBe('');
+    expect(await offer.getAttribute('aria-disabled')).toBe('true');
+    const editor = {
+      authorization: `Bearer ${await stack.issuer.sign({ sub: 'erika', groups: ['editor'] })}`,
+    };
+    const draft = await request(`${stack.url}/v1/knowledge/entries/${encodeURIComponent(draftId)}`, {
+      headers: editor,
+    });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(200);
+    expect(draft.body).toMatchObject({ id: draftId, draft: { state: 'draft', authors: ['anna'] } });
+    expect(JSON.stringify(draft.body)).toContain('nicht betroffen');
+    expect(JSON.stringify(draft.body)).not.toContain('browser@example.org');
+
     await page.getByRole('button', { name: 'Abschließen' }).click();
     await poll(() => page.locator('#detail-status').textContent()).toBe('Abgeschlossen');
 

@@ -19,6 +19,7 @@ import {
   routes,
 } from '../../functions/lib/definitions/routes.ts';
 import { type TableDefinition, type TableName, tables } from '../../functions/lib/definitions/tables.ts';
+import { decodeSnapshot } from '../../functions/seed-knowledge/snapshot.ts';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
@@ -148,6 +149,8 @@ describe('functions', () => {
         }
       }
       expect(environment.ALLOWED_ORIGINS).toBe(stack.config.allowedOrigins.join(','));
+      // Retention reaches the handlers through the published settings, not the environment.
+      expect(environment.RETENTION_DAYS, name).toBeUndefined();
     }
   });
 
@@ -357,6 +360,63 @@ describe('api', () => {
   });
 });
 
+describe('schedules', () => {
+  const scheduled = definitions.filter(([, definition]) => definition.schedule);
+
+  it('invokes the ticket-age function every 15 minutes from an EventBridge rule', () => {
+    const fn = stack.api.functions['ticket-age'];
+    expect(fn).toBeDefined();
+    expect(functionDefinitions['ticket-age'].schedule).toEqual({ everyMinutes: 15 });
+    template.resourceCountIs('AWS::Events::Rule', scheduled.length);
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      State: 'ENABLED',
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [logicalId(fn as IConstruct), 'Arn'] },
+          RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }),
+        }),
+      ],
+    });
+    const [[ruleId] = ['']] = ofType('AWS::Events::Rule');
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      Principal: 'events.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [logicalId(fn as IConstruct), 'Arn'] },
+      SourceArn: { 'Fn::GetAtt': [ruleId, 'Arn'] },
+    });
+  });
+
+  it('gives the ticket-age function read-only access to the tickets table and nothing else', () => {
+    const fn = stack.api.functions['ticket-age'] as IConstruct & { role: IConstruct };
+    const tableStatements = statementsOfRole(logicalId(fn.role)).filter((statement) =>
+      asArray(statement.Action).some((action) => action.startsWith('dynamodb:')),
+    );
+    const touched = new Set(tableStatements.flatMap((statement) => [...referencedIds(statement.Resource)]));
+    expect([...touched]).toEqual([logicalId(stack.data.tables.tickets)]);
+    const actions = new Set(tableStatements.flatMap((statement) => asArray(statement.Action)));
+    expect(readActions.some((action) => actions.has(action))).toBe(true);
+    expect(writeActions.filter((action) => actions.has(action))).toEqual([]);
+    const props = resources[logicalId(fn)]?.Properties ?? {};
+    const environment = (props.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(environment.TICKETS_TABLE).toEqual({ Ref: logicalId(stack.data.tables.tickets) });
+  });
+
+  it('puts functions without routes behind no API integration', () => {
+    const routed = new Set(routes.map((route) => route.function as string));
+    const unrouted = definitions.map(([name]) => name).filter((name) => !routed.has(name));
+    expect(unrouted).toContain('ticket-age');
+    const integrated = new Set(
+      ofType('AWS::ApiGatewayV2::Integration').flatMap(([, integration]) => [
+        ...referencedIds(integration.Properties.IntegrationUri),
+      ]),
+    );
+    for (const name of unrouted) {
+      expect(integrated.has(logicalId(stack.api.functions[name] as IConstruct)), name).toBe(false);
+    }
+  });
+});
+
 describe('auth', () => {
   it('requires TOTP MFA, invitation only, strong passwords, and has the staff groups', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
@@ -515,7 +575,13 @@ describe('deployment', () => {
     template.hasResourceProperties('Custom::KnowledgeSeed', {
       SnapshotSha256: Match.stringLikeRegexp('^[0-9a-f]{64}$'),
       ServiceToken: { 'Fn::GetAtt': [logicalId(stack.knowledgeSeed.frameworkFunction), 'Arn'] },
+      EvalCaseCount: stack.knowledgeSeed.knowledge.evalCaseCount,
     });
+    expect(stack.knowledgeSeed.knowledge.evalCaseCount).toBeGreaterThan(0);
+    const seeded = decodeSnapshot(JSON.parse(stack.knowledgeSeed.knowledge.define) as string);
+    expect(seeded.evalCases).toHaveLength(stack.knowledgeSeed.knowledge.evalCaseCount);
+    expect(seeded.settings.escalation.retentionDays).toBe(stack.config.retentionDays);
+    expect(seeded.settings.cors.allowedOrigins).toEqual(stack.config.allowedOrigins);
   });
 
   it('outputs what the deployment guide names', () => {

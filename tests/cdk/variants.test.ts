@@ -1,6 +1,6 @@
 // Configuration, the knowledge snapshot and seed, and the stack with custom domains and web assets
 // (synthesised without bundling: the bundles are covered by stack.test.ts).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -11,7 +11,7 @@ import { buildApp } from '../../cdk/build.ts';
 import { loadSettings, resolveConfig } from '../../cdk/config.ts';
 import { loadKnowledgeSnapshot } from '../../cdk/knowledge-snapshot.ts';
 import type { IncidentFaqStack } from '../../cdk/stack.ts';
-import { loadKnowledgeDir } from '../../functions/lib/knowledge/files.ts';
+import { defaultKnowledgeDir, loadKnowledgeDir, readEvalFile } from '../../functions/lib/knowledge/files.ts';
 import { decodeSnapshot, encodeSnapshot } from '../../functions/seed-knowledge/snapshot.ts';
 
 const apiCertificate =
@@ -121,6 +121,55 @@ describe('knowledge snapshot', () => {
     expect(decodeSnapshot(JSON.parse(packed.define) as string).entries).toHaveLength(report.entries.length);
   });
 
+  it('carries the eval cases of settings.publishing.evalFile', async () => {
+    const file = settings.publishing.evalFile;
+    expect(file).toBeDefined();
+    const cases = await readEvalFile(path.join(defaultKnowledgeDir, file ?? ''));
+    expect(cases.length).toBeGreaterThan(0);
+    const packed = await loadKnowledgeSnapshot();
+    expect(packed.evalCaseCount).toBe(cases.length);
+    expect(decodeSnapshot(JSON.parse(packed.define) as string).evalCases).toEqual(cases);
+  });
+
+  it('fails the synth when the eval file is missing', async () => {
+    const dir = path.join(scratch, 'no-eval-file');
+    mkdirSync(path.join(dir, 'entries'), { recursive: true });
+    cpSync(path.join(defaultKnowledgeDir, 'settings.yaml'), path.join(dir, 'settings.yaml'));
+    cpSync(path.join(defaultKnowledgeDir, 'entries'), path.join(dir, 'entries'), { recursive: true });
+    await expect(loadKnowledgeSnapshot(dir)).rejects.toThrow(/eval file eval\/dev\.jsonl/);
+  });
+
+  it('publishes the deployment configuration in the seeded settings', async () => {
+    const config = fromContext({
+      dpoMailbox: 'dsb@example.de',
+      senderAddress: 'noreply@mail.example.de',
+      allowedOrigins: 'https://www.example.de',
+      retentionDays: '30',
+      webDomainName: 'faq.example.de',
+      webCertificateArn: webCertificate,
+    })();
+    const packed = await loadKnowledgeSnapshot(undefined, config);
+    const seeded = decodeSnapshot(JSON.parse(packed.define) as string).settings;
+    expect(seeded.escalation).toEqual({ ...settings.escalation, retentionDays: 30 });
+    expect(seeded.contact).toEqual({
+      ...settings.contact,
+      dpoMailbox: 'dsb@example.de',
+      senderAddress: 'noreply@mail.example.de',
+    });
+    expect(seeded.cors.allowedOrigins).toEqual(['https://www.example.de', 'https://faq.example.de']);
+    // Everything else is the file's; the hash follows the published settings.
+    expect({
+      ...seeded,
+      escalation: settings.escalation,
+      contact: settings.contact,
+      cors: settings.cors,
+    }).toEqual(settings);
+    expect(packed.sha256).not.toBe((await loadKnowledgeSnapshot()).sha256);
+    // The default configuration publishes the file's settings unchanged.
+    const defaults = await loadKnowledgeSnapshot(undefined, fromContext({})());
+    expect(decodeSnapshot(JSON.parse(defaults.define) as string).settings).toEqual(settings);
+  });
+
   it('fails the synth when the knowledge base is invalid', async () => {
     const dir = path.join(scratch, 'broken-knowledge');
     mkdirSync(path.join(dir, 'entries'), { recursive: true });
@@ -160,9 +209,13 @@ describe('knowledge seed handler', () => {
 
   it('imports the defaults, re-imports them on update, and never overwrites staff edits', async () => {
     const { seedKnowledge } = await import('../../functions/seed-knowledge/handler.ts');
-    const { importKnowledge, readMeta } = await import('../../functions/lib/knowledge/store.ts');
+    const { importKnowledge, readMeta, readEvalCases } = await import(
+      '../../functions/lib/knowledge/store.ts'
+    );
     const report = await loadKnowledgeDir();
-    const snapshot = () => ({ entries: report.entries, settings });
+    const evalCases = await readEvalFile(path.join(defaultKnowledgeDir, settings.publishing.evalFile ?? ''));
+    expect(evalCases.length).toBeGreaterThan(0);
+    const snapshot = () => ({ entries: report.entries, settings, evalCases });
 
     const created = await seedKnowledge(event('Create'), snapshot);
     expect(created).toEqual({
@@ -170,14 +223,19 @@ describe('knowledge seed handler', () => {
       Data: { imported: 'true', version: '1' },
     });
     expect(await readMeta(true)).toMatchObject({ version: 1, source: 'files' });
+    // KB/EVAL holds the eval cases, so the publish gate on AWS checks them too.
+    expect(await readEvalCases()).toEqual(evalCases);
 
-    const updated = await seedKnowledge(event('Update'), snapshot);
+    const fewer = evalCases.slice(0, 2);
+    const updated = await seedKnowledge(event('Update'), () => ({ ...snapshot(), evalCases: fewer }));
     expect(updated.Data).toEqual({ imported: 'true', version: '2' });
+    expect(await readEvalCases()).toEqual(fewer);
 
     await importKnowledge(report.entries.slice(1), settings, 'editor');
     const skipped = await seedKnowledge(event('Update'), snapshot);
     expect(skipped.Data).toEqual({ imported: 'false', version: '3' });
     expect(await readMeta(true)).toMatchObject({ version: 3, source: 'editor' });
+    expect(await readEvalCases()).toEqual(fewer); // staff's knowledge base: the seed left it alone
 
     const deleted = await seedKnowledge(event('Delete'), () => {
       throw new Error('a delete must not read the snapshot');
@@ -198,6 +256,9 @@ describe('stack with custom domains and web assets', () => {
       {
         'aws:cdk:bundling-stacks': [],
         allowedOrigins: 'https://www.example.de',
+        retentionDays: '45',
+        dpoMailbox: 'dsb@example.de',
+        senderAddress: 'noreply@mail.example.de',
         apiDomainName: 'api.example.de',
         certificateArn: apiCertificate,
         webDomainName: 'www.example.de',
@@ -235,6 +296,23 @@ describe('stack with custom domains and web assets', () => {
     });
     template.resourceCountIs('Custom::CDKBucketDeployment', 1);
     template.hasOutput('WebUrl', { Value: 'https://www.example.de' });
+  });
+
+  it('seeds settings that agree with the deployment context, and sets no RETENTION_DAYS', () => {
+    const seeded = decodeSnapshot(JSON.parse(stack.knowledgeSeed.knowledge.define) as string).settings;
+    expect(seeded.escalation.retentionDays).toBe(45);
+    expect(seeded.contact.dpoMailbox).toBe('dsb@example.de');
+    expect(seeded.contact.senderAddress).toBe('noreply@mail.example.de');
+    expect(seeded.cors.allowedOrigins).toEqual(stack.config.allowedOrigins);
+    expect(seeded.cors.allowedOrigins).toEqual(['https://www.example.de']);
+    const functions = Object.values(template.findResources('AWS::Lambda::Function')) as {
+      Properties: { Environment?: { Variables?: Record<string, unknown> } };
+    }[];
+    expect(functions.length).toBeGreaterThan(0);
+    for (const fn of functions) expect(fn.Properties.Environment?.Variables?.RETENTION_DAYS).toBeUndefined();
+    template.hasResourceProperties('Custom::KnowledgeSeed', {
+      SnapshotSha256: stack.knowledgeSeed.knowledge.sha256,
+    });
   });
 
   it('passes the nag packs in this variant too', () => {

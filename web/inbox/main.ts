@@ -1,5 +1,6 @@
-// The DPO inbox page: sign in, see the queue, claim, answer, release, close. All ticket text is
-// rendered with textContent (never innerHTML); no inline script or style (strict CSP).
+// The DPO inbox page: sign in, see the queue, claim, answer, release, close, offer an answer to
+// the editors. All ticket text is rendered with textContent (never innerHTML); no inline script
+// or style (strict CSP).
 import { strings } from './strings.ts';
 
 interface AuditEntry {
@@ -491,6 +492,11 @@ async function showTicket(ticketId: string, message?: string): Promise<void> {
     action('release', strings.release);
   }
   if ((ticket.status === 'claimed' && mine) || ticket.status === 'answered') action('close', strings.close);
+  if (ticket.answer && (ticket.status === 'answered' || ticket.status === 'closed')) {
+    const offer = h('button', { type: 'button', class: 'secondary', id: 'promote' }, strings.promote);
+    offer.addEventListener('click', () => void promote(ticket.ticketId, offer));
+    actions.append(offer);
+  }
   const back = h('button', { type: 'button', class: 'secondary' }, strings.back);
   back.addEventListener('click', () => void showQueue(ticket.ticketId));
   actions.append(back);
@@ -520,6 +526,25 @@ async function perform(ticketId: string, name: string, body?: unknown): Promise<
     });
     await showTicket(ticketId, strings.done[name]);
   } catch (error) {
+    if (report(error)) await showTicket(ticketId);
+  }
+}
+
+/**
+ * Offers the answer to the editors (POST /v1/inbox/{id}/promote): the server creates an anonymised
+ * draft entry; the live region names it. The button stays focusable but reports itself as
+ * unavailable afterwards, so one click makes one draft.
+ */
+async function promote(ticketId: string, button: HTMLButtonElement): Promise<void> {
+  if (button.getAttribute('aria-disabled') === 'true') return;
+  button.setAttribute('aria-disabled', 'true');
+  try {
+    const draft = await api<{ id: string }>(`/v1/inbox/${encodeURIComponent(ticketId)}/promote`, {
+      method: 'POST',
+    });
+    announce(strings.promoted(draft.id));
+  } catch (error) {
+    button.removeAttribute('aria-disabled');
     if (report(error)) await showTicket(ticketId);
   }
 }

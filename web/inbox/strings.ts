@@ -51,6 +51,9 @@ export const strings = {
   release: 'Freigeben',
   sendAnswer: 'Antwort senden',
   close: 'Abschließen',
+  promote: 'Für die Wissensdatenbank vorschlagen',
+  promoted: (draftId: string) =>
+    `Die Antwort liegt der Redaktion jetzt als Entwurf „${draftId}“ vor (ohne E-Mail-Adresse und Referenz).`,
   back: 'Zurück zur Liste',
   history: 'Verlauf',
   actions: {
@@ -72,6 +75,7 @@ export const strings = {
     wrong_status: 'Das geht im aktuellen Status der Anfrage nicht. Die Ansicht wurde aktualisiert.',
     busy: 'Die Anfrage wurde gerade geändert. Bitte versuchen Sie es noch einmal.',
     not_found: 'Die Anfrage gibt es nicht (mehr).',
+    not_answered: 'Beantworten Sie die Anfrage zuerst; dann können Sie sie der Redaktion vorschlagen.',
     invalid_request: 'Bitte prüfen Sie Ihre Eingabe.',
     service_unavailable: 'Der Dienst ist gerade ausgelastet. Bitte versuchen Sie es gleich noch einmal.',
     network: 'Keine Verbindung zum Server.',

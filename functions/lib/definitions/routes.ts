@@ -17,6 +17,11 @@ export interface FunctionDefinition {
   tables: Partial<Record<TableName, Access>>;
   /** Whether the function sends mail through SES. */
   sendsMail?: boolean;
+  /**
+   * Runs on a schedule instead of (or besides) routes: an EventBridge rule on AWS, a timer in
+   * the local stack. Functions without routes get no API integration.
+   */
+  schedule?: { everyMinutes: number };
 }
 
 export const functionDefinitions = {
@@ -83,6 +88,14 @@ export const functionDefinitions = {
     memoryMb: 128,
     timeoutSeconds: 3,
     tables: {},
+  },
+  'ticket-age': {
+    entry: 'functions/ticket-age/handler.ts',
+    description: 'Emits the age of the oldest unanswered ticket (metric for the open-ticket alarm)',
+    memoryMb: 256,
+    timeoutSeconds: 30,
+    tables: { tickets: 'read' },
+    schedule: { everyMinutes: 15 },
   },
 } as const satisfies Record<string, FunctionDefinition>;
 

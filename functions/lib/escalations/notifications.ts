@@ -87,8 +87,36 @@ async function notify(record: DynamoDBRecord, options: NotifyOptions): Promise<v
   }
   await options.mailer.send(message);
   // Marked only after the transport accepted the mail: a failed send is retried, a sent one is not.
-  await finishMail(ticketId, kind);
+  await markSent(ticketId, kind);
   logger.info('notification sent', { ticketId, kind });
+}
+
+/** Attempts at recording "sent" before giving up on the marker (not on the record). */
+const markAttempts = 5;
+
+/**
+ * Records that a mail went out. The mail is already with the transport, so a transient failure
+ * here must not fail the record: a redelivery would send the same mail a second time. It is
+ * retried in place instead; should it still fail, the record counts as done and the marker
+ * stays `sending` (only a later redelivery of the same record could then repeat the mail).
+ */
+async function markSent(ticketId: string, kind: MailKind): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await finishMail(ticketId, kind);
+      return;
+    } catch (error) {
+      if (attempt >= markAttempts) {
+        logger.error('mail sent but not marked as sent', {
+          ticketId,
+          kind,
+          errorName: error instanceof Error ? error.name : typeof error,
+        });
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+    }
+  }
 }
 
 /**

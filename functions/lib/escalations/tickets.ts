@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { epochSeconds } from '../adapters/dynamodb.ts';
 import type { StaffIdentity } from '../auth/groups.ts';
-import { BadRequestError, ConflictError, NotFoundError, TooManyRequestsError } from '../http/errors.ts';
+import {
+  BadRequestError,
+  ConflictError,
+  NotFoundError,
+  ServiceUnavailableError,
+  TooManyRequestsError,
+} from '../http/errors.ts';
 import type { Locale } from '../knowledge/schema.ts';
 import { logger } from '../observability/logger.ts';
 import { publishedSettings } from './settings.ts';
@@ -141,7 +147,9 @@ export async function submitTicket(
   if (await putTokenRecord(record)) return completeSubmission(input, record);
   // Lost the race against a concurrent request with the same token: use the winner's record.
   const winner = await getTokenRecord(input.clientToken);
-  if (!winner) throw new ConflictError('Please retry the submission.', 'retry');
+  // The winner is gone again (erased, expired, or the refusal was spurious): nothing was filed
+  // for this attempt, and a plain retry will succeed, so say so the way every client understands.
+  if (!winner) throw new ServiceUnavailableError(1, 'Please retry the submission.');
   return converge(winner);
 }
 

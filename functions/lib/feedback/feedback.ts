@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentClient, tableName } from '../adapters/dynamodb.ts';
 import { entryIdSchema } from '../knowledge/schema.ts';
 
