@@ -3,6 +3,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import {
   type KeyDefinition,
+  pointInTimeRecoveryDays,
   type TableDefinition,
   type TableName,
   tables as tableDefinitions,
@@ -31,7 +32,10 @@ export class DataTables extends Construct {
         partitionKey: attribute(definition.partitionKey),
         ...(definition.sortKey ? { sortKey: attribute(definition.sortKey) } : {}),
         billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
-        pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+        pointInTimeRecoverySpecification: {
+          pointInTimeRecoveryEnabled: true,
+          recoveryPeriodInDays: pointInTimeRecoveryDays,
+        },
         deletionProtection: true,
         encryption: dynamodb.TableEncryption.AWS_MANAGED,
         ...(definition.ttlAttribute ? { timeToLiveAttribute: definition.ttlAttribute } : {}),

@@ -18,7 +18,12 @@ import {
   routeKey,
   routes,
 } from '../../functions/lib/definitions/routes.ts';
-import { type TableDefinition, type TableName, tables } from '../../functions/lib/definitions/tables.ts';
+import {
+  pointInTimeRecoveryDays,
+  type TableDefinition,
+  type TableName,
+  tables,
+} from '../../functions/lib/definitions/tables.ts';
 import { decodeSnapshot } from '../../functions/seed-knowledge/snapshot.ts';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
@@ -76,6 +81,12 @@ afterAll(() => {
 });
 
 describe('data', () => {
+  it('states the recovery window of the backups in the privacy notice', () => {
+    const notice = readFileSync(path.join(import.meta.dirname, '../../web/public/privacy.html'), 'utf8');
+    expect(notice).toContain(`${pointInTimeRecoveryDays} Tagen`);
+    expect(notice).toContain(`${pointInTimeRecoveryDays} days`);
+  });
+
   it('creates one table per definition, with recovery, protection, TTL, streams and indexes', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', tableEntries.length);
     for (const [name, definition] of tableEntries) {
@@ -85,7 +96,10 @@ describe('data', () => {
       expect(table?.Properties).toMatchObject({
         BillingMode: 'PAY_PER_REQUEST',
         DeletionProtectionEnabled: true,
-        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        PointInTimeRecoverySpecification: {
+          PointInTimeRecoveryEnabled: true,
+          RecoveryPeriodInDays: pointInTimeRecoveryDays,
+        },
         SSESpecification: { SSEEnabled: true },
       });
       if (definition.ttlAttribute) {

@@ -52,3 +52,9 @@ export const tables = {
 } as const satisfies Record<string, TableDefinition>;
 
 export type TableName = keyof typeof tables;
+
+/**
+ * Point-in-time recovery window of every table, in days. The privacy notice
+ * (web/public/privacy.html) tells citizens that erased data leaves the backups after this long.
+ */
+export const pointInTimeRecoveryDays = 35;
