@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { getStringFromEnv } from '../config/env.ts';
 import { type TableName, tables } from '../definitions/tables.ts';
 
@@ -75,4 +75,38 @@ export function fromStreamImage(image: Record<string, WireValue> | undefined): R
   const item: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(image ?? {})) item[name] = fromWireValue(value);
   return item;
+}
+
+export interface PartitionQuery {
+  /** Newest (highest sort key) first. */
+  newestFirst?: boolean;
+  consistent?: boolean;
+  /** Stop after this many items. */
+  limit?: number;
+}
+
+/** Every item of one partition (`pk`) of a table, following DynamoDB's pages. */
+export async function queryPartition(
+  name: TableName,
+  pk: string,
+  { newestFirst = false, consistent = false, limit }: PartitionQuery = {},
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(name),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ScanIndexForward: !newestFirst,
+        ConsistentRead: consistent,
+        ExclusiveStartKey,
+        ...(limit ? { Limit: limit - items.length } : {}),
+      }),
+    );
+    items.push(...((page.Items ?? []) as Record<string, unknown>[]));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey && (!limit || items.length < limit));
+  return items;
 }

@@ -1,5 +1,5 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from '../adapters/dynamodb.ts';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, queryPartition, tableName } from '../adapters/dynamodb.ts';
 import { ConflictError } from '../http/errors.ts';
 import type { Entry, Locale } from '../knowledge/schema.ts';
 
@@ -77,26 +77,8 @@ async function conditional<T>(write: () => Promise<T>, message: string, code = '
   }
 }
 
-async function queryAll(pk: string, newestFirst = false, limit?: number) {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await client().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: !newestFirst,
-        ConsistentRead: true,
-        ExclusiveStartKey,
-        ...(limit ? { Limit: limit - items.length } : {}),
-      }),
-    );
-    items.push(...((page.Items ?? []) as Record<string, unknown>[]));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey && (!limit || items.length < limit));
-  return items;
-}
+const queryAll = (pk: string, newestFirst = false, limit?: number) =>
+  queryPartition('knowledge', pk, { newestFirst, consistent: true, ...(limit ? { limit } : {}) });
 
 function toDraft(item: Record<string, unknown>): DraftItem {
   const { pk: _pk, sk, ...rest } = item;

@@ -1,6 +1,6 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { documentClient, tableName } from '../adapters/dynamodb.ts';
+import { documentClient, queryPartition, tableName } from '../adapters/dynamodb.ts';
 import { entryIdSchema } from '../knowledge/schema.ts';
 
 /**
@@ -50,25 +50,10 @@ export async function recordFeedback({ entryId, helpful }: FeedbackRequest): Pro
 
 /** All feedback counters, by entry id (for the editor's overview). */
 export async function readFeedbackCounts(): Promise<FeedbackCounts[]> {
-  const counts: FeedbackCounts[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName('analytics'),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      counts.push({
-        entryId: String(item.sk),
-        helpful: Number(item.helpful ?? 0),
-        notHelpful: Number(item.notHelpful ?? 0),
-      });
-    }
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return counts;
+  const items = await queryPartition('analytics', partition);
+  return items.map((item) => ({
+    entryId: String(item.sk),
+    helpful: Number(item.helpful ?? 0),
+    notHelpful: Number(item.notHelpful ?? 0),
+  }));
 }

@@ -1,5 +1,5 @@
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from '../adapters/dynamodb.ts';
+import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, queryPartition, tableName } from '../adapters/dynamodb.ts';
 import type { EvalCase } from './evaluate.ts';
 import type { Entry, KnowledgeSnapshot, Settings } from './schema.ts';
 
@@ -45,26 +45,9 @@ export async function readPublishedVersion(): Promise<number | undefined> {
   return (result.Item as { version?: number } | undefined)?.version;
 }
 
-async function queryAll(pk: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName('knowledge'),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        // Strongly consistent: a reload triggered by a new META version must see the entries
-        // written before that version was raised, or the cache would keep stale content.
-        ConsistentRead: true,
-        ExclusiveStartKey,
-      }),
-    );
-    items.push(...((page.Items ?? []) as Record<string, unknown>[]));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
-}
+// Strongly consistent: a reload triggered by a new META version must see the entries written
+// before that version was raised, or the cache would keep stale content.
+const queryAll = (pk: string) => queryPartition('knowledge', pk, { consistent: true });
 
 /** Loads the whole published knowledge base (entries and settings) with its version. */
 export async function loadPublished(): Promise<KnowledgeSnapshot | undefined> {

@@ -1,11 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import {
-  BatchWriteCommand,
-  type BatchWriteCommandOutput,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { documentClient, epochSeconds, isExpired, tableName } from '../adapters/dynamodb.ts';
+import { BatchWriteCommand, type BatchWriteCommandOutput, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, epochSeconds, isExpired, queryPartition, tableName } from '../adapters/dynamodb.ts';
 import type { Locale } from '../knowledge/schema.ts';
 import type { MatchStatus } from '../matcher/matcher.ts';
 import { analyze } from '../matcher/normalize.ts';
@@ -68,24 +63,8 @@ export async function recordUnanswered(
 
 /** Every unexpired item, newest first. */
 export async function listUnanswered(now = new Date()): Promise<UnansweredItem[]> {
-  const items: UnansweredItem[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName('analytics'),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        ScanIndexForward: false,
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      if (!isExpired(item, now)) items.push(item as UnansweredItem);
-    }
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
+  const items = await queryPartition('analytics', partition, { newestFirst: true });
+  return items.filter((item) => !isExpired(item, now)) as unknown as UnansweredItem[];
 }
 
 /** Removes handled items (after a group became a draft or phrasings). */
