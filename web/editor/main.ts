@@ -1,5 +1,7 @@
 // The editor page (/editor.js): staff edit, review and publish the knowledge base.
 // Data only ever reaches the DOM as text nodes (h/append) or through the safe Markdown renderer.
+
+import { authConfig, finishCognitoSignIn, startCognitoSignIn } from '../shared/staff-auth.ts';
 import { h, renderBlocks } from '../widget/dom.ts';
 import { parseMarkdown } from '../widget/markdown.ts';
 import {
@@ -11,13 +13,13 @@ import {
   type GateReport,
   type ListedEntry,
 } from './api.ts';
-import { authConfig, finishCognitoSignIn, startCognitoSignIn, tokenKey } from './auth.ts';
 import { type FormValues, fromEntry, type Locale, toEntry } from './form.ts';
 import { strings, type UiLocale } from './strings.ts';
 
 // Configuration on <body> (like the DPO inbox): data-api (API base URL when not same-origin),
 // data-auth="token" | "cognito", data-cognito-domain, data-client-id.
-const auth = authConfig(document.body);
+const tokenKey = 'faq-editor-token';
+const auth = authConfig(document.body, tokenKey);
 const apiBase = (document.body.dataset.api ?? '').replace(/\/+$/, '');
 const ui: UiLocale = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'de';
 const t = strings[ui];

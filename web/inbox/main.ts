@@ -1,6 +1,7 @@
 // The DPO inbox page: sign in, see the queue, claim, answer, release, close, offer an answer to
 // the editors. All ticket text is rendered with textContent (never innerHTML); no inline script
 // or style (strict CSP).
+import { authConfig, finishCognitoSignIn, startCognitoSignIn } from '../shared/staff-auth.ts';
 import { strings } from './strings.ts';
 
 interface AuditEntry {
@@ -101,64 +102,7 @@ function signOut(message = strings.signedOut): void {
 }
 
 // Cognito Hosted UI (authorization code + PKCE) when the page is configured with data-auth="cognito".
-const cognito = {
-  domain: (body.dataset.cognitoDomain ?? '').replace(/\/$/, ''),
-  clientId: body.dataset.clientId ?? '',
-  redirectUri: `${location.origin}${location.pathname}`,
-};
-
-function base64url(bytes: Uint8Array): string {
-  let text = '';
-  for (const byte of bytes) text += String.fromCharCode(byte);
-  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-async function startCognitoSignIn(): Promise<void> {
-  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
-  const state = base64url(crypto.getRandomValues(new Uint8Array(16)));
-  const challenge = base64url(
-    new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))),
-  );
-  sessionStorage.setItem('inbox.pkce', JSON.stringify({ verifier, state }));
-  const url = new URL(`${cognito.domain}/oauth2/authorize`);
-  url.search = new URLSearchParams({
-    response_type: 'code',
-    client_id: cognito.clientId,
-    redirect_uri: cognito.redirectUri,
-    scope: 'openid email profile',
-    code_challenge_method: 'S256',
-    code_challenge: challenge,
-    state,
-  }).toString();
-  location.assign(url.toString());
-}
-
-async function finishCognitoSignIn(): Promise<void> {
-  const params = new URLSearchParams(location.search);
-  const code = params.get('code');
-  if (!code) return;
-  const saved = JSON.parse(sessionStorage.getItem('inbox.pkce') ?? '{}') as {
-    verifier?: string;
-    state?: string;
-  };
-  sessionStorage.removeItem('inbox.pkce');
-  history.replaceState(null, '', cognito.redirectUri);
-  if (!saved.verifier || saved.state !== params.get('state')) return;
-  const response = await fetch(`${cognito.domain}/oauth2/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      client_id: cognito.clientId,
-      code,
-      redirect_uri: cognito.redirectUri,
-      code_verifier: saved.verifier,
-    }),
-  });
-  if (!response.ok) return;
-  const tokens = (await response.json()) as { id_token?: string };
-  if (tokens.id_token) sessionStorage.setItem(tokenKey, tokens.id_token);
-}
+const auth = authConfig(body, tokenKey);
 
 // --- API -----------------------------------------------------------------------------------
 
@@ -257,9 +201,9 @@ function renderSignIn(): void {
     heading,
     h('p', {}, strings.signInIntro),
   );
-  if (body.dataset.auth === 'cognito') {
+  if (auth.mode === 'cognito') {
     const button = h('button', { type: 'button' }, strings.signInCognito);
-    button.addEventListener('click', () => void startCognitoSignIn());
+    button.addEventListener('click', () => void startCognitoSignIn(auth));
     section.append(button);
   } else {
     const field = h('textarea', {
@@ -553,7 +497,7 @@ async function promote(ticketId: string, button: HTMLButtonElement): Promise<voi
 
 async function start(): Promise<void> {
   document.title = `${strings.title} – ${document.title}`;
-  if (body.dataset.auth === 'cognito') await finishCognitoSignIn();
+  await finishCognitoSignIn(auth);
   const deepLink = new URLSearchParams(location.search).get('ticket');
   if (!currentToken()) {
     renderSignIn();

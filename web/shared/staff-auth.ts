@@ -1,20 +1,22 @@
 /**
- * Sign-in for the editor page. `data-auth="token"` (local development): paste a token.
- * `data-auth="cognito"` with `data-cognito-domain` and `data-client-id` on <body>: the Cognito
- * Hosted UI with authorization code + PKCE, like the DPO inbox. The ID token is kept in
- * sessionStorage only (gone when the tab closes).
+ * Sign-in for the staff pages (DPO inbox, editor). `data-auth="token"` (local development):
+ * paste a token. `data-auth="cognito"` with `data-cognito-domain` and `data-client-id` on <body>:
+ * the Cognito Hosted UI with authorization code + PKCE. The ID token is kept in sessionStorage
+ * only (gone when the tab closes), under a key of each page's own.
  */
-export const tokenKey = 'faq-editor-token';
-const pkceKey = 'faq-editor-pkce';
-
 export interface AuthConfig {
   mode: 'token' | 'cognito';
   domain: string;
   clientId: string;
   redirectUri: string;
+  /** sessionStorage key of the ID token. */
+  tokenKey: string;
+  /** sessionStorage key of the PKCE verifier while the Hosted UI is open. */
+  pkceKey: string;
 }
 
-export function authConfig(body: HTMLElement): AuthConfig {
+/** Reads the sign-in configuration from the page's <body> data attributes. */
+export function authConfig(body: HTMLElement, tokenKey: string): AuthConfig {
   const domain = (body.dataset.cognitoDomain ?? '').replace(/\/+$/, '');
   const clientId = body.dataset.clientId ?? '';
   const cognito = body.dataset.auth === 'cognito' && /^https:\/\//.test(domain) && clientId !== '';
@@ -23,6 +25,8 @@ export function authConfig(body: HTMLElement): AuthConfig {
     domain,
     clientId,
     redirectUri: `${location.origin}${location.pathname}`,
+    tokenKey,
+    pkceKey: `${tokenKey}.pkce`,
   };
 }
 
@@ -39,7 +43,7 @@ export async function startCognitoSignIn(config: AuthConfig): Promise<void> {
   const challenge = base64url(
     new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))),
   );
-  sessionStorage.setItem(pkceKey, JSON.stringify({ verifier, state }));
+  sessionStorage.setItem(config.pkceKey, JSON.stringify({ verifier, state }));
   const url = new URL(`${config.domain}/oauth2/authorize`);
   url.search = new URLSearchParams({
     response_type: 'code',
@@ -59,8 +63,11 @@ export async function finishCognitoSignIn(config: AuthConfig): Promise<void> {
   const params = new URLSearchParams(location.search);
   const code = params.get('code');
   if (!code) return;
-  const saved = JSON.parse(sessionStorage.getItem(pkceKey) ?? '{}') as { verifier?: string; state?: string };
-  sessionStorage.removeItem(pkceKey);
+  const saved = JSON.parse(sessionStorage.getItem(config.pkceKey) ?? '{}') as {
+    verifier?: string;
+    state?: string;
+  };
+  sessionStorage.removeItem(config.pkceKey);
   history.replaceState(null, '', config.redirectUri);
   if (!saved.verifier || saved.state !== params.get('state')) return;
   const response = await fetch(`${config.domain}/oauth2/token`, {
@@ -76,5 +83,5 @@ export async function finishCognitoSignIn(config: AuthConfig): Promise<void> {
   });
   if (!response.ok) return;
   const tokens = (await response.json()) as { id_token?: string };
-  if (tokens.id_token) sessionStorage.setItem(tokenKey, tokens.id_token);
+  if (tokens.id_token) sessionStorage.setItem(config.tokenKey, tokens.id_token);
 }
