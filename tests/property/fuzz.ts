@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { startLocalStack } from '../../functions/local/stack.ts';
-import { setEscalationSettings } from '../support/escalations.ts';
+import { allTicketItems, setEscalationSettings } from '../support/escalations.ts';
 import {
   type EscalationLedger,
   endpointProperty,
@@ -77,6 +77,15 @@ try {
       console.error(fc.defaultReportMessage(result));
     }
   }
+  // Only accepted submissions became tickets: no refused request left one behind.
+  const stored = (await allTicketItems()).filter((item) => item.sk === 'TICKET').length;
+  rows['stored tickets = accepted submissions'] = {
+    runs: stored,
+    seconds: 0,
+    statuses: `accepted ${ledger.accepted.size}`,
+    result: stored === ledger.accepted.size ? 'ok' : 'FAIL',
+  };
+  if (stored !== ledger.accepted.size) failed = true;
   const started = performance.now();
   const server = await fc.check(serverTrickProperty(stack), { numRuns: serverRuns, seed });
   rows['HTTP server: path and header tricks'] = {
