@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const kb = (...args: string[]) =>
+  run(process.execPath, ['--import', 'tsx', 'functions/kb/cli.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+  });
+
+describe('npm run kb -- eval', () => {
+  it('prints one JSON object with accuracy, false-answer rate and failures', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'faq-eval-'));
+    const file = path.join(dir, 'cases.jsonl');
+    await writeFile(
+      file,
+      [
+        { question: 'Muss ich mein Passwort ändern?', expected: 'passwords' },
+        { question: 'Why has Outlook Web App been switched off?', expected: 'outlook-web-app', locale: 'en' },
+        { question: 'Wann fährt der nächste Bus nach Pasewalk?', expected: null },
+        { question: 'Hallo', expected: 'thanks' },
+      ]
+        .map((line) => JSON.stringify(line))
+        .join('\n'),
+    );
+    const { stdout } = await kb('eval', file, '--json');
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({
+      total: 4,
+      inScope: { total: 3, correct: 2, accuracy: 0.6667 },
+      outOfScope: { total: 1, falseAnswers: 0, falseAnswerRate: 0 },
+    });
+    expect(report.failures).toEqual([
+      expect.objectContaining({ question: 'Hallo', expected: 'thanks', got: 'greeting' }),
+    ]);
+  });
+
+  it('reaches the accuracy goals on the dev evaluation set', async () => {
+    const { stdout } = await kb('eval', 'knowledge/eval/dev.jsonl', '--json');
+    const report = JSON.parse(stdout);
+    expect(report.inScope.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(report.outOfScope.falseAnswerRate).toBeLessThanOrEqual(0.05);
+  });
+});
+
+describe('npm run kb -- validate', () => {
+  it('reports each problem with file and field and exits 1', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'faq-invalid-'));
+    const { cp } = await import('node:fs/promises');
+    await cp(path.join(root, 'knowledge'), dir, { recursive: true });
+    await writeFile(
+      path.join(dir, 'entries', 'broken.yaml'),
+      'id: broken\nkind: faq\nrelated: [nowhere]\nde:\n  question: Frage?\n  answer: "[x](javascript:alert(1))"\nen:\n  question: ""\n  answer: Answer.\n',
+    );
+    await writeFile(
+      path.join(dir, 'entries', 'dangling.yaml'),
+      'id: dangling\nkind: faq\nrelated: [nowhere]\nde:\n  question: Frage?\n  answer: Antwort.\nen:\n  question: Question?\n  answer: Answer.\n',
+    );
+    const failure = await kb('validate', '--dir', dir).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toMatch(/entries\/broken\.yaml\s+de\.answer: unsafe link/);
+    expect(failure?.stderr).toMatch(/entries\/broken\.yaml\s+en\.question: must not be empty/);
+    expect(failure?.stderr).toMatch(/entries\/dangling\.yaml\s+related\.0: unknown entry id "nowhere"/);
+  });
+});
