@@ -25,6 +25,11 @@ export interface AppConfig {
   webDomain?: { domainName: string; certificateArn: string };
   alarmEmail: string;
   openTicketAlarmHours: number;
+  /**
+   * Prefix of the Cognito hosted UI domain `https://<prefix>.auth.<region>.amazoncognito.com`;
+   * undefined: `incident-faq-<account id>`, resolved at deploy time.
+   */
+  authDomainPrefix?: string;
 }
 
 /** The context keys the app reads. */
@@ -40,6 +45,7 @@ export const contextKeys = [
   'webCertificateArn',
   'alarmEmail',
   'openTicketAlarmHours',
+  'authDomainPrefix',
 ] as const;
 
 export type ContextKey = (typeof contextKeys)[number];
@@ -86,6 +92,23 @@ const certificateArnPattern = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certifica
 const certificateArn = z.string().trim().regex(certificateArnPattern, 'must be an ACM certificate ARN');
 const certificateRegion = (arn: string) => certificateArnPattern.exec(arn)?.[1];
 
+/**
+ * A Cognito prefix domain: lower-case letters, digits and inner hyphens, at most 63 characters,
+ * without the words Cognito reserves (aws, amazon, cognito).
+ */
+const authDomainPrefix = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+    'must be lower-case letters, digits and hyphens (at most 63, no hyphen at either end)',
+  )
+  .refine(
+    (prefix) => !/aws|amazon|cognito/.test(prefix),
+    'must not contain the reserved words aws, amazon or cognito',
+  );
+
 /** A comma-separated context string or an array. */
 const list = z.preprocess(
   (value) =>
@@ -125,6 +148,7 @@ const configSchema = z.strictObject({
     .number('must be a number of hours')
     .positive()
     .max(24 * 30),
+  authDomainPrefix: authDomainPrefix.optional(),
 });
 
 /** Checks across keys, reported together with the per-key problems. */
@@ -208,5 +232,6 @@ export function resolveConfig(readContext: ContextReader, settings: Settings = l
       : {}),
     alarmEmail: value.alarmEmail,
     openTicketAlarmHours: value.openTicketAlarmHours,
+    ...(value.authDomainPrefix ? { authDomainPrefix: value.authDomainPrefix } : {}),
   };
 }

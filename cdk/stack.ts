@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { FunctionDefinition, RouteDefinition } from '../functions/lib/definitions/routes.ts';
 import type { AppConfig } from './config.ts';
@@ -44,7 +44,12 @@ export class IncidentFaqStack extends Stack {
     this.config = config;
 
     this.data = new DataTables(this, 'Data');
-    this.auth = new Auth(this, 'Auth');
+    // The app client's callback URLs name the web URL, which exists only once the distribution
+    // (whose CSP names the API, which needs the client) is built: resolved lazily at synth.
+    this.auth = new Auth(this, 'Auth', {
+      config,
+      webUrl: Lazy.string({ produce: () => this.web.url }),
+    });
     this.api = new Api(this, 'Api', {
       config,
       data: this.data,
@@ -58,7 +63,15 @@ export class IncidentFaqStack extends Stack {
         POWERTOOLS_METRICS_NAMESPACE: METRIC_NAMESPACE,
       },
     });
-    this.web = new Web(this, 'Web', { config, apiUrl: this.api.url, assetsDir: props.webAssetsDir });
+    this.web = new Web(this, 'Web', {
+      config,
+      apiUrl: this.api.url,
+      staffSignIn: {
+        cognitoDomain: this.auth.domainUrl,
+        clientId: this.auth.userPoolClient.userPoolClientId,
+      },
+      assetsDir: props.webAssetsDir,
+    });
     this.notifications = new Notifications(this, 'Notifications', {
       config,
       functions: this.api.functions,
@@ -93,6 +106,10 @@ export class IncidentFaqStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', {
       description: 'Cognito app client of the staff pages',
       value: this.auth.userPoolClient.userPoolClientId,
+    });
+    new CfnOutput(this, 'AuthDomainUrl', {
+      description: 'Cognito hosted UI of the staff sign-in',
+      value: this.auth.domainUrl,
     });
     new CfnOutput(this, 'DashboardName', {
       description: 'CloudWatch dashboard',

@@ -1,7 +1,8 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { Group } from '../../functions/lib/definitions/routes.ts';
+import type { AppConfig } from '../config.ts';
 
 /** The staff groups; route definitions name them in `group`. */
 export const staffGroups: Record<Group, string> = {
@@ -9,15 +10,32 @@ export const staffGroups: Record<Group, string> = {
   editor: 'Editor: maintains the knowledge base',
 };
 
+/** The staff pages that sign in through the hosted UI: each is its own callback and logout URL. */
+export const staffPagePaths = ['/inbox', '/editor'] as const;
+
+export interface AuthProps {
+  config: AppConfig;
+  /**
+   * Base URL of the staff pages (`https://<web domain>`, no trailing slash). May be a lazy token:
+   * the client references the distribution, never the other way round.
+   */
+  webUrl: string;
+}
+
 /**
  * Staff sign-in: a Cognito user pool without self sign-up (administrators invite staff), TOTP
- * MFA required for everyone, and one group per staff role.
+ * MFA required for everyone, and one group per staff role. The staff pages sign in through the
+ * hosted UI on a Cognito prefix domain with the authorization code grant and PKCE (public
+ * client, no secret).
  */
 export class Auth extends Construct {
   readonly userPool: cognito.UserPool;
   readonly userPoolClient: cognito.UserPoolClient;
+  readonly domain: cognito.UserPoolDomain;
+  /** `https://<prefix>.auth.<region>.amazoncognito.com`: the hosted UI and token endpoint. */
+  readonly domainUrl: string;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
     this.userPool = new cognito.UserPool(this, 'StaffUserPool', {
       selfSignUpEnabled: false,
@@ -58,11 +76,23 @@ export class Auth extends Construct {
       });
     }
 
+    this.domain = this.userPool.addDomain('HostedUi', {
+      cognitoDomain: { domainPrefix: props.config.authDomainPrefix ?? `incident-faq-${Aws.ACCOUNT_ID}` },
+    });
+    this.domainUrl = this.domain.baseUrl();
+
+    const pageUrls = staffPagePaths.map((page) => `${props.webUrl}${page}`);
     this.userPoolClient = this.userPool.addClient('StaffClient', {
+      // A public client in the browser: PKCE instead of a secret.
       generateSecret: false,
       authFlows: { userSrp: true },
-      // The staff pages sign in with SRP; no hosted UI, so no OAuth flows or callback URLs.
-      disableOAuth: true,
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: pageUrls,
+        logoutUrls: pageUrls,
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       accessTokenValidity: Duration.hours(1),

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -44,10 +44,22 @@ function hasFiles(dir: string): boolean {
   return existsSync(dir) && readdirSync(dir).length > 0;
 }
 
+/** Runtime configuration of the staff pages, read by web/shared/staff-auth.ts. */
+export const staffConfigKey = 'staff-config.json';
+
+export interface StaffSignIn {
+  /** `https://<prefix>.auth.<region>.amazoncognito.com` (hosted UI and token endpoint). */
+  cognitoDomain: string;
+  /** The public app client of the staff pages. */
+  clientId: string;
+}
+
 export interface WebProps {
   config: AppConfig;
   /** The API base URL the pages may connect to (Content-Security-Policy `connect-src`). */
   apiUrl: string;
+  /** Cognito hosted UI of the staff pages: in `staff-config.json` and in `connect-src`. */
+  staffSignIn: StaffSignIn;
   /** Folder with the static assets; no deployment when undefined or empty. */
   assetsDir: string | undefined;
 }
@@ -61,6 +73,8 @@ export class Web extends Construct {
   readonly siteBucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
   readonly deployment?: s3deploy.BucketDeployment;
+  /** Writes `staff-config.json` (deploy-time values: API URL, hosted UI domain, client id). */
+  readonly staffConfigDeployment?: s3deploy.BucketDeployment;
   /** Role of the (CDK-owned) deployment handler; writes only to its own log group. */
   readonly deploymentRole?: iam.Role;
   readonly url: string;
@@ -88,8 +102,8 @@ export class Web extends Construct {
       serverAccessLogsPrefix: 's3/',
     });
 
-    // The pages may call the API, and Cognito for the staff sign-in (SRP runs in the browser).
-    const connectOrigins = [props.apiUrl, `https://cognito-idp.${Stack.of(this).region}.amazonaws.com`];
+    // The pages call the API, and the staff pages the token endpoint of the Cognito hosted UI.
+    const connectOrigins = [props.apiUrl, props.staffSignIn.cognitoDomain];
     const headers = securityHeaders(connectOrigins);
 
     const responseHeadersPolicy = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
@@ -178,8 +192,29 @@ export class Web extends Construct {
       this.deployment = new s3deploy.BucketDeployment(this, 'Deployment', {
         sources: [s3deploy.Source.asset(props.assetsDir)],
         destinationBucket: this.siteBucket,
+        // Written by the deployment below: excluded, so pruning keeps it.
+        exclude: [staffConfigKey],
         distribution: this.distribution,
         distributionPaths: ['/*'],
+        memoryLimit: 256,
+        logGroup: deploymentLogs,
+        role: this.deploymentRole,
+      });
+      // Known only at deploy time, so written by the deployment handler (same handler and role).
+      this.staffConfigDeployment = new s3deploy.BucketDeployment(this, 'StaffConfig', {
+        sources: [
+          s3deploy.Source.jsonData(staffConfigKey, {
+            api: props.apiUrl,
+            auth: 'cognito',
+            cognitoDomain: props.staffSignIn.cognitoDomain,
+            clientId: props.staffSignIn.clientId,
+          }),
+        ],
+        destinationBucket: this.siteBucket,
+        prune: false,
+        cacheControl: [s3deploy.CacheControl.noCache()],
+        distribution: this.distribution,
+        distributionPaths: [`/${staffConfigKey}`],
         memoryLimit: 256,
         logGroup: deploymentLogs,
         role: this.deploymentRole,

@@ -113,6 +113,8 @@ describe.runIf(browserAvailable)('DPO inbox page', () => {
     const watched = await openPage(browser);
     const { page } = watched;
     await page.goto(`${stack.url}/inbox`);
+    // The sign-in renders once the page knows there is no /staff-config.json (token sign-in).
+    await page.getByLabel('Zugangs-Token').waitFor();
     await page.keyboard.press('Tab'); // skip link
     await page.keyboard.press('Tab'); // token field
     await page.keyboard.insertText(await stack.issuer.sign({ sub: 'ben', groups: ['dpo'] }));
@@ -140,6 +142,36 @@ describe.runIf(browserAvailable)('DPO inbox page', () => {
     });
     expect(focusVisible).not.toBe('none');
     await expectClean(watched);
+    await watched.context.close();
+  });
+
+  it('reads the deployed /staff-config.json and signs in through the Cognito Hosted UI with PKCE', async () => {
+    const cognitoDomain = 'https://incident-faq-123456789012.auth.eu-central-1.amazoncognito.com';
+    const watched = await openPage(browser);
+    const { page } = watched;
+    await page.route(`${stack.url}/staff-config.json`, (route) =>
+      route.fulfill({
+        json: { api: 'https://api.example.de', auth: 'cognito', cognitoDomain, clientId: 'staffclient123' },
+      }),
+    );
+    let authorize: URL | undefined;
+    await page.route(`${cognitoDomain}/**`, (route) => {
+      authorize = new URL(route.request().url());
+      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Hosted UI</title>' });
+    });
+    await page.goto(`${stack.url}/inbox`);
+    await page.getByRole('button', { name: 'Mit dem Konto der Stadt anmelden' }).click();
+    await poll(() => authorize?.pathname).toBe('/oauth2/authorize');
+    const params = Object.fromEntries(authorize?.searchParams ?? []);
+    expect(params).toMatchObject({
+      response_type: 'code',
+      client_id: 'staffclient123',
+      redirect_uri: `${stack.url}/inbox`,
+      scope: 'openid email profile',
+      code_challenge_method: 'S256',
+    });
+    expect(params.code_challenge).toMatch(/^[\w-]{43}$/);
+    expect(await watched.problems()).toEqual([]);
     await watched.context.close();
   });
 

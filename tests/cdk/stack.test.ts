@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type CfnElement, Stack } from 'aws-cdk-lib';
+import { type CfnElement, CfnResource, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
@@ -458,6 +458,48 @@ describe('auth', () => {
       ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH']),
     });
   });
+
+  it('has a hosted UI prefix domain, by default incident-faq-<account>', () => {
+    template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      UserPoolId: { Ref: logicalId(stack.auth.userPool) },
+      Domain: { 'Fn::Join': ['', ['incident-faq-', { Ref: 'AWS::AccountId' }]] },
+    });
+    expect(stack.resolve(stack.auth.domainUrl)).toEqual({
+      'Fn::Join': [
+        '',
+        ['https://', { Ref: logicalId(stack.auth.domain) }, `.auth.${stack.region}.amazoncognito.com`],
+      ],
+    });
+    template.hasOutput('AuthDomainUrl', {});
+  });
+
+  it('lets the staff pages sign in with the authorization code grant and PKCE, back to the pages', () => {
+    const [[, client] = ['', undefined], ...others] = ofType('AWS::Cognito::UserPoolClient');
+    expect(others).toHaveLength(0);
+    const props = client?.Properties ?? {};
+    expect(props.GenerateSecret ?? false).toBe(false);
+    expect(props.ClientSecret).toBeUndefined();
+    expect(props.AllowedOAuthFlows).toEqual(['code']);
+    expect(props.AllowedOAuthFlowsUserPoolClient).toBe(true);
+    expect(props.AllowedOAuthScopes).toEqual(expect.arrayContaining(['openid', 'email', 'profile']));
+    expect(props.AllowedOAuthScopes).not.toContain('aws.cognito.signin.user.admin');
+    expect(props.SupportedIdentityProviders).toEqual(['COGNITO']);
+    // No custom web domain: the CloudFront domain of the distribution, one URL per staff page.
+    const distribution = { 'Fn::GetAtt': [logicalId(stack.web.distribution), 'DomainName'] };
+    const pageUrl = (page: string) => ({ 'Fn::Join': ['', ['https://', distribution, page]] });
+    for (const key of ['CallbackURLs', 'LogoutURLs']) {
+      expect(props[key], key).toEqual([pageUrl('/inbox'), pageUrl('/editor')]);
+    }
+    // The client names the distribution; the distribution (and its headers) never the client.
+    const clientId = logicalId(stack.auth.userPoolClient);
+    for (const [id, resource] of [
+      ...ofType('AWS::CloudFront::Distribution'),
+      ...ofType('AWS::CloudFront::ResponseHeadersPolicy'),
+    ]) {
+      expect(referencedIds(resource.Properties).has(clientId), id).toBe(false);
+    }
+  });
 });
 
 describe('notifications', () => {
@@ -540,6 +582,10 @@ describe('web', () => {
       expect(csp).toContain(directive);
     }
     expect(csp).toContain(logicalId(stack.api.httpApi)); // the API endpoint in connect-src
+    // The hosted UI domain too: the staff pages fetch its token endpoint.
+    const connect = /connect-src [^;]*/.exec(csp)?.[0] ?? '';
+    expect(connect).toContain(logicalId(stack.auth.domain));
+    expect(connect).toContain(`.auth.${stack.region}.amazoncognito.com`);
     expect(headers.StrictTransportSecurity).toMatchObject({
       AccessControlMaxAgeSec: 63_072_000,
       IncludeSubdomains: true,
@@ -548,6 +594,48 @@ describe('web', () => {
     expect(headers.ContentTypeOptions).toMatchObject({ Override: true });
     expect(headers.ReferrerPolicy).toMatchObject({ ReferrerPolicy: 'strict-origin-when-cross-origin' });
     expect(headers.FrameOptions).toMatchObject({ FrameOption: 'DENY' });
+  });
+
+  it('writes staff-config.json with the API URL, hosted UI domain and client id, never cached', () => {
+    const deployments = ofType('Custom::CDKBucketDeployment');
+    expect(deployments).toHaveLength(2);
+    /** The Custom::CDKBucketDeployment resource inside a BucketDeployment construct. */
+    const customResource = (deployment: IConstruct | undefined) => {
+      const found = deployment?.node
+        .findAll()
+        .find((c) => c instanceof CfnResource && c.cfnResourceType === 'Custom::CDKBucketDeployment');
+      return resources[found ? stack.getLogicalId(found as CfnResource) : '']?.Properties ?? {};
+    };
+    const assets = customResource(stack.web.deployment);
+    const staff = customResource(stack.web.staffConfigDeployment);
+    // The asset deployment leaves the file alone when it prunes; this one prunes nothing.
+    expect(assets.Exclude).toEqual(['staff-config.json']);
+    expect(staff).toMatchObject({
+      Prune: false,
+      SystemMetadata: { 'cache-control': 'no-cache' },
+      DestinationBucketName: { Ref: logicalId(stack.web.siteBucket) },
+      DistributionId: { Ref: logicalId(stack.web.distribution) },
+      DistributionPaths: ['/staff-config.json'],
+    });
+    // The source is the staged jsonData asset; deploy-time values are markers the handler replaces.
+    const [key] = staff.SourceObjectKeys as string[];
+    const file = path.join(outdir, `asset.${(key ?? '').replace(/\.zip$/, '')}`, 'staff-config.json');
+    expect(existsSync(file), file).toBe(true);
+    const [markers = {}] = staff.SourceMarkers as Record<string, unknown>[];
+    const written = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    const shown = (value: unknown) => `\${${JSON.stringify(value)}}`;
+    const resolved = Object.fromEntries(
+      Object.entries(written).map(([name, value]) => [
+        name,
+        value.replace(/<<marker:0xbaba:\d+>>/g, (marker) => shown(markers[marker])),
+      ]),
+    );
+    expect(resolved).toEqual({
+      api: shown({ 'Fn::GetAtt': [logicalId(stack.api.httpApi), 'ApiEndpoint'] }),
+      auth: 'cognito',
+      cognitoDomain: `https://${shown({ Ref: logicalId(stack.auth.domain) })}.auth.${stack.region}.amazoncognito.com`,
+      clientId: shown({ Ref: logicalId(stack.auth.userPoolClient) }),
+    });
   });
 });
 
@@ -599,7 +687,14 @@ describe('deployment', () => {
   });
 
   it('outputs what the deployment guide names', () => {
-    for (const output of ['ApiUrl', 'WebUrl', 'UserPoolId', 'UserPoolClientId', 'DashboardName']) {
+    for (const output of [
+      'ApiUrl',
+      'WebUrl',
+      'UserPoolId',
+      'UserPoolClientId',
+      'AuthDomainUrl',
+      'DashboardName',
+    ]) {
       template.hasOutput(output, {});
     }
   });

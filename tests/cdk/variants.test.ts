@@ -38,6 +38,21 @@ describe('configuration', () => {
     });
     expect(config.apiDomain).toBeUndefined();
     expect(config.webDomain).toBeUndefined();
+    expect(config.authDomainPrefix).toBeUndefined();
+  });
+
+  it('validates the Cognito domain prefix', () => {
+    expect(fromContext({ authDomainPrefix: ' Strasburg-FAQ ' })().authDomainPrefix).toBe('strasburg-faq');
+    for (const prefix of ['-faq', 'faq-', 'faq.strasburg', 'faq_1', 'a'.repeat(64)]) {
+      expect(fromContext({ authDomainPrefix: prefix }), prefix).toThrow(
+        /- authDomainPrefix: must be lower-case/,
+      );
+    }
+    for (const prefix of ['my-cognito-login', 'aws-faq', 'amazon1']) {
+      expect(fromContext({ authDomainPrefix: prefix }), prefix).toThrow(
+        /- authDomainPrefix: .*reserved words/,
+      );
+    }
   });
 
   it('reads CLI context strings', () => {
@@ -263,6 +278,7 @@ describe('stack with custom domains and web assets', () => {
         certificateArn: apiCertificate,
         webDomainName: 'www.example.de',
         webCertificateArn: webCertificate,
+        authDomainPrefix: 'strasburg-faq',
       },
       { nag: false, webAssetsDir: site, outdir: path.join(scratch, 'cdk.out') },
     );
@@ -294,8 +310,30 @@ describe('stack with custom domains and web assets', () => {
         },
       },
     });
-    template.resourceCountIs('Custom::CDKBucketDeployment', 1);
+    // The assets, and staff-config.json with the API on its custom domain.
+    template.resourceCountIs('Custom::CDKBucketDeployment', 2);
     template.hasOutput('WebUrl', { Value: 'https://www.example.de' });
+  });
+
+  it('signs staff in on the configured hosted UI prefix, back to the pages on the web domain', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'strasburg-faq' });
+    const pages = ['https://www.example.de/inbox', 'https://www.example.de/editor'];
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['code'],
+      CallbackURLs: pages,
+      LogoutURLs: pages,
+    });
+    // The CSP names the domain resource (its Ref is the prefix): substitute it to read the policy.
+    const domains = template.findResources('AWS::Cognito::UserPoolDomain');
+    const [domainId = ''] = Object.keys(domains);
+    const [policy] = Object.values(template.findResources('AWS::CloudFront::ResponseHeadersPolicy'));
+    const csp = JSON.stringify(policy?.Properties.ResponseHeadersPolicyConfig).replace(
+      `",{"Ref":"${domainId}"},"`,
+      domains[domainId]?.Properties.Domain,
+    );
+    expect(csp).toContain(
+      "connect-src 'self' https://api.example.de https://strasburg-faq.auth.eu-central-1.amazoncognito.com;",
+    );
   });
 
   it('seeds settings that agree with the deployment context, and sets no RETENTION_DAYS', () => {

@@ -1,7 +1,12 @@
 // The editor page (/editor.js): staff edit, review and publish the knowledge base.
 // Data only ever reaches the DOM as text nodes (h/append) or through the safe Markdown renderer.
 
-import { authConfig, finishCognitoSignIn, startCognitoSignIn } from '../shared/staff-auth.ts';
+import {
+  type AuthConfig,
+  finishCognitoSignIn,
+  loadStaffConfig,
+  startCognitoSignIn,
+} from '../shared/staff-auth.ts';
 import { h, renderBlocks } from '../widget/dom.ts';
 import { parseMarkdown } from '../widget/markdown.ts';
 import {
@@ -16,15 +21,15 @@ import {
 import { type FormValues, fromEntry, type Locale, toEntry } from './form.ts';
 import { strings, type UiLocale } from './strings.ts';
 
-// Configuration on <body> (like the DPO inbox): data-api (API base URL when not same-origin),
-// data-auth="token" | "cognito", data-cognito-domain, data-client-id.
+// Configuration (like the DPO inbox): the <body> data attributes data-api (API base URL when not
+// same-origin), data-auth="token" | "cognito", data-cognito-domain, data-client-id; without
+// data-auth, /staff-config.json. Loaded once by init() before the first start().
 const tokenKey = 'faq-editor-token';
-const auth = authConfig(document.body, tokenKey);
-const apiBase = (document.body.dataset.api ?? '').replace(/\/+$/, '');
+let auth: AuthConfig;
 const ui: UiLocale = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'de';
 const t = strings[ui];
 
-const api: Api = createApi(apiBase, () => sessionStorage.getItem(tokenKey));
+let api: Api;
 
 let entries: ListedEntry[] = [];
 let fourEyes = true;
@@ -677,7 +682,11 @@ function init(): void {
     current = undefined;
     renderSignIn();
   });
-  void start();
+  void loadStaffConfig(document.body, tokenKey).then((loaded) => {
+    auth = loaded.auth;
+    api = createApi(loaded.apiBase, () => sessionStorage.getItem(tokenKey));
+    return start();
+  });
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init, { once: true });

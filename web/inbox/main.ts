@@ -1,7 +1,12 @@
 // The DPO inbox page: sign in, see the queue, claim, answer, release, close, offer an answer to
 // the editors. All ticket text is rendered with textContent (never innerHTML); no inline script
 // or style (strict CSP).
-import { authConfig, finishCognitoSignIn, startCognitoSignIn } from '../shared/staff-auth.ts';
+import {
+  type AuthConfig,
+  finishCognitoSignIn,
+  loadStaffConfig,
+  startCognitoSignIn,
+} from '../shared/staff-auth.ts';
 import { strings } from './strings.ts';
 
 interface AuditEntry {
@@ -32,7 +37,8 @@ interface Page {
 
 const tokenKey = 'inbox.token';
 const body = document.body;
-const apiBase = (body.dataset.api ?? '').replace(/\/$/, '');
+/** API base URL ('' for the page's own origin); set by start() (see loadStaffConfig). */
+let apiBase = '';
 const statusRegion = document.getElementById('status') as HTMLElement;
 const app = document.getElementById('app') as HTMLElement;
 const userBar = document.getElementById('user') as HTMLElement;
@@ -101,8 +107,9 @@ function signOut(message = strings.signedOut): void {
   announce(message);
 }
 
-// Cognito Hosted UI (authorization code + PKCE) when the page is configured with data-auth="cognito".
-const auth = authConfig(body, tokenKey);
+// Cognito Hosted UI (authorization code + PKCE) or a pasted token: from the <body> data attributes
+// or /staff-config.json, set by start() before anything renders.
+let auth: AuthConfig;
 
 // --- API -----------------------------------------------------------------------------------
 
@@ -497,6 +504,7 @@ async function promote(ticketId: string, button: HTMLButtonElement): Promise<voi
 
 async function start(): Promise<void> {
   document.title = `${strings.title} – ${document.title}`;
+  ({ apiBase, auth } = await loadStaffConfig(body, tokenKey));
   await finishCognitoSignIn(auth);
   const deepLink = new URLSearchParams(location.search).get('ticket');
   if (!currentToken()) {

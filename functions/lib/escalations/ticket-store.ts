@@ -314,14 +314,24 @@ export async function countUnlessCapped(
   }
 }
 
+let cachedSalt: { day: string; salt: string } | undefined;
+
 /**
  * The salt of one day's per-client counters: random, shared by all containers through the
  * table, gone after two days, so a stored counter key can no longer be linked to an address.
  */
 export async function dailySalt(day: string, candidate: string, expiresAt: number): Promise<string> {
+  // The salt never changes during its day: one read (or one write) per container and day,
+  // instead of a write on every submission to the same hot item.
+  if (cachedSalt?.day === day) return cachedSalt.salt;
   const key = { pk: `RATE#salt#${day}`, sk: 'RATE' };
-  if (await putNew({ ...key, salt: candidate, expiresAt })) return candidate;
   const existing = await getItem<{ salt: string }>(key, true);
-  if (!existing) throw new Error('daily salt vanished');
-  return existing.salt;
+  let salt = existing?.salt;
+  if (!salt) {
+    if (await putNew({ ...key, salt: candidate, expiresAt })) salt = candidate;
+    else salt = (await getItem<{ salt: string }>(key, true))?.salt;
+  }
+  if (!salt) throw new Error('daily salt vanished');
+  cachedSalt = { day, salt };
+  return salt;
 }

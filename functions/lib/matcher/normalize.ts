@@ -56,14 +56,34 @@ function stemGermanWord(word: string): string {
 
 /** Stems one folded word in the given language. */
 export function stem(word: string, locale: Locale): string {
-  if (/^\p{N}+$/u.test(word)) return word;
-  const stemmed = locale === 'de' ? stemGermanWord(foldGerman(word)) : stemEnglish(word);
-  return stripDiacritics(stemmed);
+  return memo(stems[locale], word, () => {
+    if (/^\p{N}+$/u.test(word)) return word;
+    const stemmed = locale === 'de' ? stemGermanWord(foldGerman(word)) : stemEnglish(word);
+    return stripDiacritics(stemmed);
+  });
 }
 
 /** Prepares a word for lookup in the locale's stop-word list and synonym table. */
 export function canonicalWord(word: string, locale: Locale): string {
-  return stripDiacritics(locale === 'de' ? foldGerman(word) : word);
+  return memo(canonicals[locale], word, () => stripDiacritics(locale === 'de' ? foldGerman(word) : word));
+}
+
+/**
+ * Words repeat across phrasings and questions, and stemming is the costly step of building the
+ * index (a cold start) and of every question: remember results, up to a bound.
+ */
+const memoLimit = 50_000;
+const stems = { de: new Map<string, string>(), en: new Map<string, string>() };
+const canonicals = { de: new Map<string, string>(), en: new Map<string, string>() };
+
+function memo(cache: Map<string, string>, word: string, compute: () => string): string {
+  let value = cache.get(word);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size >= memoLimit) cache.clear();
+    cache.set(word, value);
+  }
+  return value;
 }
 
 /** Synonyms as a word -> replacement words map, folded the same way as questions. */
