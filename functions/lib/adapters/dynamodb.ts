@@ -1,7 +1,14 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createRequire as requireFrom } from 'node:module';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { getStringFromEnv } from '../config/env.ts';
 import { type TableName, tables } from '../definitions/tables.ts';
+
+// The SDK ships CommonJS. Imported from ESM, Node first lexes every module the package index
+// re-exports to find its named exports (about 25 ms of the ask function's cold start, measured
+// with `npm run bench`); required, it loads them directly.
+const { DynamoDBClient } = requireFrom(import.meta.url)(
+  '@aws-sdk/client-dynamodb',
+) as typeof import('@aws-sdk/client-dynamodb');
 
 /**
  * The only place that creates a DynamoDB client. One client per container, reused by every

@@ -64,8 +64,6 @@ class LocaleIndex {
   readonly phrasings: Phrasing[] = [];
   readonly postings = new Map<string, number[]>();
   readonly idf = new Map<string, number>();
-  /** Folded surface words of this locale's phrasings, for language detection. */
-  readonly surfaceWords = new Set<string>();
   private readonly fuzzyBuckets = new Map<string, Fuse<string>>();
   private readonly bucketTerms = new Map<string, string[]>();
   private readonly maxIdf: number;
@@ -79,7 +77,6 @@ class LocaleIndex {
     entries.forEach((entry, entryIndex) => {
       const localized = entry[locale];
       for (const text of [localized.question, ...localized.alternatives, ...localized.keywords]) {
-        for (const word of words(text)) this.surfaceWords.add(canonicalWord(word, locale));
         const terms = [...new Set(analyze(text, locale, synonyms))];
         if (terms.length === 0) continue;
         this.phrasings.push({ entry: entryIndex, terms, weight: 0 });
@@ -275,17 +272,29 @@ class LocaleIndex {
     }
     return scores;
   }
+}
 
-  /** How German or English a question looks: stop words and known words of this locale. */
-  languageEvidence(question: string): number {
-    let evidence = /[äöüß]/i.test(question) ? (this.locale === 'de' ? 2 : 0) : 0;
-    for (const word of words(question)) {
-      const folded = canonicalWord(word, this.locale);
-      if (stopWords[this.locale].has(folded)) evidence += 1;
-      else if (this.surfaceWords.has(folded)) evidence += 0.5;
+/** Folded words of a locale's phrasings, for language detection (much cheaper than an index). */
+function surfaceWordsOf(entries: readonly Entry[], locale: Locale): ReadonlySet<string> {
+  const surface = new Set<string>();
+  for (const entry of entries) {
+    const localized = entry[locale];
+    for (const text of [localized.question, ...localized.alternatives, ...localized.keywords]) {
+      for (const word of words(text)) surface.add(canonicalWord(word, locale));
     }
-    return evidence;
   }
+  return surface;
+}
+
+/** How German or English a question looks: stop words and known words of the locale. */
+function languageEvidence(question: string, locale: Locale, surface: ReadonlySet<string>): number {
+  let evidence = /[äöüß]/i.test(question) ? (locale === 'de' ? 2 : 0) : 0;
+  for (const word of words(question)) {
+    const folded = canonicalWord(word, locale);
+    if (stopWords[locale].has(folded)) evidence += 1;
+    else if (surface.has(folded)) evidence += 0.5;
+  }
+  return evidence;
 }
 
 /** A matcher built once per published knowledge base; `match` is synchronous and fast. */
@@ -300,21 +309,24 @@ export function createMatcher(
   settings: Pick<Settings, 'matcher' | 'synonyms'>,
 ): Matcher {
   const options = settings.matcher;
-  const indexes = {
-    de: new LocaleIndex('de', entries, buildSynonyms(settings.synonyms.de, 'de')),
-    en: new LocaleIndex('en', entries, buildSynonyms(settings.synonyms.en, 'en')),
-  } satisfies Record<Locale, LocaleIndex>;
+  const surface = { de: surfaceWordsOf(entries, 'de'), en: surfaceWordsOf(entries, 'en') };
+  // Each language's index is built when a question first needs it: a cold start pays for one.
+  const indexes: Partial<Record<Locale, LocaleIndex>> = {};
+  const indexOf = (locale: Locale): LocaleIndex => {
+    indexes[locale] ??= new LocaleIndex(locale, entries, buildSynonyms(settings.synonyms[locale], locale));
+    return indexes[locale];
+  };
 
   function detectLanguage(question: string, fallback: Locale = 'de'): Locale {
-    const de = indexes.de.languageEvidence(question);
-    const en = indexes.en.languageEvidence(question);
+    const de = languageEvidence(question, 'de', surface.de);
+    const en = languageEvidence(question, 'en', surface.en);
     if (de === en) return fallback;
     return de > en ? 'de' : 'en';
   }
 
   function rank(question: string, locale: Locale, typos = true): RankedEntry[] {
     const ranked: RankedEntry[] = [];
-    for (const [index, score] of indexes[locale].score(question, typos)) {
+    for (const [index, score] of indexOf(locale).score(question, typos)) {
       const entry = entries[index];
       if (entry) ranked.push({ entry, score: Math.round(score * 1000) / 1000 });
     }
