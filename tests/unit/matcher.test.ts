@@ -122,6 +122,12 @@ describe('evaluation', () => {
     expect(report.outOfScope.falseAnswerRate).toBeLessThanOrEqual(0.05);
   });
 
+  it('generalises to a second hand-written set (knowledge/eval/extra.jsonl)', async () => {
+    const report = evaluate(matcher, await readEvalFile('knowledge/eval/extra.jsonl'));
+    expect(report.inScope.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(report.outOfScope.falseAnswers).toBe(0);
+  });
+
   it('answers none of the out-of-scope regression questions', async () => {
     const report = evaluate(matcher, await readEvalFile('knowledge/eval/out-of-scope.jsonl'));
     expect(report.outOfScope.falseAnswerRate).toBeLessThanOrEqual(0.05);
@@ -129,6 +135,6 @@ describe('evaluation', () => {
 
   it("keeps the knowledge base's own test phrasings at accuracy >= 0.85", () => {
     const cases = selfTestCases(snapshot.entries).map(({ question, expected }) => ({ question, expected }));
-    expect(evaluate(matcher, cases).inScope.accuracy).toBeGreaterThanOrEqual(0.85);
+    expect(evaluate(matcher, cases).inScope.accuracy).toBeGreaterThanOrEqual(0.88);
   });
 });

@@ -24,6 +24,7 @@ const english = `
   to of in on at for from with by about as into than then so just also very please really any some
   this that these those there here not no yes if
   get got gets already anything something thing things everything anyone everyone
+  rather somewhere actually likely maybe perhaps still even ever anyway kind sort
 `;
 
 /** Folds a word the way `normalize.ts` folds German text (umlauts and ß). */
