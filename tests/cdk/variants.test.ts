@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
-import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../cdk/build.ts';
 import { loadSettings, resolveConfig } from '../../cdk/config.ts';
@@ -13,6 +12,7 @@ import { loadKnowledgeSnapshot } from '../../cdk/knowledge-snapshot.ts';
 import type { IncidentFaqStack } from '../../cdk/stack.ts';
 import { defaultKnowledgeDir, loadKnowledgeDir, readEvalFile } from '../../functions/lib/knowledge/files.ts';
 import { decodeSnapshot, encodeSnapshot } from '../../functions/seed-knowledge/snapshot.ts';
+import { unacknowledgedNagFindings } from '../support/nag.ts';
 
 const apiCertificate =
   'arn:aws:acm:eu-central-1:123456789012:certificate/12345678-1234-1234-1234-123456789012';
@@ -355,15 +355,7 @@ describe('stack with custom domains and web assets', () => {
 
   it('passes the nag packs in this variant too', () => {
     const app = stack.node.root;
-    const findings = [new AwsSolutionsChecks(), new ServerlessChecks()].flatMap((pack) =>
-      pack
-        .validateScope(app)
-        .violations.flatMap((violation) =>
-          violation.violatingResources.map(
-            (resource) => `${violation.severity} ${violation.ruleName} ${resource.constructPath}`,
-          ),
-        ),
-    );
+    const findings = unacknowledgedNagFindings(app);
     expect(findings).toEqual([]);
     expect(stack.nagAcknowledgements.some((ack) => ack.id === 'AwsSolutions-CFR4')).toBe(false);
   }, 60_000);
