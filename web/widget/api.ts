@@ -3,27 +3,12 @@
  * a time-out. Forwarding a question retries transient failures with the SAME client token and
  * body, so the server recognises the repeat and never creates a second ticket.
  */
-export interface EntryBrief {
-  entryId: string;
-  question: string;
-}
+// The response contract comes from the ask function itself (a type-only import: nothing of the
+// server is bundled), so the widget and the API cannot drift apart.
+import type { AskResponse } from '../../functions/lib/ask/ask.ts';
 
-export interface AskResponse {
-  status: 'answer' | 'suggest' | 'none';
-  locale: 'de' | 'en';
-  confidence: number;
-  answer?: {
-    entryId: string;
-    question: string;
-    text: string;
-    reviewedAt?: string;
-    kind: 'faq' | 'smalltalk' | 'escalate';
-    related: EntryBrief[];
-  };
-  suggestions: EntryBrief[];
-  offerEscalation: boolean;
-  message?: string;
-}
+export type { AskResponse };
+export type EntryBrief = AskResponse['suggestions'][number];
 
 export interface EscalationRequest {
   question: string;
