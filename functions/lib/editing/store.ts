@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, queryPartition, tableName } from '../adapters/dynamodb.ts';
-import { ConflictError } from '../http/errors.ts';
+import { ConflictError, type ErrorCode } from '../http/errors.ts';
 import type { Entry, Locale } from '../knowledge/schema.ts';
 
 /**
@@ -68,7 +68,7 @@ function isConditionFailure(error: unknown): boolean {
 }
 
 /** Runs a conditional write; a failed condition becomes a 409 with the given message. */
-async function conditional<T>(write: () => Promise<T>, message: string, code = 'version_conflict') {
+async function conditional<T>(write: () => Promise<T>, message: string, code: ErrorCode = 'version_conflict') {
   try {
     return await write();
   } catch (error) {
