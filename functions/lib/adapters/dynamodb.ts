@@ -13,7 +13,7 @@ import {
   type UpdateCommandInput,
   type UpdateCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
-import { getStringFromEnv } from '../config/env.ts';
+import { getOptionalStringFromEnv, getStringFromEnv } from '../config/env.ts';
 import { type TableName, tables } from '../definitions/tables.ts';
 
 // The SDK ships CommonJS. Imported from ESM, Node first lexes every module the package index
@@ -32,9 +32,9 @@ let client: DynamoDBDocumentClient | undefined;
 /** The shared document client (created on first use, then reused). */
 export function documentClient(): DynamoDBDocumentClient {
   if (!client) {
-    const endpoint = process.env.DYNAMODB_ENDPOINT;
+    const endpoint = getOptionalStringFromEnv('DYNAMODB_ENDPOINT');
     const base = new DynamoDBClient({
-      region: process.env.AWS_REGION ?? 'eu-central-1',
+      region: getStringFromEnv('AWS_REGION', 'eu-central-1'),
       ...(endpoint
         ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 2 }
         : { maxAttempts: 3 }),

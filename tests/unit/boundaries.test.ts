@@ -50,3 +50,23 @@ describe('the AWS SDK boundary', () => {
     }
   });
 });
+
+describe('configuration and layering', () => {
+  it('when a module in functions/ reads process.env outside config/env.ts › is reported', async () => {
+    const offenders: string[] = [];
+    for (const file of await sourceFiles('functions')) {
+      if (file === 'functions/lib/config/env.ts') continue;
+      if (/process\.env\b/.test(await readFile(path.join(root, file), 'utf8'))) offenders.push(file);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('when a function imports from cdk/ › is reported (it would bundle the stack code)', async () => {
+    const offenders: string[] = [];
+    for (const file of await sourceFiles('functions')) {
+      if (/from\s+['"](\.\.\/)+cdk\//.test(await readFile(path.join(root, file), 'utf8')))
+        offenders.push(file);
+    }
+    expect(offenders).toEqual([]);
+  });
+});
