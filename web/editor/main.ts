@@ -1,13 +1,15 @@
 // The editor page (/editor.js): staff edit, review and publish the knowledge base.
 // Data only ever reaches the DOM as text nodes (h/append) or through the safe Markdown renderer.
 
+import { createAnnouncer } from '../shared/announce.ts';
+import { h } from '../shared/dom.ts';
 import {
   type AuthConfig,
   finishCognitoSignIn,
   loadStaffConfig,
   startCognitoSignIn,
 } from '../shared/staff-auth.ts';
-import { h, renderBlocks } from '../widget/dom.ts';
+import { renderBlocks } from '../widget/dom.ts';
 import { parseMarkdown } from '../widget/markdown.ts';
 import {
   type Api,
@@ -37,14 +39,12 @@ let current: { view: EntryView | null; isNew: boolean } | undefined;
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
+/** Announces a message to screen readers (the status region). */
 function announce(message: string): void {
-  const status = byId('status');
-  // Cleared first so that the same message twice is announced twice.
-  status.textContent = '';
-  window.setTimeout(() => {
-    status.textContent = message;
-  }, 50);
+  announcer ??= createAnnouncer(byId('status'));
+  announcer(message);
 }
+let announcer: ReturnType<typeof createAnnouncer> | undefined;
 
 function showError(message: string): void {
   const box = byId('error');

@@ -1,12 +1,17 @@
 // The DPO inbox page: sign in, see the queue, claim, answer, release, close, offer an answer to
 // the editors. All ticket text is rendered with textContent (never innerHTML); no inline script
 // or style (strict CSP).
+
+import { createAnnouncer } from '../shared/announce.ts';
+import { ApiError, createJsonClient } from '../shared/api-client.ts';
+import { h } from '../shared/dom.ts';
 import {
   type AuthConfig,
   finishCognitoSignIn,
   loadStaffConfig,
   startCognitoSignIn,
 } from '../shared/staff-auth.ts';
+import { clearToken, currentToken, readClaims, storeToken } from '../shared/token.ts';
 import { strings } from './strings.ts';
 
 interface AuditEntry {
@@ -43,66 +48,20 @@ const statusRegion = document.getElementById('status') as HTMLElement;
 const app = document.getElementById('app') as HTMLElement;
 const userBar = document.getElementById('user') as HTMLElement;
 
-type Child = Node | string | null | undefined | false;
-
-/** Creates an element; text goes in as text nodes only. */
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string | boolean> = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === false) continue;
-    element.setAttribute(name, value === true ? '' : value);
-  }
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    element.append(typeof child === 'string' ? document.createTextNode(child) : child);
-  }
-  return element;
-}
-
 /** Announces a message to screen readers and shows it. */
-function announce(message: string, kind: 'info' | 'error' = 'info'): void {
-  statusRegion.textContent = '';
+const announce = createAnnouncer(statusRegion, (kind) => {
   statusRegion.className = `status status-${kind}`;
-  // A fresh text node after clearing makes screen readers repeat identical messages too.
-  window.setTimeout(() => {
-    statusRegion.textContent = message;
-  }, 30);
-}
+});
 
 // --- session -------------------------------------------------------------------------------
 
-function readClaims(token: string): { sub?: string; exp?: number; 'cognito:username'?: string } {
-  try {
-    const payload = token.split('.')[1] ?? '';
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    return JSON.parse(json);
-  } catch {
-    return {};
-  }
-}
-
-function currentToken(): string | undefined {
-  const token = sessionStorage.getItem(tokenKey) ?? undefined;
-  if (!token) return undefined;
-  const { exp } = readClaims(token);
-  if (exp && exp * 1000 < Date.now()) {
-    sessionStorage.removeItem(tokenKey);
-    return undefined;
-  }
-  return token;
-}
-
 function me(): string | undefined {
-  const token = currentToken();
+  const token = currentToken(tokenKey);
   return token ? readClaims(token).sub : undefined;
 }
 
 function signOut(message = strings.signedOut): void {
-  sessionStorage.removeItem(tokenKey);
+  clearToken(tokenKey);
   renderSignIn();
   announce(message);
 }
@@ -113,34 +72,17 @@ let auth: AuthConfig;
 
 // --- API -----------------------------------------------------------------------------------
 
-class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-  ) {
-    super(code);
-  }
-}
+const request = createJsonClient({
+  base: '',
+  headers: (): Record<string, string> => {
+    const token = currentToken(tokenKey);
+    return token ? { authorization: `Bearer ${token}` } : {};
+  },
+});
 
 async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const token = currentToken();
-  if (!token) throw new ApiError(401, 'unauthorized');
-  let response: Response;
-  try {
-    response = await fetch(`${apiBase}${path}`, {
-      method: init.method ?? 'GET',
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-    });
-  } catch {
-    throw new ApiError(0, 'network');
-  }
-  const data = (await response.json().catch(() => ({}))) as T & { error?: { code?: string } };
-  if (!response.ok) throw new ApiError(response.status, data.error?.code ?? 'generic');
-  return data;
+  if (!currentToken(tokenKey)) throw new ApiError(401, 'unauthorized');
+  return request<T>(init.method ?? 'GET', `${apiBase}${path}`, init.body);
 }
 
 /** Shows an API failure; 401/403 end the session. Returns true when the view should reload. */
@@ -188,7 +130,7 @@ let currentStatus = 'open';
 
 function renderUserBar(): void {
   userBar.replaceChildren();
-  const token = currentToken();
+  const token = currentToken(tokenKey);
   if (!token) return;
   const claims = readClaims(token);
   const signOutButton = h('button', { type: 'button', class: 'secondary' }, strings.signOut);
@@ -238,7 +180,7 @@ function renderSignIn(): void {
         field.focus();
         return;
       }
-      sessionStorage.setItem(tokenKey, token);
+      storeToken(tokenKey, token);
       const deepLink = new URLSearchParams(location.search).get('ticket');
       void (deepLink ? showTicket(deepLink) : showQueue());
     });
@@ -507,7 +449,7 @@ async function start(): Promise<void> {
   ({ apiBase, auth } = await loadStaffConfig(body, tokenKey));
   await finishCognitoSignIn(auth);
   const deepLink = new URLSearchParams(location.search).get('ticket');
-  if (!currentToken()) {
+  if (!currentToken(tokenKey)) {
     renderSignIn();
     return;
   }

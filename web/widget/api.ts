@@ -6,6 +6,7 @@
 // The response contract comes from the ask function itself (a type-only import: nothing of the
 // server is bundled), so the widget and the API cannot drift apart.
 import type { AskResponse } from '../../functions/lib/ask/ask.ts';
+import { ApiError, createClient } from '../shared/api-client.ts';
 
 export type { AskResponse };
 export type EntryBrief = AskResponse['suggestions'][number];
@@ -33,15 +34,7 @@ export interface TicketStatus {
   createdAt: string;
 }
 
-/** A failed call: `status` 0 means the network failed (offline, time-out, CORS). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(`API error ${status}`);
-  }
-}
+export { ApiError };
 
 export interface RetryOptions {
   attempts: number;
@@ -80,34 +73,7 @@ export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions
 
 /** A client for the API at `base` (an origin, or '' for the page's own origin). */
 export function createApi(base: string, fetchImpl: typeof fetch = (...args) => fetch(...args)) {
-  async function call(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<Response> {
-    let response: Response;
-    try {
-      response = await fetchImpl(`${base}${path}`, {
-        method,
-        credentials: 'omit',
-        cache: 'no-store',
-        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(15_000),
-      });
-    } catch {
-      throw new ApiError(0);
-    }
-    if (!response.ok) {
-      const retryAfter = Number(response.headers.get('retry-after'));
-      throw new ApiError(
-        response.status,
-        Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
-      );
-    }
-    return response;
-  }
+  const call = createClient({ base, fetchImpl });
   const ticketPath = (id: string) => `/v1/escalations/${encodeURIComponent(id)}`;
   return {
     async ask(question: string, locale?: 'de' | 'en'): Promise<AskResponse> {

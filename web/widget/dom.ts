@@ -1,35 +1,8 @@
+/** Renders parsed Markdown into DOM nodes with the shared element builder. */
+import { h } from '../shared/dom.ts';
 import { type Block, type Inline, safeHref } from './markdown.ts';
 
-/**
- * DOM helpers. Text always goes in through text nodes and attributes through setAttribute, never
- * innerHTML, and there is no way to set a `style` attribute here (the page's CSP forbids it).
- */
-export type Child = Node | string | null | undefined | false;
-type Props = Record<string, string | boolean | undefined | ((event: Event) => void)>;
-
-/** Creates an element: string props become attributes, `on…` functions become listeners. */
-export function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Props = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (typeof value === 'function') element.addEventListener(name.slice(2).toLowerCase(), value);
-    else if (value === true) element.setAttribute(name, '');
-    else if (typeof value === 'string' && name !== 'style') element.setAttribute(name, value);
-  }
-  append(element, ...children);
-  return element;
-}
-
-/** Appends children, turning strings into text nodes. */
-export function append(parent: Node, ...children: Child[]): void {
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-  }
-}
+export { append, type Child, h } from '../shared/dom.ts';
 
 function renderInline(nodes: readonly Inline[]): Node[] {
   return nodes.map((node): Node => {

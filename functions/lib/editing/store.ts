@@ -6,7 +6,7 @@ import {
   queryPartition,
   updateItem,
 } from '../adapters/dynamodb.ts';
-import { ConflictError } from '../http/errors.ts';
+import { ConflictError, type ErrorCode } from '../http/errors.ts';
 import { knowledgeKeys, knowledgePartitions } from '../knowledge/knowledge-table.ts';
 import type { Entry, Locale } from '../knowledge/schema.ts';
 
@@ -63,7 +63,11 @@ export interface ChangeLogItem {
 }
 
 /** Runs a conditional write; a failed condition becomes a 409 with the given message. */
-async function conditional<T>(write: () => Promise<T>, message: string, code = 'version_conflict') {
+async function conditional<T>(
+  write: () => Promise<T>,
+  message: string,
+  code: ErrorCode = 'version_conflict',
+) {
   try {
     return await write();
   } catch (error) {
