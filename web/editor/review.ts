@@ -44,7 +44,7 @@ function changes(before: Entry, after: Entry): FieldChange[] {
       const old = asText(before[locale][field]);
       const next = asText(after[locale][field]);
       if (old === next) continue;
-      const label = t.fieldIn(t[field], locale === 'de' ? t.german : t.english);
+      const label = t.fieldIn(t.fieldNames[field], locale === 'de' ? t.german : t.english);
       found.push({ label, locale, before: old, after: next });
     }
   }

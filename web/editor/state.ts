@@ -32,6 +32,12 @@ export const dateTime = (iso: string) =>
   new Date(iso).toLocaleString(t.dateLocale, { dateStyle: 'medium', timeStyle: 'short' });
 /** A calendar date (YYYY-MM-DD, like an entry's "Stand") without a time-zone shift. */
 export const calendarDate = (day: string) =>
-  new Date(`${day}T12:00:00Z`).toLocaleDateString(t.dateLocale, { timeZone: 'UTC' });
+  // Written like the widget's "Stand: 04.05.2021", so staff see what citizens see.
+  new Date(`${day}T12:00:00Z`).toLocaleDateString(t.dateLocale, {
+    timeZone: 'UTC',
+    day: ui === 'de' ? '2-digit' : 'numeric',
+    month: ui === 'de' ? '2-digit' : 'long',
+    year: 'numeric',
+  });
 export const percent = (value: number) =>
   `${(value * 100).toLocaleString(t.dateLocale, { maximumFractionDigits: 1 })} %`;
