@@ -20,7 +20,6 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
   let stack: LocalStack;
   let browser: Browser;
   const pages: Watched[] = [];
-  const newText = 'Neuer Stand vom Abend: Der Mailserver wurde vollständig neu aufgesetzt.';
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
