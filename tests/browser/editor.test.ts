@@ -63,6 +63,11 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   }
 
+  /** One part of the page at desktop width, small enough for the editors' guide (docs/staff/images). */
+  async function shootPart(page: Page, selector: string, name: string): Promise<void> {
+    await page.locator(selector).screenshot({ path: `test-results/screenshots/editor-part-${name}.png` });
+  }
+
   async function axeBothWidths(page: Page): Promise<void> {
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 375, height: 740 });
@@ -79,7 +84,10 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
     const token = await stack.issuer.sign({ sub, groups });
     // Keyboard only: the token field has focus, Tab reaches the button.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('token');
-    if (screenshot) await shoot(page, screenshot);
+    if (screenshot) {
+      await shoot(page, screenshot);
+      await shootPart(page, '.sign-in', screenshot);
+    }
     await page.keyboard.insertText(token);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
@@ -133,6 +141,7 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
     );
     expect(await approve.getAttribute('aria-describedby')).toBe('approve-why');
     await shoot(erika, 'author-in-review');
+    await shootPart(erika, '.workflow', 'author-buttons');
 
     const max = await signIn('max');
     await max.locator('[data-entry="what-happened"]').click();
@@ -152,6 +161,8 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
     expect(await max.getByRole('button', { name: 'Freigeben' }).isEnabled()).toBe(true);
     await axeBothWidths(max);
     await shoot(max, 'review-diff');
+    await shootPart(max, '#review', 'review');
+    await shootPart(max, '.workflow', 'reviewer-buttons');
 
     await max.getByRole('button', { name: 'Freigeben' }).click();
     await status(max, 'Freigegeben.');
@@ -168,6 +179,7 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
       'Version 1 · aus den Wissensdateien · veröffentlicht, Stand 04.05.2021',
     );
     await shoot(max, 'published-history');
+    await shootPart(max, '#history', 'history');
 
     const citizen = await openPage(browser);
     pages.push(citizen);
@@ -186,6 +198,7 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
       .poll(() => erika.locator('#error').textContent())
       .toBe('Fehler: Jemand anderes hat das inzwischen geändert. Bitte laden Sie neu.');
     await shoot(erika, 'error-german');
+    await shootPart(erika, '#error', 'error');
   }, 180_000);
 
   it('works through the unanswered report', async () => {
@@ -252,6 +265,7 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Abbrechen');
     expect(await axeViolations(page)).toEqual([]);
     await shoot(page, 'confirm-discard');
+    await shootPart(page, 'dialog', 'confirm');
     await dialog.getByRole('button', { name: 'Abbrechen' }).click();
     expect(await page.locator('#entry-status').textContent()).toContain('freigegeben');
     await page.getByRole('button', { name: 'Entwurf verwerfen' }).click();
