@@ -32,6 +32,8 @@ export interface LocalStackOptions {
   knowledgeCheckIntervalMs?: number;
   /** Where the web assets are built (dist/web by default; tests use a folder of their own). */
   webOutDir?: string;
+  /** Serve what `webOutDir` already holds instead of building it (tests build once per run). */
+  prebuiltWeb?: boolean;
   /** Where mail (.eml in `outbox/`) and given-up stream records (`failed/`) go; default `dataDir`, else a temp folder. */
   spoolDir?: string;
   /** Stream delivery retries and back-off (tests shorten them). */
@@ -170,7 +172,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       : (meta?.settings.cors.allowedOrigins ?? [])),
   ];
   const webOutDir = options.webOutDir ?? distDir;
-  await buildWeb(webOutDir);
+  if (!options.prebuiltWeb) await buildWeb(webOutDir);
   const issuer = await createDevIssuer(options.dataDir);
   const server = createLocalServer({
     port: options.port ?? 0,
