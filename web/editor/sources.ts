@@ -14,6 +14,14 @@ type SourceStrings = Strings['sources'];
 /** A link to an https address (the schema allows no other), opened in a new tab. */
 const link = (url: string, label: string) => h('a', { href: url, target: '_blank', rel: 'noopener' }, label);
 
+/** What the source supports, when the file says so (general guidance and product: the note is the source). */
+const noteOf = (source: Source) =>
+  'note' in source &&
+  source.note &&
+  (source.kind === 'notice' || source.kind === 'public-record' || source.kind === 'law')
+    ? h('span', { class: 'source-note' }, ` – ${source.note}`)
+    : '';
+
 function describe(source: Source): (Node | string)[] {
   switch (source.kind) {
     case 'notice':
@@ -69,6 +77,7 @@ export function renderSources(entry: Entry | undefined, t: SourceStrings): HTMLE
               { class: `source source-${source.kind}` },
               h('strong', {}, `${t.kinds[source.kind] ?? source.kind}: `),
               ...describe(source),
+              noteOf(source),
             ),
           ),
         ),
