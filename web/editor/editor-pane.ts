@@ -7,6 +7,7 @@ import { fromEntry } from './form.ts';
 import { loadHistory } from './history.ts';
 import { loadEntries, renderList, stateOf, titleOf } from './list.ts';
 import { renderReview } from './review.ts';
+import { renderReviewMarker, renderSources } from './sources.ts';
 import { app, byId, calendarDate, t } from './state.ts';
 import { renderTryPanel } from './try-panel.ts';
 
@@ -100,7 +101,8 @@ function dangerButtons(view: EntryView | null): HTMLElement | null {
 export function renderEditor(view: EntryView | null): void {
   const isNew = view === null;
   app.current = { view, isNew };
-  const values = fromEntry(view?.draft?.entry ?? view?.published?.entry);
+  const content = view?.draft?.entry ?? view?.published?.entry;
+  const values = fromEntry(content);
   const heading = h(
     'h2',
     { id: 'editor-title', tabindex: '-1' },
@@ -120,9 +122,11 @@ export function renderEditor(view: EntryView | null): void {
   byId('editor-pane').replaceChildren(
     heading,
     h('p', { id: 'entry-status', class: 'entry-status' }, statusLine(view)),
+    renderReviewMarker(content, t.sources) ?? '',
     renderReview(view) ?? '',
     form,
     dangerButtons(view) ?? '',
+    renderSources(content, t.sources),
     renderTryPanel(),
     h('section', { id: 'history', 'aria-labelledby': 'history-title' }),
   );

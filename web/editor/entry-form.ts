@@ -1,8 +1,8 @@
 import { h } from '../shared/dom.ts';
 import { renderBlocks } from '../widget/dom.ts';
 import { parseMarkdown } from '../widget/markdown.ts';
-import type { FormValues, Locale } from './form.ts';
-import { byId, t } from './state.ts';
+import { carriedOf, type FormValues, type Locale } from './form.ts';
+import { app, byId, t } from './state.ts';
 
 /** The entry form's fields: id, kind, "Stand", related ids and one fieldset per language. */
 export function field(id: string, label: string, control: HTMLElement, hint?: string): HTMLElement {
@@ -90,5 +90,6 @@ export function readForm(): FormValues {
     reviewedAt: value('entry-reviewed'),
     related: value('entry-related'),
     locales: { de: localized('de'), en: localized('en') },
+    carried: carriedOf(app.current?.view?.draft?.entry ?? app.current?.view?.published?.entry),
   };
 }

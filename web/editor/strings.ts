@@ -138,6 +138,20 @@ const de = {
   error: 'Fehler',
   sessionExpired: 'Die Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.',
   dateLocale: 'de-DE',
+  sources: {
+    title: 'Quellen',
+    hint: 'Nur zur Ansicht: Quellen werden in den Wissensdateien gepflegt (siehe docs/sources.md).',
+    none: 'Keine Quellen angegeben. Jede Aussage der Antwort braucht eine Quelle; ergänzen Sie sie vor der Veröffentlichung in den Wissensdateien.',
+    kinds: {
+      notice: 'Mitteilung der Stadt',
+      'public-record': 'Öffentliche Quelle',
+      law: 'Gesetz',
+      'general-guidance': 'Allgemeiner Hinweis',
+      product: 'So arbeitet dieser Dienst',
+    } as Record<string, string>,
+    needsReview: 'Rechtliche Aussage: Prüfung durch die Datenschutzbeauftragte ausstehend',
+    legalReview: (by: string, date: string) => `Rechtliche Aussage geprüft von ${by} am ${date}`,
+  },
 };
 
 export type Strings = typeof de;
@@ -269,6 +283,20 @@ const en: Strings = {
   error: 'Error',
   sessionExpired: 'Your sign-in has expired. Please sign in again.',
   dateLocale: 'en-GB',
+  sources: {
+    title: 'Sources',
+    hint: 'Read-only: sources are kept in the knowledge files (see docs/sources.md).',
+    none: 'No sources given. Every statement of the answer needs a source; add them in the knowledge files before publishing.',
+    kinds: {
+      notice: "The town's notice",
+      'public-record': 'Public record',
+      law: 'Law',
+      'general-guidance': 'General advice',
+      product: 'How this service works',
+    },
+    needsReview: 'Legal statement: review by the data protection officer pending',
+    legalReview: (by, date) => `Legal statement reviewed by ${by} on ${date}`,
+  },
 };
 
 export const strings: Record<UiLocale, Strings> = { de, en };
