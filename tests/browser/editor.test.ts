@@ -9,6 +9,7 @@ import {
   expectClean,
   launchBrowser,
   openPage,
+  patience,
   requireBrowserInCi,
   type Watched,
 } from '../support/browser.ts';
@@ -96,7 +97,8 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
   }
 
   async function status(page: Page, text: string): Promise<void> {
-    await expect.poll(() => page.locator('#status').textContent(), { timeout: 5000 }).toContain(text);
+    // Generous: requesting a review runs the quality check, and CI shares two cores.
+    await expect.poll(() => page.locator('#status').textContent(), patience).toContain(text);
   }
 
   /** The visible text of the marked parts of the review diff (without the screen-reader marks). */

@@ -1,6 +1,7 @@
 import { confirmAction } from './confirm.ts';
 import { refresh } from './editor-pane.ts';
 import { readForm } from './entry-form.ts';
+import { announce } from './feedback.ts';
 import { toEntry } from './form.ts';
 import { app, t } from './state.ts';
 
@@ -16,6 +17,7 @@ export async function save(): Promise<void> {
 export async function requestReview(): Promise<void> {
   const view = app.current?.view;
   if (!view) return;
+  announce(t.checking);
   await refresh(await app.api.requestReview(view.id, view.version), t.reviewRequested);
 }
 
