@@ -201,7 +201,7 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
       .toBe('Fehler: Jemand anderes hat das inzwischen geändert. Bitte laden Sie neu.');
     await shoot(erika, 'error-german');
     await shootPart(erika, '#error', 'error');
-  }, 180_000);
+  }, 300_000);
 
   it('works through the unanswered report', async () => {
     await fetch(`${stack.url}/v1/ask`, {
