@@ -52,7 +52,7 @@ export function buildPanel(options: PanelOptions): PanelParts {
     { class: 'body' },
     h(
       'div',
-      { class: 'intro msg assistant' },
+      { class: 'msg intro' },
       h('p', { class: 'greeting' }, h('strong', {}, t.greeting)),
       h('p', { id: 'intro' }, t.intro),
       h('p', { class: 'warning' }, h('strong', {}, t.noPasswords)),
