@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../functions/local/stack.ts';
@@ -93,7 +93,16 @@ describe.runIf(browserAvailable)(
             const view = body.getBoundingClientRect();
             const firstLine = reply.querySelector('.answer p, p') as HTMLElement;
             const line = firstLine.getBoundingClientRect();
-            return { viewTop: view.top, viewBottom: view.bottom, lineTop: line.top, lineBottom: line.bottom };
+            const panel = root.querySelector('.panel') as HTMLElement;
+            const head = root.querySelector('.head') as HTMLElement;
+            return {
+              viewTop: view.top,
+              viewBottom: view.bottom,
+              lineTop: line.top,
+              lineBottom: line.bottom,
+              // The header (title, close) must stay in place: only the log scrolls.
+              headOffset: head.getBoundingClientRect().top - panel.getBoundingClientRect().top,
+            };
           });
         }
 
@@ -120,6 +129,7 @@ describe.runIf(browserAvailable)(
           const placement = await replyPlacement(page);
           expect(placement.lineTop, JSON.stringify(placement)).toBeGreaterThanOrEqual(placement.viewTop);
           expect(placement.lineBottom, JSON.stringify(placement)).toBeLessThanOrEqual(placement.viewBottom);
+          expect(placement.headOffset, JSON.stringify(placement)).toBeGreaterThanOrEqual(0);
           const live = page.locator('[aria-live=polite]');
           await expect.poll(() => live.textContent(), patience).toContain('Maßnahmen');
           expect(
@@ -232,7 +242,7 @@ describe.runIf(browserAvailable)(
           const german = page.locator('.log .msg.assistant').last();
           expect(await german.getAttribute('lang')).toBe('de');
           const germanText = (await german.textContent()) ?? '';
-          expect(germanText).toContain('Vorschläge:');
+          expect(germanText).toContain('Meinten Sie eine dieser Fragen?');
           expect(germanText).toContain('Frage an die Datenschutzbeauftragte weiterleiten');
           for (const label of cardLabels('en')) expect(germanText).not.toContain(label);
           await shot(page, 'languages');
@@ -305,9 +315,9 @@ describe.runIf(browserAvailable)(
           await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), patience).toBe(secret);
           const save = page.getByRole('link', { name: 'Als Textdatei speichern' });
           expect(await save.getAttribute('download')).toBe(`Vorgang-${ticketId}.txt`);
-          const file = await save.evaluate(async (link) =>
-            (await fetch((link as HTMLAnchorElement).href)).text(),
-          );
+          const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
+          expect(download.suggestedFilename()).toBe(`Vorgang-${ticketId}.txt`);
+          const file = await readFile(await download.path(), 'utf8');
           expect(file).toContain(`Vorgangsnummer: ${ticketId}`);
           expect(file).toContain(secret);
           await page.locator('.ticket').scrollIntoViewIfNeeded();

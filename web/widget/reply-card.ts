@@ -81,11 +81,18 @@ export function replyCard(message: AssistantMessage, index: number, actions: Rep
       card.appendChild(choiceList(`choices-${index}`, t.related, answer.related, locale, actions.ask));
     card.appendChild(feedbackRow(message, index, t, (helpful) => actions.vote(message, helpful)));
   } else {
-    if (response.message) card.appendChild(h('p', {}, response.message));
+    // "Did you mean one of these questions?" is itself the heading of the suggestions.
     if (response.suggestions.length)
       card.appendChild(
-        choiceList(`choices-${index}`, t.suggestions, response.suggestions, locale, actions.ask),
+        choiceList(
+          `choices-${index}`,
+          response.message ?? t.suggestions,
+          response.suggestions,
+          locale,
+          actions.ask,
+        ),
       );
+    else if (response.message) card.appendChild(h('p', {}, response.message));
   }
   if (response.offerEscalation && answer?.kind !== 'escalate') {
     card.appendChild(

@@ -45,6 +45,7 @@ p{margin:var(--s2) 0}
 .meta{color:var(--muted);font-size:.875rem}
 .choices-label{font-weight:600;margin-bottom:var(--s1)}
 .choices{list-style:none;margin:0 0 var(--s2);padding:0}
+.msg .choices{padding:0}
 .choices li{margin:var(--s2) 0}
 .btn,.chip{min-height:3rem;padding:var(--s2) var(--s3);border-radius:var(--radius);border:2px solid var(--brand);font-weight:600}
 .btn{background:var(--brand);color:var(--on-brand)}

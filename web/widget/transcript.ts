@@ -134,7 +134,10 @@ export class Transcript {
   /** Scrolls each scrolling part so that `element` starts at its top (or as near as it can). */
   #revealStart(element: HTMLElement): void {
     for (const scroller of this.#scrollers()) {
-      if (scroller.scrollHeight <= scroller.clientHeight) continue;
+      // Only parts that scroll by design: the panel itself does so only on very short screens.
+      const overflow = getComputedStyle(scroller).overflowY;
+      if ((overflow !== 'auto' && overflow !== 'scroll') || scroller.scrollHeight <= scroller.clientHeight)
+        continue;
       const offset = element.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
       scroller.scrollTop += offset - 8;
     }
