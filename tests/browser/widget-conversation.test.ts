@@ -73,8 +73,18 @@ describe.runIf(browserAvailable)(
           return watched;
         }
 
-        const shot = (page: Page, state: string) =>
-          page.screenshot({ path: `${screenshotDir}/widget-${state}-${size.name}.png` });
+        /** Saves what a citizen sees once the fade-ins have finished. */
+        async function shot(page: Page, state: string): Promise<void> {
+          await page.evaluate(async () => {
+            const root = document.querySelector('strasburg-faq-assistant')?.shadowRoot;
+            // The progress dots blink for ever; everything else fades in once.
+            const finite = (root?.getAnimations() ?? []).filter(
+              (animation) => animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY,
+            );
+            await Promise.all(finite.map((animation) => animation.finished));
+          });
+          await page.screenshot({ path: `${screenshotDir}/widget-${state}-${size.name}.png` });
+        }
 
         async function ask(page: Page, question: string): Promise<void> {
           const before = await page.locator('.log .msg.assistant').count();
