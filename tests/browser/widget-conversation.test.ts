@@ -244,7 +244,7 @@ describe.runIf(browserAvailable)(
           const english = page.locator('.log .msg.assistant').last();
           expect(await english.getAttribute('lang')).toBe('en');
           const englishText = (await english.textContent()) ?? '';
-          expect(englishText).toContain('Was this answer helpful?');
+          expect(englishText).toContain('Did this help?');
           for (const label of cardLabels('de')) expect(englishText).not.toContain(label);
           expect(await english.getByRole('button').allTextContents()).not.toContain('Ja');
           await page.getByRole('button', { name: 'Switch to English' }).click();
@@ -362,12 +362,21 @@ describe.runIf(browserAvailable)(
       await page.getByRole('button', { name: 'Fragen zum Datenschutzvorfall' }).click();
       await page.getByRole('textbox', { name: 'Ihre Frage' }).fill('Wie erkenne ich Phishing?');
       await page.keyboard.press('Enter');
-      const group = page.getByRole('group', { name: 'War diese Antwort hilfreich?' });
+      const group = page.getByRole('group', { name: 'Hat das geholfen?' });
       await group.waitFor();
       const yes = group.getByRole('button', { name: 'Ja' });
       const no = group.getByRole('button', { name: 'Nein' });
-      const [yesBox, noBox] = await Promise.all([yes.boundingBox(), no.boundingBox()]);
+      const prompt = group.getByText('Hat das geholfen?');
+      const [yesBox, noBox, promptBox] = await Promise.all([
+        yes.boundingBox(),
+        no.boundingBox(),
+        prompt.boundingBox(),
+      ]);
+      // One line: both buttons side by side, and the question beside them, not above.
       expect(yesBox?.y).toBe(noBox?.y);
+      const middle = (promptBox?.y ?? 0) + (promptBox?.height ?? 0) / 2;
+      expect(middle).toBeGreaterThan(yesBox?.y ?? 0);
+      expect(middle).toBeLessThan((yesBox?.y ?? 0) + (yesBox?.height ?? 0));
       const before = await yes.evaluate((element) => getComputedStyle(element).backgroundColor);
       await yes.click();
       expect(await yes.getAttribute('aria-pressed')).toBe('true');

@@ -167,7 +167,7 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
     await page.getByRole('button', { name: 'Fragen zum Datenschutzvorfall' }).click();
     await askQuestion(page, 'Wie erkenne ich Phishing?');
     const message = page.locator('.msg.assistant').last();
-    const group = message.getByRole('group', { name: 'War diese Antwort hilfreich?' });
+    const group = message.getByRole('group', { name: 'Hat das geholfen?' });
     const answerId = (await page.evaluate(() => {
       const state = JSON.parse(sessionStorage.getItem('strasburg-faq-assistant') ?? '{}');
       return state.messages.at(-1).response.answer.entryId as string;
@@ -199,7 +199,7 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
     expect(await english.getAttribute('lang')).toBe('en');
     expect(await english.textContent()).toContain('Exchange Server');
     expect(await english.textContent()).toContain('Last reviewed: 4 May 2021');
-    expect(await english.getByRole('group', { name: 'Was this answer helpful?' }).count()).toBe(1);
+    expect(await english.getByRole('group', { name: 'Did this help?' }).count()).toBe(1);
     // A German question in the English interface gets a German answer.
     await askQuestion(page, 'Wurden Daten gestohlen?');
     expect(await page.locator('.msg.assistant').last().getAttribute('lang')).toBe('de');

@@ -3,7 +3,7 @@ import type { AssistantMessage } from './session.ts';
 import type { Strings } from './strings.ts';
 
 /**
- * "Was this answer helpful?" with Yes and No on one line. The vote is a toggle button pair
+ * "Did this help?" with Yes and No on one line (also at 320 px). The vote is a toggle button pair
  * (`aria-pressed`); once voted, the choice stays pressed and a thank-you appears. `t` is the
  * reply's language, like every label of its card.
  */

@@ -54,10 +54,10 @@ p{margin:var(--s2) 0}
 .btn:hover,.chip:hover{text-decoration:underline}
 .btn[aria-pressed=true]{background:var(--brand);color:var(--on-brand);border-color:var(--brand)}
 .btn[aria-pressed=true]::before{content:"✓ "}
-.feedback{display:flex;flex-wrap:wrap;align-items:center;gap:var(--s2);margin-top:var(--s2);border-top:1px solid var(--soft);padding-top:var(--s2)}
+.feedback{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:var(--s2);margin-top:var(--s2);border-top:1px solid var(--soft);padding-top:var(--s2)}
 .feedback p{margin:0;font-size:.875rem}
 .votes{display:flex;flex:none;gap:var(--s2)}
-.vote{min-width:4.5rem;min-height:2.75rem;padding:var(--s1) var(--s3)}
+.vote{min-width:3.5rem;min-height:2.75rem;padding:var(--s1) .75rem;font-size:.875rem}
 .thanks{margin-top:var(--s1)}
 .thinking{display:flex;align-items:center;gap:var(--s2);color:var(--muted)}
 .dots{display:inline-flex;gap:3px}
