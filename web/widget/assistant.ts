@@ -125,6 +125,7 @@ export class FaqAssistant extends HTMLElement {
       onClose: () => this.close(),
       onLanguage: (locale) => this.setLocale(locale),
       onAsk: (question) => {
+        if (this.#busy) return; // keep the typed question until the running one is answered
         this.#parts.input.value = '';
         void this.#transcript.ask(question);
       },
