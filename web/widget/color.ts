@@ -50,7 +50,7 @@ export const darkBackground = '#16171d';
 
 /**
  * The brand colour lightened (mixed with white) until links and outlined buttons in it read on
- * the dark background with at least 4.5:1; a town may override it with `--faq-accent-dark`.
+ * the dark background with at least 7:1 (AAA); a town may override it with `--faq-accent-dark`.
  */
 export function accentOnDark(brand: string): string {
   const rgb = parseHexColor(brand) ?? (parseHexColor(defaultBrandColor) as [number, number, number]);
@@ -61,7 +61,8 @@ export function accentOnDark(brand: string): string {
       number,
       number,
     ];
-    if (contrastRatio(mixed, dark) >= 4.5)
+    // 7:1 rather than the minimum 4.5:1: thin outlines and link text read better on dark.
+    if (contrastRatio(mixed, dark) >= 7)
       return `#${mixed.map((channel) => channel.toString(16).padStart(2, '0')).join('')}`;
   }
   return '#ffffff';
