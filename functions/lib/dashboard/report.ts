@@ -158,8 +158,10 @@ function countsOf(item: Record<string, unknown>): Counts {
   };
 }
 
+const countKeys = Object.keys(zeroCounts()) as (keyof Counts)[];
+
 function add(target: Counts, counts: Counts): void {
-  for (const key of Object.keys(target) as (keyof Counts)[]) target[key] += counts[key];
+  for (const key of countKeys) target[key] += counts[key];
 }
 
 /** Open and claimed tickets by age (created → now), read page by page from the status index. */
