@@ -88,7 +88,7 @@ export function stackedBars(
   }
   const slot = plotWidth / Math.max(1, bars.length);
   const barWidth = Math.max(2, Math.min(48, slot * 0.7));
-  const labelEvery = Math.max(1, Math.ceil(bars.length / Math.floor(plotWidth / 44)));
+  const labelEvery = Math.max(1, Math.ceil(bars.length / Math.max(1, Math.floor(plotWidth / 60))));
   bars.forEach((bar, index) => {
     const x = margin.left + index * slot + (slot - barWidth) / 2;
     let base = 0;
@@ -169,10 +169,14 @@ export function dataTable(
   );
 }
 
-/** A chart with its legend and, below, its table in a disclosure (open it to read every figure). */
+/**
+ * A chart with its legend and, below, its table in a disclosure (open it to read every figure).
+ * The caption is shown only when it says more than the section heading above it (`showTitle`).
+ */
 export function chartFigure(options: {
   id: string;
   title: string;
+  showTitle?: boolean;
   summary: string;
   tableTitle: string;
   firstColumn: string;
@@ -184,7 +188,11 @@ export function chartFigure(options: {
   return h(
     'figure',
     { class: 'chart-figure', 'aria-labelledby': `${options.id}-title` },
-    h('figcaption', { id: `${options.id}-title` }, options.title),
+    h(
+      'figcaption',
+      { id: `${options.id}-title`, class: options.showTitle ? '' : 'visually-hidden' },
+      options.title,
+    ),
     options.series.length > 1 && legend(options.series),
     h(
       'div',

@@ -102,32 +102,36 @@ export function renderReport(
 
   const entries = report.entries.length
     ? h(
-        'table',
-        { id: 'entries-table', class: 'numbers entries' },
-        h('caption', {}, t.entriesTitle),
+        'div',
+        { class: 'table-scroll' },
         h(
-          'thead',
-          {},
+          'table',
+          { id: 'entries-table', class: 'numbers entries' },
+          h('caption', { class: 'visually-hidden' }, t.entriesTitle),
           h(
-            'tr',
+            'thead',
             {},
-            h('th', { scope: 'col' }, t.columns.entry),
-            h('th', { scope: 'col' }, t.columns.answers),
-            h('th', { scope: 'col' }, t.columns.helpful),
-            h('th', { scope: 'col' }, t.columns.notHelpful),
-          ),
-        ),
-        h(
-          'tbody',
-          {},
-          ...report.entries.map((entry) =>
             h(
               'tr',
-              { 'data-entry': entry.entryId },
-              h('th', { scope: 'row' }, entry.question?.[locale] ?? t.notPublished(entry.entryId)),
-              h('td', { 'data-column': 'answers' }, n(entry.answers)),
-              h('td', { 'data-column': 'helpful' }, n(entry.helpful)),
-              h('td', { 'data-column': 'notHelpful' }, n(entry.notHelpful)),
+              {},
+              h('th', { scope: 'col' }, t.columns.entry),
+              h('th', { scope: 'col' }, t.columns.answers),
+              h('th', { scope: 'col' }, t.columns.helpful),
+              h('th', { scope: 'col' }, t.columns.notHelpful),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            ...report.entries.map((entry) =>
+              h(
+                'tr',
+                { 'data-entry': entry.entryId },
+                h('th', { scope: 'row' }, entry.question?.[locale] ?? t.notPublished(entry.entryId)),
+                h('td', { 'data-column': 'answers' }, n(entry.answers)),
+                h('td', { 'data-column': 'helpful' }, n(entry.helpful)),
+                h('td', { 'data-column': 'notHelpful' }, n(entry.notHelpful)),
+              ),
             ),
           ),
         ),
@@ -140,7 +144,7 @@ export function renderReport(
     h(
       'p',
       { class: 'period' },
-      t.period(f.dateTime.format(new Date(report.from)), f.dateTime.format(new Date(report.to))),
+      t.period(f.dateTime.format(new Date(report.from)), f.dateTime.format(new Date(report.generatedAt))),
     ),
     h(
       'section',
@@ -154,7 +158,7 @@ export function renderReport(
         figure('suggest', n(totals.suggest), t.figures.suggest, t.share(totals.suggest, totals.asks)),
         figure('none', n(totals.none), t.figures.none, t.share(totals.none, totals.asks)),
         figure('open-tickets', n(report.openTickets.total), t.figures.openTickets),
-        figure('median', medianText(report, t), t.figures.medianAnswer),
+        figure('median', medianText(report, t), t.figures.medianAnswer, '', 'value value-text'),
       ),
     ),
     section(
@@ -199,11 +203,12 @@ export function renderReport(
         { class: 'figures' },
         figure('tickets-created', n(totals.ticketsCreated), t.ticketsCreated),
         figure('tickets-answered', n(totals.ticketsAnswered), t.ticketsAnswered),
-        figure('tickets-median', medianText(report, t), t.figures.medianAnswer),
+        figure('tickets-median', medianText(report, t), t.figures.medianAnswer, '', 'value value-text'),
       ),
       chartFigure({
         id: 'ages',
         title: t.openByAgeTitle,
+        showTitle: true,
         summary: t.chartSummary(t.openByAgeTitle),
         tableTitle: t.showTable,
         firstColumn: t.ageColumn,
