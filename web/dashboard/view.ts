@@ -84,7 +84,7 @@ export function renderReport(
     { key: 'none', label: t.series.none, className: 's-none' },
   ];
   const totals = report.totals;
-  const figure = (id: string, value: string, label: string, extra = '') =>
+  const figure = (id: string, value: string, label: string, extra = '', kind = 'value') =>
     h(
       'div',
       { class: 'figure' },
@@ -92,7 +92,7 @@ export function renderReport(
       h(
         'dd',
         { id: `figure-${id}` },
-        h('span', { class: 'value' }, value),
+        h('span', { class: kind }, value),
         extra && h('span', { class: 'share' }, extra),
       ),
     );
