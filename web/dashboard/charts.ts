@@ -187,10 +187,10 @@ export function chartFigure(options: {
 }): HTMLElement {
   return h(
     'figure',
-    { class: 'chart-figure', 'aria-labelledby': `${options.id}-title` },
+    { id: options.id, class: 'chart-figure', 'aria-labelledby': `${options.id}-caption` },
     h(
       'figcaption',
-      { id: `${options.id}-title`, class: options.showTitle ? '' : 'visually-hidden' },
+      { id: `${options.id}-caption`, class: options.showTitle ? '' : 'visually-hidden' },
       options.title,
     ),
     options.series.length > 1 && legend(options.series),
