@@ -2,7 +2,8 @@
 import * as z from 'zod';
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { authorize } from '../lib/auth/groups.ts';
-import { parseTicketId } from '../lib/escalations/ticket-id.ts';
+import { routeKeyOf } from '../lib/definitions/routes.ts';
+import { ticketIdFromPath } from '../lib/escalations/ticket-id.ts';
 import { queueStatuses } from '../lib/escalations/ticket-store.ts';
 import {
   answerTicket,
@@ -33,13 +34,13 @@ const answerRequest = z.object({
 /** The DPO inbox: list, read, claim, release, answer and close tickets (group `dpo`). */
 export const handler = httpHandler(async (event) => {
   const staff = authorize(event);
-  if (event.routeKey === 'GET /v1/inbox') {
+  const route = routeKeyOf('inbox', event.routeKey);
+  if (route === 'GET /v1/inbox') {
     const query = parseInput(listQuery, event.queryStringParameters ?? {});
     return json(200, await listInbox(query.status, query.limit, query.cursor));
   }
-  const ticketId = parseTicketId(event.pathParameters?.ticketId);
-  if (!ticketId) throw new NotFoundError('Ticket not found.');
-  switch (event.routeKey) {
+  const ticketId = ticketIdFromPath(event);
+  switch (route) {
     case 'GET /v1/inbox/{ticketId}':
       return json(200, await inboxTicket(ticketId));
     case 'POST /v1/inbox/{ticketId}/claim':

@@ -1,7 +1,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient, tableName } from '../../functions/lib/adapters/dynamodb.ts';
-import { dashboardPartition, dashboardRetentionDays } from '../../functions/lib/dashboard/counters.ts';
+import { analyticsPartitions } from '../../functions/lib/analytics/analytics-table.ts';
+import { dashboardRetentionDays } from '../../functions/lib/dashboard/counters.ts';
 import type { DashboardReport } from '../../functions/lib/dashboard/report.ts';
 import type { LocalStack } from '../../functions/local/stack.ts';
 import { expectedFigures, seedDashboardTraffic } from '../support/dashboard.ts';
@@ -103,7 +104,7 @@ describe('GET /v1/dashboard after a seeded burst of traffic', () => {
       new QueryCommand({
         TableName: tableName('analytics'),
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': dashboardPartition },
+        ExpressionAttributeValues: { ':pk': analyticsPartitions.dashboard },
       }),
     );
     expect(Items.length).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { ConfigurationError, getStringFromEnv } from '../config/env.ts';
+import { ConfigurationError, getOptionalStringFromEnv, getStringFromEnv } from '../config/env.ts';
 
 /** One plain-text mail. `tags` are ids only (ticket, kind): they end up in SES event logs. */
 export interface MailMessage {
@@ -83,7 +83,7 @@ export function createOutboxMailer(dir: string): Mailer {
 /** AWS transport: SES v2, one client per container, optional configuration set for event tracking. */
 export function createSesMailer(
   configurationSet?: string,
-  client = new SESv2Client({ region: process.env.AWS_REGION ?? 'eu-central-1', maxAttempts: 3 }),
+  client = new SESv2Client({ region: getStringFromEnv('AWS_REGION', 'eu-central-1'), maxAttempts: 3 }),
 ): Mailer {
   return {
     async send(message) {
@@ -115,9 +115,9 @@ export function createSesMailer(
  */
 export function mailerFromEnv(): Mailer {
   const transport = getStringFromEnv('MAIL_TRANSPORT');
-  if (transport === 'ses') return createSesMailer(process.env.SES_CONFIGURATION_SET || undefined);
+  if (transport === 'ses') return createSesMailer(getOptionalStringFromEnv('SES_CONFIGURATION_SET'));
   if (transport === 'outbox') {
-    const dir = process.env.OUTBOX_DIR || path.join(getStringFromEnv('DATA_DIR'), 'outbox');
+    const dir = getOptionalStringFromEnv('OUTBOX_DIR') ?? path.join(getStringFromEnv('DATA_DIR'), 'outbox');
     return createOutboxMailer(dir);
   }
   throw new ConfigurationError(`MAIL_TRANSPORT must be "ses" or "outbox", not "${transport}"`);

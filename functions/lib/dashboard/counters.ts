@@ -1,21 +1,19 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { METRIC_NAMESPACE, SERVICE_NAME } from '../../../cdk/constructs/metric-names.ts';
-import { documentClient, epochSeconds, tableName } from '../adapters/dynamodb.ts';
+import { epochSeconds, updateItem } from '../adapters/dynamodb.ts';
+import { analyticsKeys } from '../analytics/analytics-table.ts';
+import { metricNames, metricNamespace, serviceName } from '../definitions/metrics.ts';
 import type { MatchStatus } from '../matcher/matcher.ts';
 import { logger } from '../observability/logger.ts';
 
 /**
  * The situation dashboard's counters (owner module: the only code that writes or keys them).
  *
- * One item per hour in the `analytics` table, `pk=DASHBOARD, sk=H#<yyyy-mm-ddThh>` (UTC), holding
+ * One item per hour in the `analytics` table (key in analytics/analytics-table.ts), holding
  * nothing but numbers: asks per outcome, answers per entry, feedback per entry, unanswered
  * questions recorded, tickets created and answered, and a histogram of minutes to an answer.
  * No question text, no ticket id, no address, no time finer than the hour. Every count is a
  * single-item `UpdateItem ADD` on the request path, so concurrent requests never lose a count,
  * and the item expires `retentionDays` after its hour (TTL), which covers the 30-day range.
  */
-export const dashboardPartition = 'DASHBOARD';
-
 /** Days an hourly item is kept: the longest range (30 days) plus a margin for late reads. */
 export const dashboardRetentionDays = 35;
 
@@ -41,9 +39,6 @@ export const attribute = {
 /** The hour bucket of a time: `2026-05-04T09` (UTC). */
 export const hourOf = (at: Date): string => at.toISOString().slice(0, 13);
 
-/** The sort key of an hour bucket. */
-export const hourKey = (hour: string): string => `H#${hour}`;
-
 /** The histogram bucket for a time to answer. */
 export function answerTimeBucket(minutes: number): string {
   const bound = answerTimeBoundsMinutes.find((limit) => minutes <= limit);
@@ -59,19 +54,15 @@ export async function count(names: readonly string[], at = new Date()): Promise<
   if (names.length === 0) return;
   const placeholders = names.map((_, index) => `#c${index}`);
   try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName('analytics'),
-        Key: { pk: dashboardPartition, sk: hourKey(hourOf(at)) },
-        UpdateExpression: `ADD ${placeholders.map((name) => `${name} :one`).join(', ')} SET expiresAt = :expires`,
-        ExpressionAttributeNames: Object.fromEntries(names.map((name, index) => [`#c${index}`, name])),
-        ExpressionAttributeValues: {
-          ':one': 1,
-          // The end of the hour plus the retention period.
-          ':expires': epochSeconds(at) - (epochSeconds(at) % 3600) + 3600 + dashboardRetentionDays * 86_400,
-        },
-      }),
-    );
+    await updateItem('analytics', analyticsKeys.dashboardHour(hourOf(at)), {
+      UpdateExpression: `ADD ${placeholders.map((name) => `${name} :one`).join(', ')} SET expiresAt = :expires`,
+      ExpressionAttributeNames: Object.fromEntries(names.map((name, index) => [`#c${index}`, name])),
+      ExpressionAttributeValues: {
+        ':one': 1,
+        // The end of the hour plus the retention period.
+        ':expires': epochSeconds(at) - (epochSeconds(at) % 3600) + 3600 + dashboardRetentionDays * 86_400,
+      },
+    });
   } catch (error) {
     await reportFailure(error);
   }
@@ -87,16 +78,13 @@ async function reportFailure(error: unknown): Promise<void> {
   });
   try {
     const { Metrics, MetricUnit } = await import('@aws-lambda-powertools/metrics');
-    const metrics = new Metrics({ namespace: METRIC_NAMESPACE, serviceName: SERVICE_NAME });
-    metrics.addMetric(DASHBOARD_COUNT_FAILED_METRIC, MetricUnit.Count, 1);
+    const metrics = new Metrics({ namespace: metricNamespace, serviceName });
+    metrics.addMetric(metricNames.dashboardCountFailed, MetricUnit.Count, 1);
     metrics.publishStoredMetrics();
   } catch {
     // The warning above is the record; a metric that cannot be written changes nothing.
   }
 }
-
-/** CloudWatch metric emitted when a dashboard count was lost (namespace `IncidentFaq`). */
-export const DASHBOARD_COUNT_FAILED_METRIC = 'DashboardCountFailed';
 
 /** One citizen question: its outcome, the answered entry, and whether it went to the unanswered report. */
 export function countAsk(

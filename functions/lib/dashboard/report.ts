@@ -1,8 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, isExpired, tableName } from '../adapters/dynamodb.ts';
+import { isExpired, queryPartition } from '../adapters/dynamodb.ts';
+import { analyticsKeys, analyticsPartitions } from '../analytics/analytics-table.ts';
 import { listByStatus, type QueueStatus } from '../escalations/ticket-store.ts';
 import { loadPublished } from '../knowledge/store.ts';
-import { answerTimeBoundsMinutes, dashboardPartition, hourKey, hourOf } from './counters.ts';
+import { answerTimeBoundsMinutes, hourOf } from './counters.ts';
 
 /**
  * Reads the dashboard: the hourly counter items of a range (one Query), summed into hours, days
@@ -123,24 +123,12 @@ export function rangeHours(range: DashboardRange, now = new Date()): Date[] {
 
 /** The counter items between two hours (inclusive), without expired ones. */
 async function readHourItems(first: Date, last: Date, now: Date): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName('analytics'),
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
-        ExpressionAttributeValues: {
-          ':pk': dashboardPartition,
-          ':first': hourKey(hourOf(first)),
-          ':last': hourKey(hourOf(last)),
-        },
-        ExclusiveStartKey,
-      }),
-    );
-    items.push(...((page.Items ?? []) as Record<string, unknown>[]));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  const items = await queryPartition('analytics', analyticsPartitions.dashboard, {
+    sortKeyBetween: [
+      analyticsKeys.dashboardHour(hourOf(first)).sk,
+      analyticsKeys.dashboardHour(hourOf(last)).sk,
+    ],
+  });
   return items.filter((item) => !isExpired(item, now));
 }
 
@@ -219,7 +207,7 @@ export async function dashboardReport(range: DashboardRange, now = new Date()): 
     openTicketsByAge(now),
     loadPublished(),
   ]);
-  const byHour = new Map(items.map((item) => [String(item.sk).slice(2), item]));
+  const bySortKey = new Map(items.map((item) => [String(item.sk), item]));
   const hourRows: HourRow[] = [];
   const dayRows = new Map<string, DayRow>();
   const entries = new Map<string, EntryRow>();
@@ -230,7 +218,7 @@ export async function dashboardReport(range: DashboardRange, now = new Date()): 
     return row;
   };
   for (const hour of hours) {
-    const item = byHour.get(hourOf(hour)) ?? {};
+    const item = bySortKey.get(analyticsKeys.dashboardHour(hourOf(hour)).sk) ?? {};
     const counts = countsOf(item);
     hourRows.push({ hour: hour.toISOString(), ...counts });
     const day = townDay(hour);
