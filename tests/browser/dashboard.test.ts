@@ -98,6 +98,14 @@ describe.runIf(browserAvailable)('situation dashboard page', () => {
   }
 
   async function expectAccessibleAndClean(watched: Watched & { network: string[] }) {
+    // Reflow (WCAG 1.4.10): nothing wider than the window; wide tables scroll in their own box.
+    const overflowing = await watched.page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .filter((element) => !element.closest('.table-scroll, .chart-scroll'))
+        .map((element) => `${element.tagName.toLowerCase()}#${element.id}.${element.className}`),
+    );
+    expect(overflowing).toEqual([]);
     expect(await axeViolations(watched.page)).toEqual([]);
     await expectClean(watched);
     // The local server answers /staff-config.json with 404 until the tooling branch (issue 13

@@ -203,13 +203,18 @@ export function chartFigure(options: {
       'details',
       {},
       h('summary', {}, options.tableTitle),
-      dataTable(
-        options.title,
-        options.firstColumn,
-        options.bars,
-        options.series,
-        options.totalLabel,
-        `${options.id}-table`,
+      h(
+        'div',
+        // Focusable, so keyboard users can scroll a table wider than a phone.
+        { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': options.title },
+        dataTable(
+          options.title,
+          options.firstColumn,
+          options.bars,
+          options.series,
+          options.totalLabel,
+          `${options.id}-table`,
+        ),
       ),
     ),
   );

@@ -103,7 +103,7 @@ export function renderReport(
   const entries = report.entries.length
     ? h(
         'div',
-        { class: 'table-scroll' },
+        { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': t.entriesTitle },
         h(
           'table',
           { id: 'entries-table', class: 'numbers entries' },
