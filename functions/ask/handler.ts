@@ -4,6 +4,7 @@ import { tableName } from '../lib/adapters/dynamodb.ts';
 import { ask } from '../lib/ask/ask.ts';
 import { starterQuestions } from '../lib/ask/starters.ts';
 import { getNumberFromEnv } from '../lib/config/env.ts';
+import { countAsk } from '../lib/dashboard/counters.ts';
 import { httpHandler } from '../lib/http/handler.ts';
 import { parseJsonBody } from '../lib/http/request.ts';
 import { json } from '../lib/http/response.ts';
@@ -47,19 +48,26 @@ export const handler = httpHandler(async (event) => {
   const { question, locale } = parseJsonBody(event, askRequest);
   const loaded = await knowledge.get();
   const response = ask(loaded, question, locale);
+  let recordedUnanswered = false;
   if (response.status !== 'answer') {
     // For the staff report (anonymised first). Never fails or delays the citizen's answer beyond one PutItem.
-    await recordUnanswered(
+    recordedUnanswered = await recordUnanswered(
       question,
       response.locale,
       response.status,
       loaded.snapshot.settings.unanswered.retentionDays,
-    ).catch((error: unknown) => {
-      logger.warn('unanswered question not recorded', {
-        errorName: error instanceof Error ? error.name : typeof error,
-      });
-    });
+    ).then(
+      () => true,
+      (error: unknown) => {
+        logger.warn('unanswered question not recorded', {
+          errorName: error instanceof Error ? error.name : typeof error,
+        });
+        return false;
+      },
+    );
   }
+  // The dashboard's hourly counters: one UpdateItem, numbers only; never fails the request.
+  await countAsk({ status: response.status, entryId: response.answer?.entryId, recordedUnanswered });
   // Decision and entry only: the question text never reaches the logs.
   logger.info('question answered', {
     status: response.status,

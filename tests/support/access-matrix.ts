@@ -190,6 +190,12 @@ export const matrixRows: MatrixRow[] = [
       expected: staffRow('dpo', 404),
     }),
   ),
+  {
+    route: 'GET /v1/dashboard',
+    request: () => ({ path: '/v1/dashboard', query: 'range=24h' }),
+    // Either staff group may read the dashboard.
+    expected: { ...staffRow('dpo', 200), editor: 200 },
+  },
 ];
 
 /** Route keys of the route table that have no row, and rows that are no route (both must be empty). */
