@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { authorize } from '../lib/auth/groups.ts';
 import { parseTicketId } from '../lib/escalations/ticket-id.ts';
-import { queueStatuses } from '../lib/escalations/ticket-store.ts';
+import { closeReasons, queueStatuses } from '../lib/escalations/ticket-store.ts';
 import {
   answerTicket,
   claimTicket,
@@ -30,6 +30,8 @@ const answerRequest = z.object({
   text: z.string().trim().min(1, 'must not be empty').max(5000, 'must be at most 5000 characters'),
 });
 
+const closeRequest = z.object({ reason: z.enum(closeReasons).optional() });
+
 /** The DPO inbox: list, read, claim, release, answer and close tickets (group `dpo`). */
 export const handler = httpHandler(async (event) => {
   const staff = authorize(event);
@@ -49,7 +51,15 @@ export const handler = httpHandler(async (event) => {
     case 'POST /v1/inbox/{ticketId}/answer':
       return json(200, await answerTicket(ticketId, staff, parseJsonBody(event, answerRequest).text));
     case 'POST /v1/inbox/{ticketId}/close':
-      return json(200, await closeTicket(ticketId, staff));
+      // The body is optional: an answered ticket closes without one.
+      return json(
+        200,
+        await closeTicket(
+          ticketId,
+          staff,
+          event.body ? parseJsonBody(event, closeRequest).reason : undefined,
+        ),
+      );
     default:
       throw new NotFoundError();
   }

@@ -28,7 +28,9 @@ export function decodeHeader(value: string | undefined): string {
           : Buffer.from(
               data
                 .replace(/_/g, ' ')
-                .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+                .replace(/=([0-9A-F]{2})/gi, (_, hex: string) =>
+                  String.fromCharCode(Number.parseInt(hex, 16)),
+                ),
               'latin1',
             ),
       );
@@ -62,6 +64,8 @@ export async function parseEml(file: string, raw: string): Promise<OutboxMail> {
 /** Reads the local outbox (.eml files), each parsed with mailparser. */
 export async function readOutbox(spoolDir: string): Promise<OutboxMail[]> {
   const dir = path.join(spoolDir, 'outbox');
-  const files = (await readdir(dir).catch(() => [] as string[])).filter((file) => file.endsWith('.eml')).sort();
+  const files = (await readdir(dir).catch(() => [] as string[]))
+    .filter((file) => file.endsWith('.eml'))
+    .sort();
   return Promise.all(files.map(async (file) => parseEml(file, await readFile(path.join(dir, file), 'utf8'))));
 }

@@ -57,7 +57,9 @@ describe('toEml', () => {
   it('keeps the body readable with cat: quoted-printable UTF-8, never base64', async () => {
     const eml = await toEml(message, 'abc');
     expect(eml).not.toMatch(/Content-Transfer-Encoding: base64/i);
-    expect(eml).toMatch(/Content-Type: text\/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable/i);
+    expect(eml).toMatch(
+      /Content-Type: text\/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable/i,
+    );
     expect(eml).toContain('Ihre Datenschutzbeauftragte\r\n');
     expect(eml).toContain('Mit freundlichen Gr=C3=BC=C3=9Fen');
   });

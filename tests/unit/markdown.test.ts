@@ -103,7 +103,10 @@ describe('parseMarkdown', () => {
       {
         type: 'list',
         ordered: false,
-        items: [[text('eins')], [{ type: 'strong', children: [text('zwei')] }, { type: 'break' }, text('weiter')]],
+        items: [
+          [text('eins')],
+          [{ type: 'strong', children: [text('zwei')] }, { type: 'break' }, text('weiter')],
+        ],
       },
       { type: 'list', ordered: true, items: [[text('a')], [text('b')]] },
       { type: 'paragraph', children: [text('Ende')] },

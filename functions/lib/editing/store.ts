@@ -68,7 +68,11 @@ function isConditionFailure(error: unknown): boolean {
 }
 
 /** Runs a conditional write; a failed condition becomes a 409 with the given message. */
-async function conditional<T>(write: () => Promise<T>, message: string, code: ErrorCode = 'version_conflict') {
+async function conditional<T>(
+  write: () => Promise<T>,
+  message: string,
+  code: ErrorCode = 'version_conflict',
+) {
   try {
     return await write();
   } catch (error) {
