@@ -48,7 +48,7 @@ export const functionDefinitions = {
   },
   inbox: {
     entry: 'functions/inbox/handler.ts',
-    description: 'DPO inbox: list, claim, release, answer and close forwarded questions',
+    description: 'DPO inbox: list, claim, release, answer and close forwarded questions; answer snippets',
     memoryMb: 256,
     timeoutSeconds: 10,
     tables: { tickets: 'readWrite', knowledge: 'read' },
@@ -168,6 +168,9 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'POST', path: '/v1/inbox/{ticketId}/answer', function: 'inbox', group: 'dpo' },
   { method: 'POST', path: '/v1/inbox/{ticketId}/close', function: 'inbox', group: 'dpo' },
   { method: 'POST', path: '/v1/inbox/{ticketId}/promote', function: 'promote', group: 'dpo' },
+  { method: 'GET', path: '/v1/snippets', function: 'inbox', group: 'dpo' },
+  { method: 'POST', path: '/v1/snippets', function: 'inbox', group: 'dpo' },
+  { method: 'DELETE', path: '/v1/snippets/{snippetId}', function: 'inbox', group: 'dpo' },
 ];
 
 /** The API Gateway route key of a route, e.g. `POST /v1/ask`. */
