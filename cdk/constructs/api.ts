@@ -6,6 +6,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { FunctionEnvironment } from '../../functions/lib/definitions/environment.ts';
 import {
   type Access,
   corsPolicy,
@@ -49,7 +50,7 @@ export interface ApiProps {
   functionDefinitions: Readonly<Record<string, FunctionDefinition>>;
   routes: readonly RouteDefinition[];
   /** Environment shared by every function (table variables are added per function). */
-  environment: Record<string, string>;
+  environment: FunctionEnvironment;
 }
 
 export interface ApiRoute {

@@ -1,7 +1,8 @@
 // handler -> lib/escalations/tickets -> ticket store -> adapters/dynamodb
 import * as z from 'zod';
 import { tableName } from '../lib/adapters/dynamodb.ts';
-import { parseTicketId } from '../lib/escalations/ticket-id.ts';
+import { routeKeyOf } from '../lib/definitions/routes.ts';
+import { ticketIdFromPath } from '../lib/escalations/ticket-id.ts';
 import {
   eraseTicketForCitizen,
   readTicketForCitizen,
@@ -28,20 +29,15 @@ const submitRequest = z.object({
   website: z.string().max(500).optional(),
 });
 
-/** The reference from the path; anything that cannot be one is simply not found. */
-function ticketIdFrom(pathParameters: Record<string, string | undefined> | undefined): string {
-  const id = parseTicketId(pathParameters?.ticketId);
-  if (!id) throw new NotFoundError('Ticket not found.');
-  return id;
-}
-
 /**
  * POST /v1/escalations: forwards a question to the DPO (201 with reference and secret).
  * GET /v1/escalations/{ticketId}: status and answer, with the X-Ticket-Secret header.
  * DELETE /v1/escalations/{ticketId}: erases the ticket (GDPR Art. 17), with the same header.
  */
 export const handler = httpHandler(async (event) => {
-  if (event.routeKey === 'POST /v1/escalations') {
+  const route = routeKeyOf('escalations', event.routeKey);
+  if (!route) throw new NotFoundError();
+  if (route === 'POST /v1/escalations') {
     const body = parseJsonBody(event, submitRequest);
     if (body.website) {
       logger.info('submission refused', { reason: 'honeypot' });
@@ -58,9 +54,9 @@ export const handler = httpHandler(async (event) => {
     );
     return json(201, result);
   }
-  const ticketId = ticketIdFrom(event.pathParameters);
+  const ticketId = ticketIdFromPath(event);
   const secret = header(event, 'x-ticket-secret');
-  if (event.routeKey === 'DELETE /v1/escalations/{ticketId}') {
+  if (route === 'DELETE /v1/escalations/{ticketId}') {
     await eraseTicketForCitizen(ticketId, secret);
     return empty(204);
   }

@@ -2,8 +2,9 @@
 import * as z from 'zod';
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { authorize } from '../lib/auth/groups.ts';
+import { routeKeyOf } from '../lib/definitions/routes.ts';
 import { createSnippet, listSnippets, removeSnippet } from '../lib/escalations/snippets.ts';
-import { parseTicketId } from '../lib/escalations/ticket-id.ts';
+import { ticketIdFromPath } from '../lib/escalations/ticket-id.ts';
 import { closeReasons, queueStatuses } from '../lib/escalations/ticket-store.ts';
 import {
   answerTicket,
@@ -43,7 +44,8 @@ const closeRequest = z.object({ reason: z.enum(closeReasons).optional() });
 /** The DPO inbox: list, read, claim, release, answer and close tickets; answer snippets (group `dpo`). */
 export const handler = httpHandler(async (event) => {
   const staff = authorize(event);
-  switch (event.routeKey) {
+  const route = routeKeyOf('inbox', event.routeKey);
+  switch (route) {
     case 'GET /v1/inbox': {
       const query = parseInput(listQuery, event.queryStringParameters ?? {});
       return json(200, await listInbox(query.status, query.limit, query.cursor));
@@ -61,9 +63,8 @@ export const handler = httpHandler(async (event) => {
       return empty(204);
     }
   }
-  const ticketId = parseTicketId(event.pathParameters?.ticketId);
-  if (!ticketId) throw new NotFoundError('Ticket not found.');
-  switch (event.routeKey) {
+  const ticketId = ticketIdFromPath(event);
+  switch (route) {
     case 'GET /v1/inbox/{ticketId}':
       return json(200, await inboxTicket(ticketId));
     case 'POST /v1/inbox/{ticketId}/claim':

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { authorize } from '../lib/auth/groups.ts';
+import { routeKeyOf } from '../lib/definitions/routes.ts';
 import { addAlternatives, draftFromQuestion } from '../lib/editing/from-question.ts';
 import { tryQuestion } from '../lib/editing/try-question.ts';
 import {
@@ -58,7 +59,7 @@ async function findGroup(event: ApiEvent) {
 /** All editor routes under /v1/knowledge (group `editor`, enforced from the route table). */
 export const handler = httpHandler(async (event) => {
   const who = authorize(event);
-  switch (event.routeKey) {
+  switch (routeKeyOf('knowledge', event.routeKey)) {
     case 'GET /v1/knowledge/entries': {
       const [entries, feedback, meta] = await Promise.all([listEntries(), readFeedbackCounts(), readMeta()]);
       const votes = new Map(feedback.map((item) => [item.entryId, item]));

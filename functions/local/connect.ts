@@ -1,5 +1,6 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { getStringFromEnv, setEnv } from '../lib/config/env.ts';
 import { type TableName, tables } from '../lib/definitions/tables.ts';
 import { startDatabase } from './database.ts';
 import { repositoryRoot } from './server.ts';
@@ -10,7 +11,7 @@ import { repositoryRoot } from './server.ts';
  * `$DATA_DIR/endpoint.json`); otherwise they open the data folder themselves.
  */
 export function localDataDir(): string {
-  return path.resolve(process.env.DATA_DIR ?? path.join(repositoryRoot, '.local'));
+  return path.resolve(getStringFromEnv('DATA_DIR', path.join(repositoryRoot, '.local')));
 }
 
 const endpointFile = (dataDir: string) => path.join(dataDir, 'endpoint.json');
@@ -52,9 +53,8 @@ export async function connectLocalDatabase(dataDir = localDataDir()): Promise<()
     info = { endpoint: database.endpoint, tableNames: database.tableNames };
     close = database.close;
   }
-  process.env.AWS_REGION ??= 'eu-central-1';
-  process.env.DYNAMODB_ENDPOINT = info.endpoint;
-  for (const name of Object.keys(tables) as TableName[])
-    process.env[tables[name].envVar] = info.tableNames[name];
+  setEnv('AWS_REGION', getStringFromEnv('AWS_REGION', 'eu-central-1'));
+  setEnv('DYNAMODB_ENDPOINT', info.endpoint);
+  for (const name of Object.keys(tables) as TableName[]) setEnv(tables[name].envVar, info.tableNames[name]);
   return close;
 }

@@ -1,11 +1,12 @@
 // `npm start`: the whole system locally, no AWS account, no Docker.
 import path from 'node:path';
+import { getNumberFromEnv, getStringFromEnv } from '../lib/config/env.ts';
 import { faultRateFromEnv, installDynamoFaults } from './faults.ts';
 import { repositoryRoot } from './server.ts';
 import { startLocalStack } from './stack.ts';
 
-const port = Number(process.env.PORT ?? 3000);
-const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(repositoryRoot, '.local'));
+const port = getNumberFromEnv('PORT', 3000);
+const dataDir = path.resolve(getStringFromEnv('DATA_DIR', path.join(repositoryRoot, '.local')));
 
 // Scheduled functions (ticket-age: the open-ticket metric) run every minute, printing EMF lines.
 const stack = await startLocalStack({ dataDir, port, scheduleIntervalMs: 60_000 });

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { DynamoDBStreamHandler } from 'aws-lambda';
 import { buildWeb, distDir } from '../../web/build.ts';
 import { documentClient } from '../lib/adapters/dynamodb.ts';
-import { getListFromEnv } from '../lib/config/env.ts';
+import { getListFromEnv, getStringFromEnv, setEnv } from '../lib/config/env.ts';
 import { type FunctionDefinition, functionDefinitions } from '../lib/definitions/routes.ts';
 import { type TableName, tables } from '../lib/definitions/tables.ts';
 import { evalCasesFor } from '../lib/editing/files.ts';
@@ -54,13 +54,13 @@ export interface LocalStack {
 
 /** Points the handlers (which read their configuration from the environment) at the local stack. */
 function configureEnvironment(database: LocalDatabase, options: LocalStackOptions): void {
-  process.env.AWS_REGION ??= 'eu-central-1';
-  process.env.DYNAMODB_ENDPOINT = database.endpoint;
+  setEnv('AWS_REGION', getStringFromEnv('AWS_REGION', 'eu-central-1'));
+  setEnv('DYNAMODB_ENDPOINT', database.endpoint);
   for (const name of Object.keys(tables) as TableName[])
-    process.env[tables[name].envVar] = database.tableNames[name];
-  process.env.KNOWLEDGE_CHECK_INTERVAL_MS = String(options.knowledgeCheckIntervalMs ?? 1000);
-  if (options.dataDir) process.env.DATA_DIR = options.dataDir;
-  process.env.MAIL_TRANSPORT = 'outbox';
+    setEnv(tables[name].envVar, database.tableNames[name]);
+  setEnv('KNOWLEDGE_CHECK_INTERVAL_MS', String(options.knowledgeCheckIntervalMs ?? 1000));
+  if (options.dataDir) setEnv('DATA_DIR', options.dataDir);
+  setEnv('MAIL_TRANSPORT', 'outbox');
 }
 
 /** The stream function (`notify`), loaded like Lambda loads it: the real handler module. */
@@ -76,7 +76,7 @@ function startStreams(database: LocalDatabase, options: LocalStackOptions, spool
   return installStreamEmulator({
     client: documentClient(),
     endpoint: database.endpoint,
-    region: process.env.AWS_REGION ?? 'eu-central-1',
+    region: getStringFromEnv('AWS_REGION', 'eu-central-1'),
     tables: streamed.map((name) => {
       const definition: { partitionKey: { name: string }; sortKey?: { name: string } } = tables[name];
       return {
@@ -146,7 +146,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const database = await startDatabase(options.dataDir ? path.join(options.dataDir, 'db') : undefined);
   configureEnvironment(database, options);
   const spoolDir = options.spoolDir ?? options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'faq-spool-')));
-  process.env.OUTBOX_DIR = path.join(spoolDir, 'outbox');
+  setEnv('OUTBOX_DIR', path.join(spoolDir, 'outbox'));
   const streams = startStreams(database, options, spoolDir);
   await seedKnowledgeIfEmpty();
   const meta = await readMeta(true);
@@ -166,7 +166,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   });
   const url = await listen(server, options.port ?? 0);
   allowedOrigins.push(url);
-  process.env.INBOX_URL = `${url}/inbox`;
+  setEnv('INBOX_URL', `${url}/inbox`);
   const stopSchedules =
     options.scheduleIntervalMs === undefined ? async () => {} : startSchedules(options.scheduleIntervalMs);
   const { dataDir } = options;

@@ -7,8 +7,8 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../cdk/build.ts';
-import { METRIC_NAMESPACE, OLDEST_OPEN_TICKET_METRIC } from '../../cdk/constructs/monitoring.ts';
 import type { IncidentFaqStack } from '../../cdk/stack.ts';
+import { metricNames, metricNamespace } from '../../functions/lib/definitions/metrics.ts';
 import {
   type Access,
   corsPolicy,
@@ -658,8 +658,8 @@ describe('monitoring', () => {
     expect(alarms.some((alarm) => alarm.MetricName === 'ApproximateNumberOfMessagesVisible')).toBe(true);
     expect(alarms.some((alarm) => alarm.MetricName === '5xx')).toBe(true);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: METRIC_NAMESPACE,
-      MetricName: OLDEST_OPEN_TICKET_METRIC,
+      Namespace: metricNamespace,
+      MetricName: metricNames.oldestOpenTicketAgeHours,
       Threshold: stack.config.openTicketAlarmHours,
       TreatMissingData: 'notBreaching',
     });

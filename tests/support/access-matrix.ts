@@ -201,7 +201,7 @@ export const matrixRows: MatrixRow[] = [
 
 /** Route keys of the route table that have no row, and rows that are no route (both must be empty). */
 export function coverage(rows: readonly MatrixRow[] = matrixRows) {
-  const keys = routes.map(routeKey);
+  const keys: string[] = routes.map(routeKey);
   const rowKeys = rows.map((row) => row.route);
   return {
     missing: keys.filter((key) => !rowKeys.includes(key)),

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { ConfigurationError, getStringFromEnv } from '../config/env.ts';
+import { ConfigurationError, getOptionalStringFromEnv, getStringFromEnv } from '../config/env.ts';
 
 /**
  * One mail: a plain-text part, and optionally an HTML part of the same content (then the message
@@ -93,7 +93,7 @@ export function createOutboxMailer(dir: string): Mailer {
  */
 export function createSesMailer(
   configurationSet?: string,
-  client = new SESv2Client({ region: process.env.AWS_REGION ?? 'eu-central-1', maxAttempts: 3 }),
+  client = new SESv2Client({ region: getStringFromEnv('AWS_REGION', 'eu-central-1'), maxAttempts: 3 }),
 ): Mailer {
   return {
     async send(message) {
@@ -122,9 +122,9 @@ export function createSesMailer(
  */
 export function mailerFromEnv(): Mailer {
   const transport = getStringFromEnv('MAIL_TRANSPORT');
-  if (transport === 'ses') return createSesMailer(process.env.SES_CONFIGURATION_SET || undefined);
+  if (transport === 'ses') return createSesMailer(getOptionalStringFromEnv('SES_CONFIGURATION_SET'));
   if (transport === 'outbox') {
-    const dir = process.env.OUTBOX_DIR || path.join(getStringFromEnv('DATA_DIR'), 'outbox');
+    const dir = getOptionalStringFromEnv('OUTBOX_DIR') ?? path.join(getStringFromEnv('DATA_DIR'), 'outbox');
     return createOutboxMailer(dir);
   }
   throw new ConfigurationError(`MAIL_TRANSPORT must be "ses" or "outbox", not "${transport}"`);

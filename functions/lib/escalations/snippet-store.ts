@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, isConditionFailure, queryPartition, tableName } from '../adapters/dynamodb.ts';
+import { deleteItem, isConditionFailure, putItem, queryPartition } from '../adapters/dynamodb.ts';
 
 /**
  * The DPO's answer snippets ("Textbausteine"): after a breach the same question arrives hundreds
  * of times, so the team saves an answer once and inserts it again. Stored in the tickets table
  * (the inbox function's only table, so no new grant) under one partition, `SNIPPET`, with the
  * sort key `SNIPPET#<id>`: listing them is one query. This module is the only code that builds
- * those keys; the notification stream ignores them (its items are `TICKET#…/TICKET`).
+ * those keys (through the adapter's item helpers, no SDK of its own); the notification stream
+ * ignores them (its items are `TICKET#…/TICKET`).
  *
  * A snippet holds what the DPO typed and who saved it (a staff name, as in the audit trail);
  * never ticket data, so it needs no expiry.
@@ -26,7 +26,6 @@ export const maxSnippets = 200;
 
 const partition = 'SNIPPET';
 const snippetKey = (id: string) => ({ pk: partition, sk: `SNIPPET#${id}` });
-const table = () => tableName('tickets');
 
 /** Every snippet, oldest first (creation order: the sort key starts with the creation time). */
 export async function listSnippets(): Promise<Snippet[]> {
@@ -50,12 +49,10 @@ export async function putSnippet(input: Pick<Snippet, 'title' | 'text' | 'create
     createdAt,
     createdBy: input.createdBy,
   };
-  await documentClient().send(
-    new PutCommand({
-      TableName: table(),
-      Item: { ...snippetKey(snippet.id), ...snippet },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
+  await putItem(
+    'tickets',
+    { ...snippetKey(snippet.id), ...snippet },
+    { ConditionExpression: 'attribute_not_exists(pk)' },
   );
   return snippet;
 }

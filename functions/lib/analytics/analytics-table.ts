@@ -1,0 +1,24 @@
+import type { ItemKey } from '../adapters/dynamodb.ts';
+
+/**
+ * The key layout of the `analytics` table, and the only code that builds its keys. Nothing in
+ * this table identifies a citizen. Items:
+ * - `FEEDBACK / <entry id>`: two counters per answer (`helpful`, `notHelpful`), no time, no text;
+ * - `UNANSWERED / <iso time>#<random>`: an anonymised unanswered question with its TTL
+ *   (`expiresAt`, `unanswered.retentionDays`).
+ * Writers: feedback/feedback.ts and unanswered/report.ts.
+ */
+export const analyticsPartitions = {
+  feedback: 'FEEDBACK',
+  unanswered: 'UNANSWERED',
+} as const;
+
+export const analyticsKeys = {
+  feedback: (entryId: string): ItemKey => ({ pk: analyticsPartitions.feedback, sk: entryId }),
+  /** `sk` is the stored sort key, as listed (it sorts by time, the suffix keeps it unique). */
+  unanswered: (sk: string): ItemKey => ({ pk: analyticsPartitions.unanswered, sk }),
+  newUnanswered: (at: string, random: string): ItemKey => ({
+    pk: analyticsPartitions.unanswered,
+    sk: `${at}#${random}`,
+  }),
+} as const;
