@@ -60,13 +60,7 @@ export async function putSnippet(input: Pick<Snippet, 'title' | 'text' | 'create
 /** Deletes a snippet; false when there was none with this id. */
 export async function deleteSnippet(id: string): Promise<boolean> {
   try {
-    await documentClient().send(
-      new DeleteCommand({
-        TableName: table(),
-        Key: snippetKey(id),
-        ConditionExpression: 'attribute_exists(pk)',
-      }),
-    );
+    await deleteItem('tickets', snippetKey(id), { ConditionExpression: 'attribute_exists(pk)' });
     return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;
