@@ -116,6 +116,7 @@ describe.runIf(browserAvailable)('DPO inbox page', () => {
     // The sign-in renders once the page knows there is no /staff-config.json (token sign-in).
     await page.getByLabel('Zugangs-Token').waitFor();
     await page.keyboard.press('Tab'); // skip link
+    await page.keyboard.press('Tab'); // language switch ("English")
     await page.keyboard.press('Tab'); // token field
     await page.keyboard.insertText(await stack.issuer.sign({ sub: 'ben', groups: ['dpo'] }));
     await page.keyboard.press('Tab');

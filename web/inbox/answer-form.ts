@@ -12,12 +12,11 @@ import { announce } from './page.ts';
 
 const drafts = new Map<string, string>();
 
-/** Appends the form to `parent`; returns the answer field (the snippets insert into it). */
+/** The form, and its answer field (the snippets insert into it). */
 export function renderAnswerForm(
-  parent: HTMLElement,
   ticketId: string,
   send: (text: string) => Promise<boolean>,
-): HTMLTextAreaElement {
+): { form: HTMLFormElement; field: HTMLTextAreaElement } {
   const texts = t();
   const field = h('textarea', {
     id: 'answer-text',
@@ -70,6 +69,5 @@ export function renderAnswerForm(
     }
     void send(text).then((sent) => sent && drafts.delete(ticketId));
   });
-  parent.append(form);
-  return field;
+  return { form, field };
 }

@@ -21,17 +21,25 @@ function insertAtCursor(field: HTMLTextAreaElement, text: string): void {
   field.focus();
 }
 
-/** The snippets panel for the answer field; loads the team's snippets itself. */
-export function renderSnippets(field: HTMLTextAreaElement): HTMLElement {
+/**
+ * The snippets for the answer field: a picker (shown above the field: pick, insert, then adapt)
+ * and a form to save the current answer (below it, folded away). Loads the team's snippets itself.
+ */
+export function renderSnippets(field: HTMLTextAreaElement): { picker: HTMLElement; saver: HTMLElement } {
   const texts = t();
   const body = h('div', { class: 'snippet-list' });
-  const panel = h(
+  const picker = h(
     'section',
     { class: 'panel snippets', 'aria-labelledby': 'snippets-title' },
     h('h3', { id: 'snippets-title' }, texts.snippetsTitle),
     h('p', { class: 'hint' }, texts.snippetsIntro),
     body,
-    saveForm(field, () => void load()),
+  );
+  const saver = h(
+    'details',
+    { class: 'panel snippet-save' },
+    h('summary', {}, texts.snippetSaveTitle),
+    saveForm(field, (id) => void load(id)),
   );
   let snippets: Snippet[] = [];
 
@@ -93,7 +101,7 @@ export function renderSnippets(field: HTMLTextAreaElement): HTMLElement {
     }
   };
   void load();
-  return panel;
+  return { picker, saver };
 }
 
 /** "Really delete?" in the page itself (no browser dialog), focus on the safe choice. */
@@ -132,7 +140,7 @@ function confirmDelete(
 }
 
 /** Saves the answer field's text under a title. */
-function saveForm(field: HTMLTextAreaElement, saved: () => void): HTMLElement {
+function saveForm(field: HTMLTextAreaElement, saved: (id: string) => void): HTMLElement {
   const texts = t();
   const title = h('input', {
     type: 'text',
@@ -145,7 +153,6 @@ function saveForm(field: HTMLTextAreaElement, saved: () => void): HTMLElement {
   const form = h(
     'form',
     { id: 'snippet-save-form', novalidate: true },
-    h('h4', {}, texts.snippetSaveTitle),
     h('label', { for: 'snippet-title' }, texts.snippetTitleLabel),
     title,
     h('p', { id: 'snippet-title-hint', class: 'hint' }, texts.snippetTitleHint),
@@ -166,10 +173,10 @@ function saveForm(field: HTMLTextAreaElement, saved: () => void): HTMLElement {
       return;
     }
     try {
-      await api<Snippet>('/v1/snippets', { method: 'POST', body: { title: name, text } });
+      const snippet = await api<Snippet>('/v1/snippets', { method: 'POST', body: { title: name, text } });
       title.value = '';
       announce(texts.snippetSaved(name));
-      saved();
+      saved(snippet.id);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'conflict') announce(texts.snippetFull, 'error');
       else report(error);

@@ -104,7 +104,7 @@ const de = {
   expires: (date: string) => `Wird am ${date} automatisch gelöscht.`,
   snippetsTitle: 'Textbausteine',
   snippetsIntro:
-    'Gespeicherte Antworten für Fragen, die oft kommen. „Einfügen“ setzt den Text an der Cursorposition in Ihre Antwort ein; Sie können ihn danach anpassen.',
+    'Gespeicherte Antworten für Fragen, die oft kommen. Einfügen setzt den Text an der Cursorposition ins Antwortfeld; danach können Sie ihn anpassen.',
   snippetsNone: 'Noch keine Textbausteine gespeichert.',
   snippetSelect: 'Textbaustein',
   snippetInsert: 'In die Antwort einfügen',
@@ -113,7 +113,7 @@ const de = {
   snippetDeleteQuestion: (title: string) => `Textbaustein „${title}“ für das ganze Team löschen?`,
   snippetDeleteConfirm: 'Ja, löschen',
   snippetDeleted: (title: string) => `Textbaustein „${title}“ gelöscht.`,
-  snippetSaveTitle: 'Als neuen Textbaustein speichern',
+  snippetSaveTitle: 'Diese Antwort als Textbaustein speichern',
   snippetTitleLabel: 'Titel des Textbausteins',
   snippetTitleHint:
     'Kurz und eindeutig, z. B. „Konto nicht betroffen“. Gespeichert wird der Text aus dem Antwortfeld.',
@@ -215,7 +215,7 @@ const en: InboxStrings = {
   expires: (date: string) => `Will be erased automatically on ${date}.`,
   snippetsTitle: 'Answer snippets',
   snippetsIntro:
-    'Saved answers for questions that come often. "Insert" puts the text into your answer at the cursor; you can adapt it afterwards.',
+    'Saved answers for questions that come often. Inserting puts the text into the answer field at the cursor; then you can adapt it.',
   snippetsNone: 'No snippets saved yet.',
   snippetSelect: 'Snippet',
   snippetInsert: 'Insert into the answer',
@@ -224,7 +224,7 @@ const en: InboxStrings = {
   snippetDeleteQuestion: (title: string) => `Delete the snippet "${title}" for the whole team?`,
   snippetDeleteConfirm: 'Yes, delete',
   snippetDeleted: (title: string) => `Snippet "${title}" deleted.`,
-  snippetSaveTitle: 'Save as a new snippet',
+  snippetSaveTitle: 'Save this answer as a snippet',
   snippetTitleLabel: 'Title of the snippet',
   snippetTitleHint: 'Short and clear, e.g. "Account not affected". The text of the answer field is saved.',
   snippetSave: 'Save the answer as a snippet',

@@ -136,10 +136,11 @@ export async function showTicket(ticketId: string, message?: string): Promise<vo
   };
   if (ticket.status === 'open') button(texts.claim, () => void perform(ticket.ticketId, 'claim'), 'primary');
   if (ticket.status === 'claimed' && mine) {
-    const answerField = renderAnswerForm(section, ticket.ticketId, (text) =>
+    const { form, field } = renderAnswerForm(ticket.ticketId, (text) =>
       perform(ticket.ticketId, 'answer', { text }),
     );
-    section.append(renderSnippets(answerField));
+    const { picker, saver } = renderSnippets(field);
+    section.append(picker, form, saver);
     button(texts.release, () => void perform(ticket.ticketId, 'release'));
     // Without an answer, closing asks why (the server insists as well).
     const opener = button(texts.closeWithoutAnswer, () =>
