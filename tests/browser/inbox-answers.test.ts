@@ -304,6 +304,7 @@ describe.runIf(browserAvailable)('DPO answers, snippets and closing in the inbox
       await page.getByRole('button', { name: 'Deutsch' }).click();
       await poll(() => page.locator('html').getAttribute('lang')).toBe('de');
       await page.getByRole('button', { name: 'Zurück zur Liste' }).click();
+      await page.locator('#status-filter').selectOption('claimed');
       await page.getByRole('button', { name: `Anfrage ${ticketId} öffnen` }).click();
       expect(await page.getByLabel('Ihre Antwort an die Bürgerin oder den Bürger').inputValue()).toBe(
         'Entwurf **eins**',
