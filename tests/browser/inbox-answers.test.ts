@@ -309,7 +309,11 @@ describe.runIf(browserAvailable)('DPO answers, snippets and closing in the inbox
       expect(await page.getByLabel('Ihre Antwort an die Bürgerin oder den Bürger').inputValue()).toBe(
         'Entwurf **eins**',
       );
-      expect(watched.network()).toEqual([]);
+      // Only the refusal this test provoked (the response, and Chromium's console line for it).
+      expect(watched.network()).toEqual([
+        expect.stringMatching(new RegExp(`^409 POST .*/v1/inbox/${taken}/claim$`)),
+        expect.stringMatching(/^console error: .*409 \(Conflict\)/),
+      ]);
       await expectClean(watched);
       await watched.context.close();
     },
