@@ -106,7 +106,7 @@ describe.runIf(browserAvailable)('DPO inbox page', () => {
     expect(await page.locator('#app img').count()).toBe(0);
     await expectClean(watched);
     await watched.context.close();
-  });
+  }, 90_000); // the whole flow, with axe twice and the mail stream: slow on two shared cores
 
   it('works with the keyboard alone: claim and release', async () => {
     const { ticketId } = await submit(stack);
