@@ -165,6 +165,44 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
     expect(await page.locator('#entry-status').textContent()).toContain('Entwurf');
   });
 
+  it('shows the sources below the form and the review marker on legal statements, and saving keeps them', async () => {
+    const page = await signIn('erika');
+    await page.locator('[data-entry="gdpr-rights"]').click();
+    await page.locator('#needs-review').waitFor();
+    expect(await page.locator('#needs-review').textContent()).toBe(
+      'Rechtliche Aussage: Prüfung durch die Datenschutzbeauftragte ausstehend',
+    );
+    const sources = page.locator('#entry-sources');
+    expect(await sources.locator('li').count()).toBeGreaterThanOrEqual(5);
+    expect(await sources.getByRole('link', { name: 'Art. 15 DSGVO' }).getAttribute('href')).toMatch(
+      /^https:\/\/eur-lex\.europa\.eu\//,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The form has no source fields, yet a saved draft keeps the sources and the flag.
+    await page.getByRole('button', { name: 'Entwurf speichern' }).click();
+    await status(page, 'Entwurf gespeichert.');
+    const token = await stack.issuer.sign({ sub: 'erika', groups: ['editor'] });
+    const response = await fetch(`${stack.url}/v1/knowledge/entries/gdpr-rights`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const view = (await response.json()) as {
+      published: { entry: { sources: unknown[] } };
+      draft: { entry: { sources: unknown[]; needsReview?: boolean } };
+    };
+    expect(view.draft.entry.sources).toEqual(view.published.entry.sources);
+    expect(view.draft.entry.needsReview).toBe(true);
+    await page.getByRole('button', { name: 'Entwurf verwerfen' }).click();
+    await status(page, 'Entwurf verworfen.');
+
+    // An entry without legal statements: no marker, the notice quotes are shown.
+    await page.locator('[data-entry="measures-taken"]').click();
+    await expect
+      .poll(() => page.locator('#entry-sources q').first().textContent())
+      .toContain('Der Server wurde vollständig neu aufgesetzt');
+    expect(await page.locator('#needs-review').count()).toBe(0);
+  });
+
   it('asks for a token again when it expired', async () => {
     const watched = await openPage(browser);
     pages.push(watched);

@@ -186,6 +186,35 @@ describe('drafts', () => {
     expect(created.status).toBe(201);
     expect((await save('new-topic', (created.body as View).draft?.entry as Entry, 0)).status).toBe(409);
   });
+
+  it('keeps sources and the DPO review flag through a draft, and refuses a malformed source by field', async () => {
+    const current = await entry('gdpr-rights');
+    const content = current.published?.entry as Entry;
+    expect(content.needsReview).toBe(true);
+    expect(content.sources?.some((source) => source.kind === 'law')).toBe(true);
+    const badLink = await save(
+      'gdpr-rights',
+      { ...content, sources: [{ kind: 'law', article: 'Art. 15 DSGVO', url: 'javascript:alert(1)' }] },
+      current.version,
+    );
+    expect(badLink.status).toBe(400);
+    expect(JSON.stringify(badLink.body)).toContain('sources.0.url');
+
+    const saved = await save(
+      'gdpr-rights',
+      { ...content, de: { ...content.de, answer: `${content.de.answer}\n\nErgänzung.` } },
+      current.version,
+    );
+    expect(saved.status).toBe(200);
+    const draft = (await entry('gdpr-rights')).draft?.entry;
+    expect(draft?.sources).toEqual(content.sources);
+    expect(draft?.needsReview).toBe(true);
+    const discarded = await request(
+      api(`/v1/knowledge/entries/gdpr-rights/draft?version=${(saved.body as View).version}`),
+      { method: 'DELETE', headers: auth(erika) },
+    );
+    expect(discarded.status).toBe(200);
+  });
 });
 
 describe('review and publish', () => {

@@ -88,6 +88,11 @@ export const matrixRows: MatrixRow[] = [
     request: () => ({ path: '/v1/feedback', body: { entryId: 'what-happened', helpful: true } }),
     expected: publicRow(204),
   },
+  {
+    route: 'GET /v1/starters',
+    request: () => ({ path: '/v1/starters?locale=en' }),
+    expected: publicRow(200),
+  },
   { route: 'GET /v1/health', request: () => ({ path: '/v1/health' }), expected: publicRow(200) },
   { route: 'GET /v1/changelog', request: () => ({ path: '/v1/changelog' }), expected: publicRow(200) },
   ...(

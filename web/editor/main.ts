@@ -20,7 +20,8 @@ import {
   type GateReport,
   type ListedEntry,
 } from './api.ts';
-import { type FormValues, fromEntry, type Locale, toEntry } from './form.ts';
+import { carriedOf, type FormValues, fromEntry, type Locale, toEntry } from './form.ts';
+import { renderReviewMarker, renderSources } from './sources.ts';
 import { strings, type UiLocale } from './strings.ts';
 
 // Configuration (like the DPO inbox): the <body> data attributes data-api (API base URL when not
@@ -309,6 +310,7 @@ function readForm(): FormValues {
     reviewedAt: value('entry-reviewed'),
     related: value('entry-related'),
     locales: { de: localized('de'), en: localized('en') },
+    carried: carriedOf(current?.view?.draft?.entry ?? current?.view?.published?.entry),
   };
 }
 
@@ -388,7 +390,9 @@ function renderEditor(view: EntryView | null): void {
   const pane = byId('editor-pane');
   pane.replaceChildren(
     heading,
+    renderReviewMarker(content, t.sources) ?? '',
     form,
+    renderSources(content, t.sources),
     renderTryPanel(),
     h('section', { id: 'history', 'aria-labelledby': 'history-title' }),
   );

@@ -92,6 +92,20 @@ const de = {
   forbidden: 'Dafür fehlt Ihnen die Berechtigung (Gruppe „editor“).',
   conflict: 'Jemand anderes hat den Eintrag inzwischen geändert. Bitte neu laden.',
   reload: 'Neu laden',
+  sources: {
+    title: 'Quellen',
+    hint: 'Nur zur Ansicht: Quellen werden in den Wissensdateien gepflegt (siehe docs/sources.md).',
+    none: 'Keine Quellen angegeben. Jede Aussage der Antwort braucht eine Quelle; ergänzen Sie sie vor der Veröffentlichung in den Wissensdateien.',
+    kinds: {
+      notice: 'Mitteilung der Stadt',
+      'public-record': 'Öffentliche Quelle',
+      law: 'Gesetz',
+      'general-guidance': 'Allgemeiner Hinweis',
+      product: 'So arbeitet dieser Dienst',
+    } as Record<string, string>,
+    needsReview: 'Rechtliche Aussage: Prüfung durch die Datenschutzbeauftragte ausstehend',
+    legalReview: (by: string, date: string) => `Rechtliche Aussage geprüft von ${by} am ${date}`,
+  },
 };
 
 export type Strings = typeof de;
@@ -185,6 +199,20 @@ const en: Strings = {
   forbidden: 'You lack the permission for this (group "editor").',
   conflict: 'Someone else changed this entry in the meantime. Please reload.',
   reload: 'Reload',
+  sources: {
+    title: 'Sources',
+    hint: 'Read-only: sources are kept in the knowledge files (see docs/sources.md).',
+    none: 'No sources given. Every statement of the answer needs a source; add them in the knowledge files before publishing.',
+    kinds: {
+      notice: "The town's notice",
+      'public-record': 'Public record',
+      law: 'Law',
+      'general-guidance': 'General advice',
+      product: 'How this service works',
+    },
+    needsReview: 'Legal statement: review by the data protection officer pending',
+    legalReview: (by, date) => `Legal statement reviewed by ${by} on ${date}`,
+  },
 };
 
 export const strings: Record<UiLocale, Strings> = { de, en };

@@ -131,6 +131,8 @@ const inbox = <const M extends RouteDefinition['method'], const P extends `/v1/i
 // method and path, so `RouteKey` is the exact union and `switch` cases on it are checked.
 const routeTable = [
   { method: 'POST', path: '/v1/ask', function: 'ask', throttle: { rateLimit: 50, burstLimit: 100 } },
+  // The widget's starter questions (public, read-only): served by the ask function's cache.
+  { method: 'GET', path: '/v1/starters', function: 'ask', throttle: { rateLimit: 20, burstLimit: 40 } },
   { method: 'POST', path: '/v1/feedback', function: 'feedback', throttle: { rateLimit: 20, burstLimit: 40 } },
   { method: 'GET', path: '/v1/health', function: 'health', throttle: { rateLimit: 10, burstLimit: 20 } },
   {
