@@ -353,7 +353,10 @@ describe('the whole flow: notice, answer, answer mail, erasure', () => {
     const { ticketId, secret } = await submitRemembered();
     const headers = await dpo('anna');
     await request(`${stack.url}/v1/inbox/${ticketId}/claim`, { method: 'POST', headers });
-    const closed = await request(`${stack.url}/v1/inbox/${ticketId}/close`, { method: 'POST', headers });
+    const closed = await request(`${stack.url}/v1/inbox/${ticketId}/close`, {
+      headers,
+      body: { reason: 'duplicate' },
+    });
     expect(closed.status).toBe(200);
     const expiresAt = Date.parse((closed.body as { expiresAt: string }).expiresAt);
     expect(expiresAt - Date.now()).toBeGreaterThan(89 * 24 * 3600 * 1000);

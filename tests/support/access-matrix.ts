@@ -196,6 +196,18 @@ export const matrixRows: MatrixRow[] = [
     // Either staff group may read the dashboard.
     expected: { ...staffRow('dpo', 200), editor: 200 },
   },
+  { route: 'GET /v1/snippets', request: () => ({ path: '/v1/snippets' }), expected: staffRow('dpo', 200) },
+  // An empty snippet is refused (400) and an unknown one is not found (404): nothing changes.
+  {
+    route: 'POST /v1/snippets',
+    request: () => ({ path: '/v1/snippets', body: {} }),
+    expected: staffRow('dpo', 400),
+  },
+  {
+    route: 'DELETE /v1/snippets/{snippetId}',
+    request: () => ({ path: '/v1/snippets/20260504100000000-0badcafe' }),
+    expected: staffRow('dpo', 404),
+  },
 ];
 
 /** Route keys of the route table that have no row, and rows that are no route (both must be empty). */

@@ -48,7 +48,7 @@ export const functionDefinitions = {
   },
   inbox: {
     entry: 'functions/inbox/handler.ts',
-    description: 'DPO inbox: list, claim, release, answer and close forwarded questions',
+    description: 'DPO inbox: list, claim, release, answer and close forwarded questions; answer snippets',
     memoryMb: 256,
     timeoutSeconds: 10,
     tables: { tickets: 'readWrite', knowledge: 'read', analytics: 'write' },
@@ -188,6 +188,9 @@ const routeTable = [
   inbox('POST', '/v1/inbox/{ticketId}/close'),
   { method: 'POST', path: '/v1/inbox/{ticketId}/promote', function: 'promote', group: 'dpo' },
   { method: 'GET', path: '/v1/dashboard', function: 'dashboard', group: ['dpo', 'editor'] },
+  { method: 'GET', path: '/v1/snippets', function: 'inbox', group: 'dpo' },
+  { method: 'POST', path: '/v1/snippets', function: 'inbox', group: 'dpo' },
+  { method: 'DELETE', path: '/v1/snippets/{snippetId}', function: 'inbox', group: 'dpo' },
 ] as const satisfies readonly RouteDefinition[];
 
 type Route = (typeof routeTable)[number];

@@ -15,6 +15,7 @@ import { publishedSettings } from './settings.ts';
 import { newSecret, newTicketId, secretMatches, sha256 } from './ticket-id.ts';
 import {
   type AuditEntry,
+  type CloseReason,
   countUnlessCapped,
   dailySalt,
   eraseTicket,
@@ -371,8 +372,16 @@ export async function answerTicket(
   return answered;
 }
 
-/** Closes a ticket (its holder, or anyone once it is answered); it expires after the retention period. */
-export async function closeTicket(ticketId: string, staff: StaffIdentity): Promise<InboxTicket> {
+/**
+ * Closes a ticket (its holder, or anyone once it is answered); it expires after the retention
+ * period. A ticket without an answer needs a reason (duplicate, spam, answered elsewhere), so
+ * that no citizen's question is closed silently; the reason goes into the audit trail.
+ */
+export async function closeTicket(
+  ticketId: string,
+  staff: StaffIdentity,
+  reason?: CloseReason,
+): Promise<InboxTicket> {
   const { escalation } = await publishedSettings();
   return transition(ticketId, (ticket, now) => {
     if (ticket.queueStatus === 'closed')
@@ -380,6 +389,8 @@ export async function closeTicket(ticketId: string, staff: StaffIdentity): Promi
     if (ticket.queueStatus === 'open')
       throw new ConflictError('Claim the ticket before closing it.', 'wrong_status');
     if (ticket.queueStatus === 'claimed' && ticket.claimedBy !== staff.sub) throw heldByOther();
+    if (!ticket.answer && !reason)
+      throw new BadRequestError('reason: required to close a ticket without an answer', 'invalid_request');
     const at = now.toISOString();
     return {
       set: {
@@ -388,7 +399,7 @@ export async function closeTicket(ticketId: string, staff: StaffIdentity): Promi
         updatedAt: at,
         expiresAt: epochSeconds(now) + escalation.retentionDays * day,
       },
-      audit: { actor: staff.name, action: 'closed', at },
+      audit: { actor: staff.name, action: 'closed', at, ...(reason ? { reason } : {}) },
     };
   });
 }
