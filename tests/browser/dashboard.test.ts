@@ -10,6 +10,7 @@ import {
   openPage,
   requireBrowserInCi,
   type Watched,
+  watchNetwork,
 } from '../support/browser.ts';
 import { expectedFigures, seedDashboardTraffic } from '../support/dashboard.ts';
 import { startTestStack } from '../support/stack.ts';
@@ -22,24 +23,6 @@ const sizes = [
   { name: 'desktop', viewport: { width: 1280, height: 800 } },
   { name: 'phone', viewport: { width: 375, height: 740 } },
 ] as const;
-
-/** Console errors and failed requests (4xx/5xx) of a page: none are allowed. */
-function watchNetwork(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
-  });
-  return problems;
-}
-
-const knownStaffConfig404 = (problem: string, all: readonly string[]) =>
-  /^404 .*\/staff-config\.json$/.test(problem) ||
-  (problem ===
-    'console error: Failed to load resource: the server responded with a status of 404 (Not Found)' &&
-    all.some((other) => other.endsWith('/staff-config.json')));
 
 describe.runIf(browserAvailable)('situation dashboard page', () => {
   let stack: LocalStack;
@@ -97,7 +80,7 @@ describe.runIf(browserAvailable)('situation dashboard page', () => {
     expect(await cell(page, '#ages-table tbody tr:first-child td')).toBe('1');
   }
 
-  async function expectAccessibleAndClean(watched: Watched & { network: string[] }) {
+  async function expectAccessibleAndClean(watched: Watched & { network: () => string[] }) {
     // Reflow (WCAG 1.4.10): nothing wider than the window; wide tables scroll in their own box.
     const overflowing = await watched.page.evaluate(() =>
       [...document.querySelectorAll('body *')]
@@ -108,9 +91,7 @@ describe.runIf(browserAvailable)('situation dashboard page', () => {
     expect(overflowing).toEqual([]);
     expect(await axeViolations(watched.page)).toEqual([]);
     await expectClean(watched);
-    // The local server answers /staff-config.json with 404 until the tooling branch (issue 13
-    // item 6) serves one; that request is the only tolerated one, and only while that is so.
-    expect(watched.network.filter((problem) => !knownStaffConfig404(problem, watched.network))).toEqual([]);
+    expect(watched.network()).toEqual([]);
   }
 
   for (const { name, viewport } of sizes) {

@@ -12,6 +12,7 @@ import {
   patience,
   requireBrowserInCi,
   type Watched,
+  watchNetwork,
 } from '../support/browser.ts';
 import { setEscalationSettings, submit } from '../support/escalations.ts';
 import { readOutbox } from '../support/mail.ts';
@@ -67,26 +68,6 @@ async function capture(page: Page, name: string): Promise<void> {
   await page.setViewportSize(widths.desktop);
 }
 
-/**
- * Console errors and failed requests (4xx/5xx) on top of the CSP/dialog/error checks.
- * `/staff-config.json` is absent locally by design until the local server serves one (issue 13,
- * local tooling); its 404 is the one response allowed here.
- */
-function watchNetwork(watched: Watched): () => string[] {
-  const problems: string[] = [];
-  watched.page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    const url = message.location().url ?? '';
-    if (/status of 404/.test(message.text()) && url.endsWith('/staff-config.json')) return;
-    problems.push(`console error: ${message.text()} (${url})`);
-  });
-  watched.page.on('response', (response) => {
-    if (response.status() >= 400 && !response.url().endsWith('/staff-config.json'))
-      problems.push(`${response.status()} ${response.request().method()} ${response.url()}`);
-  });
-  return () => problems;
-}
-
 describe.runIf(browserAvailable)('DPO answers, snippets and closing in the inbox page', () => {
   let stack: LocalStack;
   let browser: Browser;
@@ -104,7 +85,7 @@ describe.runIf(browserAvailable)('DPO answers, snippets and closing in the inbox
 
   async function signedIn(sub = 'anna'): Promise<Watched & { network: () => string[] }> {
     const watched = await openPage(browser, { viewport: widths.desktop });
-    const network = watchNetwork(watched);
+    const network = watchNetwork(watched.page);
     await watched.page.goto(`${stack.url}/inbox`);
     await watched.page.getByLabel('Zugangs-Token').fill(await stack.issuer.sign({ sub, groups: ['dpo'] }));
     await watched.page.getByRole('button', { name: 'Anmelden' }).click();
