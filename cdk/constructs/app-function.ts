@@ -13,8 +13,17 @@ import { type TableName, tables as tableDefinitions } from '../../functions/lib/
 import { repoRoot } from '../paths.ts';
 
 /** ESM bundles may still contain CommonJS dependencies that call `require`. */
-const esmRequireBanner =
+export const esmRequireBanner =
   "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/**
+ * The newest Node.js LTS runtime of the installed aws-cdk-lib, and the matching esbuild target.
+ * The locked AWS SDK clients are bundled (not `@aws-sdk/*` external): the code runs with the
+ * versions its tests ran with, not whatever the runtime ships that month; `npm run bench --
+ * --only sdk` measures what it costs (docs/deploy.md, "Runtime and SDK").
+ */
+export const lambdaRuntime = lambda.Runtime.NODEJS_24_X;
+export const lambdaNodeTarget = 'node24';
 
 export interface AppFunctionProps {
   /** What to build: entry, description, memory, timeout (tables are bound with `bindTable`). */
@@ -29,7 +38,7 @@ export interface AppFunctionProps {
 }
 
 /**
- * The one way this project builds a Lambda function: Node 22 on arm64, a minified ESM bundle
+ * The one way this project builds a Lambda function: Node 24 on arm64, a minified ESM bundle
  * with source maps, X-Ray tracing, its own log group with retention, and its own role that may
  * write only to that log group (no AWS managed policy).
  */
@@ -53,7 +62,7 @@ export class AppFunction extends NodejsFunction {
       entry: path.join(repoRoot, definition.entry),
       handler: 'handler',
       description: definition.description,
-      runtime: lambda.Runtime.NODEJS_22_X,
+      runtime: lambdaRuntime,
       architecture: lambda.Architecture.ARM_64,
       memorySize: definition.memoryMb,
       timeout: Duration.seconds(definition.timeoutSeconds),
@@ -73,12 +82,13 @@ export class AppFunction extends NodejsFunction {
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
+        target: lambdaNodeTarget,
         mainFields: ['module', 'main'],
         banner: esmRequireBanner,
         minify: true,
         sourceMap: true,
-        externalModules: ['@aws-sdk/*'],
+        // Bundle the locked SDK clients (the CDK default leaves @aws-sdk/* to the runtime).
+        externalModules: [],
         forceDockerBundling: false,
         ...(props.define ? { define: props.define } : {}),
       },

@@ -15,7 +15,8 @@ export const environmentVariables = {
   POWERTOOLS_SERVICE_NAME: { setBy: 'stack', description: 'Logger service name and metric dimension' },
   POWERTOOLS_LOG_LEVEL: { setBy: 'stack', description: 'Log level (tests set SILENT)' },
   POWERTOOLS_METRICS_NAMESPACE: { setBy: 'stack', description: 'CloudWatch namespace of custom metrics' },
-  ALLOWED_ORIGINS: { setBy: 'stack', description: 'Comma-separated CORS origins (deployment config)' },
+  // On AWS the CORS origins come from the published settings (deploy/<stage>.json).
+  ALLOWED_ORIGINS: { setBy: 'local', description: 'Comma-separated CORS origins of `npm start`' },
   KNOWLEDGE_CHECK_INTERVAL_MS: { setBy: 'local', description: 'How often readers poll the KB version' },
   MAIL_TRANSPORT: { setBy: 'stack', description: '`ses` on AWS, `outbox` locally' },
   MAIL_FROM: { setBy: 'stack', description: 'Sender address of notification mail (optional)' },
