@@ -88,7 +88,6 @@ export async function buildApp(
     webAssetsDir: options.webAssetsDir === null ? undefined : (options.webAssetsDir ?? defaultWebAssetsDir()),
     ...(wafStack ? { webAclArn: wafStack.webAcl.attrArn } : {}),
   });
-  if (wafStack) stack.addDependency(wafStack);
   Tags.of(app).add('project', 'incident-faq-assistant');
   Tags.of(app).add(stageTagKey, config.stage);
   if (options.nag ?? true) {

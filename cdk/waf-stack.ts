@@ -90,7 +90,7 @@ export class WebAclStack extends Stack {
     );
     this.webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
       name: `${this.stackName}-web-acl`,
-      description: `Incident FAQ assistant (${config.stage}): per-IP rate limits, common rule set`,
+      description: `Incident FAQ assistant stage ${config.stage} - per-IP rate limits and the common rule set`,
       scope: 'CLOUDFRONT',
       defaultAction: { allow: {} },
       visibilityConfig: visibility(`${this.stackName}-web-acl`),

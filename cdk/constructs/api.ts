@@ -84,7 +84,7 @@ export class Api extends Construct {
         environment: props.environment,
       });
       for (const [table, access] of Object.entries(definition.tables) as [TableName, Access | undefined][]) {
-        if (access) fn.bindTable(props.data.table(table), table, access);
+        if (access) fn.bindTable(props.data.table(table), table, access, name);
       }
       this.functions[name] = fn;
     }

@@ -9,7 +9,12 @@ import type { Construct } from 'constructs';
 import type { FunctionEnvironment } from '../../functions/lib/definitions/environment.ts';
 import { serviceName } from '../../functions/lib/definitions/metrics.ts';
 import type { Access, FunctionDefinition } from '../../functions/lib/definitions/routes.ts';
-import { type TableName, tables as tableDefinitions } from '../../functions/lib/definitions/tables.ts';
+import {
+  type TableDefinition,
+  type TableName,
+  tables as tableDefinitions,
+} from '../../functions/lib/definitions/tables.ts';
+import { actionsFor } from '../least-privilege.ts';
 import { repoRoot } from '../paths.ts';
 
 /** ESM bundles may still contain CommonJS dependencies that call `require`. */
@@ -98,24 +103,24 @@ export class AppFunction extends NodejsFunction {
   }
 
   /**
-   * Grants exactly the given access to a table and tells the function its name through the
-   * table definition's environment variable.
+   * Grants exactly the actions of cdk/least-privilege.ts for the given access to a table (and
+   * its indexes, for reads) and tells the function its name through the table definition's
+   * environment variable. `functionName` is the definition key (it selects batch writers).
    */
-  bindTable(table: dynamodb.ITable, tableDefinitionName: TableName, access: Access): this {
-    switch (access) {
-      case 'read':
-        table.grantReadData(this);
-        break;
-      case 'write':
-        table.grantWriteData(this);
-        break;
-      case 'readWrite':
-        table.grantReadWriteData(this);
-        break;
-      default:
-        throw new Error(`Unknown table access "${access satisfies never}"`);
-    }
-    this.addEnvironment(tableDefinitions[tableDefinitionName].envVar, table.tableName);
+  bindTable(
+    table: dynamodb.ITable,
+    tableDefinitionName: TableName,
+    access: Access,
+    functionName: string,
+  ): this {
+    const definition: TableDefinition = tableDefinitions[tableDefinitionName];
+    const resources = [table.tableArn];
+    if (access !== 'write' && definition.indexes?.length) resources.push(`${table.tableArn}/index/*`);
+    this.addToRolePolicy(
+      new iam.PolicyStatement({ actions: actionsFor(functionName, tableDefinitionName, access), resources }),
+    );
+    // The tables use AWS-owned encryption (no customer key to grant).
+    this.addEnvironment(definition.envVar, table.tableName);
     this.boundTables.push({ table, name: tableDefinitionName, access });
     return this;
   }

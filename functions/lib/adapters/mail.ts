@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { ConfigurationError, getOptionalStringFromEnv, getStringFromEnv } from '../config/env.ts';
+import { traced } from '../observability/tracer.ts';
 
 /** One plain-text mail. `tags` are ids only (ticket, kind): they end up in SES event logs. */
 export interface MailMessage {
@@ -83,7 +84,9 @@ export function createOutboxMailer(dir: string): Mailer {
 /** AWS transport: SES v2, one client per container, optional configuration set for event tracking. */
 export function createSesMailer(
   configurationSet?: string,
-  client = new SESv2Client({ region: getStringFromEnv('AWS_REGION', 'eu-central-1'), maxAttempts: 3 }),
+  client = traced(
+    new SESv2Client({ region: getStringFromEnv('AWS_REGION', 'eu-central-1'), maxAttempts: 3 }),
+  ),
 ): Mailer {
   return {
     async send(message) {
