@@ -11,6 +11,7 @@ export const environmentVariables = {
   [tables.tickets.envVar]: { setBy: 'stack', description: 'Name of the tickets table' },
   [tables.analytics.envVar]: { setBy: 'stack', description: 'Name of the analytics table' },
   AWS_REGION: { setBy: 'lambda', description: 'Region of the SDK clients (default eu-central-1)' },
+  TEST_DYNAMODB_ENDPOINT: { setBy: 'local', description: 'DynamoDB Local of `npm run test:fidelity`' },
   DYNAMODB_ENDPOINT: { setBy: 'local', description: 'Embedded database endpoint; unset on AWS' },
   POWERTOOLS_SERVICE_NAME: { setBy: 'stack', description: 'Logger service name and metric dimension' },
   POWERTOOLS_LOG_LEVEL: { setBy: 'stack', description: 'Log level (tests set SILENT)' },
