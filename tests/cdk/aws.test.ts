@@ -72,7 +72,7 @@ beforeAll(async () => {
   main = Template.fromStack(dev.stack);
   if (!dev.wafStack) throw new Error('deploy/dev.json switches WAF on');
   waf = Template.fromStack(dev.wafStack);
-}, 240_000);
+}, 900_000);
 
 afterAll(() => {
   for (const dir of [...tempDirs, dev?.app.outdir ?? ''])
@@ -179,7 +179,7 @@ describe('stages', () => {
     const clashes = globalNames(second).filter((name) => first.has(name));
     expect(clashes).toEqual([]);
     expect(second.stack.stackName).toBe('IncidentFaq-test');
-  }, 240_000);
+  }, 900_000);
 
   it('publishes the deployment-owned settings of the stage file', () => {
     expect(dev.config.deploymentSettings).toMatchObject(devFile.settings);
