@@ -12,6 +12,7 @@ import {
   corsPolicy,
   type FunctionDefinition,
   type RouteDefinition,
+  routeGroups,
   routeKey,
 } from '../../functions/lib/definitions/routes.ts';
 import type { TableName } from '../../functions/lib/definitions/tables.ts';
@@ -137,8 +138,8 @@ export class Api extends Construct {
       seen.add(key);
       const fn = this.functions[definition.function];
       if (!fn) throw new Error(`Route "${key}" names unknown function "${definition.function}"`);
-      if (definition.group !== undefined && !(definition.group in staffGroups)) {
-        throw new Error(`Route "${key}" names unknown group "${definition.group}"`);
+      for (const group of routeGroups(definition)) {
+        if (!(group in staffGroups)) throw new Error(`Route "${key}" names unknown group "${group}"`);
       }
       let integration = integrations.get(definition.function);
       if (!integration) {

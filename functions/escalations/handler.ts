@@ -1,7 +1,8 @@
 // handler -> lib/escalations/tickets -> ticket store -> adapters/dynamodb
-import * as z from 'zod';
 import { tableName } from '../lib/adapters/dynamodb.ts';
+import { getNumberFromEnv } from '../lib/config/env.ts';
 import { routeKeyOf } from '../lib/definitions/routes.ts';
+import { submitRequestSchema } from '../lib/escalations/requests.ts';
 import { ticketIdFromPath } from '../lib/escalations/ticket-id.ts';
 import {
   eraseTicketForCitizen,
@@ -13,20 +14,15 @@ import { NotFoundError, TooManyRequestsError } from '../lib/http/errors.ts';
 import { httpHandler } from '../lib/http/handler.ts';
 import { header, parseJsonBody } from '../lib/http/request.ts';
 import { empty, json } from '../lib/http/response.ts';
-import { localeSchema } from '../lib/knowledge/schema.ts';
+import { createKnowledgeCache } from '../lib/knowledge/cache.ts';
 import { logger } from '../lib/observability/logger.ts';
 
 tableName('tickets'); // fail at cold start when the table is not configured
 tableName('knowledge');
-
-const submitRequest = z.object({
-  question: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
-  email: z.email('must be a valid e-mail address').max(254).optional(),
-  locale: localeSchema.default('de'),
-  consent: z.literal(true, 'must be true: the citizen has to agree to the forwarding'),
-  clientToken: z.uuid('must be a UUID'),
-  /** Honeypot: hidden in the widget, so only bots fill it in. */
-  website: z.string().max(500).optional(),
+// The matcher's language detection decides the ticket's language (and so the DPO's view and the
+// citizen's mail): the question's own language, never that of an earlier reply in the chat.
+const knowledge = createKnowledgeCache({
+  checkIntervalMs: getNumberFromEnv('KNOWLEDGE_CHECK_INTERVAL_MS', 5000),
 });
 
 /**
@@ -38,16 +34,18 @@ export const handler = httpHandler(async (event) => {
   const route = routeKeyOf('escalations', event.routeKey);
   if (!route) throw new NotFoundError();
   if (route === 'POST /v1/escalations') {
-    const body = parseJsonBody(event, submitRequest);
+    const body = parseJsonBody(event, submitRequestSchema);
     if (body.website) {
       logger.info('submission refused', { reason: 'honeypot' });
       throw new TooManyRequestsError(secondsUntilMidnightUtc());
     }
+    const { matcher } = await knowledge.get();
+    const locale = matcher.detectLanguage(body.question, body.locale ?? 'de');
     const result = await submitTicket(
       {
         question: body.question,
         ...(body.email ? { email: body.email } : {}),
-        locale: body.locale,
+        locale,
         clientToken: body.clientToken.toLowerCase(),
       },
       event.requestContext.http.sourceIp,

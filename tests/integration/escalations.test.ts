@@ -326,8 +326,13 @@ describe('the whole flow: notice, answer, answer mail, erasure', () => {
   });
 
   it('answers in English when the question was asked in English; no mail without an address', async () => {
-    const withMail = await submitRemembered({ email: 'english@example.org', locale: 'en' });
-    const withoutMail = await submitRemembered({ locale: 'en' });
+    const english = () => `Was my account affected by the attack? ${randomUUID()}`;
+    const withMail = await submitRemembered({
+      question: english(),
+      email: 'english@example.org',
+      locale: 'en',
+    });
+    const withoutMail = await submitRemembered({ question: english(), locale: 'en' });
     const headers = await dpo('ben');
     for (const { ticketId } of [withMail, withoutMail]) {
       await request(`${stack.url}/v1/inbox/${ticketId}/claim`, { method: 'POST', headers });

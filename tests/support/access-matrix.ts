@@ -88,6 +88,11 @@ export const matrixRows: MatrixRow[] = [
     request: () => ({ path: '/v1/feedback', body: { entryId: 'what-happened', helpful: true } }),
     expected: publicRow(204),
   },
+  {
+    route: 'GET /v1/starters',
+    request: () => ({ path: '/v1/starters?locale=en' }),
+    expected: publicRow(200),
+  },
   { route: 'GET /v1/health', request: () => ({ path: '/v1/health' }), expected: publicRow(200) },
   { route: 'GET /v1/changelog', request: () => ({ path: '/v1/changelog' }), expected: publicRow(200) },
   ...(
@@ -185,6 +190,12 @@ export const matrixRows: MatrixRow[] = [
       expected: staffRow('dpo', 404),
     }),
   ),
+  {
+    route: 'GET /v1/dashboard',
+    request: () => ({ path: '/v1/dashboard', query: 'range=24h' }),
+    // Either staff group may read the dashboard.
+    expected: { ...staffRow('dpo', 200), editor: 200 },
+  },
 ];
 
 /** Route keys of the route table that have no row, and rows that are no route (both must be empty). */

@@ -17,6 +17,7 @@ const allowed = [
   // injection, grants) and is never bundled into a Lambda function.
   'functions/local/database.ts',
   'functions/local/faults.ts',
+  'functions/local/grants.ts',
   'functions/local/stream-emulator.ts',
 ];
 

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import {
   defaultKnowledgeDir,
   loadKnowledgeDir,
@@ -68,8 +69,10 @@ en:
 async function setup(entries: SourceFile[]): Promise<ReturnType<typeof validateKnowledgeBase>> {
   const read = (file: string) => readFile(new URL(file, `file://${defaultKnowledgeDir}`), 'utf8');
   const notice = 'sources/notice-2021-05-04.txt';
+  // The shipped starter questions name the shipped entries, which these small bases do not have.
+  const { starters: _starters, ...settings } = parse(await read('settings.yaml')) as Record<string, unknown>;
   return validateKnowledgeBase([
-    { file: 'settings.yaml', text: await read('settings.yaml') },
+    { file: 'settings.yaml', text: stringify(settings) },
     { file: notice, text: await read(notice) },
     ...entries,
   ]);

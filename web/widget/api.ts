@@ -6,33 +6,16 @@
 // The response contract comes from the ask function itself (a type-only import: nothing of the
 // server is bundled), so the widget and the API cannot drift apart.
 import type { AskResponse } from '../../functions/lib/ask/ask.ts';
+import type { StartersResponse } from '../../functions/lib/ask/starters.ts';
+import type { EscalationRequest } from '../../functions/lib/escalations/requests.ts';
+import type { CitizenView, SubmitResult } from '../../functions/lib/escalations/tickets.ts';
 import { ApiError, createClient } from '../shared/api-client.ts';
 
-export type { AskResponse };
+export type { AskResponse, EscalationRequest, StartersResponse };
 export type EntryBrief = AskResponse['suggestions'][number];
-
-export interface EscalationRequest {
-  question: string;
-  email?: string;
-  locale?: 'de' | 'en';
-  consent: true;
-  clientToken: string;
-  /** Honeypot: people never see it, so it stays empty. */
-  website: '';
-}
-
-export interface TicketRef {
-  ticketId: string;
-  secret: string;
-}
-
-export interface TicketStatus {
-  ticketId: string;
-  status: 'open' | 'claimed' | 'answered' | 'closed';
-  question: string;
-  answer?: { text: string; answeredAt: string };
-  createdAt: string;
-}
+/** What the citizen keeps of a forwarded question: the reference and the access code. */
+export type TicketRef = Pick<SubmitResult, 'ticketId' | 'secret'>;
+export type TicketStatus = CitizenView;
 
 export { ApiError };
 
@@ -78,6 +61,9 @@ export function createApi(base: string, fetchImpl: typeof fetch = (...args) => f
   return {
     async ask(question: string, locale?: 'de' | 'en'): Promise<AskResponse> {
       return (await call('POST', '/v1/ask', locale ? { question, locale } : { question })).json();
+    },
+    async starters(locale: 'de' | 'en'): Promise<StartersResponse> {
+      return (await call('GET', `/v1/starters?locale=${locale}`)).json();
     },
     async feedback(entryId: string, helpful: boolean): Promise<void> {
       await call('POST', '/v1/feedback', { entryId, helpful });

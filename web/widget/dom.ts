@@ -28,3 +28,8 @@ export function renderBlocks(blocks: readonly Block[]): DocumentFragment {
   }
   return fragment;
 }
+
+/** A link that opens in a new tab without giving that tab a handle on the page. */
+export function externalLink(href: string, text: string): HTMLAnchorElement {
+  return h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, text);
+}

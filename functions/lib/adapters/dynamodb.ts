@@ -197,13 +197,15 @@ export interface PartitionQuery {
   consistent?: boolean;
   /** Stop after this many items. */
   limit?: number;
+  /** Only sort keys in this range (inclusive), e.g. the hours of a dashboard range. */
+  sortKeyBetween?: readonly [string, string];
 }
 
 /** Every item of one partition (`pk`) of a table, following DynamoDB's pages. */
 export async function queryPartition(
   name: TableName,
   pk: string,
-  { newestFirst = false, consistent = false, limit }: PartitionQuery = {},
+  { newestFirst = false, consistent = false, limit, sortKeyBetween }: PartitionQuery = {},
 ): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
@@ -211,8 +213,11 @@ export async function queryPartition(
     const page = await documentClient().send(
       new QueryCommand({
         TableName: tableName(name),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
+        KeyConditionExpression: sortKeyBetween ? 'pk = :pk AND sk BETWEEN :first AND :last' : 'pk = :pk',
+        ExpressionAttributeValues: {
+          ':pk': pk,
+          ...(sortKeyBetween ? { ':first': sortKeyBetween[0], ':last': sortKeyBetween[1] } : {}),
+        },
         ScanIndexForward: !newestFirst,
         ConsistentRead: consistent,
         ExclusiveStartKey,

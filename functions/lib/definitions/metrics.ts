@@ -19,6 +19,11 @@ export const metricNames = {
    * `openTicketAlarmHours`.
    */
   oldestOpenTicketAgeHours: 'OldestOpenTicketAgeHours',
+  /**
+   * A situation-dashboard count that could not be written (functions/lib/dashboard/counters.ts).
+   * The request it belonged to went on; the dashboard undercounts by this much.
+   */
+  dashboardCountFailed: 'DashboardCountFailed',
 } as const;
 
 export type MetricName = (typeof metricNames)[keyof typeof metricNames];

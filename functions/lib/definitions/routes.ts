@@ -44,14 +44,14 @@ export const functionDefinitions = {
     description: 'Citizens forward a question to the DPO, read the answer, erase their ticket',
     memoryMb: 256,
     timeoutSeconds: 10,
-    tables: { tickets: 'readWrite', knowledge: 'read' },
+    tables: { tickets: 'readWrite', knowledge: 'read', analytics: 'write' },
   },
   inbox: {
     entry: 'functions/inbox/handler.ts',
     description: 'DPO inbox: list, claim, release, answer and close forwarded questions',
     memoryMb: 256,
     timeoutSeconds: 10,
-    tables: { tickets: 'readWrite', knowledge: 'read' },
+    tables: { tickets: 'readWrite', knowledge: 'read', analytics: 'write' },
   },
   notify: {
     entry: 'functions/notify/handler.ts',
@@ -89,6 +89,13 @@ export const functionDefinitions = {
     timeoutSeconds: 3,
     tables: {},
   },
+  dashboard: {
+    entry: 'functions/dashboard/handler.ts',
+    description: 'Situation dashboard: hourly counters, open tickets by age, CSV download',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    tables: { analytics: 'read', tickets: 'read', knowledge: 'read' },
+  },
   'ticket-age': {
     entry: 'functions/ticket-age/handler.ts',
     description: 'Emits the age of the oldest unanswered ticket (metric for the open-ticket alarm)',
@@ -109,8 +116,8 @@ export interface RouteDefinition {
   /** API Gateway path syntax: `/v1/inbox/{ticketId}`. */
   path: string;
   function: FunctionName;
-  /** Staff group required; omitted for public routes (no authorizer). */
-  group?: Group;
+  /** Staff group required (any one of a list); omitted for public routes (no authorizer). */
+  group?: Group | readonly Group[];
   /** Per-route throttling (requests per second, burst), stricter than the stage default. */
   throttle?: { rateLimit: number; burstLimit: number };
 }
@@ -131,6 +138,8 @@ const inbox = <const M extends RouteDefinition['method'], const P extends `/v1/i
 // method and path, so `RouteKey` is the exact union and `switch` cases on it are checked.
 const routeTable = [
   { method: 'POST', path: '/v1/ask', function: 'ask', throttle: { rateLimit: 50, burstLimit: 100 } },
+  // The widget's starter questions (public, read-only): served by the ask function's cache.
+  { method: 'GET', path: '/v1/starters', function: 'ask', throttle: { rateLimit: 20, burstLimit: 40 } },
   { method: 'POST', path: '/v1/feedback', function: 'feedback', throttle: { rateLimit: 20, burstLimit: 40 } },
   { method: 'GET', path: '/v1/health', function: 'health', throttle: { rateLimit: 10, burstLimit: 20 } },
   {
@@ -178,6 +187,7 @@ const routeTable = [
   inbox('POST', '/v1/inbox/{ticketId}/answer'),
   inbox('POST', '/v1/inbox/{ticketId}/close'),
   { method: 'POST', path: '/v1/inbox/{ticketId}/promote', function: 'promote', group: 'dpo' },
+  { method: 'GET', path: '/v1/dashboard', function: 'dashboard', group: ['dpo', 'editor'] },
 ] as const satisfies readonly RouteDefinition[];
 
 type Route = (typeof routeTable)[number];
@@ -195,6 +205,13 @@ export type RouteKey = KeyOf<Route>;
 
 /** The route keys served by one function. */
 export type RouteKeyOf<F extends FunctionName> = KeyOf<Extract<Route, { function: F }>>;
+
+/** The staff groups that may use a route (any one of them suffices); empty for public routes. */
+export function routeGroups(route: Pick<RouteDefinition, 'group'> | undefined): readonly Group[] {
+  const group = route?.group;
+  if (group === undefined) return [];
+  return typeof group === 'string' ? [group] : group;
+}
 
 /** The API Gateway route key of a route, e.g. `POST /v1/ask`. */
 export function routeKey<R extends Pick<RouteDefinition, 'method' | 'path'>>(route: R): KeyOf<R> {

@@ -33,6 +33,20 @@ export interface DraftItem {
   /** Published version this change started from (null for a new entry). */
   baseVersion: number | null;
   updatedAt: string;
+  /** When the review was requested, and the quality check (publish gate) run at that moment. */
+  reviewRequestedAt?: string;
+  check?: DraftCheck;
+}
+
+/** The publish gate's verdict on a draft, kept with it so the reviewer sees it. */
+export interface DraftCheck {
+  passed: boolean;
+  at: string;
+  before: { accuracy: number; falseAnswerRate: number };
+  after: { accuracy: number; falseAnswerRate: number };
+  thresholds: { minAccuracy: number; maxFalseAnswerRate: number };
+  /** How many test questions pass now and would fail with the change. */
+  newFailures: number;
 }
 
 export interface PublishedItem {
@@ -47,6 +61,8 @@ export interface HistoryItem {
   version: number;
   entry?: Entry;
   deleted?: boolean;
+  /** `files`: the text imported from the knowledge files, before its first edit. */
+  origin?: 'files' | 'editor';
   authors: string[];
   approver?: string;
   publishedAt: string;

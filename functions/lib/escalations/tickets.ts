@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { epochSeconds } from '../adapters/dynamodb.ts';
 import type { StaffIdentity } from '../auth/groups.ts';
+import { countTicketAnswered, countTicketCreated } from '../dashboard/counters.ts';
 import {
   BadRequestError,
   ConflictError,
@@ -110,7 +111,10 @@ async function completeSubmission(input: SubmitInput, record: TokenRecord): Prom
     if (!existing) throw new NotFoundError('This submission was erased.');
     if (existing.clientToken !== input.clientToken) throw new Error('ticket id collision');
   }
-  if (created) logger.info('ticket submitted', { ticketId: record.ticketId, locale: input.locale });
+  if (created) {
+    logger.info('ticket submitted', { ticketId: record.ticketId, locale: input.locale });
+    await countTicketCreated(new Date(record.createdAt)); // once per ticket; never throws
+  }
   return { ticketId: record.ticketId, secret: record.secret, status: 'open' };
 }
 
@@ -347,8 +351,12 @@ export function releaseTicket(ticketId: string, staff: StaffIdentity): Promise<I
   });
 }
 
-export function answerTicket(ticketId: string, staff: StaffIdentity, text: string): Promise<InboxTicket> {
-  return transition(ticketId, (ticket, now) => {
+export async function answerTicket(
+  ticketId: string,
+  staff: StaffIdentity,
+  text: string,
+): Promise<InboxTicket> {
+  const answered = await transition(ticketId, (ticket, now) => {
     if (ticket.queueStatus !== 'claimed')
       throw new ConflictError('Claim the ticket before answering it.', 'wrong_status');
     if (ticket.claimedBy !== staff.sub) throw heldByOther();
@@ -358,6 +366,9 @@ export function answerTicket(ticketId: string, staff: StaffIdentity, text: strin
       audit: { actor: staff.name, action: 'answered', at },
     };
   });
+  // The dashboard's time-to-answer histogram; never throws.
+  if (answered.answeredAt) await countTicketAnswered(answered.createdAt, answered.answeredAt);
+  return answered;
 }
 
 /** Closes a ticket (its holder, or anyone once it is answered); it expires after the retention period. */

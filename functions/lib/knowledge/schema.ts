@@ -174,6 +174,17 @@ export const settingsSchema = z.strictObject({
     evalFile: z.string().optional(),
   }),
   cors: z.strictObject({ allowedOrigins: z.array(z.string()) }),
+  /**
+   * The widget's starter questions per locale: 3-5 entry ids, shown as buttons when the widget
+   * opens. Optional, so that a knowledge base from before this setting stays valid; without it
+   * the widget shows no starters.
+   */
+  starters: perLocale(
+    z
+      .array(z.string().regex(/^[a-z0-9-]+$/))
+      .min(3)
+      .max(5),
+  ).optional(),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

@@ -98,6 +98,23 @@ function checkSources(
   return problems;
 }
 
+/** The widget's starter questions must name entries that exist, or a starter button answers nothing. */
+function checkStarters(settings: Settings, ids: ReadonlySet<string>): ValidationProblem[] {
+  return Object.entries(settings.starters ?? {}).flatMap(([locale, starters]) =>
+    starters.flatMap((id, index) =>
+      ids.has(id)
+        ? []
+        : [
+            {
+              file: 'settings.yaml',
+              field: `starters.${locale}.${index}`,
+              message: `unknown entry id "${id}"`,
+            },
+          ],
+    ),
+  );
+}
+
 /**
  * Validates a whole knowledge base given as files: `settings.yaml` and `entries/*.yaml`.
  * Every problem is reported (not just the first), each with its file and field.
@@ -136,6 +153,7 @@ export function validateKnowledgeBase(files: readonly SourceFile[]): ValidationR
   }
   problems.push(...crossCheck(valid));
   problems.push(...checkSources(valid, files, settings));
+  if (settings) problems.push(...checkStarters(settings, new Set(valid.map(({ entry }) => entry.id))));
   const entries = valid.map(({ entry }) => entry).sort((a, b) => a.id.localeCompare(b.id));
   return settings ? { entries, settings, problems } : { entries, problems };
 }
