@@ -145,7 +145,7 @@ describe('stages', () => {
 
   it('fails the synth of a stage without a stage file, naming the file to create', async () => {
     await expect(buildApp({ stage: 'prod' }, { nag: false, deployDir: tempDeployDir({}) })).rejects.toThrow(
-      /No stage file deploy\/prod\.json.*Copy deploy\/prod\.example\.json/,
+      /No stage file .*prod\.json for stage "prod"\. Copy deploy\/prod\.example\.json/,
     );
   });
 
@@ -254,7 +254,8 @@ describe('least privilege', () => {
     'ses:SendRawEmail',
     'logs:CreateLogStream',
     'logs:PutLogEvents',
-    'lambda:InvokeFunction', // the custom resource provider framework
+    'lambda:InvokeFunction',
+    'lambda:GetFunction', // the custom resource provider framework
     'kms:Decrypt',
     'kms:GenerateDataKey*',
     'kms:Encrypt',
