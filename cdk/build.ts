@@ -6,12 +6,19 @@ import {
   type FunctionDefinition,
   type RouteDefinition,
 } from '../functions/lib/definitions/routes.ts';
-import { type AppConfig, resolveConfig } from './config.ts';
+import { type AppConfig, loadSettings, resolveConfig } from './config.ts';
 import { defaultWebAssetsDir } from './constructs/web.ts';
 import { loadKnowledgeSnapshot } from './knowledge-snapshot.ts';
 import { IncidentFaqStack } from './stack.ts';
+import { deployDir, loadStage } from './stage.ts';
+import { WebAclStack, wafRegion } from './waf-stack.ts';
 
-export const defaultStackName = 'IncidentFaq';
+/** The stack name is `IncidentFaq-<stage>`, so stages can share an account and region. */
+export const stackNamePrefix = 'IncidentFaq';
+export const stackNameOf = (stage: string) => `${stackNamePrefix}-${stage}`;
+
+/** The cost-allocation tag the budget filters on (activate it once in the Billing console). */
+export const stageTagKey = 'incident-faq-stage';
 
 /** Feature flags the stack relies on (the CLI's cdk.json is not read by `npm run synth`). */
 const featureFlags = {
@@ -24,7 +31,8 @@ export interface BuildOptions {
   nag?: boolean;
   /** Cloud assembly directory (default: the CLI's, else a temporary one). */
   outdir?: string;
-  stackName?: string;
+  /** Folder of the stage files; default `deploy/`. */
+  deployDir?: string;
   /** Overrides for tests; default: functions/lib/definitions/routes.ts. */
   functionDefinitions?: Readonly<Record<string, FunctionDefinition>>;
   routes?: readonly RouteDefinition[];
@@ -37,6 +45,8 @@ export interface BuildOptions {
 export interface BuiltApp {
   app: App;
   stack: IncidentFaqStack;
+  /** The us-east-1 stack with the CloudFront web ACL; undefined when the stage switches WAF off. */
+  wafStack: WebAclStack | undefined;
   config: AppConfig;
 }
 
@@ -52,21 +62,36 @@ export async function buildApp(
     context: { ...featureFlags, ...context },
     ...(options.outdir ? { outdir: options.outdir } : {}),
   });
-  const config = resolveConfig((key) => app.node.tryGetContext(key));
-  // The published settings carry the deployment's retention, mail addresses and CORS origins.
+  const stage = loadStage(app.node.tryGetContext('stage'), options.deployDir ?? deployDir);
+  const config = resolveConfig((key) => app.node.tryGetContext(key), loadSettings(), stage);
+  // The published settings carry the deployment-owned settings (addresses, CORS, caps, retention).
   const knowledge = await loadKnowledgeSnapshot(options.knowledgeDir, config);
-  const stack = new IncidentFaqStack(app, options.stackName ?? defaultStackName, {
-    description: 'Incident FAQ assistant: citizen chat widget, DPO inbox and knowledge base',
-    env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: config.region },
+  const stackName = stackNameOf(config.stage);
+  const account = process.env.CDK_DEFAULT_ACCOUNT;
+  const routes = options.routes ?? defaultRoutes;
+  const wafStack = config.waf.enabled
+    ? new WebAclStack(app, `${stackName}-waf`, {
+        description: `Incident FAQ assistant (${config.stage}): WAF web ACL of the CloudFront distribution`,
+        env: { account, region: wafRegion },
+        config,
+        routes,
+      })
+    : undefined;
+  const stack = new IncidentFaqStack(app, stackName, {
+    description: `Incident FAQ assistant (${config.stage}): citizen chat widget, DPO inbox and knowledge base`,
+    env: { account, region: config.region },
+    crossRegionReferences: wafStack !== undefined,
     config,
     knowledge,
     functionDefinitions: options.functionDefinitions ?? defaultFunctionDefinitions,
-    routes: options.routes ?? defaultRoutes,
+    routes,
     webAssetsDir: options.webAssetsDir === null ? undefined : (options.webAssetsDir ?? defaultWebAssetsDir()),
+    ...(wafStack ? { webAclArn: wafStack.webAcl.attrArn } : {}),
   });
   Tags.of(app).add('project', 'incident-faq-assistant');
+  Tags.of(app).add(stageTagKey, config.stage);
   if (options.nag ?? true) {
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   }
-  return { app, stack, config };
+  return { app, stack, wafStack, config };
 }

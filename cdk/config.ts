@@ -2,14 +2,27 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import * as z from 'zod';
+import {
+  type DeploymentOwnedSettings,
+  deploymentOwned,
+} from '../functions/lib/knowledge/deployment-settings.ts';
 import { type Settings, settingsSchema } from '../functions/lib/knowledge/schema.ts';
 import { repoRoot } from './paths.ts';
+import { defaultStage, placeholderProblems, type Stage, type StageFile } from './stage.ts';
 
 /**
- * Deployment configuration: CDK context values (`-c key=value`), validated with zod. Defaults
- * come from `knowledge/settings.yaml`, so a plain `npm run synth` works without any context.
+ * Deployment configuration: the stage file `deploy/<stage>.json` (see stage.ts), with CDK
+ * context values (`-c key=value`) for one-off overrides, validated with zod.
  */
 export interface AppConfig {
+  /** The stage (`-c stage=prod`): in the stack name and every global resource name. */
+  stage: string;
+  /** Marked development in its stage file: localhost and example.* values allowed. */
+  development: boolean;
+  waf: StageFile['waf'];
+  monthlyBudgetUsd: number;
+  /** Written into the published settings on every deploy (see deployment-settings.ts). */
+  deploymentSettings: DeploymentOwnedSettings;
   region: string;
   dpoMailbox: string;
   senderAddress: string;
@@ -182,16 +195,28 @@ export type ContextReader = (key: ContextKey) => unknown;
  * Builds the configuration from CDK context, falling back to `knowledge/settings.yaml`.
  * Throws one error listing every invalid value.
  */
-export function resolveConfig(readContext: ContextReader, settings: Settings = loadSettings()): AppConfig {
+export function resolveConfig(
+  readContext: ContextReader,
+  settings: Settings = loadSettings(),
+  stage?: Stage,
+): AppConfig {
+  const file = stage?.file;
   const defaults: Partial<Record<ContextKey, unknown>> = {
-    region: defaultRegion,
-    dpoMailbox: settings.contact.dpoMailbox,
-    senderAddress: settings.contact.senderAddress,
-    allowedOrigins: settings.cors.allowedOrigins,
-    retentionDays: settings.escalation.retentionDays,
-    alarmEmail: settings.contact.dpoMailbox,
-    openTicketAlarmHours: 24,
+    region: file?.region ?? defaultRegion,
+    dpoMailbox: file?.settings.contact.dpoMailbox ?? settings.contact.dpoMailbox,
+    senderAddress: file?.settings.contact.senderAddress ?? settings.contact.senderAddress,
+    allowedOrigins: file?.settings.cors.allowedOrigins ?? settings.cors.allowedOrigins,
+    retentionDays: file?.settings.escalation.retentionDays ?? settings.escalation.retentionDays,
+    alarmEmail: file?.alarmEmail ?? settings.contact.dpoMailbox,
+    openTicketAlarmHours: file?.openTicketAlarmHours ?? 24,
+    apiDomainName: file?.apiDomainName,
+    certificateArn: file?.certificateArn,
+    webDomainName: file?.webDomainName,
+    webCertificateArn: file?.webCertificateArn,
+    authDomainPrefix: file?.authDomainPrefix,
   };
+  // Without a stage file (tests of the context handling): a development stage.
+  const development = file?.development ?? true;
   const raw: Partial<Record<ContextKey, unknown>> = {};
   for (const key of contextKeys) {
     const value = readContext(key);
@@ -203,26 +228,52 @@ export function resolveConfig(readContext: ContextReader, settings: Settings = l
       ? []
       : result.error.issues.map((issue) => `${issue.path.join('.') || '(context)'}: ${issue.message}`)),
     ...pairProblems(raw),
+    ...(development || !result.success
+      ? []
+      : placeholderProblems({
+          allowedOrigins: result.data.allowedOrigins,
+          addresses: {
+            dpoMailbox: result.data.dpoMailbox,
+            senderAddress: result.data.senderAddress,
+            alarmEmail: result.data.alarmEmail,
+          },
+        })),
   ];
   if (!result.success || problems.length > 0) {
     const lines = problems.map((problem) => `  - ${problem}`);
+    const stageName = stage?.name ?? defaultStage;
     throw new Error(
-      `Invalid CDK context:\n${lines.join('\n')}\nSet values with -c key=value (see cdk/README-deploy.md).`,
+      `Invalid configuration of stage "${stageName}":\n${lines.join('\n')}\n` +
+        `Fix deploy/${stageName}.json (or the -c key=value override); localhost and example.* values ` +
+        'need "development": true in the stage file (see docs/deploy.md, "Stages").',
     );
   }
   const { data: value } = result;
+  const owned = file?.settings ?? deploymentOwned(settings);
+  // The pages on the custom web domain call the API, so that origin is always allowed.
+  const allowedOrigins = [
+    ...new Set([
+      ...value.allowedOrigins,
+      ...(value.webDomainName && value.webCertificateArn ? [`https://${value.webDomainName}`] : []),
+    ]),
+  ];
   return {
+    stage: stage?.name ?? defaultStage,
+    development,
+    waf: file?.waf ?? { enabled: true, rateLimits: { ask: 300, escalations: 50, staff: 1000 } },
+    monthlyBudgetUsd: file?.monthlyBudgetUsd ?? 50,
+    deploymentSettings: {
+      ...owned,
+      // -c overrides win over the stage file, here as in the stack.
+      contact: { dpoMailbox: value.dpoMailbox, senderAddress: value.senderAddress },
+      cors: { allowedOrigins },
+      escalation: { ...owned.escalation, retentionDays: value.retentionDays },
+    },
     region: value.region,
     dpoMailbox: value.dpoMailbox,
     senderAddress: value.senderAddress,
     senderDomain: value.senderAddress.split('@')[1] ?? '',
-    // The pages on the custom web domain call the API, so that origin is always allowed.
-    allowedOrigins: [
-      ...new Set([
-        ...value.allowedOrigins,
-        ...(value.webDomainName && value.webCertificateArn ? [`https://${value.webDomainName}`] : []),
-      ]),
-    ],
+    allowedOrigins,
     retentionDays: value.retentionDays,
     ...(value.apiDomainName && value.certificateArn
       ? { apiDomain: { domainName: value.apiDomainName, certificateArn: value.certificateArn } }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { withDeploymentOwned } from '../functions/lib/knowledge/deployment-settings.ts';
 import type { EvalCase } from '../functions/lib/knowledge/evaluate.ts';
 import { defaultKnowledgeDir, loadKnowledgeDir, readEvalFile } from '../functions/lib/knowledge/files.ts';
 import type { Settings } from '../functions/lib/knowledge/schema.ts';
@@ -18,28 +19,15 @@ export interface PackedKnowledge {
   evalCaseCount: number;
 }
 
-/** The deployment values (CDK context) that the published settings must agree with. */
-export type DeploymentSettings = Pick<
-  AppConfig,
-  'retentionDays' | 'dpoMailbox' | 'senderAddress' | 'allowedOrigins'
->;
+/** The deployment values (stage file, CDK context) that the published settings must agree with. */
+export type DeploymentSettings = Pick<AppConfig, 'deploymentSettings'>;
 
 /**
- * The settings as the deployment publishes them: the handlers read retention, the DPO mailbox,
- * the sender and the CORS origins from the published settings, so the CDK context values (which
- * default to `knowledge/settings.yaml`) replace the file's values.
+ * The settings as the deployment publishes them: the deployment-owned values (addresses, CORS,
+ * caps, retention, four-eyes; see deployment-settings.ts) replace the file's values.
  */
 export function withDeploymentSettings(settings: Settings, deployment: DeploymentSettings): Settings {
-  return {
-    ...settings,
-    contact: {
-      ...settings.contact,
-      dpoMailbox: deployment.dpoMailbox,
-      senderAddress: deployment.senderAddress,
-    },
-    escalation: { ...settings.escalation, retentionDays: deployment.retentionDays },
-    cors: { ...settings.cors, allowedOrigins: [...deployment.allowedOrigins] },
-  };
+  return withDeploymentOwned(settings, deployment.deploymentSettings);
 }
 
 /** The eval cases of `settings.publishing.evalFile` (relative to the knowledge folder), or none. */

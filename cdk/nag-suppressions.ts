@@ -69,8 +69,8 @@ const reasons = {
   geoRestriction:
     'Citizens may ask from abroad (travel, commuters, relatives); the content is public information.',
   waf:
-    'Static public pages behind CloudFront; a CloudFront WAF must live in us-east-1 (outside this ' +
-    'regional stack) and the API it calls is throttled per route.',
+    'This stage switches WAF off in its deploy/<stage>.json (waf.enabled: false), e.g. a short-lived ' +
+    'test stage; the API routes stay throttled per route.',
   defaultCertificate:
     'No custom web domain configured: the default *.cloudfront.net certificate is used, for which ' +
     'CloudFront fixes the TLS policy; with webDomainName/webCertificateArn the stack sets TLS_V1_2_2021.',
@@ -148,11 +148,17 @@ export function applyNagSuppressions(stack: IncidentFaqStack): NagAcknowledgemen
   acknowledge(list, stack.notifications.failureQueue, 'AwsSolutions-SQS3', reasons.failureQueueDlq);
   acknowledge(list, stack.notifications.failureQueue, 'Serverless-SQSRedrivePolicy', reasons.failureQueueDlq);
   acknowledge(list, stack.monitoring.topic, 'Serverless-SNSRedrivePolicy', reasons.alarmSubscription);
+  acknowledge(
+    list,
+    stack.notifications.mailEventsTopic,
+    'Serverless-SNSRedrivePolicy',
+    reasons.alarmSubscription,
+  );
 
   // Web.
   const { distribution, deployment } = stack.web;
   acknowledge(list, distribution, 'AwsSolutions-CFR1', reasons.geoRestriction);
-  acknowledge(list, distribution, 'AwsSolutions-CFR2', reasons.waf);
+  if (!stack.config.waf.enabled) acknowledge(list, distribution, 'AwsSolutions-CFR2', reasons.waf);
   if (!stack.config.webDomain)
     acknowledge(list, distribution, 'AwsSolutions-CFR4', reasons.defaultCertificate);
   if (deployment && stack.web.deploymentRole) {

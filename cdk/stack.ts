@@ -6,6 +6,7 @@ import type { AppConfig } from './config.ts';
 import { Api } from './constructs/api.ts';
 import type { AppFunction } from './constructs/app-function.ts';
 import { Auth } from './constructs/auth.ts';
+import { Budget } from './constructs/budget.ts';
 import { DataTables } from './constructs/data.ts';
 import { KnowledgeSeed } from './constructs/knowledge-seed.ts';
 import { Monitoring } from './constructs/monitoring.ts';
@@ -22,6 +23,8 @@ export interface IncidentFaqStackProps extends StackProps {
   routes: readonly RouteDefinition[];
   /** Static web assets to deploy; none when undefined. */
   webAssetsDir: string | undefined;
+  /** ARN of the WAF web ACL (us-east-1) for the distribution; none when WAF is switched off. */
+  webAclArn?: string;
 }
 
 /** The whole incident FAQ assistant in one stack, organised by concern. */
@@ -35,6 +38,7 @@ export class IncidentFaqStack extends Stack {
   readonly schedules: Schedules;
   readonly web: Web;
   readonly monitoring: Monitoring;
+  readonly budget: Budget;
   /** Every cdk-nag acknowledgement with its reason (see nag-suppressions.ts). */
   readonly nagAcknowledgements: NagAcknowledgement[];
 
@@ -57,7 +61,6 @@ export class IncidentFaqStack extends Stack {
       functionDefinitions: props.functionDefinitions,
       routes: props.routes,
       environment: {
-        ALLOWED_ORIGINS: config.allowedOrigins.join(','),
         // Retention, contact and CORS reach the handlers through the published settings
         // (seeded from the deployment configuration, see knowledge-snapshot.ts).
         POWERTOOLS_METRICS_NAMESPACE: metricNamespace,
@@ -66,6 +69,8 @@ export class IncidentFaqStack extends Stack {
     this.web = new Web(this, 'Web', {
       config,
       apiUrl: this.api.url,
+      apiDomainName: this.api.domainName,
+      ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}),
       staffSignIn: {
         cognitoDomain: this.auth.domainUrl,
         clientId: this.auth.userPoolClient.userPoolClientId,
@@ -92,7 +97,10 @@ export class IncidentFaqStack extends Stack {
       functions: this.appFunctions,
       httpApi: this.api.httpApi,
       failureQueue: this.notifications.failureQueue,
+      notifyEventSource: this.notifications.eventSource,
+      mailEventsTopic: this.notifications.mailEventsTopic,
     });
+    this.budget = new Budget(this, 'Budget', { config });
 
     new CfnOutput(this, 'ApiUrl', { description: 'Base URL of the HTTP API', value: this.api.url });
     new CfnOutput(this, 'WebUrl', {

@@ -72,6 +72,8 @@ export class Api extends Construct {
   readonly accessLogGroup: logs.LogGroup;
   /** The base URL clients call (custom domain when configured). */
   readonly url: string;
+  /** Host name of `url`: CloudFront's origin for `/v1/*`. */
+  readonly domainName: string;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -83,7 +85,7 @@ export class Api extends Construct {
         environment: props.environment,
       });
       for (const [table, access] of Object.entries(definition.tables) as [TableName, Access | undefined][]) {
-        if (access) fn.bindTable(props.data.table(table), table, access);
+        if (access) fn.bindTable(props.data.table(table), table, access, name);
       }
       this.functions[name] = fn;
     }
@@ -178,8 +180,11 @@ export class Api extends Construct {
         value: domainName.regionalDomainName,
       });
       this.url = `https://${config.apiDomain.domainName}`;
+      this.domainName = config.apiDomain.domainName;
     } else {
       this.url = this.httpApi.apiEndpoint;
+      const stack = Stack.of(this);
+      this.domainName = `${this.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
     }
   }
 

@@ -9,12 +9,26 @@ import type { Construct } from 'constructs';
 import type { FunctionEnvironment } from '../../functions/lib/definitions/environment.ts';
 import { serviceName } from '../../functions/lib/definitions/metrics.ts';
 import type { Access, FunctionDefinition } from '../../functions/lib/definitions/routes.ts';
-import { type TableName, tables as tableDefinitions } from '../../functions/lib/definitions/tables.ts';
+import {
+  type TableDefinition,
+  type TableName,
+  tables as tableDefinitions,
+} from '../../functions/lib/definitions/tables.ts';
+import { actionsFor } from '../least-privilege.ts';
 import { repoRoot } from '../paths.ts';
 
 /** ESM bundles may still contain CommonJS dependencies that call `require`. */
-const esmRequireBanner =
+export const esmRequireBanner =
   "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/**
+ * The newest Node.js LTS runtime of the installed aws-cdk-lib, and the matching esbuild target.
+ * The locked AWS SDK clients are bundled (not `@aws-sdk/*` external): the code runs with the
+ * versions its tests ran with, not whatever the runtime ships that month; `npm run bench --
+ * --only sdk` measures what it costs (docs/deploy.md, "Runtime and SDK").
+ */
+export const lambdaRuntime = lambda.Runtime.NODEJS_24_X;
+export const lambdaNodeTarget = 'node24';
 
 export interface AppFunctionProps {
   /** What to build: entry, description, memory, timeout (tables are bound with `bindTable`). */
@@ -29,7 +43,7 @@ export interface AppFunctionProps {
 }
 
 /**
- * The one way this project builds a Lambda function: Node 22 on arm64, a minified ESM bundle
+ * The one way this project builds a Lambda function: Node 24 on arm64, a minified ESM bundle
  * with source maps, X-Ray tracing, its own log group with retention, and its own role that may
  * write only to that log group (no AWS managed policy).
  */
@@ -53,7 +67,7 @@ export class AppFunction extends NodejsFunction {
       entry: path.join(repoRoot, definition.entry),
       handler: 'handler',
       description: definition.description,
-      runtime: lambda.Runtime.NODEJS_22_X,
+      runtime: lambdaRuntime,
       architecture: lambda.Architecture.ARM_64,
       memorySize: definition.memoryMb,
       timeout: Duration.seconds(definition.timeoutSeconds),
@@ -73,12 +87,13 @@ export class AppFunction extends NodejsFunction {
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
+        target: lambdaNodeTarget,
         mainFields: ['module', 'main'],
         banner: esmRequireBanner,
         minify: true,
         sourceMap: true,
-        externalModules: ['@aws-sdk/*'],
+        // Bundle the locked SDK clients (the CDK default leaves @aws-sdk/* to the runtime).
+        externalModules: [],
         forceDockerBundling: false,
         ...(props.define ? { define: props.define } : {}),
       },
@@ -88,24 +103,24 @@ export class AppFunction extends NodejsFunction {
   }
 
   /**
-   * Grants exactly the given access to a table and tells the function its name through the
-   * table definition's environment variable.
+   * Grants exactly the actions of cdk/least-privilege.ts for the given access to a table (and
+   * its indexes, for reads) and tells the function its name through the table definition's
+   * environment variable. `functionName` is the definition key (it selects batch writers).
    */
-  bindTable(table: dynamodb.ITable, tableDefinitionName: TableName, access: Access): this {
-    switch (access) {
-      case 'read':
-        table.grantReadData(this);
-        break;
-      case 'write':
-        table.grantWriteData(this);
-        break;
-      case 'readWrite':
-        table.grantReadWriteData(this);
-        break;
-      default:
-        throw new Error(`Unknown table access "${access satisfies never}"`);
-    }
-    this.addEnvironment(tableDefinitions[tableDefinitionName].envVar, table.tableName);
+  bindTable(
+    table: dynamodb.ITable,
+    tableDefinitionName: TableName,
+    access: Access,
+    functionName: string,
+  ): this {
+    const definition: TableDefinition = tableDefinitions[tableDefinitionName];
+    const resources = [table.tableArn];
+    if (access !== 'write' && definition.indexes?.length) resources.push(`${table.tableArn}/index/*`);
+    this.addToRolePolicy(
+      new iam.PolicyStatement({ actions: actionsFor(functionName, tableDefinitionName, access), resources }),
+    );
+    // The tables use AWS-owned encryption (no customer key to grant).
+    this.addEnvironment(definition.envVar, table.tableName);
     this.boundTables.push({ table, name: tableDefinitionName, access });
     return this;
   }

@@ -37,7 +37,7 @@ export class KnowledgeSeed extends Construct {
       },
       define: { __KNOWLEDGE_SNAPSHOT__: props.knowledge.define },
     });
-    this.seedFunction.bindTable(props.knowledgeTable, 'knowledge', 'readWrite');
+    this.seedFunction.bindTable(props.knowledgeTable, 'knowledge', 'readWrite', 'seed-knowledge');
 
     // The provider framework gets the same treatment as our functions: a log group with
     // retention and a role that may write only there (instead of a managed policy).

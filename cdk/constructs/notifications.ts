@@ -1,13 +1,16 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as ses from 'aws-cdk-lib/aws-ses';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionEnvironment } from '../../functions/lib/definitions/environment.ts';
 import type { FunctionDefinition } from '../../functions/lib/definitions/routes.ts';
+import { notifyStreamFilterPatterns } from '../../functions/lib/escalations/stream-filter.ts';
 import type { AppConfig } from '../config.ts';
 import type { AppFunction } from './app-function.ts';
 
@@ -33,6 +36,10 @@ export class Notifications extends Construct {
   readonly failureQueue: sqs.Queue;
   readonly mailFunctions: AppFunction[] = [];
   readonly notifyFunction?: AppFunction;
+  /** The tickets stream's event source mapping of `notify` (its iterator age is alarmed). */
+  readonly eventSource?: DynamoEventSource;
+  /** SES bounces, complaints and rejects of the configuration set (mailed to the alarm address). */
+  readonly mailEventsTopic: sns.Topic;
 
   constructor(scope: Construct, id: string, props: NotificationsProps) {
     super(scope, id);
@@ -45,13 +52,39 @@ export class Notifications extends Construct {
       suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
     });
 
+    // Bounces and complaints: SES pauses an account whose rates stay high, and then every
+    // citizen answer fails. Each event goes to the alarm address (the DPO sees which ticket's
+    // mail bounced); the account suppression list stops repeats (suppressionReasons above).
+    const stack = Stack.of(this);
+    const mailEventsKey = new kms.Key(this, 'MailEventsKey', {
+      description: 'Encrypts the SES mail events topic of the incident FAQ assistant',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    mailEventsKey.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('ses.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'], // a key policy always names its own key as '*'
+        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
+      }),
+    );
+    this.mailEventsTopic = new sns.Topic(this, 'MailEvents', {
+      displayName: 'Incident FAQ mail bounces and complaints',
+      masterKey: mailEventsKey,
+      enforceSSL: true,
+    });
+    this.configurationSet.addEventDestination('BouncesAndComplaints', {
+      destination: ses.EventDestination.snsTopic(this.mailEventsTopic),
+      events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT, ses.EmailSendingEvent.REJECT],
+    });
+
     this.failureQueue = new sqs.Queue(this, 'NotifyFailures', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
 
-    const stack = Stack.of(this);
     const identityArn = (identity: string) =>
       stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity });
     const sendMail = new iam.PolicyStatement({
@@ -85,16 +118,16 @@ export class Notifications extends Construct {
 
     const notify = props.functions[notifyFunctionName];
     if (notify) {
-      notify.addEventSource(
-        new DynamoEventSource(props.ticketsTable, {
-          startingPosition: lambda.StartingPosition.LATEST,
-          batchSize: 10,
-          bisectBatchOnError: true,
-          retryAttempts: 3,
-          reportBatchItemFailures: true,
-          onFailure: new SqsDlq(this.failureQueue),
-        }),
-      );
+      this.eventSource = new DynamoEventSource(props.ticketsTable, {
+        startingPosition: lambda.StartingPosition.LATEST,
+        batchSize: 10,
+        bisectBatchOnError: true,
+        retryAttempts: 3,
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(this.failureQueue),
+        filters: notifyStreamFilterPatterns.map((pattern) => lambda.FilterCriteria.filter(pattern)),
+      });
+      notify.addEventSource(this.eventSource);
       this.notifyFunction = notify;
     }
   }

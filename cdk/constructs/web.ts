@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
-import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -21,6 +21,18 @@ export const accessLogRetentionDays = 30;
  * `web/` (`web/public`: the pages without the widget bundle; `web/` itself holds TypeScript
  * sources that are never served); undefined when neither has files (no deployment then).
  */
+/** The path pattern CloudFront forwards to the API (every route of routes.ts is under it). */
+export const apiPathPattern = '/v1/*';
+
+/** Every file below `dir` as a URL path: the invalidation names exactly what a deploy replaces. */
+export function assetPaths(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? assetPaths(path.join(dir, entry.name), `${prefix}/${entry.name}`)
+      : [`${prefix}/${entry.name}`],
+  );
+}
+
 export function defaultWebAssetsDir(): string | undefined {
   return [path.join(repoRoot, 'dist', 'web'), path.join(repoRoot, 'web', 'public')].find(hasFiles);
 }
@@ -58,6 +70,10 @@ export interface WebProps {
   config: AppConfig;
   /** The API base URL the pages may connect to (Content-Security-Policy `connect-src`). */
   apiUrl: string;
+  /** Host name of the API: CloudFront forwards `/v1/*` there, so the pages call their own origin. */
+  apiDomainName: string;
+  /** WAF web ACL (us-east-1) of the distribution; none when the stage switches WAF off. */
+  webAclArn?: string;
   /** Cognito hosted UI of the staff pages: in `staff-config.json` and in `connect-src`. */
   staffSignIn: StaffSignIn;
   /** Folder with the static assets; no deployment when undefined or empty. */
@@ -106,7 +122,11 @@ export class Web extends Construct {
     const connectOrigins = [props.apiUrl, props.staffSignIn.cognitoDomain];
     const headers = securityHeaders(connectOrigins);
 
+    // Global names (per account, all regions): stage and region in each, so stages and regions
+    // can share an account.
+    const globalName = (suffix: string) => `${Stack.of(this).stackName}-${Stack.of(this).region}-${suffix}`;
     const responseHeadersPolicy = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      responseHeadersPolicyName: globalName('security-headers'),
       comment: 'Incident FAQ assistant: strict security headers',
       securityHeadersBehavior: {
         contentSecurityPolicy: {
@@ -141,7 +161,12 @@ export class Web extends Construct {
       comment: 'Incident FAQ assistant',
       defaultRootObject: 'index.html',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.siteBucket),
+        origin: S3BucketOrigin.withOriginAccessControl(this.siteBucket, {
+          originAccessControl: new cloudfront.S3OriginAccessControl(this, 'SiteAccess', {
+            originAccessControlName: globalName('site-oac'),
+            description: 'CloudFront reads the site bucket',
+          }),
+        }),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
@@ -151,6 +176,7 @@ export class Web extends Construct {
           {
             eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
             function: new cloudfront.Function(this, 'PagePaths', {
+              functionName: globalName('page-paths'),
               comment: 'Serves /page as page.html and /dir/ as dir/index.html',
               code: cloudfront.FunctionCode.fromInline(rewritePagePaths),
               runtime: cloudfront.FunctionRuntime.JS_2_0,
@@ -158,6 +184,24 @@ export class Web extends Construct {
           },
         ],
       },
+      // One front door: the pages and the API on the same origin, so the widget's data-api=""
+      // and the staff pages work without CORS. The API is never cached and gets every method
+      // and every viewer header except Host (API Gateway routes on its own host name).
+      additionalBehaviors: {
+        [apiPathPattern]: {
+          origin: new HttpOrigin(props.apiDomainName, {
+            protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+            originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+          }),
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy,
+          compress: true,
+        },
+      },
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       enableLogging: true,
@@ -195,7 +239,9 @@ export class Web extends Construct {
         // Written by the deployment below: excluded, so pruning keeps it.
         exclude: [staffConfigKey],
         distribution: this.distribution,
-        distributionPaths: ['/*'],
+        // Exactly the deployed files (the page-path function maps `/inbox` to `/inbox.html`
+        // before the cache, so file paths cover every cached URL); never the API under /v1/.
+        distributionPaths: assetPaths(props.assetsDir),
         memoryLimit: 256,
         logGroup: deploymentLogs,
         role: this.deploymentRole,
@@ -204,7 +250,8 @@ export class Web extends Construct {
       this.staffConfigDeployment = new s3deploy.BucketDeployment(this, 'StaffConfig', {
         sources: [
           s3deploy.Source.jsonData(staffConfigKey, {
-            api: props.apiUrl,
+            // Same origin: CloudFront forwards /v1/* to the API (no CORS entry needed).
+            api: '',
             auth: 'cognito',
             cognitoDomain: props.staffSignIn.cognitoDomain,
             clientId: props.staffSignIn.clientId,

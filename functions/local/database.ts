@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import {
@@ -7,6 +8,7 @@ import {
   ResourceInUseException,
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
+import { getOptionalStringFromEnv } from '../lib/config/env.ts';
 import { type TableDefinition, type TableName, tables } from '../lib/definitions/tables.ts';
 
 /**
@@ -53,6 +55,16 @@ export function createTableInput(definition: TableDefinition, name: string): Cre
  * `dataDir` is undefined), and creates any missing table.
  */
 export async function startDatabase(dataDir: string | undefined, prefix = 'local'): Promise<LocalDatabase> {
+  // `npm run test:fidelity`: the same tests against DynamoDB Local (AWS's own emulator), started
+  // once by tests/support/dynamodb-local.ts. Each database gets its own table names there.
+  const shared = getOptionalStringFromEnv('TEST_DYNAMODB_ENDPOINT');
+  if (shared) {
+    const id = dataDir
+      ? createHash('sha256').update(dataDir).digest('hex').slice(0, 12)
+      : randomUUID().slice(0, 12);
+    const tableNames = await createTables(shared, `${prefix}-${id}`);
+    return { endpoint: shared, tableNames, close: async () => {} };
+  }
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const server = dynalite({
     createTableMs: 0,
@@ -66,6 +78,16 @@ export async function startDatabase(dataDir: string | undefined, prefix = 'local
   });
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
+  const tableNames = await createTables(endpoint, prefix);
+  return {
+    endpoint,
+    tableNames,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Creates any missing table of the definitions under `<prefix>-<name>`. */
+async function createTables(endpoint: string, prefix: string): Promise<Record<TableName, string>> {
   const client = new DynamoDBClient({
     endpoint,
     region: 'eu-central-1',
@@ -74,17 +96,16 @@ export async function startDatabase(dataDir: string | undefined, prefix = 'local
   const tableNames = Object.fromEntries(
     Object.keys(tables).map((name) => [name, `${prefix}-${name}`]),
   ) as Record<TableName, string>;
-  for (const [name, definition] of Object.entries(tables) as [TableName, TableDefinition][]) {
-    try {
-      await client.send(new CreateTableCommand(createTableInput(definition, tableNames[name])));
-    } catch (error) {
-      if (!(error instanceof ResourceInUseException)) throw error;
+  try {
+    for (const [name, definition] of Object.entries(tables) as [TableName, TableDefinition][]) {
+      try {
+        await client.send(new CreateTableCommand(createTableInput(definition, tableNames[name])));
+      } catch (error) {
+        if (!(error instanceof ResourceInUseException)) throw error;
+      }
     }
+  } finally {
+    client.destroy();
   }
-  client.destroy();
-  return {
-    endpoint,
-    tableNames,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return tableNames;
 }

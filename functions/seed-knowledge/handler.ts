@@ -1,7 +1,14 @@
 // CloudFormation custom resource (through the CDK Provider framework): imports the default
 // knowledge base shipped in `knowledge/` at deploy time, without ever overwriting staff edits.
 import type { CdkCustomResourceResponse, CloudFormationCustomResourceEvent } from 'aws-lambda';
-import { importKnowledge, readMeta } from '../lib/knowledge/store.ts';
+import { isConditionFailure, updateItem } from '../lib/adapters/dynamodb.ts';
+import {
+  deploymentOwned,
+  differsFromDeployment,
+  withDeploymentOwned,
+} from '../lib/knowledge/deployment-settings.ts';
+import { knowledgeKeys } from '../lib/knowledge/knowledge-table.ts';
+import { importKnowledge, type KnowledgeMeta, readMeta } from '../lib/knowledge/store.ts';
 import { logger } from '../lib/observability/logger.ts';
 import { decodeSnapshot, type SeedSnapshot } from './snapshot.ts';
 
@@ -23,13 +30,16 @@ export async function seedKnowledge(
   }
   const meta = await readMeta(true);
   if (meta && meta.source !== 'files') {
-    logger.info('knowledge base edited by staff; seed skipped', {
-      version: meta.version,
+    // Staff content stays; the deployment-owned settings (addresses, CORS, caps, retention,
+    // four-eyes) still follow deploy/<stage>.json, or a redeploy could never change them.
+    const version = await reapplyDeploymentSettings(meta, snapshot().settings);
+    logger.info('knowledge base edited by staff; entries kept, deployment settings applied', {
+      version,
       source: meta.source,
     });
     return {
       PhysicalResourceId: physicalResourceId,
-      Data: { imported: 'false', version: String(meta.version) },
+      Data: { imported: 'false', version: String(version) },
     };
   }
   const { entries, settings, evalCases } = snapshot();
@@ -44,6 +54,38 @@ export async function seedKnowledge(
     PhysicalResourceId: physicalResourceId,
     Data: { imported: 'true', version: String(imported.version) },
   };
+}
+
+/**
+ * Writes the deployment-owned settings into the published META (new version, so every ask
+ * function reloads); conditional on the version read, so a concurrent publish is never lost.
+ */
+async function reapplyDeploymentSettings(
+  meta: KnowledgeMeta,
+  deployed: SeedSnapshot['settings'],
+): Promise<number> {
+  const owned = deploymentOwned(deployed);
+  if (!differsFromDeployment(meta.settings, owned)) return meta.version;
+  const version = meta.version + 1;
+  try {
+    await updateItem('knowledge', knowledgeKeys.meta(), {
+      UpdateExpression: 'SET #settings = :settings, #version = :next, #updatedAt = :now',
+      ConditionExpression: '#version = :current',
+      ExpressionAttributeNames: { '#settings': 'settings', '#version': 'version', '#updatedAt': 'updatedAt' },
+      ExpressionAttributeValues: {
+        ':settings': withDeploymentOwned(meta.settings, owned),
+        ':next': version,
+        ':current': meta.version,
+        ':now': new Date().toISOString(),
+      },
+    });
+  } catch (error) {
+    // CloudFormation retries nothing: fail the deploy with a clear reason instead.
+    if (isConditionFailure(error))
+      throw new Error('The knowledge base was published during the deploy; deploy again');
+    throw error;
+  }
+  return version;
 }
 
 function bundledSnapshot(): SeedSnapshot {

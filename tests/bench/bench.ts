@@ -1,4 +1,4 @@
-// `npm run bench [-- --json] [-- --only matcher|anonymise|functions]`: figures and ratios against baselines
+// `npm run bench [-- --json] [-- --only matcher|anonymise|functions|sdk]`: figures and ratios against baselines
 // measured in the same run. Reported, never asserted in tests.
 import { parseArgs } from 'node:util';
 import { loadKnowledgeDir, readEvalFile } from '../../functions/lib/knowledge/files.ts';
@@ -23,6 +23,10 @@ if (!values.only || values.only === 'anonymise') {
 if (!values.only || values.only === 'functions') {
   const { benchFunctions } = await import('./functions-bench.ts');
   results.functions = await benchFunctions();
+}
+if (!values.only || values.only === 'sdk') {
+  const { benchSdkBundling } = await import('./sdk-bundle-bench.ts');
+  results.sdkBundling = await benchSdkBundling();
 }
 
 if (values.json) {

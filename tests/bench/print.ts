@@ -1,6 +1,7 @@
 import type { AnonymiseBench } from './anonymise-bench.ts';
 import type { FunctionFigures } from './functions-bench.ts';
 import type { MatcherBench } from './matcher-bench.ts';
+import type { SdkBundleFigures } from './sdk-bundle-bench.ts';
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 3 : 1)} ms`;
 const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
@@ -61,6 +62,18 @@ export function printReport(results: Record<string, unknown>): void {
             'size ratio': `${figures.ratios.size.toFixed(1)}x`,
             'cold ratio': `${figures.ratios.coldStart.toFixed(1)}x`,
           },
+        ]),
+      ),
+    );
+  }
+  const sdk = results.sdkBundling as SdkBundleFigures[] | undefined;
+  if (sdk) {
+    console.log('\nAWS SDK bundled vs external (runtime copy): bundle size and cold import (median)\n');
+    console.table(
+      Object.fromEntries(
+        sdk.map((row) => [
+          `${row.function}: ${row.variant}`,
+          { bundle: `${row.bundleKiB} KiB`, import: ms(row.importMsMedian) },
         ]),
       ),
     );

@@ -259,6 +259,31 @@ describe('knowledge seed handler', () => {
     expect(deleted).toEqual({ PhysicalResourceId: 'knowledge-seed' });
     expect(await readMeta(true)).toMatchObject({ version: 3, source: 'editor' });
   });
+
+  it('re-applies the deployment-owned settings over staff content, and nothing else', async () => {
+    const { seedKnowledge } = await import('../../functions/seed-knowledge/handler.ts');
+    const { readMeta, loadPublished } = await import('../../functions/lib/knowledge/store.ts');
+    const before = await loadPublished();
+    const report = await loadKnowledgeDir();
+    const deployed = {
+      ...settings,
+      contact: { ...settings.contact, dpoMailbox: 'dsb@strasburg.de', organisation: 'not from a deploy' },
+      escalation: { ...settings.escalation, globalDailyCap: 42 },
+    };
+    const result = await seedKnowledge(event('Update'), () => ({
+      entries: report.entries,
+      settings: deployed,
+      evalCases: [],
+    }));
+    expect(result.Data).toEqual({ imported: 'false', version: String((before?.version ?? 0) + 1) });
+    const after = await loadPublished();
+    expect(after?.settings.contact.dpoMailbox).toBe('dsb@strasburg.de');
+    expect(after?.settings.escalation.globalDailyCap).toBe(42);
+    // Editor-owned values and the staff's entries stay.
+    expect(after?.settings.contact.organisation).toBe(before?.settings.contact.organisation);
+    expect(after?.entries).toEqual(before?.entries);
+    expect(await readMeta(true)).toMatchObject({ source: 'editor' });
+  });
 });
 
 describe('stack with custom domains and web assets', () => {

@@ -15,6 +15,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { getOptionalStringFromEnv, getStringFromEnv } from '../config/env.ts';
 import { type TableName, tables } from '../definitions/tables.ts';
+import { traced } from '../observability/tracer.ts';
 
 // The SDK ships CommonJS. Imported from ESM, Node first lexes every module the package index
 // re-exports to find its named exports (about 25 ms of the ask function's cold start, measured
@@ -33,12 +34,14 @@ let client: DynamoDBDocumentClient | undefined;
 export function documentClient(): DynamoDBDocumentClient {
   if (!client) {
     const endpoint = getOptionalStringFromEnv('DYNAMODB_ENDPOINT');
-    const base = new DynamoDBClient({
-      region: getStringFromEnv('AWS_REGION', 'eu-central-1'),
-      ...(endpoint
-        ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 2 }
-        : { maxAttempts: 3 }),
-    });
+    const base = traced(
+      new DynamoDBClient({
+        region: getStringFromEnv('AWS_REGION', 'eu-central-1'),
+        ...(endpoint
+          ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 2 }
+          : { maxAttempts: 3 }),
+      }),
+    );
     client = DynamoDBDocumentClient.from(base, {
       marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
     });

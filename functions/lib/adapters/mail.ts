@@ -4,6 +4,7 @@ import path from 'node:path';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { ConfigurationError, getOptionalStringFromEnv, getStringFromEnv } from '../config/env.ts';
+import { traced } from '../observability/tracer.ts';
 
 /**
  * One mail: a plain-text part, and optionally an HTML part of the same content (then the message
@@ -93,7 +94,9 @@ export function createOutboxMailer(dir: string): Mailer {
  */
 export function createSesMailer(
   configurationSet?: string,
-  client = new SESv2Client({ region: getStringFromEnv('AWS_REGION', 'eu-central-1'), maxAttempts: 3 }),
+  client = traced(
+    new SESv2Client({ region: getStringFromEnv('AWS_REGION', 'eu-central-1'), maxAttempts: 3 }),
+  ),
 ): Mailer {
   return {
     async send(message) {
