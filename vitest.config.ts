@@ -10,6 +10,7 @@ export default defineConfig({
     maxWorkers: 2,
     // Web assets are built once per run; local stacks in every test file serve that build.
     globalSetup: ['tests/support/global-setup.ts'],
+    setupFiles: ['tests/support/quiet-bundling.ts'],
     env: {
       // Quiet by default: tests that read logs switch them on (tests/support/logs.ts).
       POWERTOOLS_LOG_LEVEL: 'SILENT',

@@ -230,7 +230,7 @@ describe.runIf(browserAvailable)('forwarding to the DPO, in Chromium', { timeout
     // The Art. 13 information is part of the form.
     const info = (await form.textContent()) ?? '';
     for (const fact of [
-      'Stadt Strasburg (Um.)',
+      'Stadt Strasburg (Uckermark)',
       'Art. 6 Abs. 1 lit. e DSGVO',
       '90 Tage',
       'Löschung',

@@ -85,7 +85,7 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
     const launcher = page.getByRole('button', { name: 'Fragen zum Datenschutzvorfall' });
     await expect.poll(() => launcher.getAttribute('aria-expanded'), patience).toBe('false');
     await launcher.click();
-    const dialog = page.getByRole('dialog', { name: 'Assistent der Stadt Strasburg (Um.)' });
+    const dialog = page.getByRole('dialog', { name: 'Assistent der Stadt Strasburg (Uckermark)' });
     await dialog.waitFor();
     await expect.poll(() => dialog.textContent(), patience).toContain('automatischer Assistent');
     expect(await dialog.textContent()).toContain('niemals per E-Mail nach Passwörtern');
@@ -191,7 +191,7 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
     await page.getByRole('button', { name: 'Fragen zum Datenschutzvorfall' }).click();
     await page.getByRole('button', { name: 'Switch to English' }).click();
     expect(await focused(page)).toContain('Deutsch');
-    await page.getByRole('dialog', { name: 'Assistant of the town of Strasburg (Um.)' }).waitFor();
+    await page.getByRole('dialog', { name: 'Assistant of the town of Strasburg (Uckermark)' }).waitFor();
     expect(await page.getByRole('button', { name: 'Questions about the data breach' }).count()).toBe(1);
     expect(await page.locator('.root').getAttribute('lang')).toBe('en');
     await askQuestion(page, 'What happened?');
@@ -204,7 +204,7 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
     await askQuestion(page, 'Wurden Daten gestohlen?');
     expect(await page.locator('.msg.assistant').last().getAttribute('lang')).toBe('de');
     await page.getByRole('button', { name: 'Auf Deutsch umschalten' }).click();
-    await page.getByRole('dialog', { name: 'Assistent der Stadt Strasburg (Um.)' }).waitFor();
+    await page.getByRole('dialog', { name: 'Assistent der Stadt Strasburg (Uckermark)' }).waitFor();
     // The conversation survives the switch.
     expect(await page.locator('.msg.assistant').count()).toBe(2);
     await expectClean({ page, ...watched });
@@ -328,7 +328,7 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
       const box = await launcher.boundingBox();
       expect(box?.x).toBeLessThan(100);
       await launcher.click();
-      const dialog = page.getByRole('dialog', { name: 'Assistant of the town of Strasburg (Um.)' });
+      const dialog = page.getByRole('dialog', { name: 'Assistant of the town of Strasburg (Uckermark)' });
       expect(await dialog.getByRole('link', { name: 'Privacy notice' }).getAttribute('href')).toBe(
         'https://www.strasburg.de/datenschutz',
       );

@@ -81,7 +81,7 @@ function report(error: unknown): void {
 function renderChrome(): void {
   const strings = t();
   document.documentElement.lang = locale;
-  document.title = `${strings.title} – Stadt Strasburg (Um.)`;
+  document.title = `${strings.title} – Stadt Strasburg (Uckermark)`;
   heading.textContent = strings.title;
   skip.textContent = locale === 'de' ? 'Zum Inhalt springen' : 'Skip to content';
   const other: StaffLocale = locale === 'de' ? 'en' : 'de';

@@ -8,12 +8,12 @@ export const dpoEmail = 'datenschutz@ego-mv.de';
 
 const de = {
   launcher: 'Fragen zum Datenschutzvorfall',
-  title: 'Assistent der Stadt Strasburg (Um.)',
+  title: 'Assistent der Stadt Strasburg (Uckermark)',
   close: 'Chat schließen',
   otherLanguage: 'English',
   otherLanguageLabel: 'Switch to English',
   intro:
-    'Ich bin ein automatischer Assistent, kein Mensch. Betrieben wird der Chat von der Stadt Strasburg (Um.). Ich beantworte Fragen zum Angriff auf den E-Mail-Server der Stadt.',
+    'Ich bin ein automatischer Assistent, kein Mensch. Betrieben wird der Chat von der Stadt Strasburg (Uckermark). Ich beantworte Fragen zum Angriff auf den E-Mail-Server der Stadt.',
   noPasswords: 'Wichtig: Die Stadt fragt Sie niemals per E-Mail nach Passwörtern.',
   privacy: 'Datenschutzhinweise',
   accessibility: 'Erklärung zur Barrierefreiheit',
@@ -35,7 +35,7 @@ const de = {
   fileName: 'Vorgang',
   fileText: (id: string, secret: string, page: string) =>
     [
-      'Ihre an die Datenschutzbeauftragte der Stadt Strasburg (Um.) weitergeleitete Frage',
+      'Ihre an die Datenschutzbeauftragte der Stadt Strasburg (Uckermark) weitergeleitete Frage',
       '',
       `Vorgangsnummer: ${id}`,
       `Zugangscode:    ${secret}`,
@@ -59,7 +59,7 @@ const de = {
   emailHint: 'Nur, damit wir Sie benachrichtigen können, wenn die Antwort vorliegt.',
   infoTitle: 'Informationen nach Art. 13 DSGVO',
   info: [
-    ['Verantwortlich', 'Stadt Strasburg (Um.)'],
+    ['Verantwortlich', 'Stadt Strasburg (Uckermark)'],
     ['Zweck', 'Beantwortung Ihrer Frage durch die Datenschutzbeauftragte (Art. 6 Abs. 1 lit. e DSGVO).'],
     [
       'Speicherdauer',
@@ -109,12 +109,12 @@ export type Strings = typeof de;
 
 const en: Strings = {
   launcher: 'Questions about the data breach',
-  title: 'Assistant of the town of Strasburg (Um.)',
+  title: 'Assistant of the town of Strasburg (Uckermark)',
   close: 'Close chat',
   otherLanguage: 'Deutsch',
   otherLanguageLabel: 'Auf Deutsch umschalten',
   intro:
-    'I am an automatic assistant, not a person. The chat is run by the town of Strasburg (Um.). I answer questions about the attack on the town’s e-mail server.',
+    'I am an automatic assistant, not a person. The chat is run by the town of Strasburg (Uckermark). I answer questions about the attack on the town’s e-mail server.',
   noPasswords: 'Important: the town will never ask you for passwords by e-mail.',
   privacy: 'Privacy notice',
   accessibility: 'Accessibility statement',
@@ -136,7 +136,7 @@ const en: Strings = {
   fileName: 'Reference',
   fileText: (id: string, secret: string, page: string) =>
     [
-      'Your question forwarded to the data protection officer of the town of Strasburg (Um.)',
+      'Your question forwarded to the data protection officer of the town of Strasburg (Uckermark)',
       '',
       `Reference number: ${id}`,
       `Access code:      ${secret}`,
@@ -160,7 +160,7 @@ const en: Strings = {
   emailHint: 'Only so that we can tell you when the answer is ready.',
   infoTitle: 'Information under Art. 13 GDPR',
   info: [
-    ['Controller', 'Stadt Strasburg (Um.)'],
+    ['Controller', 'Stadt Strasburg (Uckermark)'],
     ['Purpose', 'Answering your question by the data protection officer (Art. 6(1)(e) GDPR).'],
     [
       'Retention',
