@@ -14,12 +14,24 @@ export const scoring = Object.freeze({
   queryShare: 0.5,
   /** Share of the entry-wide coverage of the question in an entry's score. */
   entryShare: 0.4,
-  /** Weight of an unknown topic word, relative to the rarest known word. */
-  unknown: 1,
-  /** Weight of any other unknown word (verb forms, adjectives). */
-  unknownOther: 0.6,
-  /** Highest confidence while the question has a topic word the entry does not speak of. */
+  /** Weight of a word the knowledge base does not know, relative to the rarest known word. */
+  unknown: 0.8,
+  /** Weight of an unknown word that looks like a verb form, relative to the rarest known word. */
+  unknownVerb: 0.4,
+  /** Unknown words from this share of the question's weight on: the question is about something else. */
+  unknownShare: 0.34,
+  /** Highest confidence of an entry that may not answer (unknown topic, small talk by a side word). */
   unknownTopicCap: 0.5,
+  /** Share of a longer message's weight that the sentences around its question sentence carry. */
+  contextShare: 0.25,
+  /** Factor for an unknown word of up to three letters ("teh", "tf"): mostly chat filler. */
+  unknownShort: 0.3,
+  /** A small-talk entry answers only when the question covers this share of one of its phrasings. */
+  smalltalkCoverage: 0.6,
+  /** A suggestion's vocabulary must cover this share of the question: its topic, not one word. */
+  suggestCoverage: 0.45,
+  /** Language evidence lead from which an explicit locale gives way to the question's language. */
+  localeOverride: 1.5,
   /** Matched word weight needed for full confidence, relative to the rarest word's weight. */
   minEvidence: 0.6,
 });
