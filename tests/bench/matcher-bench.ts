@@ -27,7 +27,7 @@ export function createBaseline(entries: readonly Entry[]): Matcher {
         status: hit ? 'answer' : 'none',
         locale,
         confidence,
-        ranked: hit ? [{ entry: hit.item.entry, score: confidence }] : [],
+        ranked: hit ? [{ entry: hit.item.entry, score: confidence, topical: true }] : [],
       };
     },
   };

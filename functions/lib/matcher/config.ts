@@ -20,6 +20,8 @@ export const scoring = Object.freeze({
   unknownVerb: 0.4,
   /** Unknown words from this share of the question's weight on: the question is about something else. */
   unknownShare: 0.34,
+  /** A typo match below this similarity counts as half unknown (for the unknown-topic share). */
+  weakMatch: 0.65,
   /** Highest confidence of an entry that may not answer (unknown topic, small talk by a side word). */
   unknownTopicCap: 0.5,
   /** Share of a longer message's weight that the sentences around its question sentence carry. */
@@ -28,8 +30,10 @@ export const scoring = Object.freeze({
   unknownShort: 0.3,
   /** A small-talk entry answers only when the question covers this share of one of its phrasings. */
   smalltalkCoverage: 0.6,
-  /** A suggestion's vocabulary must cover this share of the question: its topic, not one word. */
-  suggestCoverage: 0.45,
+  /** A suggestion's vocabulary must cover this share of a question with many unknown words. */
+  suggestCoverage: 0.5,
+  /** ... and this share of a question whose words the knowledge base knows: its topic, not one word. */
+  suggestCoverageKnown: 0.4,
   /** Language evidence lead from which an explicit locale gives way to the question's language. */
   localeOverride: 1.5,
   /** Matched word weight needed for full confidence, relative to the rarest word's weight. */

@@ -28,8 +28,8 @@ export interface RankedEntry {
   entry: Entry;
   /** Confidence in [0, 1] that this entry answers the question. */
   score: number;
-  /** Share of the question's weight that the entry's vocabulary covers (its topic overlap). */
-  coverage: number;
+  /** The entry's vocabulary covers enough of the question to be suggested (not just one word). */
+  topical: boolean;
 }
 
 export interface MatchResult {
@@ -208,13 +208,14 @@ export class LocaleIndex {
     const scores = new Map<number, EntryScore>();
     const queryTerms = new Map<
       string,
-      { focus: number; mustMatch: boolean; verbLike: boolean; word: string }
+      { focus: number; mustMatch: boolean; verbLike: boolean; word: string; questionWord: boolean }
     >();
     const analysed = analyzeTerms(question, this.locale, this.synonyms, { focus: true });
-    for (const { term, word, focus, mustMatch, verbLike } of analysed) {
+    for (const { term, word, focus, mustMatch, verbLike, questionWord } of analysed) {
       const seen = queryTerms.get(term);
       queryTerms.set(term, {
         word: seen?.word ?? word,
+        questionWord,
         focus: Math.max(focus, seen?.focus ?? 0),
         mustMatch: mustMatch || (seen?.mustMatch ?? false),
         verbLike: verbLike && (seen?.verbLike ?? true),
@@ -242,22 +243,30 @@ export class LocaleIndex {
     let queryWeight = 0;
     let unknown = 0;
     let questionWeight = 0;
-    const matched: { weight: number; matches: TermMatch[] }[] = [];
+    let contentWeight = 0;
+    const matched: { weight: number; matches: TermMatch[]; content: boolean }[] = [];
     const mustMatch: number[] = [];
-    for (const { matches, weight: rawWeight, focus, mustMatch: required } of raw) {
+    for (const { matches, weight: rawWeight, focus, mustMatch: required, questionWord } of raw) {
       const inQuestion = focus === 1 || questionPart === 0;
       const weight = inQuestion ? rawWeight : rawWeight * contextScale;
       // Only the question sentence tells whether the question is about something unknown; a
       // compound with only one known part ("Bauantrag": "antrag") is half unknown.
+      // A weak typo match ("heiraten" ~ "heraus") is as uncertain as a half-known compound.
       if (inQuestion) {
         questionWeight += weight;
         if (matches.length === 0) unknown += weight;
-        else if (matches.every((match) => match.partial)) unknown += weight / 2;
+        else if (matches.every((match) => match.partial || match.similarity < tuning.weakMatch))
+          unknown += weight / 2;
       }
       queryWeight += weight;
+      if (!questionWord) contentWeight += weight;
       if (!matches.length || matched.length >= maxQueryTerms) continue;
       if (required) mustMatch.push(matched.length);
-      matched.push({ weight, matches: matches.sort((a, b) => b.similarity - a.similarity) });
+      matched.push({
+        weight,
+        matches: matches.sort((a, b) => b.similarity - a.similarity),
+        content: !questionWord,
+      });
     }
     // Unknown words that are a large part of the question: it is probably about something else.
     const unknownTopic = unknown / questionWeight >= tuning.unknownShare;
@@ -318,8 +327,11 @@ export class LocaleIndex {
     }
     for (const [entry, mask] of entryMasks) {
       let total = 0;
-      matched.forEach(({ weight, matches }, termIndex) => {
-        if (hasBit(mask, termIndex)) total += weight * (matches[0]?.similarity ?? 0);
+      let content = 0;
+      matched.forEach(({ weight, matches, content: isContent }, termIndex) => {
+        if (!hasBit(mask, termIndex)) return;
+        total += weight * (matches[0]?.similarity ?? 0);
+        if (isContent) content += weight * (matches[0]?.similarity ?? 0);
       });
       const coverage = Math.min(1, total / queryWeight);
       const top = best.get(entry) ?? { score: 0, phrasing: 0 };
@@ -329,12 +341,19 @@ export class LocaleIndex {
       // Not more than a suggestion: a question mostly about something unknown ("Reisepass",
       // "library"), about numbers or money this entry does not speak of, or small talk that
       // only shares a side word with one of the entry's phrasings ("Hilfe" in "Danke für die Hilfe").
+      const numbersUnanswered = mustMatch.some((index) => !hasBit(mask, index));
       const capped =
         unknownTopic ||
-        mustMatch.some((index) => !hasBit(mask, index)) ||
+        numbersUnanswered ||
         (this.smalltalk.has(entry) && top.phrasing < tuning.smalltalkCoverage);
       if (capped) score = Math.min(score, tuning.unknownTopicCap);
-      scores.set(entry, { score, coverage });
+      // Shares the question's topic: covers enough of it (more when much of it is unknown).
+      // Question words ("who", "wann") say nothing about the topic, so they do not count here.
+      const topicCoverage = contentWeight > 0 ? content / contentWeight : coverage;
+      const topical =
+        !numbersUnanswered &&
+        topicCoverage >= (unknownTopic ? tuning.suggestCoverage : tuning.suggestCoverageKnown);
+      scores.set(entry, { score, topical });
     }
     return scores;
   }
@@ -356,10 +375,10 @@ export function unionMask(a: number, b: number): number {
   return high * half + low;
 }
 
-/** An entry's score for a question, and how much of the question its vocabulary covers. */
+/** An entry's score for a question, and whether it shares the question's topic (may be suggested). */
 export interface EntryScore {
   score: number;
-  coverage: number;
+  topical: boolean;
 }
 
 /** Folded words of a locale's phrasings, for language detection (much cheaper than an index). */
@@ -421,9 +440,9 @@ export function createMatcher(
 
   function rank(question: string, locale: Locale, typos = true): RankedEntry[] {
     const ranked: RankedEntry[] = [];
-    for (const [index, { score, coverage }] of indexOf(locale).score(question, typos)) {
+    for (const [index, { score, topical }] of indexOf(locale).score(question, typos)) {
       const entry = entries[index];
-      if (entry) ranked.push({ entry, score: Math.round(score * 1000) / 1000, coverage });
+      if (entry) ranked.push({ entry, score: Math.round(score * 1000) / 1000, topical });
     }
     return ranked.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
   }
@@ -443,9 +462,7 @@ export function createMatcher(
             .filter(
               (item, position) =>
                 item.score >= options.suggestThreshold &&
-                (status === 'answer'
-                  ? position === 0 || item.coverage >= tuning.suggestCoverage
-                  : item.coverage >= tuning.suggestCoverage),
+                (item.topical || (status === 'answer' && position === 0)),
             )
             .slice(0, options.maxSuggestions);
     if (kept.length === 0) return { status: 'none', locale, confidence, ranked: [] };

@@ -113,6 +113,8 @@ export interface Term {
   mustMatch: boolean;
   /** 1 in the question sentence (or a message of one sentence), 0 in the context around it. */
   focus: number;
+  /** A question word ("wann", "who"): it tells the kind of question, not its topic. */
+  questionWord: boolean;
   /** The word looks like a verb form ("eingespielt", "erased"): if unknown, it rarely names a topic. */
   verbLike: boolean;
 }
@@ -122,7 +124,7 @@ export interface Term {
  * Judged on the folded word, so capitalisation never changes it.
  */
 const verbEndings = {
-  de: /(?:iert|ierte|ieren|t|te|ten|tet|st|est)$/,
+  de: /(?:^|[a-z]{2})ge[a-z]{2,}(?:t|en)$|(?:iert|ierte|ieren|te|ten|tet|test)$/,
   en: /(?:ed|ing|ise|ize|ised|ized)$/,
 };
 
@@ -143,6 +145,12 @@ const interrogatives = {
       ' ',
     ),
   ),
+};
+
+/** Question words proper (the topic-free part of a question), folded. */
+const questionWords = {
+  de: new Set('wer wen wem wessen was wann warum wieso weshalb wozu wo woher wohin wie welch'.split(' ')),
+  en: new Set('who whom whose what when why how where which'.split(' ')),
 };
 
 /** Splits a message into sentences, each with its text and whether it asks the question. */
@@ -196,9 +204,13 @@ export function analyzeTerms(
             terms.push({
               term: stem(replacement, locale),
               word: canonical,
+              questionWord: questionWords[locale].has(stem(replacement, locale)),
               mustMatch,
               focus,
-              verbLike: replacement.length > 3 && verbEndings[locale].test(replacement),
+              verbLike:
+                replacement.length > 3 &&
+                verbEndings[locale].test(replacement) &&
+                !/(?:heit|keit|schaft|ung)$/.test(replacement),
             });
           }
         }

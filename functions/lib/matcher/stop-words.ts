@@ -20,7 +20,7 @@ const german = `
 
 const english = `
   the a an and or but i you he she it we they me my mine your yours our ours us him her them its their
-  is are was were be been being am do does did done have has had having can could should would will shall may might must
+  is are was were be been being am do does did have has had having can could should would will shall may might must
   to of in on at for from with by about as into than then so just also very please really any some
   this that these those there here not no yes if
   get got gets already anything something thing things everything anyone everyone
@@ -46,8 +46,8 @@ export const stopWords = { de: list(german), en: list(english) } as const;
  * ("wie viele", "how much did it cost"). If no entry knows them, the question is out of scope.
  */
 const topics = {
-  de: 'viele viel wieviel wievielen anzahl kosten kostet gekostet teuer geld schaden schadensersatz',
-  en: 'many much number cost costs price money damage damages compensation',
+  de: 'viele viel wieviel wievielen anzahl kosten kostet gekostet teuer geld kohle knete zaster schaden schadensersatz entschädigung bezahlen zahlen',
+  en: 'many much number cost costs price money cash pay paid refund damage damages compensation compensate',
 };
 
 export const topicWords = { de: list(topics.de), en: list(topics.en) } as const;
