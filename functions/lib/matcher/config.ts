@@ -15,7 +15,7 @@ export const scoring = Object.freeze({
   /** Share of the entry-wide coverage of the question in an entry's score. */
   entryShare: 0.4,
   /** Weight of a word the knowledge base does not know, relative to the rarest known word. */
-  unknown: 0.8,
+  unknown: 1,
   /** Weight of an unknown word that looks like a verb form, relative to the rarest known word. */
   unknownVerb: 0.4,
   /** Unknown words from this share of the question's weight on: the question is about something else. */
@@ -27,7 +27,7 @@ export const scoring = Object.freeze({
   /** Share of a longer message's weight that the sentences around its question sentence carry. */
   contextShare: 0.25,
   /** Factor for an unknown word of up to three letters ("teh", "tf"): mostly chat filler. */
-  unknownShort: 0.3,
+  unknownShort: 1,
   /** A small-talk entry answers only when the question covers this share of one of its phrasings. */
   smalltalkCoverage: 0.6,
   /** A suggestion's vocabulary must cover this share of a question with many unknown words. */

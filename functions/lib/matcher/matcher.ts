@@ -106,6 +106,7 @@ export class LocaleIndex {
     this.maxIdf = maxIdf;
     // A misspelt synonym ("mensh") finds what the synonym stands for.
     for (const [word, replacement] of synonyms) {
+      if (word.startsWith('~')) continue;
       for (const term of replacement.map((item) => stem(item, locale)))
         if (this.idf.has(term)) this.addWord(word, term);
     }
@@ -261,7 +262,8 @@ export class LocaleIndex {
       queryWeight += weight;
       if (!questionWord) contentWeight += weight;
       if (!matches.length || matched.length >= maxQueryTerms) continue;
-      if (required) mustMatch.push(matched.length);
+      // "viel" in a story sentence ("ich habe viel gelesen") does not ask for a number.
+      if (required && inQuestion) mustMatch.push(matched.length);
       matched.push({
         weight,
         matches: matches.sort((a, b) => b.similarity - a.similarity),

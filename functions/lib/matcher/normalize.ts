@@ -87,6 +87,11 @@ function memo(cache: Map<string, string>, word: string, compute: () => string): 
   return value;
 }
 
+/** The key under which a synonym is also found by its stem (marked, so no word collides with it). */
+function stemKey(word: string, locale: Locale): string {
+  return `~${stem(word, locale)}`;
+}
+
 /** Synonyms as a word -> replacement words map, folded the same way as questions. */
 export type SynonymTable = ReadonlyMap<string, readonly string[]>;
 
@@ -100,6 +105,11 @@ export function buildSynonyms(pairs: Readonly<Record<string, string>>, locale: L
       source[0],
       words(to).map((word) => canonicalWord(word, locale)),
     );
+  }
+  // Inflected forms ("komische", "Gauners") find the synonym through the stem of its word.
+  for (const [from, to] of [...table]) {
+    const key = stemKey(from, locale);
+    if (!table.has(key)) table.set(key, to);
   }
   return table;
 }
@@ -199,7 +209,9 @@ export function analyzeTerms(
         const mustMatch = topicWords[locale].has(canonicalWord(token.toLocaleLowerCase('de'), locale));
         for (const canonical of standardWords(token, locale)) {
           if (!keepStops && stops.has(canonical)) continue;
-          for (const replacement of synonyms.get(canonical) ?? [canonical]) {
+          const replacements = synonyms.get(canonical) ??
+            synonyms.get(stemKey(canonical, locale)) ?? [canonical];
+          for (const replacement of replacements) {
             if (replacement.length < 2 && !/\p{N}/u.test(replacement)) continue;
             terms.push({
               term: stem(replacement, locale),

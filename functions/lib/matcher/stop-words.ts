@@ -15,7 +15,7 @@ const german = `
   etwa eben gerade genau wirklich sehr ganz gar halt wohl bereits einfach irgendwie überhaupt
   dies diese dieser dieses diesen diesem jener alle allem allen aller alles etwas irgendwas
   ob dass wenn als hier dort dabei dazu damit davon darüber darum daran
-  gibt gib per ok okay
+  gibt gib per ok okay sowas darauf hin lieber inzwischen demnächst nötig gegeben gegangen liegt
 `;
 
 const english = `
@@ -24,7 +24,8 @@ const english = `
   to of in on at for from with by about as into than then so just also very please really any some
   this that these those there here not no yes if
   get got gets already anything something thing things everything anyone everyone
-  rather somewhere actually likely maybe perhaps still even ever anyway kind sort ok okay
+  rather somewhere actually likely maybe perhaps still even ever anyway kind kinds sort ok okay
+  stuff next away general whole first own ordinary example before once way give ll ve re d s t m
 `;
 
 /** Folds a word the way `normalize.ts` folds German text (umlauts and ß). */
