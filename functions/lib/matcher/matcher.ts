@@ -10,7 +10,7 @@ import {
   stem,
   words,
 } from './normalize.ts';
-import { stopWords } from './stop-words.ts';
+import { isMisspeltStopWord, stopWords } from './stop-words.ts';
 
 /**
  * The matcher: an inverted index over the stemmed terms of every entry's question,
@@ -225,12 +225,13 @@ export class LocaleIndex {
     if (queryTerms.size === 0) return scores;
 
     // Raw weights first: rare known words weigh most; unknown words by their length and form.
-    const raw = [...queryTerms].map(([term, info]) => {
+    const raw = [...queryTerms].flatMap(([term, info]) => {
       const matches = this.lookup(term, typos, info.word);
+      if (matches.length === 0 && isMisspeltStopWord(info.word, this.locale)) return [];
       const weight = matches.length
         ? Math.max(...matches.map((match) => this.idf.get(match.term) ?? 0))
         : this.unknownWeight(info.verbLike) * (term.length <= 3 ? tuning.unknownShort : 1);
-      return { ...info, matches, weight };
+      return [{ ...info, matches, weight }];
     });
     // A longer message: the sentences around the question sentence (greeting, story) together
     // weigh `contextShare` of the message, however long they are.
@@ -482,8 +483,9 @@ export function createMatcher(
     const first = decide(rank(question, preferred), preferred);
     if (first.status === 'answer') return first;
     const other: Locale = preferred === 'de' ? 'en' : 'de';
-    // Without typo tolerance: this pass only catches a misdetected language, and it stays cheap.
-    const second = rank(question, other, false);
+    // Without typo tolerance when the language was clear: this pass only catches a misdetected
+    // language, and it stays cheap. With it when nothing told the language ("goodby").
+    const second = rank(question, other, lead === 0);
     if ((second[0]?.score ?? 0) > first.confidence + 0.15) return decide(second, other);
     return first;
   }

@@ -24,8 +24,8 @@ const english = `
   to of in on at for from with by about as into than then so just also very please really any some
   this that these those there here not no yes if
   get got gets already anything something thing things everything anyone everyone
-  rather somewhere actually likely maybe perhaps still even ever anyway kind kinds sort ok okay
-  stuff next away general whole first own ordinary example before once way give ll ve re d s t m
+  want wants wanted like would rather somewhere actually likely maybe perhaps still even ever anyway kind kinds sort ok okay
+  stuff away general whole first own ordinary example before once way give ll ve re d s t m
 `;
 
 /** Folds a word the way `normalize.ts` folds German text (umlauts and ß). */
@@ -52,3 +52,32 @@ const topics = {
 };
 
 export const topicWords = { de: list(topics.de), en: list(topics.en) } as const;
+
+/** Optimal string alignment distance of at most one (one typo: insert, delete, replace, swap). */
+function withinOneTypo(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (i === a.length && i === b.length) return true;
+  const restA = a.slice(i + 1);
+  const restB = b.slice(i + 1);
+  return (
+    restA === restB || // replace
+    a.slice(i) === restB || // insert into a
+    restA === b.slice(i) || // delete from a
+    (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)) // swap
+  );
+}
+
+const stopLists = {
+  de: [...stopWords.de].filter((word) => word.length >= 3),
+  en: [...stopWords.en].filter((word) => word.length >= 3),
+};
+
+/**
+ * A misspelt function word ("wnat", "abuot", "teh"): only asked for words the knowledge base
+ * does not know, since a real word may be one typo away from a stop word ("mail", "mal").
+ */
+export function isMisspeltStopWord(word: string, locale: 'de' | 'en'): boolean {
+  return word.length >= 3 && stopLists[locale].some((stop) => withinOneTypo(word, stop));
+}
