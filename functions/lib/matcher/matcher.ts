@@ -246,6 +246,7 @@ export class LocaleIndex {
     let unknown = 0;
     let questionWeight = 0;
     let contentWeight = 0;
+    let numbersUnknown = false;
     const matched: { weight: number; matches: TermMatch[]; content: boolean }[] = [];
     const mustMatch: number[] = [];
     for (const { matches, weight: rawWeight, focus, mustMatch: required, questionWord } of raw) {
@@ -262,6 +263,8 @@ export class LocaleIndex {
       }
       queryWeight += weight;
       if (!questionWord) contentWeight += weight;
+      // A question about numbers or money in words no entry knows ("gekostet"): none answers it.
+      if (required && inQuestion && !matches.length) numbersUnknown = true;
       if (!matches.length || matched.length >= maxQueryTerms) continue;
       // "viel" in a story sentence ("ich habe viel gelesen") does not ask for a number.
       if (required && inQuestion) mustMatch.push(matched.length);
@@ -344,7 +347,7 @@ export class LocaleIndex {
       // Not more than a suggestion: a question mostly about something unknown ("Reisepass",
       // "library"), about numbers or money this entry does not speak of, or small talk that
       // only shares a side word with one of the entry's phrasings ("Hilfe" in "Danke für die Hilfe").
-      const numbersUnanswered = mustMatch.some((index) => !hasBit(mask, index));
+      const numbersUnanswered = numbersUnknown || mustMatch.some((index) => !hasBit(mask, index));
       const capped =
         unknownTopic ||
         numbersUnanswered ||

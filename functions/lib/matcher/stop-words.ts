@@ -69,9 +69,10 @@ function withinOneTypo(a: string, b: string): boolean {
   );
 }
 
+// Only longer function words: "hund" is one typo from "und", and "hund" is a topic.
 const stopLists = {
-  de: [...stopWords.de].filter((word) => word.length >= 3),
-  en: [...stopWords.en].filter((word) => word.length >= 3),
+  de: [...stopWords.de].filter((word) => word.length >= 4),
+  en: [...stopWords.en].filter((word) => word.length >= 4),
 };
 
 /**
@@ -79,5 +80,5 @@ const stopLists = {
  * does not know, since a real word may be one typo away from a stop word ("mail", "mal").
  */
 export function isMisspeltStopWord(word: string, locale: 'de' | 'en'): boolean {
-  return word.length >= 3 && stopLists[locale].some((stop) => withinOneTypo(word, stop));
+  return word.length >= 4 && stopLists[locale].some((stop) => withinOneTypo(word, stop));
 }
