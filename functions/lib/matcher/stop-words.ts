@@ -15,7 +15,7 @@ const german = `
   etwa eben gerade genau wirklich sehr ganz gar halt wohl bereits einfach irgendwie überhaupt
   dies diese dieser dieses diesen diesem jener alle allem allen aller alles etwas irgendwas
   ob dass wenn als hier dort dabei dazu damit davon darüber darum daran
-  gibt gib per ok okay sowas darauf hin lieber inzwischen demnächst nötig gegeben gegangen liegt
+  gibt gib per ok okay sowas darauf hin lieber inzwischen demnächst nötig gegeben gegangen liegt ansehen anschauen
 `;
 
 const english = `
