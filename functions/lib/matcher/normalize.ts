@@ -92,6 +92,12 @@ function stemKey(word: string, locale: Locale): string {
   return `~${stem(word, locale)}`;
 }
 
+/** The synonym of an inflected form of a synonym's source word ("komische" -> "komisch"). */
+function inflected(synonyms: SynonymTable, word: string, locale: Locale): readonly string[] | undefined {
+  const [source, ...replacement] = synonyms.get(stemKey(word, locale)) ?? [];
+  return source && word.startsWith(source.slice(1)) ? replacement : undefined;
+}
+
 /** Synonyms as a word -> replacement words map, folded the same way as questions. */
 export type SynonymTable = ReadonlyMap<string, readonly string[]>;
 
@@ -106,10 +112,12 @@ export function buildSynonyms(pairs: Readonly<Record<string, string>>, locale: L
       words(to).map((word) => canonicalWord(word, locale)),
     );
   }
-  // Inflected forms ("komische", "Gauners") find the synonym through the stem of its word.
+  // Inflected forms ("komische", "Gauners") find the synonym through the stem of its word; the
+  // source word comes first (marked) so that only its inflections do: "rechnen" shares the stem
+  // of "rechner" but is not a form of it.
   for (const [from, to] of [...table]) {
     const key = stemKey(from, locale);
-    if (!table.has(key)) table.set(key, to);
+    if (!table.has(key)) table.set(key, [`~${from}`, ...to]);
   }
   return table;
 }
@@ -210,7 +218,7 @@ export function analyzeTerms(
         for (const canonical of standardWords(token, locale)) {
           if (!keepStops && stops.has(canonical)) continue;
           const replacements = synonyms.get(canonical) ??
-            synonyms.get(stemKey(canonical, locale)) ?? [canonical];
+            inflected(synonyms, canonical, locale) ?? [canonical];
           for (const replacement of replacements) {
             if (replacement.length < 2 && !/\p{N}/u.test(replacement)) continue;
             terms.push({
