@@ -337,7 +337,9 @@ export class LocaleIndex {
       matched.forEach(({ weight, matches, content: isContent }, termIndex) => {
         if (!hasBit(mask, termIndex)) return;
         total += weight * (matches[0]?.similarity ?? 0);
-        if (isContent) content += weight * (matches[0]?.similarity ?? 0);
+        // A weak typo match ("passport" ~ "password") is a guess: half of it counts for the topic.
+        const similarity = matches[0]?.similarity ?? 0;
+        if (isContent) content += weight * similarity * (similarity < tuning.weakMatch ? 0.5 : 1);
       });
       const coverage = Math.min(1, total / queryWeight);
       const top = best.get(entry) ?? { score: 0, phrasing: 0 };

@@ -1,0 +1,134 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledgeDir } from '../../functions/lib/knowledge/files.ts';
+import { createMatcher, type Matcher, unionMask } from '../../functions/lib/matcher/matcher.ts';
+
+// Each rule of issue 10 as behaviour, with example questions written for these tests (not taken
+// from the evaluation corpus or the dev set).
+let matcher: Matcher;
+
+beforeAll(async () => {
+  const report = await loadKnowledgeDir();
+  if (!report.settings) throw new Error('settings missing');
+  matcher = createMatcher(report.entries, report.settings);
+});
+
+const answer = (question: string, locale?: 'de' | 'en') => {
+  const result = matcher.match(question, locale);
+  return result.status === 'answer' ? result.ranked[0]?.entry.id : `(${result.status})`;
+};
+
+describe('when a clear question contains a word the knowledge base does not know', () => {
+  it('answers it, weighing the unknown word by its share of the question', () => {
+    expect(answer('Kriege ich jetzt gefälschte Mahnungen per E-Mail?')).toBe('phishing-risk');
+  });
+
+  it('gives the same outcome whatever the capitalisation', () => {
+    const upper = matcher.match('Kriege ich jetzt gefälschte Mahnungen per E-Mail?');
+    const lower = matcher.match('kriege ich jetzt gefälschte mahnungen per e-mail?');
+    expect(lower.status).toBe(upper.status);
+    expect(lower.ranked[0]?.entry.id).toBe(upper.ranked[0]?.entry.id);
+  });
+
+  it('does not answer when the unknown words are most of the question', () => {
+    expect(matcher.match('Wo kann ich meinen Hund anmelden?').status).toBe('none');
+    expect(matcher.match('How do I renew my driving licence?').status).toBe('none');
+  });
+});
+
+describe('when a citizen writes a compound of known parts', () => {
+  it('splits it into its parts', () => {
+    expect(answer('Muss ich mit Schwindelnachrichten rechnen?')).toBe('phishing-risk');
+    expect(answer('Ich habe eine Phishingnachricht bekommen')).not.toBe('(none)');
+  });
+});
+
+describe('when a citizen writes colloquially or in dialect', () => {
+  it.each([
+    ['Wat is denn da passiert?', 'what-happened'],
+    ['Muss ick mein Passwort ändern?', 'passwords'],
+    ['Hamse meine Daten jeklaut?', 'data-leaked'],
+  ])('understands "%s" as %s', (question, id) => {
+    expect(answer(question)).toBe(id);
+  });
+
+  it.each([
+    ['Sind meine Daten futsch?', 'data-leaked'],
+    ['Wurden meine Daten ausspioniert?', 'data-leaked'],
+    ['Ist das eine komische Mail?', 'suspicious-email'],
+  ])('understands the everyday word in "%s"', (question, id) => {
+    expect(answer(question)).toBe(id);
+  });
+});
+
+describe('when a long message has a greeting and a story before the question', () => {
+  it('answers the question sentence, not the greeting or the story', () => {
+    expect(
+      answer(
+        'Guten Morgen! Ich wohne seit zwanzig Jahren in Strasburg und lese gern die Lokalzeitung. Dort stand etwas über den Server. Muss ich jetzt mein Passwort ändern?',
+      ),
+    ).toBe('passwords');
+  });
+});
+
+describe('when neighbouring topics are asked', () => {
+  it.each([
+    ['Warum schickt mir die Stadt diese Warnung?', 'why-notified'],
+    ['Seit wann weiß die Stadt von dem Angriff?', 'when-informed'],
+    ['Was hat die Stadt gegen den Angriff getan?', 'measures-taken'],
+    ['Kann ich der Stadt wieder gefahrlos mailen?', 'is-it-safe-now'],
+    ['Wer sind die Angreifer?', 'attackers'],
+    ['Who are the hackers?', 'attackers'],
+    ['Sind die Angreifer noch im System?', 'is-it-safe-now'],
+    ['Ich komme hier nicht weiter, verbinden Sie mich bitte mit einem Menschen', 'ask-human'],
+    ['Bist du eine Maschine?', 'bot-identity'],
+  ])('tells "%s" apart as %s', (question, id) => {
+    expect(answer(question)).toBe(id);
+  });
+});
+
+describe('when a citizen makes small talk', () => {
+  it('does not thank someone who cries for help', () => {
+    expect(answer('Hilfe!!')).not.toBe('thanks');
+    expect(answer('Help me!')).not.toBe('thanks');
+  });
+
+  it.each(["Mach's gut", 'Bis bald', 'Bye for now', 'Take care'])(
+    'recognises the goodbye "%s"',
+    (question) => {
+      expect(answer(question)).toBe('goodbye');
+    },
+  );
+});
+
+describe('language detection', () => {
+  it.each([
+    ['Moin', 'de'],
+    ['Outlook kaputt', 'de'],
+    ['Outlook broken', 'en'],
+    ['ick weeß nich', 'de'],
+    ['u guys ok?', 'en'],
+  ])('detects the short message "%s" as %s', (question, locale) => {
+    expect(matcher.detectLanguage(question)).toBe(locale);
+  });
+
+  it('answers in the question’s language when an explicit locale contradicts it', () => {
+    const result = matcher.match('Was ist bei der Stadt passiert?', 'en');
+    expect(result.locale).toBe('de');
+    expect(result.status).toBe('answer');
+    expect(result.ranked[0]?.entry.id).toBe('what-happened');
+  });
+});
+
+describe('when the question is about something else', () => {
+  it('offers no suggestions that only share a word with it', () => {
+    expect(matcher.match('Where can I get a new passport photo?').status).toBe('none');
+    expect(matcher.match('Wie viele Bürger wurden geschädigt?').status).not.toBe('answer');
+  });
+});
+
+describe('term masks', () => {
+  it('keep every term past the 31st when combined (no 32-bit truncation)', () => {
+    expect(unionMask(2 ** 40, 1)).toBe(2 ** 40 + 1);
+    expect(unionMask(2 ** 47 + 2 ** 3, 2 ** 35)).toBe(2 ** 47 + 2 ** 35 + 2 ** 3);
+  });
+});
