@@ -175,12 +175,19 @@ export function benchMatcher(
   const largeQuestions = [...generatedQuestions(large, 150), ...questions.slice(0, 150)];
   const rows = builds.map((build) => {
     const { matcher, threshold, name } = build(entries);
+    const started = performance.now();
+    // Progress on stderr: the whole run takes minutes on a small machine.
+    const progress = (step: string) =>
+      console.error(`  ${name}: ${step} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
     const held = evaluate(matcher, cases.heldBack, { passLocale: false });
     const dev = evaluate(matcher, cases.dev);
-    const small = latency(matcher, questions, 5);
+    progress('accuracy');
+    const small = latency(matcher, questions, 3);
+    progress('latency, real knowledge base');
     const start = performance.now();
     const big = build(large).matcher;
     const largeBuildMs = performance.now() - start;
+    progress(`index of ${largeSize} entries`);
     // fuse.js scans every phrasing (seconds per question at this size): a sample keeps it in minutes.
     const sample = name.startsWith('fuse') ? largeQuestions.slice(0, 20) : largeQuestions;
     return {
