@@ -62,7 +62,7 @@ const maxQueryTerms = 48;
 /** A term in more phrasings than this is "common": it only adds to candidates found by rarer terms. */
 const longPostings = 512;
 
-export class LocaleIndex {
+class LocaleIndex {
   readonly phrasings: Phrasing[] = [];
   readonly postings = new Map<string, number[]>();
   readonly idf = new Map<string, number>();
