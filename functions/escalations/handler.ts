@@ -1,7 +1,9 @@
 // handler -> lib/escalations/tickets -> ticket store -> adapters/dynamodb
-import * as z from 'zod';
 import { tableName } from '../lib/adapters/dynamodb.ts';
-import { parseTicketId } from '../lib/escalations/ticket-id.ts';
+import { getNumberFromEnv } from '../lib/config/env.ts';
+import { routeKeyOf } from '../lib/definitions/routes.ts';
+import { submitRequestSchema } from '../lib/escalations/requests.ts';
+import { ticketIdFromPath } from '../lib/escalations/ticket-id.ts';
 import {
   eraseTicketForCitizen,
   readTicketForCitizen,
@@ -12,28 +14,16 @@ import { NotFoundError, TooManyRequestsError } from '../lib/http/errors.ts';
 import { httpHandler } from '../lib/http/handler.ts';
 import { header, parseJsonBody } from '../lib/http/request.ts';
 import { empty, json } from '../lib/http/response.ts';
-import { localeSchema } from '../lib/knowledge/schema.ts';
+import { createKnowledgeCache } from '../lib/knowledge/cache.ts';
 import { logger } from '../lib/observability/logger.ts';
 
 tableName('tickets'); // fail at cold start when the table is not configured
 tableName('knowledge');
-
-const submitRequest = z.object({
-  question: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
-  email: z.email('must be a valid e-mail address').max(254).optional(),
-  locale: localeSchema.default('de'),
-  consent: z.literal(true, 'must be true: the citizen has to agree to the forwarding'),
-  clientToken: z.uuid('must be a UUID'),
-  /** Honeypot: hidden in the widget, so only bots fill it in. */
-  website: z.string().max(500).optional(),
+// The matcher's language detection decides the ticket's language (and so the DPO's view and the
+// citizen's mail): the question's own language, never that of an earlier reply in the chat.
+const knowledge = createKnowledgeCache({
+  checkIntervalMs: getNumberFromEnv('KNOWLEDGE_CHECK_INTERVAL_MS', 5000),
 });
-
-/** The reference from the path; anything that cannot be one is simply not found. */
-function ticketIdFrom(pathParameters: Record<string, string | undefined> | undefined): string {
-  const id = parseTicketId(pathParameters?.ticketId);
-  if (!id) throw new NotFoundError('Ticket not found.');
-  return id;
-}
 
 /**
  * POST /v1/escalations: forwards a question to the DPO (201 with reference and secret).
@@ -41,26 +31,30 @@ function ticketIdFrom(pathParameters: Record<string, string | undefined> | undef
  * DELETE /v1/escalations/{ticketId}: erases the ticket (GDPR Art. 17), with the same header.
  */
 export const handler = httpHandler(async (event) => {
-  if (event.routeKey === 'POST /v1/escalations') {
-    const body = parseJsonBody(event, submitRequest);
+  const route = routeKeyOf('escalations', event.routeKey);
+  if (!route) throw new NotFoundError();
+  if (route === 'POST /v1/escalations') {
+    const body = parseJsonBody(event, submitRequestSchema);
     if (body.website) {
       logger.info('submission refused', { reason: 'honeypot' });
       throw new TooManyRequestsError(secondsUntilMidnightUtc());
     }
+    const { matcher } = await knowledge.get();
+    const locale = matcher.detectLanguage(body.question, body.locale ?? 'de');
     const result = await submitTicket(
       {
         question: body.question,
         ...(body.email ? { email: body.email } : {}),
-        locale: body.locale,
+        locale,
         clientToken: body.clientToken.toLowerCase(),
       },
       event.requestContext.http.sourceIp,
     );
     return json(201, result);
   }
-  const ticketId = ticketIdFrom(event.pathParameters);
+  const ticketId = ticketIdFromPath(event);
   const secret = header(event, 'x-ticket-secret');
-  if (event.routeKey === 'DELETE /v1/escalations/{ticketId}') {
+  if (route === 'DELETE /v1/escalations/{ticketId}') {
     await eraseTicketForCitizen(ticketId, secret);
     return empty(204);
   }

@@ -1,5 +1,6 @@
 // handler -> lib/feedback -> adapters/dynamodb
 import { tableName } from '../lib/adapters/dynamodb.ts';
+import { countFeedback } from '../lib/dashboard/counters.ts';
 import { feedbackRequestSchema, isPublishedEntry, recordFeedback } from '../lib/feedback/feedback.ts';
 import { NotFoundError } from '../lib/http/errors.ts';
 import { httpHandler } from '../lib/http/handler.ts';
@@ -17,6 +18,7 @@ export const handler = httpHandler(async (event) => {
   // Only published entries get counters, so nobody can fill the table with made-up ids.
   if (!(await isPublishedEntry(vote.entryId))) throw new NotFoundError('No such answer.');
   await recordFeedback(vote);
+  await countFeedback(vote.entryId, vote.helpful); // the dashboard's hourly figure; never throws
   logger.info('feedback recorded', { entryId: vote.entryId, helpful: vote.helpful });
   return empty(204);
 });

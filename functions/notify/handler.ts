@@ -2,17 +2,19 @@
 import type { DynamoDBStreamHandler } from 'aws-lambda';
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { mailerFromEnv } from '../lib/adapters/mail.ts';
-import { getStringFromEnv } from '../lib/config/env.ts';
+import { getOptionalStringFromEnv, getStringFromEnv } from '../lib/config/env.ts';
 import { createNotifyHandler } from '../lib/escalations/notifications.ts';
 
 // Fail at cold start, not on the first record, when the deployment forgot a setting.
 tableName('tickets');
 tableName('knowledge');
+const mailFrom = getOptionalStringFromEnv('MAIL_FROM');
+const dpoMailbox = getOptionalStringFromEnv('DPO_MAILBOX');
 const notify = createNotifyHandler({
   mailer: mailerFromEnv(),
   inboxUrl: getStringFromEnv('INBOX_URL'),
-  ...(process.env.MAIL_FROM ? { from: process.env.MAIL_FROM } : {}),
-  ...(process.env.DPO_MAILBOX ? { dpoMailbox: process.env.DPO_MAILBOX } : {}),
+  ...(mailFrom ? { from: mailFrom } : {}),
+  ...(dpoMailbox ? { dpoMailbox } : {}),
 });
 
 /** The tickets table's stream: sends the DPO notice and the answer mail; reports partial failures. */

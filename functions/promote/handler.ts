@@ -2,7 +2,7 @@
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { authorize } from '../lib/auth/groups.ts';
 import { draftFromQuestion } from '../lib/editing/from-question.ts';
-import { parseTicketId } from '../lib/escalations/ticket-id.ts';
+import { ticketIdFromPath } from '../lib/escalations/ticket-id.ts';
 import { getTicket } from '../lib/escalations/ticket-store.ts';
 import { ConflictError, NotFoundError } from '../lib/http/errors.ts';
 import { httpHandler } from '../lib/http/handler.ts';
@@ -22,8 +22,7 @@ tableName('knowledge');
  */
 export const handler = httpHandler(async (event) => {
   const who = authorize(event);
-  const ticketId = parseTicketId(event.pathParameters?.ticketId);
-  if (!ticketId) throw new NotFoundError('Ticket not found.');
+  const ticketId = ticketIdFromPath(event);
   const ticket = await getTicket(ticketId);
   if (!ticket) throw new NotFoundError('Ticket not found.');
   if (!ticket.answer)

@@ -2,12 +2,8 @@
 // custom metric, which the stack alarms on.
 // handler -> lib/escalations/ticket-age (ticket store, read only) -> adapters/dynamodb
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import {
-  METRIC_NAMESPACE,
-  OLDEST_OPEN_TICKET_METRIC,
-  SERVICE_NAME,
-} from '../../cdk/constructs/metric-names.ts';
 import { tableName } from '../lib/adapters/dynamodb.ts';
+import { metricNames, metricNamespace, serviceName } from '../lib/definitions/metrics.ts';
 import { oldestWaitingTicketAgeHours } from '../lib/escalations/ticket-age.ts';
 import { logger } from '../lib/observability/logger.ts';
 
@@ -15,7 +11,7 @@ import { logger } from '../lib/observability/logger.ts';
 tableName('tickets');
 
 /** Namespace `IncidentFaq`, default dimension `service=incident-faq` (what the alarm reads). */
-const metrics = new Metrics({ namespace: METRIC_NAMESPACE, serviceName: SERVICE_NAME });
+const metrics = new Metrics({ namespace: metricNamespace, serviceName });
 
 export interface TicketAgeResult {
   oldestOpenTicketAgeHours: number;
@@ -27,7 +23,7 @@ export interface TicketAgeResult {
  */
 export async function handler(_event?: unknown): Promise<TicketAgeResult> {
   const ageHours = await oldestWaitingTicketAgeHours();
-  metrics.addMetric(OLDEST_OPEN_TICKET_METRIC, MetricUnit.NoUnit, ageHours);
+  metrics.addMetric(metricNames.oldestOpenTicketAgeHours, MetricUnit.NoUnit, ageHours);
   metrics.publishStoredMetrics();
   logger.info('oldest open ticket age emitted', { ageHours });
   return { oldestOpenTicketAgeHours: ageHours };

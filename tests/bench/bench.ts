@@ -1,4 +1,4 @@
-// `npm run bench [-- --json] [-- --only matcher|functions]`: figures and ratios against baselines
+// `npm run bench [-- --json] [-- --only matcher|anonymise|functions]`: figures and ratios against baselines
 // measured in the same run. Reported, never asserted in tests.
 import { parseArgs } from 'node:util';
 import { splitOf } from '../../functions/lib/knowledge/evaluate.ts';
@@ -21,6 +21,10 @@ if (!values.only || values.only === 'matcher') {
     tuning: corpus.filter((testCase) => splitOf(testCase.question) === 'tuning'),
     heldBack: corpus.filter((testCase) => splitOf(testCase.question) === 'held-back'),
   });
+}
+if (!values.only || values.only === 'anonymise') {
+  const { benchAnonymise } = await import('./anonymise-bench.ts');
+  results.anonymise = benchAnonymise();
 }
 if (!values.only || values.only === 'functions') {
   const { benchFunctions } = await import('./functions-bench.ts');

@@ -1,3 +1,4 @@
+import type { AnonymiseBench } from './anonymise-bench.ts';
 import type { FunctionFigures } from './functions-bench.ts';
 import type { MatcherBench } from './matcher-bench.ts';
 
@@ -33,6 +34,12 @@ export function printReport(results: Record<string, unknown>): void {
     );
     console.log('answer thresholds (libraries: calibrated on the tuning part):');
     for (const row of matcher.rows) console.log(`  ${row.name}: ${row.threshold.toFixed(3)}`);
+  }
+  const anonymise = results.anonymise as AnonymiseBench | undefined;
+  if (anonymise) {
+    console.log(
+      `\nanonymise (${anonymise.runs} questions with an e-mail address, up to 400 characters): p50 ${ms(anonymise.p50Ms)}, p99 ${ms(anonymise.p99Ms)}, max ${ms(anonymise.maxMs)}`,
+    );
   }
   const functions = results.functions as FunctionFigures[] | undefined;
   if (functions) {

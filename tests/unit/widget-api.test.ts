@@ -57,9 +57,9 @@ describe('widget API client', () => {
 
   it('honours Retry-After up to the cap', () => {
     const options = { attempts: 3, baseDelayMs: 500, maxDelayMs: 5000 };
-    expect(retryDelay(1, new ApiError(503, 2), options)).toBe(2000);
-    expect(retryDelay(1, new ApiError(503, 3600), options)).toBe(5000);
-    expect(retryDelay(2, new ApiError(0), options)).toBe(1000);
+    expect(retryDelay(1, new ApiError(503, 'service_unavailable', '', 2), options)).toBe(2000);
+    expect(retryDelay(1, new ApiError(503, 'service_unavailable', '', 3600), options)).toBe(5000);
+    expect(retryDelay(2, new ApiError(0, 'network'), options)).toBe(1000);
   });
 
   it('sends the ticket secret as a header, never in the URL', async () => {

@@ -6,42 +6,18 @@
 // The response contract comes from the ask function itself (a type-only import: nothing of the
 // server is bundled), so the widget and the API cannot drift apart.
 import type { AskResponse } from '../../functions/lib/ask/ask.ts';
+import type { StartersResponse } from '../../functions/lib/ask/starters.ts';
+import type { EscalationRequest } from '../../functions/lib/escalations/requests.ts';
+import type { CitizenView, SubmitResult } from '../../functions/lib/escalations/tickets.ts';
+import { ApiError, createClient } from '../shared/api-client.ts';
 
-export type { AskResponse };
+export type { AskResponse, EscalationRequest, StartersResponse };
 export type EntryBrief = AskResponse['suggestions'][number];
+/** What the citizen keeps of a forwarded question: the reference and the access code. */
+export type TicketRef = Pick<SubmitResult, 'ticketId' | 'secret'>;
+export type TicketStatus = CitizenView;
 
-export interface EscalationRequest {
-  question: string;
-  email?: string;
-  locale?: 'de' | 'en';
-  consent: true;
-  clientToken: string;
-  /** Honeypot: people never see it, so it stays empty. */
-  website: '';
-}
-
-export interface TicketRef {
-  ticketId: string;
-  secret: string;
-}
-
-export interface TicketStatus {
-  ticketId: string;
-  status: 'open' | 'claimed' | 'answered' | 'closed';
-  question: string;
-  answer?: { text: string; answeredAt: string };
-  createdAt: string;
-}
-
-/** A failed call: `status` 0 means the network failed (offline, time-out, CORS). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(`API error ${status}`);
-  }
-}
+export { ApiError };
 
 export interface RetryOptions {
   attempts: number;
@@ -80,38 +56,14 @@ export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions
 
 /** A client for the API at `base` (an origin, or '' for the page's own origin). */
 export function createApi(base: string, fetchImpl: typeof fetch = (...args) => fetch(...args)) {
-  async function call(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<Response> {
-    let response: Response;
-    try {
-      response = await fetchImpl(`${base}${path}`, {
-        method,
-        credentials: 'omit',
-        cache: 'no-store',
-        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(15_000),
-      });
-    } catch {
-      throw new ApiError(0);
-    }
-    if (!response.ok) {
-      const retryAfter = Number(response.headers.get('retry-after'));
-      throw new ApiError(
-        response.status,
-        Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
-      );
-    }
-    return response;
-  }
+  const call = createClient({ base, fetchImpl });
   const ticketPath = (id: string) => `/v1/escalations/${encodeURIComponent(id)}`;
   return {
     async ask(question: string, locale?: 'de' | 'en'): Promise<AskResponse> {
       return (await call('POST', '/v1/ask', locale ? { question, locale } : { question })).json();
+    },
+    async starters(locale: 'de' | 'en'): Promise<StartersResponse> {
+      return (await call('GET', `/v1/starters?locale=${locale}`)).json();
     },
     async feedback(entryId: string, helpful: boolean): Promise<void> {
       await call('POST', '/v1/feedback', { entryId, helpful });

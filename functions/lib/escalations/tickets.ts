@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { epochSeconds } from '../adapters/dynamodb.ts';
 import type { StaffIdentity } from '../auth/groups.ts';
+import { countTicketAnswered, countTicketCreated } from '../dashboard/counters.ts';
 import {
   BadRequestError,
   ConflictError,
@@ -14,6 +15,7 @@ import { publishedSettings } from './settings.ts';
 import { newSecret, newTicketId, secretMatches, sha256 } from './ticket-id.ts';
 import {
   type AuditEntry,
+  type CloseReason,
   countUnlessCapped,
   dailySalt,
   eraseTicket,
@@ -110,7 +112,10 @@ async function completeSubmission(input: SubmitInput, record: TokenRecord): Prom
     if (!existing) throw new NotFoundError('This submission was erased.');
     if (existing.clientToken !== input.clientToken) throw new Error('ticket id collision');
   }
-  if (created) logger.info('ticket submitted', { ticketId: record.ticketId, locale: input.locale });
+  if (created) {
+    logger.info('ticket submitted', { ticketId: record.ticketId, locale: input.locale });
+    await countTicketCreated(new Date(record.createdAt)); // once per ticket; never throws
+  }
   return { ticketId: record.ticketId, secret: record.secret, status: 'open' };
 }
 
@@ -347,8 +352,12 @@ export function releaseTicket(ticketId: string, staff: StaffIdentity): Promise<I
   });
 }
 
-export function answerTicket(ticketId: string, staff: StaffIdentity, text: string): Promise<InboxTicket> {
-  return transition(ticketId, (ticket, now) => {
+export async function answerTicket(
+  ticketId: string,
+  staff: StaffIdentity,
+  text: string,
+): Promise<InboxTicket> {
+  const answered = await transition(ticketId, (ticket, now) => {
     if (ticket.queueStatus !== 'claimed')
       throw new ConflictError('Claim the ticket before answering it.', 'wrong_status');
     if (ticket.claimedBy !== staff.sub) throw heldByOther();
@@ -358,10 +367,21 @@ export function answerTicket(ticketId: string, staff: StaffIdentity, text: strin
       audit: { actor: staff.name, action: 'answered', at },
     };
   });
+  // The dashboard's time-to-answer histogram; never throws.
+  if (answered.answeredAt) await countTicketAnswered(answered.createdAt, answered.answeredAt);
+  return answered;
 }
 
-/** Closes a ticket (its holder, or anyone once it is answered); it expires after the retention period. */
-export async function closeTicket(ticketId: string, staff: StaffIdentity): Promise<InboxTicket> {
+/**
+ * Closes a ticket (its holder, or anyone once it is answered); it expires after the retention
+ * period. A ticket without an answer needs a reason (duplicate, spam, answered elsewhere), so
+ * that no citizen's question is closed silently; the reason goes into the audit trail.
+ */
+export async function closeTicket(
+  ticketId: string,
+  staff: StaffIdentity,
+  reason?: CloseReason,
+): Promise<InboxTicket> {
   const { escalation } = await publishedSettings();
   return transition(ticketId, (ticket, now) => {
     if (ticket.queueStatus === 'closed')
@@ -369,6 +389,8 @@ export async function closeTicket(ticketId: string, staff: StaffIdentity): Promi
     if (ticket.queueStatus === 'open')
       throw new ConflictError('Claim the ticket before closing it.', 'wrong_status');
     if (ticket.queueStatus === 'claimed' && ticket.claimedBy !== staff.sub) throw heldByOther();
+    if (!ticket.answer && !reason)
+      throw new BadRequestError('reason: required to close a ticket without an answer', 'invalid_request');
     const at = now.toISOString();
     return {
       set: {
@@ -377,7 +399,7 @@ export async function closeTicket(ticketId: string, staff: StaffIdentity): Promi
         updatedAt: at,
         expiresAt: epochSeconds(now) + escalation.retentionDays * day,
       },
-      audit: { actor: staff.name, action: 'closed', at },
+      audit: { actor: staff.name, action: 'closed', at, ...(reason ? { reason } : {}) },
     };
   });
 }

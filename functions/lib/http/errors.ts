@@ -1,11 +1,45 @@
 /**
+ * Every error code the API returns. The pages translate codes (never messages) into German and
+ * English with a `Record<ErrorCode, string>`, so a new code without a translation is a type error.
+ */
+export const errorCodes = [
+  'bad_request',
+  'invalid_json',
+  'invalid_request',
+  'invalid_entry',
+  'entry_deleted',
+  'unauthorized',
+  'forbidden',
+  'four_eyes',
+  'not_in_review',
+  'not_found',
+  'conflict',
+  'version_conflict',
+  'idempotency_conflict',
+  'busy',
+  'claimed_by_other',
+  'wrong_status',
+  'not_answered',
+  'not_imported',
+  'gate_failed',
+  'approval_required',
+  'related_entries',
+  'payload_too_large',
+  'unsupported_media_type',
+  'too_many_requests',
+  'internal_error',
+  'service_unavailable',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/**
  * Typed errors carry their HTTP status and a stable code; `toErrorResponse` turns them into
  * `{"error": {"code", "message"}}`. Messages are written for the API client: never SDK text.
  */
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly headers: Record<string, string> = {},
   ) {
@@ -15,7 +49,7 @@ export class AppError extends Error {
 }
 
 export class BadRequestError extends AppError {
-  constructor(message: string, code = 'bad_request') {
+  constructor(message: string, code: ErrorCode = 'bad_request') {
     super(400, code, message);
   }
 }
@@ -39,7 +73,7 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string, code = 'conflict') {
+  constructor(message: string, code: ErrorCode = 'conflict') {
     super(409, code, message);
   }
 }

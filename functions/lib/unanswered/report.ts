@@ -1,18 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { BatchWriteCommand, type BatchWriteCommandOutput, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, epochSeconds, isExpired, queryPartition, tableName } from '../adapters/dynamodb.ts';
+import { batchWrite, epochSeconds, isExpired, putItem, queryPartition } from '../adapters/dynamodb.ts';
+import { analyticsKeys, analyticsPartitions } from '../analytics/analytics-table.ts';
 import type { Locale } from '../knowledge/schema.ts';
 import type { MatchStatus } from '../matcher/matcher.ts';
 import { analyze } from '../matcher/normalize.ts';
 import { anonymise } from './anonymise.ts';
 
 /**
- * The unanswered-questions report (table `analytics`, `pk=UNANSWERED, sk=<iso>#<random>`):
+ * The unanswered-questions report (table `analytics`, key layout in analytics/analytics-table.ts):
  * questions that ended in `none` or `suggest`, anonymised before they are stored, kept for
  * `unanswered.retentionDays` (TTL), grouped by similarity for staff.
  */
-const partition = 'UNANSWERED';
-
 export interface UnansweredItem {
   sk: string;
   text: string;
@@ -45,43 +43,28 @@ export async function recordUnanswered(
   now = new Date(),
 ): Promise<void> {
   const at = now.toISOString();
-  await documentClient().send(
-    new PutCommand({
-      TableName: tableName('analytics'),
-      Item: {
-        pk: partition,
-        sk: `${at}#${randomUUID().slice(0, 8)}`,
-        text: anonymise(question),
-        locale,
-        status,
-        at,
-        expiresAt: epochSeconds(now) + retentionDays * 86_400,
-      },
-    }),
-  );
+  await putItem('analytics', {
+    ...analyticsKeys.newUnanswered(at, randomUUID().slice(0, 8)),
+    text: anonymise(question),
+    locale,
+    status,
+    at,
+    expiresAt: epochSeconds(now) + retentionDays * 86_400,
+  });
 }
 
 /** Every unexpired item, newest first. */
 export async function listUnanswered(now = new Date()): Promise<UnansweredItem[]> {
-  const items = await queryPartition('analytics', partition, { newestFirst: true });
+  const items = await queryPartition('analytics', analyticsPartitions.unanswered, { newestFirst: true });
   return items.filter((item) => !isExpired(item, now)) as unknown as UnansweredItem[];
 }
 
 /** Removes handled items (after a group became a draft or phrasings). */
 export async function removeUnanswered(keys: readonly string[]): Promise<void> {
-  const table = tableName('analytics');
-  for (let start = 0; start < keys.length; start += 25) {
-    let pending: unknown[] | undefined = keys
-      .slice(start, start + 25)
-      .map((sk) => ({ DeleteRequest: { Key: { pk: partition, sk } } }));
-    for (let attempt = 0; pending?.length && attempt < 6; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-      const result: BatchWriteCommandOutput = await documentClient().send(
-        new BatchWriteCommand({ RequestItems: { [table]: pending as never } }),
-      );
-      pending = result.UnprocessedItems?.[table];
-    }
-  }
+  await batchWrite(
+    'analytics',
+    keys.map((sk) => ({ DeleteRequest: { Key: analyticsKeys.unanswered(sk) } })),
+  );
 }
 
 /**
