@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeDir } from '../../functions/lib/knowledge/files.ts';
-import { createMatcher, type Matcher, unionMask } from '../../functions/lib/matcher/matcher.ts';
+import {
+  createMatcher,
+  editDistance,
+  type Matcher,
+  plausibleTypo,
+  unionMask,
+} from '../../functions/lib/matcher/matcher.ts';
 
 // Each rule of issue 10 as behaviour, with example questions written for these tests (not taken
 // from the evaluation corpus or the dev set).
@@ -19,7 +25,9 @@ const answer = (question: string, locale?: 'de' | 'en') => {
 
 describe('when a clear question contains a word the knowledge base does not know', () => {
   it('answers it, weighing the unknown word by its share of the question', () => {
-    expect(answer('Kriege ich jetzt gefälschte Mahnungen per E-Mail?')).toBe('phishing-risk');
+    expect(answer('Kriege ich nach dem Angriff auf die Stadt jetzt gefälschte Mahnungen per E-Mail?')).toBe(
+      'phishing-risk',
+    );
   });
 
   it('gives the same outcome whatever the capitalisation', () => {
@@ -123,6 +131,38 @@ describe('when the question is about something else', () => {
   it('offers no suggestions that only share a word with it', () => {
     expect(matcher.match('Where can I get a new passport photo?').status).toBe('none');
     expect(matcher.match('Wie viele Bürger wurden geschädigt?').status).not.toBe('answer');
+  });
+
+  it('does not answer a question about another provider’s account, only suggests', () => {
+    // "Yahoo" is a third of the question's content: about something the town does not run.
+    expect(matcher.match('How do I reset my Yahoo password?').status).not.toBe('answer');
+  });
+});
+
+describe('when one entry shares the question’s topic', () => {
+  it('offers its neighbours above the suggestion threshold too, even those that share less of it', () => {
+    const result = matcher.match('Kriege ich jetzt gefälschte Rechnungen per Mail von Betrügern?');
+    expect(result.ranked.map((item) => item.entry.id)).toEqual([
+      'phishing-risk',
+      'suspicious-email',
+      'report-phishing',
+    ]);
+    expect(result.ranked[2]?.topical).toBe(false);
+  });
+});
+
+describe('when a word looks like a misspelling of a known word', () => {
+  it('corrects a slip: a dropped, doubled or swapped letter', () => {
+    expect(plausibleTypo('pasword', 'passwort')).toBe(true);
+    expect(plausibleTypo('phisihng', 'phishing')).toBe(true);
+    expect(editDistance('emial', 'email')).toBe(1);
+  });
+
+  it('does not take another word of the language for a typo', () => {
+    // Two letters replaced in place, or a listed real word one letter away.
+    expect(plausibleTypo('passport', 'password')).toBe(false);
+    expect(plausibleTypo('passport', 'passwort')).toBe(false);
+    expect(matcher.match('My passport expired, what do I do?').status).toBe('none');
   });
 });
 

@@ -6,6 +6,8 @@
 export const scoring = Object.freeze({
   /** A word found only by typo tolerance counts this much of an exact match (times fuse's score). */
   fuzzyFactor: 0.85,
+  /** From this many letters a misspelling may have two edits (else one); never two letters replaced in place. */
+  longWordEdits: 6,
   /** fuse.js threshold for a misspelt word (0 exact .. 1 anything); about two typos in eight letters. */
   fuzzyThreshold: 0.35,
   /** A word found as part of a German compound ("Hackerangriff" -> "angriff"). */
@@ -19,7 +21,7 @@ export const scoring = Object.freeze({
   /** Weight of an unknown word that looks like a verb form, relative to the rarest known word. */
   unknownVerb: 0.4,
   /** Unknown words from this share of the question's weight on: the question is about something else. */
-  unknownShare: 0.34,
+  unknownShare: 0.3,
   /** A typo match below this similarity counts as half unknown (for the unknown-topic share). */
   weakMatch: 0.65,
   /** Highest confidence of an entry that may not answer (unknown topic, small talk by a side word). */
@@ -31,7 +33,7 @@ export const scoring = Object.freeze({
   /** A small-talk entry answers only when the question covers this share of one of its phrasings. */
   smalltalkCoverage: 0.6,
   /** A suggestion's vocabulary must cover this share of a question with many unknown words. */
-  suggestCoverage: 0.5,
+  suggestCoverage: 0.4,
   /** ... and this share of a question whose words the knowledge base knows: its topic, not one word. */
   suggestCoverageKnown: 0.4,
   /** Language evidence lead from which an explicit locale gives way to the question's language. */

@@ -146,7 +146,7 @@ class LocaleIndex {
   /** Finds the vocabulary terms a question term stands for: exact, misspelt, or part of a compound. */
   lookup(term: string, typos = true, word = term): TermMatch[] {
     if (this.idf.has(term)) return [{ term, similarity: 1 }];
-    if (term.length < 4 && word.length < 4) return [];
+    if ((term.length < 4 && word.length < 4) || realWords.has(word)) return [];
     const fuzzy = typos && word.length >= 4 ? this.fuzzy(word) : [];
     if (fuzzy.length > 0) return fuzzy;
     return this.compoundParts(term);
@@ -169,6 +169,7 @@ class LocaleIndex {
         this.fuzzyBuckets.set(bucket, fuse);
       }
       for (const hit of fuse.search(word, { limit: 2 })) {
+        if (!plausibleTypo(word, hit.item)) continue;
         const similarity = tuning.fuzzyFactor * (1 - (hit.score ?? 0));
         for (const term of this.wordTerms.get(hit.item) ?? []) hits.push({ term, similarity });
       }
@@ -367,6 +368,51 @@ class LocaleIndex {
   }
 }
 
+/**
+ * Real words one letter away from a word of the knowledge base, with another meaning: never a
+ * typo ("passport" ~ "passwort"). Kept short; the edit rule below covers the general case.
+ */
+const realWords: ReadonlySet<string> = new Set(['passport', 'passports', 'pass']);
+
+/**
+ * Whether `word` can be a slip of `known`: one edit, or two in a longer word, but not two
+ * letters replaced in place: that is another word of the language ("passport" is not
+ * "password"), while a dropped plus a swapped letter ("pasword" ~ "passwort") is a slip.
+ */
+export function plausibleTypo(word: string, known: string): boolean {
+  if (realWords.has(word)) return false;
+  const distance = editDistance(word, known);
+  if (distance <= 1) return true;
+  if (distance > 2 || word.length < tuning.longWordEdits) return false;
+  if (word.length !== known.length) return true;
+  let replaced = 0;
+  for (let index = 0; index < word.length; index++) if (word[index] !== known[index]) replaced++;
+  return replaced !== 2;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
+export function editDistance(a: string, b: string): number {
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let distance = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        distance = Math.min(distance, (before[j - 2] ?? 0) + 1);
+      current.push(distance);
+    }
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
 /** Whether bit `index` is set in a float mask (exact for indexes below 53). */
 function hasBit(mask: number, index: number): boolean {
   return Math.floor(mask / 2 ** index) % 2 === 1;
@@ -463,6 +509,9 @@ export function createMatcher(
       status = 'answer';
     else if (confidence >= options.suggestThreshold) status = 'suggest';
     // A suggestion must share the question's topic, not one word of it ("passport" ~ "password").
+    // Once one entry shares it, the question is in scope: its neighbours are offered too, since
+    // a citizen's words often cover the right entry less than a neighbouring one.
+    const inScope = ranked.some((item) => item.topical && item.score >= options.suggestThreshold);
     const kept =
       status === 'none'
         ? []
@@ -470,7 +519,7 @@ export function createMatcher(
             .filter(
               (item, position) =>
                 item.score >= options.suggestThreshold &&
-                (item.topical || (status === 'answer' && position === 0)),
+                (inScope || item.topical || (status === 'answer' && position === 0)),
             )
             .slice(0, options.maxSuggestions);
     if (kept.length === 0) return { status: 'none', locale, confidence, ranked: [] };
