@@ -27,7 +27,7 @@ export const scoring = Object.freeze({
   /** Highest confidence of an entry that may not answer (unknown topic, small talk by a side word). */
   unknownTopicCap: 0.5,
   /** Share of a longer message's weight that the sentences around its question sentence carry. */
-  contextShare: 0.25,
+  contextShare: 0.15,
   /** Factor for an unknown word of up to three letters ("teh", "tf"): mostly chat filler. */
   unknownShort: 1,
   /** A small-talk entry answers only when the question covers this share of one of its phrasings. */
