@@ -7,6 +7,7 @@ import {
   plausibleTypo,
   unionMask,
 } from '../../functions/lib/matcher/matcher.ts';
+import { analyzeTerms } from '../../functions/lib/matcher/normalize.ts';
 
 // Each rule of issue 10 as behaviour, with example questions written for these tests (not taken
 // from the evaluation corpus or the dev set).
@@ -35,6 +36,13 @@ describe('when a clear question contains a word the knowledge base does not know
     const lower = matcher.match('kriege ich jetzt gefälschte mahnungen per e-mail?');
     expect(lower.status).toBe(upper.status);
     expect(lower.ranked[0]?.entry.id).toBe(upper.ranked[0]?.entry.id);
+  });
+
+  it('takes the last word after a German modal verb for an infinitive, not a topic', () => {
+    const verbLike = (text: string, word: string) =>
+      analyzeTerms(text, 'de').find((term) => term.word === word)?.verbLike;
+    expect(verbLike('Darf ich das Postfach weiter bedienen?', 'bedienen')).toBe(true);
+    expect(verbLike('Wo liegen die Unterlagen?', 'unterlagen')).toBe(false);
   });
 
   it('does not answer when the unknown words are most of the question', () => {

@@ -165,6 +165,13 @@ const interrogatives = {
   ),
 };
 
+/** German modal verbs, folded: with one, the clause's last word is an infinitive. */
+const modals = new Set(
+  'kann kannst können konnte konnten könnte könnten muss musst müssen soll sollen sollte sollten darf dürfen will wollen möchte möchten'
+    .split(' ')
+    .map((word) => stripDiacritics(foldGerman(word))),
+);
+
 /** Question words proper (the topic-free part of a question), folded. */
 const questionWords = {
   de: new Set('wer wen wem wessen was wann warum wieso weshalb wozu wo woher wohin wie welch'.split(' ')),
@@ -213,7 +220,12 @@ export function analyzeTerms(
       // 0 marks context; the matcher scales the context's weight as a whole.
       const focus = weighted && !part.question ? 0 : 1;
       const raw = part.text.normalize('NFKC').match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
-      for (const token of raw) {
+      const modalClause =
+        locale === 'de' &&
+        raw.some((token) => modals.has(canonicalWord(token.toLocaleLowerCase('de'), locale)));
+      for (const [position, token] of raw.entries()) {
+        // German puts the infinitive last when a modal verb leads ("Kann ich ... nutzen?").
+        const finalInfinitive = modalClause && position === raw.length - 1 && /en$/i.test(token);
         const mustMatch = topicWords[locale].has(canonicalWord(token.toLocaleLowerCase('de'), locale));
         for (const canonical of standardWords(token, locale)) {
           if (!keepStops && stops.has(canonical)) continue;
@@ -228,9 +240,10 @@ export function analyzeTerms(
               mustMatch,
               focus,
               verbLike:
-                replacement.length > 3 &&
-                verbEndings[locale].test(replacement) &&
-                !/(?:heit|keit|schaft|ung)$/.test(replacement),
+                finalInfinitive ||
+                (replacement.length > 3 &&
+                  verbEndings[locale].test(replacement) &&
+                  !/(?:heit|keit|schaft|ung)$/.test(replacement)),
             });
           }
         }
