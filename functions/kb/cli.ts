@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { evalCasesFor, exportKnowledge } from '../lib/editing/files.ts';
-import { type EvalReport, evaluate } from '../lib/knowledge/evaluate.ts';
+import { type EvalFigures, type EvalReport, evaluate, splitOf } from '../lib/knowledge/evaluate.ts';
 import { defaultKnowledgeDir, loadKnowledgeDir, readEvalFile } from '../lib/knowledge/files.ts';
 import type { Entry, Settings } from '../lib/knowledge/schema.ts';
 import { importKnowledge, loadPublished, readEvalCases } from '../lib/knowledge/store.ts';
@@ -14,8 +14,11 @@ const usage = `Usage: npm run kb -- <command>
   validate [--dir DIR]                 check every file; exit 1 on problems
   import [--dir DIR]                   validate, then publish the files into the local table
   export [--dir DIR]                   write the local table's published knowledge base to files
-  eval FILE [--json] [--published]     accuracy and false-answer rate of FILE (JSONL)
-                                       (knowledge/ by default; --published: the local table)`;
+  eval FILE [--json] [--published]     accuracy and false-answer rate of FILE (JSONL), per
+                                       locale and category (knowledge/ by default;
+                                       --published: the local table)
+       [--split tuning|held-back]      only one part of the fixed hash split (docs/matching.md)
+       [--detect-language]             ignore the lines' locale: the matcher detects it`;
 
 function printProblems(report: ValidationReport): void {
   for (const problem of report.problems)
@@ -32,20 +35,47 @@ async function loadValid(dir: string): Promise<{ entries: Entry[]; settings: Set
   return { entries: report.entries, settings: report.settings };
 }
 
+const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
+
+/** One row of figures: the in-scope rates, then the out-of-scope ones. */
+function row(figures: EvalFigures): Record<string, string> {
+  const { inScope, outOfScope } = figures;
+  return {
+    'in scope': String(inScope.total),
+    answered: inScope.total ? pct(inScope.accuracy) : '',
+    'answer/1st': inScope.total ? pct(inScope.firstRate) : '',
+    'top 3': inScope.total ? pct(inScope.top3Rate) : '',
+    'out of scope': String(outOfScope.total),
+    'false answers': outOfScope.total ? pct(outOfScope.falseAnswerRate) : '',
+    none: outOfScope.total ? pct(outOfScope.noneRate) : '',
+  };
+}
+
 function printEval(report: EvalReport): void {
-  const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
   console.log(`questions:          ${report.total}`);
   console.log(
-    `in scope:           ${report.inScope.correct}/${report.inScope.total} correct, accuracy ${pct(report.inScope.accuracy)}`,
+    `in scope:           ${report.inScope.correct}/${report.inScope.total} correct, accuracy ${pct(report.inScope.accuracy)}, answer or 1st suggestion ${pct(report.inScope.firstRate)}, top 3 ${pct(report.inScope.top3Rate)}`,
   );
   console.log(
-    `out of scope:       ${report.outOfScope.falseAnswers}/${report.outOfScope.total} answered, false-answer rate ${pct(report.outOfScope.falseAnswerRate)}`,
+    `out of scope:       ${report.outOfScope.falseAnswers}/${report.outOfScope.total} answered, false-answer rate ${pct(report.outOfScope.falseAnswerRate)}, none ${pct(report.outOfScope.noneRate)}`,
   );
+  const groups = { ...prefixed('locale', report.byLocale), ...prefixed('category', report.byCategory) };
+  if (Object.keys(groups).length > 0)
+    console.table(Object.fromEntries(Object.entries(groups).map(([name, figures]) => [name, row(figures)])));
+  if (report.confusions.length > 0) {
+    console.log('most frequent confusions (expected -> got):');
+    for (const pair of report.confusions)
+      console.log(`  ${pair.count}× ${pair.expected ?? '(out of scope)'} -> ${pair.got ?? '(none)'}`);
+  }
   for (const failure of report.failures) {
     console.log(
       `  ✗ ${JSON.stringify(failure.question)} expected ${failure.expected ?? '(none)'}, got ${failure.got ?? '(none)'} [${failure.status} ${failure.confidence}]`,
     );
   }
+}
+
+function prefixed(prefix: string, groups: Record<string, EvalFigures>): Record<string, EvalFigures> {
+  return Object.fromEntries(Object.entries(groups).map(([name, figures]) => [`${prefix} ${name}`, figures]));
 }
 
 async function main(): Promise<void> {
@@ -55,6 +85,8 @@ async function main(): Promise<void> {
       dir: { type: 'string', default: defaultKnowledgeDir },
       json: { type: 'boolean', default: false },
       published: { type: 'boolean', default: false },
+      split: { type: 'string' },
+      'detect-language': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -96,7 +128,12 @@ async function main(): Promise<void> {
     }
     case 'eval': {
       if (!file) throw new Error('eval needs a JSONL file');
-      const cases = await readEvalFile(path.resolve(file));
+      const split = values.split;
+      if (split !== undefined && split !== 'tuning' && split !== 'held-back')
+        throw new Error('--split must be "tuning" or "held-back"');
+      const cases = (await readEvalFile(path.resolve(file))).filter(
+        (testCase) => split === undefined || splitOf(testCase.question) === split,
+      );
       let source: { entries: readonly Entry[]; settings: Settings };
       if (values.published) {
         const disconnect = await connectLocalDatabase();
@@ -108,7 +145,9 @@ async function main(): Promise<void> {
       } else {
         source = await loadValid(dir);
       }
-      const report = evaluate(createMatcher(source.entries, source.settings), cases);
+      const report = evaluate(createMatcher(source.entries, source.settings), cases, {
+        passLocale: !values['detect-language'],
+      });
       if (values.json) console.log(JSON.stringify(report));
       else printEval(report);
       return;

@@ -1,6 +1,7 @@
 // `npm run bench [-- --json] [-- --only matcher|anonymise|functions|sdk]`: figures and ratios against baselines
 // measured in the same run. Reported, never asserted in tests.
 import { parseArgs } from 'node:util';
+import { splitOf } from '../../functions/lib/knowledge/evaluate.ts';
 import { loadKnowledgeDir, readEvalFile } from '../../functions/lib/knowledge/files.ts';
 import { benchMatcher } from './matcher-bench.ts';
 
@@ -14,7 +15,12 @@ const results: Record<string, unknown> = {};
 
 if (!values.only || values.only === 'matcher') {
   const dev = await readEvalFile('knowledge/eval/dev.jsonl');
-  results.matcher = benchMatcher(report.entries, report.settings, dev);
+  const corpus = await readEvalFile('knowledge/eval/corpus.jsonl');
+  results.matcher = benchMatcher(report.entries, report.settings, {
+    dev,
+    tuning: corpus.filter((testCase) => splitOf(testCase.question) === 'tuning'),
+    heldBack: corpus.filter((testCase) => splitOf(testCase.question) === 'held-back'),
+  });
 }
 if (!values.only || values.only === 'anonymise') {
   const { benchAnonymise } = await import('./anonymise-bench.ts');

@@ -1,37 +1,14 @@
-import Fuse from 'fuse.js';
 import { type EvalCase, evaluate } from '../../functions/lib/knowledge/evaluate.ts';
-import type { Entry, Locale, Settings } from '../../functions/lib/knowledge/schema.ts';
+import type { Entry, Settings } from '../../functions/lib/knowledge/schema.ts';
 import { createMatcher, type Matcher } from '../../functions/lib/matcher/matcher.ts';
-
-/**
- * The baseline a first attempt would write: fuse.js with default options over every entry's
- * question and alternative phrasings; the best hit is the answer.
- */
-export function createBaseline(entries: readonly Entry[]): Matcher {
-  const docs = entries.flatMap((entry) =>
-    (['de', 'en'] as const).map((locale) => ({
-      entry,
-      locale,
-      question: entry[locale].question,
-      alternatives: entry[locale].alternatives,
-    })),
-  );
-  const fuse = new Fuse(docs, { keys: ['question', 'alternatives'], includeScore: true });
-  return {
-    detectLanguage: () => 'de',
-    match(question: string) {
-      const hit = fuse.search(question, { limit: 3 })[0];
-      const locale: Locale = hit?.item.locale ?? 'de';
-      const confidence = 1 - (hit?.score ?? 1);
-      return {
-        status: hit ? 'answer' : 'none',
-        locale,
-        confidence,
-        ranked: hit ? [{ entry: hit.item.entry, score: confidence }] : [],
-      };
-    },
-  };
-}
+import {
+  asMatcher,
+  calibrate,
+  fuseRanker,
+  miniSearchRanker,
+  oramaRanker,
+  type Ranker,
+} from './library-matchers.ts';
 
 /** Deterministic pseudo-random numbers, so every run benchmarks the same knowledge base. */
 function random(seed: number): () => number {
@@ -127,74 +104,113 @@ export function latency(matcher: Matcher, questions: readonly string[], rounds =
   };
 }
 
-export interface MatcherBench {
-  dev: {
-    matcher: { accuracy: number; falseAnswerRate: number; p50: number; p99: number };
-    baseline: { accuracy: number; falseAnswerRate: number; p50: number; p99: number };
+/** One matcher's figures: accuracy on the held-back corpus and the dev set, latency on both sizes. */
+export interface MatcherRow {
+  name: string;
+  /** The answer threshold calibrated on the tuning part (libraries), or the settings' one. */
+  threshold: number;
+  heldBack: {
+    accuracy: number;
+    firstRate: number;
+    top3Rate: number;
+    falseAnswerRate: number;
+    noneRate: number;
   };
-  large: {
-    entries: number;
-    questions: number;
-    buildMs: number;
-    matcher: LatencyStats;
-    baseline: LatencyStats;
-  };
-  ratios: { accuracyGain: number; devP99Speedup: number; largeP99Speedup: number };
+  dev: { accuracy: number; falseAnswerRate: number };
+  small: LatencyStats;
+  large: LatencyStats;
+  largeBuildMs: number;
 }
 
-/** Runs matcher and baseline side by side on the dev set and on a generated large knowledge base. */
+export interface MatcherBench {
+  date: string;
+  entries: number;
+  largeEntries: number;
+  heldBackQuestions: number;
+  rows: MatcherRow[];
+}
+
+export interface BenchCases {
+  dev: readonly EvalCase[];
+  tuning: readonly EvalCase[];
+  heldBack: readonly EvalCase[];
+}
+
+type Build = (entries: readonly Entry[]) => { matcher: Matcher; threshold: number; name: string };
+
+/**
+ * The project's matcher and three library baselines side by side: the same knowledge base,
+ * the same questions (the corpus's held-back part, the dev set), the same language detection,
+ * then latency on the real knowledge base and on `largeSize` generated entries.
+ */
 export function benchMatcher(
   entries: readonly Entry[],
   settings: Settings,
-  dev: readonly EvalCase[],
+  cases: BenchCases,
   largeSize = 2000,
 ): MatcherBench {
-  const matcher = createMatcher(entries, settings);
-  const baseline = createBaseline(entries);
-  const questions = dev.map((testCase) => testCase.question);
-  const ours = evaluate(matcher, dev);
-  const theirs = evaluate(baseline, dev);
-  const oursLatency = latency(matcher, questions, 20);
-  const theirsLatency = latency(baseline, questions, 20);
+  const ours = createMatcher(entries, settings);
+  const detect = (question: string) => ours.detectLanguage(question);
+  const library =
+    (make: (items: readonly Entry[]) => Ranker): Build =>
+    (items) => {
+      const ranker = make(items);
+      // Calibrated once on the real knowledge base; the large one only measures speed.
+      const threshold = items === entries ? calibrate(ranker, detect, cases.tuning) : 0;
+      return { matcher: asMatcher(ranker, items, detect, threshold), threshold, name: ranker.name };
+    };
+  const builds: Build[] = [
+    (items) => ({
+      matcher: createMatcher(items, settings),
+      threshold: settings.matcher.answerThreshold,
+      name: 'this matcher',
+    }),
+    library((items) => miniSearchRanker(items, settings)),
+    library((items) => oramaRanker(items, settings)),
+    library((items) => fuseRanker(items)),
+  ];
 
+  const questions = [...cases.heldBack, ...cases.dev].map((testCase) => testCase.question);
   const large = generateKnowledgeBase(largeSize);
-  const buildStart = performance.now();
-  const largeMatcher = createMatcher(large, settings);
-  const buildMs = performance.now() - buildStart;
-  const largeBaseline = createBaseline(large);
-  const largeQuestions = [...generatedQuestions(large, 150), ...questions];
-  const largeOurs = latency(largeMatcher, largeQuestions, 3);
-  // The baseline takes seconds per question here: a sample of 60 keeps the run in minutes.
-  const largeTheirs = latency(largeBaseline, largeQuestions.slice(0, 60), 1);
-
+  const largeQuestions = [...generatedQuestions(large, 150), ...questions.slice(0, 150)];
+  const rows = builds.map((build) => {
+    const { matcher, threshold, name } = build(entries);
+    const started = performance.now();
+    // Progress on stderr: the whole run takes minutes on a small machine.
+    const progress = (step: string) =>
+      console.error(`  ${name}: ${step} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    const held = evaluate(matcher, cases.heldBack, { passLocale: false });
+    const dev = evaluate(matcher, cases.dev);
+    progress('accuracy');
+    const small = latency(matcher, questions, 3);
+    progress('latency, real knowledge base');
+    const start = performance.now();
+    const big = build(large).matcher;
+    const largeBuildMs = performance.now() - start;
+    progress(`index of ${largeSize} entries`);
+    // fuse.js scans every phrasing (seconds per question at this size): a sample keeps it in minutes.
+    const sample = name.startsWith('fuse') ? largeQuestions.slice(0, 20) : largeQuestions;
+    return {
+      name,
+      threshold,
+      heldBack: {
+        accuracy: held.inScope.accuracy,
+        firstRate: held.inScope.firstRate,
+        top3Rate: held.inScope.top3Rate,
+        falseAnswerRate: held.outOfScope.falseAnswerRate,
+        noneRate: held.outOfScope.noneRate,
+      },
+      dev: { accuracy: dev.inScope.accuracy, falseAnswerRate: dev.outOfScope.falseAnswerRate },
+      small,
+      large: latency(big, sample, name.startsWith('fuse') ? 1 : 3),
+      largeBuildMs,
+    };
+  });
   return {
-    dev: {
-      matcher: {
-        accuracy: ours.inScope.accuracy,
-        falseAnswerRate: ours.outOfScope.falseAnswerRate,
-        ...pick(oursLatency),
-      },
-      baseline: {
-        accuracy: theirs.inScope.accuracy,
-        falseAnswerRate: theirs.outOfScope.falseAnswerRate,
-        ...pick(theirsLatency),
-      },
-    },
-    large: {
-      entries: largeSize,
-      questions: largeQuestions.length,
-      buildMs,
-      matcher: largeOurs,
-      baseline: largeTheirs,
-    },
-    ratios: {
-      accuracyGain: ours.inScope.accuracy - theirs.inScope.accuracy,
-      devP99Speedup: theirsLatency.p99 / oursLatency.p99,
-      largeP99Speedup: largeTheirs.p99 / largeOurs.p99,
-    },
+    date: new Date().toISOString().slice(0, 10),
+    entries: entries.length,
+    largeEntries: largeSize,
+    heldBackQuestions: cases.heldBack.length,
+    rows,
   };
-}
-
-function pick(stats: LatencyStats): { p50: number; p99: number } {
-  return { p50: stats.p50, p99: stats.p99 };
 }

@@ -10,33 +10,31 @@ const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
 export function printReport(results: Record<string, unknown>): void {
   const matcher = results.matcher as MatcherBench | undefined;
   if (matcher) {
-    console.log('\nMatcher vs plain fuse.js (same run, same knowledge base)\n');
-    console.table({
-      'dev set: matcher': {
-        accuracy: pct(matcher.dev.matcher.accuracy),
-        'false answers': pct(matcher.dev.matcher.falseAnswerRate),
-        p50: ms(matcher.dev.matcher.p50),
-        p99: ms(matcher.dev.matcher.p99),
-      },
-      'dev set: plain fuse.js': {
-        accuracy: pct(matcher.dev.baseline.accuracy),
-        'false answers': pct(matcher.dev.baseline.falseAnswerRate),
-        p50: ms(matcher.dev.baseline.p50),
-        p99: ms(matcher.dev.baseline.p99),
-      },
-      [`${matcher.large.entries} entries: matcher`]: {
-        p50: ms(matcher.large.matcher.p50),
-        p99: ms(matcher.large.matcher.p99),
-      },
-      [`${matcher.large.entries} entries: plain fuse.js`]: {
-        p50: ms(matcher.large.baseline.p50),
-        p99: ms(matcher.large.baseline.p99),
-      },
-    });
-    console.log(`index build for ${matcher.large.entries} entries: ${ms(matcher.large.buildMs)}`);
     console.log(
-      `ratios: accuracy +${pct(matcher.ratios.accuracyGain)}, p99 ${matcher.ratios.devP99Speedup.toFixed(1)}x faster (dev), ${matcher.ratios.largeP99Speedup.toFixed(0)}x faster (${matcher.large.entries} entries)`,
+      `\nMatchers side by side (${matcher.date}; same knowledge base, same folding, same questions: ${matcher.heldBackQuestions} held-back corpus questions)\n`,
     );
+    console.table(
+      Object.fromEntries(
+        matcher.rows.map((row) => [
+          row.name,
+          {
+            answered: pct(row.heldBack.accuracy),
+            'answer/1st': pct(row.heldBack.firstRate),
+            'top 3': pct(row.heldBack.top3Rate),
+            'false ans.': pct(row.heldBack.falseAnswerRate),
+            'oos none': pct(row.heldBack.noneRate),
+            'dev acc.': pct(row.dev.accuracy),
+            [`p50 ${matcher.entries}`]: ms(row.small.p50),
+            [`p99 ${matcher.entries}`]: ms(row.small.p99),
+            [`p50 ${matcher.largeEntries}`]: ms(row.large.p50),
+            [`p99 ${matcher.largeEntries}`]: ms(row.large.p99),
+            build: ms(row.largeBuildMs),
+          },
+        ]),
+      ),
+    );
+    console.log('answer thresholds (libraries: calibrated on the tuning part):');
+    for (const row of matcher.rows) console.log(`  ${row.name}: ${row.threshold.toFixed(3)}`);
   }
   const anonymise = results.anonymise as AnonymiseBench | undefined;
   if (anonymise) {

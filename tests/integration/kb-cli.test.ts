@@ -40,6 +40,40 @@ describe('npm run kb -- eval', () => {
     ]);
   });
 
+  it('reports the rates per locale and category, the confusions, and one part of the hash split', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'faq-eval-'));
+    const file = path.join(dir, 'corpus.jsonl');
+    const lines = [
+      { question: 'Muss ich mein Passwort ändern?', expected: 'passwords', locale: 'de', category: 'plain' },
+      {
+        question: 'Do I have to change my password?',
+        expected: 'passwords',
+        locale: 'en',
+        category: 'plain',
+      },
+      { question: 'Hallo', expected: 'thanks', locale: 'de', category: 'short' },
+      {
+        question: 'Wann fährt der nächste Bus nach Pasewalk?',
+        expected: null,
+        locale: 'de',
+        category: 'municipal',
+      },
+    ];
+    await writeFile(file, lines.map((line) => JSON.stringify(line)).join('\n'));
+    const report = JSON.parse((await kb('eval', file, '--json', '--detect-language')).stdout);
+    expect(report.inScope).toMatchObject({ total: 3, correct: 2, accuracy: 0.6667, firstRate: 0.6667 });
+    expect(report.outOfScope).toMatchObject({ total: 1, falseAnswers: 0, none: 1, noneRate: 1 });
+    expect(Object.keys(report.byLocale)).toEqual(['de', 'en']);
+    expect(report.byCategory.plain.inScope).toMatchObject({ total: 2, correct: 2 });
+    expect(report.byCategory.municipal.outOfScope).toMatchObject({ total: 1, noneRate: 1 });
+    expect(report.confusions).toEqual([{ expected: 'thanks', got: 'greeting', count: 1 }]);
+
+    const { splitOf } = await import('../../functions/lib/knowledge/evaluate.ts');
+    const tuning = lines.filter((line) => splitOf(line.question) === 'tuning').length;
+    const part = JSON.parse((await kb('eval', file, '--json', '--split', 'tuning')).stdout);
+    expect(part.total).toBe(tuning);
+  }, 90_000);
+
   it('reaches the accuracy goals on the dev evaluation set', async () => {
     const { stdout } = await kb('eval', 'knowledge/eval/dev.jsonl', '--json');
     const report = JSON.parse(stdout);

@@ -34,7 +34,12 @@ describe('normalisation', () => {
     expect(analyze('Webmail', 'de', synonyms)).toEqual(analyze('Outlook Web App', 'de'));
   });
 
-  it('returns no terms for punctuation and stop words only', () => {
-    expect(analyze('?!… und oder', 'de')).toEqual([]);
+  it('returns no terms for punctuation only', () => {
+    expect(analyze('?!… –', 'de')).toEqual([]);
+  });
+
+  it('keeps the words of a message made only of stop words ("Bis dann": they are all it says)', () => {
+    expect(analyze('Bis dann!', 'de')).toEqual(['bis', 'dann']);
+    expect(analyze('Mit Vorfall und Stadt', 'de')).not.toContain('und');
   });
 });

@@ -6,6 +6,8 @@
 export const scoring = Object.freeze({
   /** A word found only by typo tolerance counts this much of an exact match (times fuse's score). */
   fuzzyFactor: 0.85,
+  /** From this many letters a misspelling may have two edits (else one); never two letters replaced in place. */
+  longWordEdits: 6,
   /** fuse.js threshold for a misspelt word (0 exact .. 1 anything); about two typos in eight letters. */
   fuzzyThreshold: 0.35,
   /** A word found as part of a German compound ("Hackerangriff" -> "angriff"). */
@@ -14,12 +16,28 @@ export const scoring = Object.freeze({
   queryShare: 0.5,
   /** Share of the entry-wide coverage of the question in an entry's score. */
   entryShare: 0.4,
-  /** Weight of an unknown topic word, relative to the rarest known word. */
+  /** Weight of a word the knowledge base does not know, relative to the rarest known word. */
   unknown: 1,
-  /** Weight of any other unknown word (verb forms, adjectives). */
-  unknownOther: 0.6,
-  /** Highest confidence while the question has a topic word the entry does not speak of. */
+  /** Weight of an unknown word that looks like a verb form, relative to the rarest known word. */
+  unknownVerb: 0.4,
+  /** Unknown words from this share of the question's weight on: the question is about something else. */
+  unknownShare: 0.3,
+  /** A typo match below this similarity counts as half unknown (for the unknown-topic share). */
+  weakMatch: 0.65,
+  /** Highest confidence of an entry that may not answer (unknown topic, small talk by a side word). */
   unknownTopicCap: 0.5,
+  /** Share of a longer message's weight that the sentences around its question sentence carry. */
+  contextShare: 0.15,
+  /** Factor for an unknown word of up to three letters ("teh", "tf"): mostly chat filler. */
+  unknownShort: 1,
+  /** A small-talk entry answers only when the question covers this share of one of its phrasings. */
+  smalltalkCoverage: 0.6,
+  /** A suggestion's vocabulary must cover this share of a question with many unknown words. */
+  suggestCoverage: 0.4,
+  /** ... and this share of a question whose words the knowledge base knows: its topic, not one word. */
+  suggestCoverageKnown: 0.4,
+  /** Language evidence lead from which an explicit locale gives way to the question's language. */
+  localeOverride: 1.5,
   /** Matched word weight needed for full confidence, relative to the rarest word's weight. */
   minEvidence: 0.6,
 });

@@ -2,15 +2,15 @@ import Fuse from 'fuse.js';
 import type { Entry, Locale, Settings } from '../knowledge/schema.ts';
 import { scoring as tuning } from './config.ts';
 import {
-  analyze,
   analyzeTerms,
   buildSynonyms,
   canonicalWord,
+  isColloquial,
   type SynonymTable,
   stem,
   words,
 } from './normalize.ts';
-import { stopWords } from './stop-words.ts';
+import { isMisspeltStopWord, stopWords } from './stop-words.ts';
 
 /**
  * The matcher: an inverted index over the stemmed terms of every entry's question,
@@ -28,6 +28,8 @@ export interface RankedEntry {
   entry: Entry;
   /** Confidence in [0, 1] that this entry answers the question. */
   score: number;
+  /** The entry's vocabulary covers enough of the question to be suggested (not just one word). */
+  topical: boolean;
 }
 
 export interface MatchResult {
@@ -65,8 +67,12 @@ class LocaleIndex {
   readonly postings = new Map<string, number[]>();
   readonly idf = new Map<string, number>();
   private readonly fuzzyBuckets = new Map<string, Fuse<string>>();
-  private readonly bucketTerms = new Map<string, string[]>();
+  /** Typo lookup runs on words as written (and synonyms' source words), not on stems. */
+  private readonly bucketWords = new Map<string, string[]>();
+  private readonly wordTerms = new Map<string, Set<string>>();
   private readonly maxIdf: number;
+  /** Small-talk entries: answered only when the question says most of one of their phrasings. */
+  readonly smalltalk = new Set<number>();
 
   constructor(
     readonly locale: Locale,
@@ -75,9 +81,12 @@ class LocaleIndex {
   ) {
     const entriesWithTerm = new Map<string, Set<number>>();
     entries.forEach((entry, entryIndex) => {
+      if (entry.kind === 'smalltalk') this.smalltalk.add(entryIndex);
       const localized = entry[locale];
       for (const text of [localized.question, ...localized.alternatives, ...localized.keywords]) {
-        const terms = [...new Set(analyze(text, locale, synonyms))];
+        const analysed = analyzeTerms(text, locale, synonyms);
+        for (const { word, term } of analysed) this.addWord(word, term);
+        const terms = [...new Set(analysed.map(({ term }) => term))];
         if (terms.length === 0) continue;
         this.phrasings.push({ entry: entryIndex, terms, weight: 0 });
         for (const term of terms) {
@@ -93,14 +102,21 @@ class LocaleIndex {
       const idf = Math.log(1 + total / set.size);
       this.idf.set(term, idf);
       maxIdf = Math.max(maxIdf, idf);
-      if (term.length >= 4) {
-        const bucket = `${term.slice(0, 1)}${term.length}`;
-        const list = this.bucketTerms.get(bucket);
-        if (list) list.push(term);
-        else this.bucketTerms.set(bucket, [term]);
-      }
     }
     this.maxIdf = maxIdf;
+    // A misspelt synonym ("mensh") finds what the synonym stands for.
+    for (const [word, replacement] of synonyms) {
+      if (word.startsWith('~')) continue;
+      for (const term of replacement.map((item) => stem(item, locale)))
+        if (this.idf.has(term)) this.addWord(word, term);
+    }
+    for (const word of this.wordTerms.keys()) {
+      if (word.length < 4) continue;
+      const bucket = `${word.slice(0, 1)}${word.length}`;
+      const list = this.bucketWords.get(bucket);
+      if (list) list.push(word);
+      else this.bucketWords.set(bucket, [word]);
+    }
     this.phrasings.forEach((phrasing, id) => {
       phrasing.weight = phrasing.terms.reduce((sum, term) => sum + (this.idf.get(term) ?? 0), 0);
       for (const term of phrasing.terms) {
@@ -111,32 +127,39 @@ class LocaleIndex {
     });
   }
 
+  private addWord(word: string, term: string): void {
+    const set = this.wordTerms.get(word);
+    if (set) set.add(term);
+    else this.wordTerms.set(word, new Set([term]));
+  }
+
   /**
    * Weight of a question word that the knowledge base does not know: evidence that the question
-   * is about something else. An unknown German noun ("Reisepass") weighs more than an unknown
-   * verb form ("durchgeführt"), which is often just another way to say the same thing.
+   * may be about something else. What matters is how much of the question such words are (see
+   * `score`), never their capitalisation; a verb form ("eingespielt") weighs less than other
+   * words, since it is often just another way to say what the known words already say.
    */
-  unknownWeight(noun: boolean): number {
-    return this.maxIdf * (noun ? tuning.unknown : tuning.unknownOther);
+  unknownWeight(verbLike: boolean): number {
+    return this.maxIdf * (verbLike ? tuning.unknownVerb : tuning.unknown);
   }
 
   /** Finds the vocabulary terms a question term stands for: exact, misspelt, or part of a compound. */
-  lookup(term: string, typos = true): TermMatch[] {
+  lookup(term: string, typos = true, word = term): TermMatch[] {
     if (this.idf.has(term)) return [{ term, similarity: 1 }];
-    if (term.length < 4) return [];
-    const fuzzy = typos ? this.fuzzy(term) : [];
+    if ((term.length < 4 && word.length < 4) || realWords.has(word)) return [];
+    const fuzzy = typos && word.length >= 4 ? this.fuzzy(word) : [];
     if (fuzzy.length > 0) return fuzzy;
     return this.compoundParts(term);
   }
 
-  /** Misspelt words: fuse.js over the vocabulary words with the same first letter and a similar length. */
-  private fuzzy(term: string): TermMatch[] {
+  /** Misspelt words: fuse.js over the vocabulary's words with the same first letter and a similar length. */
+  private fuzzy(word: string): TermMatch[] {
     const hits: TermMatch[] = [];
-    for (let length = term.length - 1; length <= term.length + 1; length++) {
-      const bucket = `${term.slice(0, 1)}${length}`;
+    for (let length = word.length - 1; length <= word.length + 1; length++) {
+      const bucket = `${word.slice(0, 1)}${length}`;
       let fuse = this.fuzzyBuckets.get(bucket);
       if (!fuse) {
-        const terms = this.bucketTerms.get(bucket);
+        const terms = this.bucketWords.get(bucket);
         if (!terms) continue;
         fuse = new Fuse(terms, {
           includeScore: true,
@@ -145,11 +168,16 @@ class LocaleIndex {
         });
         this.fuzzyBuckets.set(bucket, fuse);
       }
-      for (const hit of fuse.search(term, { limit: 2 })) {
-        hits.push({ term: hit.item, similarity: tuning.fuzzyFactor * (1 - (hit.score ?? 0)) });
+      for (const hit of fuse.search(word, { limit: 2 })) {
+        if (!plausibleTypo(word, hit.item)) continue;
+        const similarity = tuning.fuzzyFactor * (1 - (hit.score ?? 0));
+        for (const term of this.wordTerms.get(hit.item) ?? []) hits.push({ term, similarity });
       }
     }
-    return hits.sort((a, b) => b.similarity - a.similarity).slice(0, 2);
+    const best = new Map<string, TermMatch>();
+    for (const hit of hits)
+      if ((best.get(hit.term)?.similarity ?? 0) < hit.similarity) best.set(hit.term, hit);
+    return [...best.values()].sort((a, b) => b.similarity - a.similarity).slice(0, 2);
   }
 
   /**
@@ -178,37 +206,81 @@ class LocaleIndex {
   }
 
   /** Scores every entry that shares a term with the question; returns entry index -> score. */
-  score(question: string, typos = true): Map<number, number> {
-    const scores = new Map<number, number>();
-    const queryTerms = new Map<string, { noun: boolean; mustMatch: boolean }>();
-    for (const { term, noun, mustMatch } of analyzeTerms(question, this.locale, this.synonyms)) {
+  score(question: string, typos = true): Map<number, EntryScore> {
+    const scores = new Map<number, EntryScore>();
+    const queryTerms = new Map<
+      string,
+      { focus: number; mustMatch: boolean; verbLike: boolean; word: string; questionWord: boolean }
+    >();
+    const analysed = analyzeTerms(question, this.locale, this.synonyms, { focus: true });
+    for (const { term, word, focus, mustMatch, verbLike, questionWord } of analysed) {
       const seen = queryTerms.get(term);
       queryTerms.set(term, {
-        noun: noun || (seen?.noun ?? false),
+        word: seen?.word ?? word,
+        questionWord,
+        focus: Math.max(focus, seen?.focus ?? 0),
         mustMatch: mustMatch || (seen?.mustMatch ?? false),
+        verbLike: verbLike && (seen?.verbLike ?? true),
       });
     }
     if (queryTerms.size === 0) return scores;
 
-    let queryWeight = 0;
-    let unknownTopic = false;
-    const matched: { weight: number; matches: TermMatch[] }[] = [];
-    const mustMatch: number[] = [];
-    for (const [term, { noun, mustMatch: required }] of queryTerms) {
-      const matches = this.lookup(term, typos);
+    // Raw weights first: rare known words weigh most; unknown words by their length and form.
+    const raw = [...queryTerms].flatMap(([term, info]) => {
+      const matches = this.lookup(term, typos, info.word);
+      if (matches.length === 0 && isMisspeltStopWord(info.word, this.locale)) return [];
       const weight = matches.length
         ? Math.max(...matches.map((match) => this.idf.get(match.term) ?? 0))
-        : this.unknownWeight(noun);
-      if (noun && (matches.length === 0 || matches.every((match) => match.partial))) unknownTopic = true;
+        : this.unknownWeight(info.verbLike) * (term.length <= 3 ? tuning.unknownShort : 1);
+      return [{ ...info, matches, weight }];
+    });
+    // A longer message: the sentences around the question sentence (greeting, story) together
+    // weigh `contextShare` of the message, however long they are.
+    const questionPart = raw.reduce((sum, term) => sum + (term.focus === 1 ? term.weight : 0), 0);
+    const contextPart = raw.reduce((sum, term) => sum + (term.focus === 1 ? 0 : term.weight), 0);
+    const contextScale =
+      contextPart > 0 && questionPart > 0
+        ? Math.min(1, (tuning.contextShare / (1 - tuning.contextShare)) * (questionPart / contextPart))
+        : 1;
+
+    let queryWeight = 0;
+    let unknown = 0;
+    let questionWeight = 0;
+    let contentWeight = 0;
+    let numbersUnknown = false;
+    const matched: { weight: number; matches: TermMatch[]; content: boolean }[] = [];
+    const mustMatch: number[] = [];
+    for (const { matches, weight: rawWeight, focus, mustMatch: required, questionWord } of raw) {
+      const inQuestion = focus === 1 || questionPart === 0;
+      const weight = inQuestion ? rawWeight : rawWeight * contextScale;
+      // Only the question sentence tells whether the question is about something unknown; a
+      // compound with only one known part ("Bauantrag": "antrag") is half unknown.
+      // A weak typo match ("heiraten" ~ "heraus") is as uncertain as a half-known compound.
+      if (inQuestion) {
+        questionWeight += weight;
+        if (matches.length === 0) unknown += weight;
+        else if (matches.every((match) => match.partial || match.similarity < tuning.weakMatch))
+          unknown += weight / 2;
+      }
       queryWeight += weight;
+      if (!questionWord) contentWeight += weight;
+      // A question about numbers or money in words no entry knows ("gekostet"): none answers it.
+      if (required && inQuestion && !matches.length) numbersUnknown = true;
       if (!matches.length || matched.length >= maxQueryTerms) continue;
-      if (required) mustMatch.push(matched.length);
-      matched.push({ weight, matches: matches.sort((a, b) => b.similarity - a.similarity) });
+      // "viel" in a story sentence ("ich habe viel gelesen") does not ask for a number.
+      if (required && inQuestion) mustMatch.push(matched.length);
+      matched.push({
+        weight,
+        matches: matches.sort((a, b) => b.similarity - a.similarity),
+        content: !questionWord,
+      });
     }
+    // Unknown words that are a large part of the question: it is probably about something else.
+    const unknownTopic = unknown / questionWeight >= tuning.unknownShare;
 
     // Per phrasing: how much of the question it covers (`query`), how much of it the question
-    // covers (`phrasing`), and which question terms it matched (a bit mask; flat records keep
-    // this allocation-light, since it runs for every phrasing that shares a term).
+    // covers (`phrasing`), and which question terms it matched (a bit mask as a float: exact up
+    // to 2^53, so all 48 terms; flat records keep this allocation-light).
     const covered = new Map<number, { query: number; phrasing: number; mask: number }>();
     // Rare terms first: they create the candidates; a common term with a long posting list then
     // only checks the phrasings already found, instead of walking its whole list.
@@ -224,7 +296,7 @@ class LocaleIndex {
           cover = { query: 0, phrasing: 0, mask: 0 };
           covered.set(id, cover);
         }
-        if (Math.floor(cover.mask / bit) % 2 === 1) return; // matches are best first
+        if (hasBit(cover.mask, termIndex)) return; // matches are best first
         cover.mask += bit;
         cover.query += weight * match.similarity;
         cover.phrasing += phrasingWeight;
@@ -243,6 +315,7 @@ class LocaleIndex {
     }
 
     // Per entry: the best phrasing, and which question terms the entry's vocabulary covers.
+    const best = new Map<number, { score: number; phrasing: number }>();
     const entryMasks = new Map<number, number>();
     for (const [id, cover] of covered) {
       const phrasing = this.phrasings[id];
@@ -250,28 +323,116 @@ class LocaleIndex {
       const queryCoverage = Math.min(1, cover.query / queryWeight);
       const phrasingCoverage = Math.min(1, cover.phrasing / phrasing.weight);
       const score = queryCoverage ** tuning.queryShare * phrasingCoverage ** (1 - tuning.queryShare);
-      if (score > (scores.get(phrasing.entry) ?? 0)) scores.set(phrasing.entry, score);
-      const mask = entryMasks.get(phrasing.entry) ?? 0;
-      entryMasks.set(phrasing.entry, mask | cover.mask);
+      const previous = best.get(phrasing.entry);
+      if (!previous || score > previous.score)
+        best.set(phrasing.entry, {
+          score,
+          phrasing: Math.max(phrasingCoverage, previous?.phrasing ?? 0),
+        });
+      else previous.phrasing = Math.max(previous.phrasing, phrasingCoverage);
+      entryMasks.set(phrasing.entry, unionMask(entryMasks.get(phrasing.entry) ?? 0, cover.mask));
     }
     for (const [entry, mask] of entryMasks) {
       let total = 0;
-      matched.forEach(({ weight, matches }, termIndex) => {
-        if (Math.floor(mask / 2 ** termIndex) % 2 === 1) total += weight * (matches[0]?.similarity ?? 0);
+      let content = 0;
+      matched.forEach(({ weight, matches, content: isContent }, termIndex) => {
+        if (!hasBit(mask, termIndex)) return;
+        total += weight * (matches[0]?.similarity ?? 0);
+        // A weak typo match ("passport" ~ "password") is a guess: half of it counts for the topic.
+        const similarity = matches[0]?.similarity ?? 0;
+        if (isContent) content += weight * similarity * (similarity < tuning.weakMatch ? 0.5 : 1);
       });
-      const entryCoverage = Math.min(1, total / queryWeight);
-      const best = scores.get(entry) ?? 0;
+      const coverage = Math.min(1, total / queryWeight);
+      const top = best.get(entry) ?? { score: 0, phrasing: 0 };
       // Evidence: one common word ("Stadt", "Phishing") is not enough to answer confidently.
       const evidence = Math.min(1, total / (tuning.minEvidence * this.maxIdf));
-      const score = (tuning.entryShare * entryCoverage + (1 - tuning.entryShare) * best) * evidence;
-      // A topic word the knowledge base has never seen ("Reisepass", "library"): the question is
-      // probably about something else, so never more than a suggestion. The same for a question
-      // about numbers or money that this entry does not speak of.
-      const uncovered = unknownTopic || mustMatch.some((index) => Math.floor(mask / 2 ** index) % 2 === 0);
-      scores.set(entry, uncovered ? Math.min(score, tuning.unknownTopicCap) : score);
+      let score = (tuning.entryShare * coverage + (1 - tuning.entryShare) * top.score) * evidence;
+      // Not more than a suggestion: a question mostly about something unknown ("Reisepass",
+      // "library"), about numbers or money this entry does not speak of, or small talk that
+      // only shares a side word with one of the entry's phrasings ("Hilfe" in "Danke für die Hilfe").
+      const numbersUnanswered = numbersUnknown || mustMatch.some((index) => !hasBit(mask, index));
+      const capped =
+        unknownTopic ||
+        numbersUnanswered ||
+        (this.smalltalk.has(entry) && top.phrasing < tuning.smalltalkCoverage);
+      if (capped) score = Math.min(score, tuning.unknownTopicCap);
+      // Shares the question's topic: covers enough of it (more when much of it is unknown).
+      // Question words ("who", "wann") say nothing about the topic, so they do not count here.
+      const topicCoverage = contentWeight > 0 ? content / contentWeight : coverage;
+      const topical =
+        !numbersUnanswered &&
+        topicCoverage >= (unknownTopic ? tuning.suggestCoverage : tuning.suggestCoverageKnown);
+      scores.set(entry, { score, topical });
     }
     return scores;
   }
+}
+
+/**
+ * Real words one letter away from a word of the knowledge base, with another meaning: never a
+ * typo ("passport" ~ "passwort"). Kept short; the edit rule below covers the general case.
+ */
+const realWords: ReadonlySet<string> = new Set(['passport', 'passports', 'pass']);
+
+/**
+ * Whether `word` can be a slip of `known`: one edit, or two in a longer word, but not two
+ * letters replaced in place: that is another word of the language ("passport" is not
+ * "password"), while a dropped plus a swapped letter ("pasword" ~ "passwort") is a slip.
+ */
+export function plausibleTypo(word: string, known: string): boolean {
+  if (realWords.has(word)) return false;
+  const distance = editDistance(word, known);
+  if (distance <= 1) return true;
+  if (distance > 2 || word.length < tuning.longWordEdits) return false;
+  if (word.length !== known.length) return true;
+  let replaced = 0;
+  for (let index = 0; index < word.length; index++) if (word[index] !== known[index]) replaced++;
+  return replaced !== 2;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
+export function editDistance(a: string, b: string): number {
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let distance = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        distance = Math.min(distance, (before[j - 2] ?? 0) + 1);
+      current.push(distance);
+    }
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** Whether bit `index` is set in a float mask (exact for indexes below 53). */
+function hasBit(mask: number, index: number): boolean {
+  return Math.floor(mask / 2 ** index) % 2 === 1;
+}
+
+/**
+ * The union of two float masks. The 32-bit `|` operator would drop every bit past the 31st;
+ * the masks are split into two 26-bit halves, each safe for `|`.
+ */
+export function unionMask(a: number, b: number): number {
+  const half = 2 ** 26;
+  const low = (a % half) | (b % half);
+  const high = Math.floor(a / half) | Math.floor(b / half);
+  return high * half + low;
+}
+
+/** An entry's score for a question, and whether it shares the question's topic (may be suggested). */
+export interface EntryScore {
+  score: number;
+  topical: boolean;
 }
 
 /** Folded words of a locale's phrasings, for language detection (much cheaper than an index). */
@@ -288,10 +449,13 @@ function surfaceWordsOf(entries: readonly Entry[], locale: Locale): ReadonlySet<
 
 /** How German or English a question looks: stop words and known words of the locale. */
 function languageEvidence(question: string, locale: Locale, surface: ReadonlySet<string>): number {
+  const other: Locale = locale === 'de' ? 'en' : 'de';
   let evidence = /[äöüß]/i.test(question) ? (locale === 'de' ? 2 : 0) : 0;
   for (const word of words(question)) {
     const folded = canonicalWord(word, locale);
-    if (stopWords[locale].has(folded)) evidence += 1;
+    // A colloquial form counts unless it is also a plain word of the other language ("do", "i").
+    if (stopWords[locale].has(folded) || (isColloquial(folded, locale) && !stopWords[other].has(folded)))
+      evidence += 1;
     else if (surface.has(folded)) evidence += 0.5;
   }
   return evidence;
@@ -317,18 +481,22 @@ export function createMatcher(
     return indexes[locale];
   };
 
+  /** German minus English evidence: positive for German, negative for English. */
+  function languageLead(question: string): number {
+    return languageEvidence(question, 'de', surface.de) - languageEvidence(question, 'en', surface.en);
+  }
+
   function detectLanguage(question: string, fallback: Locale = 'de'): Locale {
-    const de = languageEvidence(question, 'de', surface.de);
-    const en = languageEvidence(question, 'en', surface.en);
-    if (de === en) return fallback;
-    return de > en ? 'de' : 'en';
+    const lead = languageLead(question);
+    if (lead === 0) return fallback;
+    return lead > 0 ? 'de' : 'en';
   }
 
   function rank(question: string, locale: Locale, typos = true): RankedEntry[] {
     const ranked: RankedEntry[] = [];
-    for (const [index, score] of indexOf(locale).score(question, typos)) {
+    for (const [index, { score, topical }] of indexOf(locale).score(question, typos)) {
       const entry = entries[index];
-      if (entry) ranked.push({ entry, score: Math.round(score * 1000) / 1000 });
+      if (entry) ranked.push({ entry, score: Math.round(score * 1000) / 1000, topical });
     }
     return ranked.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
   }
@@ -340,23 +508,38 @@ export function createMatcher(
     if (confidence >= options.answerThreshold && confidence - runnerUp >= options.minMargin)
       status = 'answer';
     else if (confidence >= options.suggestThreshold) status = 'suggest';
+    // A suggestion must share the question's topic, not one word of it ("passport" ~ "password").
+    // Once one entry shares it, the question is in scope: its neighbours are offered too, since
+    // a citizen's words often cover the right entry less than a neighbouring one.
+    const inScope = ranked.some((item) => item.topical && item.score >= options.suggestThreshold);
     const kept =
       status === 'none'
         ? []
-        : ranked.filter((item) => item.score >= options.suggestThreshold).slice(0, options.maxSuggestions);
+        : ranked
+            .filter(
+              (item, position) =>
+                item.score >= options.suggestThreshold &&
+                (inScope || item.topical || (status === 'answer' && position === 0)),
+            )
+            .slice(0, options.maxSuggestions);
+    if (kept.length === 0) return { status: 'none', locale, confidence, ranked: [] };
     return { status, locale, confidence, ranked: kept };
   }
 
   function match(question: string, locale?: Locale): MatchResult {
-    if (locale) return decide(rank(question, locale), locale);
-    // No locale given: the detected language first; the other one only when that is not
-    // confident (a misdetected short question), and it must then win clearly.
-    const detected = detectLanguage(question);
-    const first = decide(rank(question, detected), detected);
+    // An explicit locale is a preference (the page's language); a question clearly written in the
+    // other language is answered in that one. Otherwise the detected language goes first; the
+    // other one is tried only when the first is not confident (a misdetected short question),
+    // and it must then win clearly.
+    const lead = languageLead(question);
+    const detected: Locale = lead === 0 ? (locale ?? 'de') : lead > 0 ? 'de' : 'en';
+    const preferred = locale && Math.abs(lead) < tuning.localeOverride ? locale : detected;
+    const first = decide(rank(question, preferred), preferred);
     if (first.status === 'answer') return first;
-    const other: Locale = detected === 'de' ? 'en' : 'de';
-    // Without typo tolerance: this pass only catches a misdetected language, and it stays cheap.
-    const second = rank(question, other, false);
+    const other: Locale = preferred === 'de' ? 'en' : 'de';
+    // Without typo tolerance when the language was clear: this pass only catches a misdetected
+    // language, and it stays cheap. With it when nothing told the language ("goodby").
+    const second = rank(question, other, lead === 0);
     if ((second[0]?.score ?? 0) > first.confidence + 0.15) return decide(second, other);
     return first;
   }

@@ -1,6 +1,7 @@
 import { stemmer as stemEnglish } from '@orama/stemmers/english';
 import { stemmer as stemGerman } from '@orama/stemmers/german';
 import type { Locale } from '../knowledge/schema.ts';
+import { colloquial } from './colloquial.ts';
 import { stopWords, topicWords } from './stop-words.ts';
 
 /**
@@ -86,6 +87,17 @@ function memo(cache: Map<string, string>, word: string, compute: () => string): 
   return value;
 }
 
+/** The key under which a synonym is also found by its stem (marked, so no word collides with it). */
+function stemKey(word: string, locale: Locale): string {
+  return `~${stem(word, locale)}`;
+}
+
+/** The synonym of an inflected form of a synonym's source word ("komische" -> "komisch"). */
+function inflected(synonyms: SynonymTable, word: string, locale: Locale): readonly string[] | undefined {
+  const [source, ...replacement] = synonyms.get(stemKey(word, locale)) ?? [];
+  return source && word.startsWith(source.slice(1)) ? replacement : undefined;
+}
+
 /** Synonyms as a word -> replacement words map, folded the same way as questions. */
 export type SynonymTable = ReadonlyMap<string, readonly string[]>;
 
@@ -100,47 +112,151 @@ export function buildSynonyms(pairs: Readonly<Record<string, string>>, locale: L
       words(to).map((word) => canonicalWord(word, locale)),
     );
   }
+  // Inflected forms ("komische", "Gauners") find the synonym through the stem of its word; the
+  // source word comes first (marked) so that only its inflections do: "rechnen" shares the stem
+  // of "rechner" but is not a form of it.
+  for (const [from, to] of [...table]) {
+    const key = stemKey(from, locale);
+    if (!table.has(key)) table.set(key, [`~${from}`, ...to]);
+  }
   return table;
 }
 
-/**
- * A matching term and whether its word looks like a topic word: a German noun (capitalised
- * mid-sentence); in English, which has no such cue, a longer word that does not look like a
- * verb or adverb form; in both, words that ask for numbers or money.
- */
+/** A matching term of a question or phrasing. */
 export interface Term {
   term: string;
-  noun: boolean;
+  /** The folded word the term comes from, before synonyms and stemming (for typo lookup). */
+  word: string;
   /** Asks for numbers or money: only an entry that speaks of it may answer. */
   mustMatch: boolean;
+  /** 1 in the question sentence (or a message of one sentence), 0 in the context around it. */
+  focus: number;
+  /** A question word ("wann", "who"): it tells the kind of question, not its topic. */
+  questionWord: boolean;
+  /** The word looks like a verb form ("eingespielt", "erased"): if unknown, it rarely names a topic. */
+  verbLike: boolean;
 }
 
 /**
- * Turns text into matching terms: words, minus stop words, with synonyms replaced, stemmed.
- * The same function indexes the knowledge base and analyses citizens' questions.
+ * Inflected verb forms by their endings (participles, past tense, 2nd/3rd person; -ing/-ed).
+ * Judged on the folded word, so capitalisation never changes it.
  */
-export function analyzeTerms(text: string, locale: Locale, synonyms: SynonymTable = new Map()): Term[] {
-  const stops = stopWords[locale];
-  const terms: Term[] = [];
-  const raw = text.normalize('NFKC').match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
-  raw.forEach((token, position) => {
-    const mustMatch = topicWords[locale].has(canonicalWord(token.toLocaleLowerCase('de'), locale));
-    const noun =
-      mustMatch ||
-      (locale === 'de'
-        ? position > 0 && /^\p{Lu}/u.test(token)
-        : token.length >= 6 && !/(?:ed|ing|ly|ise|ize|ate|ect|ure)$/i.test(token));
-    for (const word of words(token)) {
-      const canonical = canonicalWord(word, locale);
-      if (stops.has(canonical)) continue;
-      for (const replacement of synonyms.get(canonical) ?? [canonical]) {
-        if (replacement.length < 2 && !/\p{N}/u.test(replacement)) continue;
-        terms.push({ term: stem(replacement, locale), noun, mustMatch });
+const verbEndings = {
+  de: /(?:^|[a-z]{2})ge[a-z]{2,}(?:t|en)$|(?:iert|ierte|ieren|te|ten|tet|test)$/,
+  en: /(?:ed|ing|ise|ize|ised|ized)$/,
+};
+
+export interface AnalyzeOptions {
+  /** Weigh the question sentence of a longer message most (for questions, not phrasings). */
+  focus?: boolean;
+}
+
+/** Words that open a question sentence ("Wann wurde ...", "Is it ..."), folded. */
+const interrogatives = {
+  de: new Set(
+    'wer wen wem wessen was wann warum wieso weshalb wozu wo woher wohin wie welche welcher welches welchen ob muss kann soll sollte darf ist sind bin bist gibt hat haben habe wurde wurden wird werden war waren konnten könnten hätten'
+      .split(' ')
+      .map((word) => stripDiacritics(foldGerman(word))),
+  ),
+  en: new Set(
+    'who whom whose what when why how where which is are am do does did can could should would will was were has have had may must shall'.split(
+      ' ',
+    ),
+  ),
+};
+
+/** German modal verbs, folded: with one, the clause's last word is an infinitive. */
+const modals = new Set(
+  'kann kannst können konnte konnten könnte könnten muss musst müssen soll sollen sollte sollten darf dürfen will wollen möchte möchten'
+    .split(' ')
+    .map((word) => stripDiacritics(foldGerman(word))),
+);
+
+/** Question words proper (the topic-free part of a question), folded. */
+const questionWords = {
+  de: new Set('wer wen wem wessen was wann warum wieso weshalb wozu wo woher wohin wie welch'.split(' ')),
+  en: new Set('who whom whose what when why how where which'.split(' ')),
+};
+
+/** Splits a message into sentences, each with its text and whether it asks the question. */
+function sentences(text: string, locale: Locale): { text: string; question: boolean }[] {
+  const parts = text.split(/(?<=[.!?;])\s+|\n+/u).filter((part) => /[\p{L}\p{N}]/u.test(part));
+  return parts.map((part) => {
+    const first = words(part)[0];
+    const question =
+      /\?\s*$/u.test(part) ||
+      (first !== undefined && interrogatives[locale].has(canonicalWord(first, locale)));
+    return { text: part, question };
+  });
+}
+
+/** Folded words of a text with colloquial forms replaced by their standard words ("ick" -> "ich"). */
+function standardWords(token: string, locale: Locale): string[] {
+  return words(token).flatMap((word) => {
+    const canonical = canonicalWord(word, locale);
+    return colloquial(canonical, locale) ?? [canonical];
+  });
+}
+
+/**
+ * Turns text into matching terms: words, colloquial forms standardised, minus stop words,
+ * with synonyms replaced, stemmed. The same function indexes the knowledge base and analyses
+ * citizens' questions. A text made only of stop words ("Bis dann") keeps them: they are all
+ * it says.
+ */
+export function analyzeTerms(
+  text: string,
+  locale: Locale,
+  synonyms: SynonymTable = new Map(),
+  options: AnalyzeOptions = {},
+): Term[] {
+  const parts = options.focus ? sentences(text, locale) : [{ text, question: true }];
+  // A question sentence among context sentences: the context counts less.
+  const weighted = parts.some((part) => part.question) && parts.some((part) => !part.question);
+  const collect = (keepStops: boolean): Term[] => {
+    const stops = stopWords[locale];
+    const terms: Term[] = [];
+    for (const part of parts) {
+      // 0 marks context; the matcher scales the context's weight as a whole.
+      const focus = weighted && !part.question ? 0 : 1;
+      const raw = part.text.normalize('NFKC').match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+      const modalClause =
+        locale === 'de' &&
+        raw.some((token) => modals.has(canonicalWord(token.toLocaleLowerCase('de'), locale)));
+      for (const [position, token] of raw.entries()) {
+        // German puts the infinitive last when a modal verb leads ("Kann ich ... nutzen?").
+        const finalInfinitive = modalClause && position === raw.length - 1 && /en$/i.test(token);
+        const mustMatch = topicWords[locale].has(canonicalWord(token.toLocaleLowerCase('de'), locale));
+        for (const canonical of standardWords(token, locale)) {
+          if (!keepStops && stops.has(canonical)) continue;
+          const replacements = synonyms.get(canonical) ??
+            inflected(synonyms, canonical, locale) ?? [canonical];
+          for (const replacement of replacements) {
+            if (replacement.length < 2 && !/\p{N}/u.test(replacement)) continue;
+            terms.push({
+              term: stem(replacement, locale),
+              word: canonical,
+              questionWord: questionWords[locale].has(stem(replacement, locale)),
+              mustMatch,
+              focus,
+              verbLike:
+                finalInfinitive ||
+                (replacement.length > 3 &&
+                  verbEndings[locale].test(replacement) &&
+                  !/(?:heit|keit|schaft|ung)$/.test(replacement)),
+            });
+          }
+        }
       }
     }
-  });
-  return terms;
+    return terms;
+  };
+  const terms = collect(false);
+  return terms.length > 0 ? terms : collect(true);
 }
+
+/** Whether a word is evidence for a locale's colloquial forms (language detection). */
+export { isColloquial } from './colloquial.ts';
 
 /** The terms of a text (see `analyzeTerms`). */
 export function analyze(text: string, locale: Locale, synonyms: SynonymTable = new Map()): string[] {

@@ -15,16 +15,17 @@ const german = `
   etwa eben gerade genau wirklich sehr ganz gar halt wohl bereits einfach irgendwie überhaupt
   dies diese dieser dieses diesen diesem jener alle allem allen aller alles etwas irgendwas
   ob dass wenn als hier dort dabei dazu damit davon darüber darum daran
-  gibt gib
+  gibt gib per ok okay sowas darauf hin lieber inzwischen demnächst nötig gegeben gegangen liegt ansehen anschauen
 `;
 
 const english = `
   the a an and or but i you he she it we they me my mine your yours our ours us him her them its their
-  is are was were be been being am do does did done have has had having can could should would will shall may might must
+  is are was were be been being am do does did have has had having can could should would will shall may might must
   to of in on at for from with by about as into than then so just also very please really any some
   this that these those there here not no yes if
   get got gets already anything something thing things everything anyone everyone
-  rather somewhere actually likely maybe perhaps still even ever anyway kind sort
+  want wants wanted like would rather somewhere actually likely maybe perhaps still even ever anyway kind kinds sort ok okay
+  stuff away general whole first own ordinary example before once way give ll ve re d s t m
 `;
 
 /** Folds a word the way `normalize.ts` folds German text (umlauts and ß). */
@@ -46,8 +47,38 @@ export const stopWords = { de: list(german), en: list(english) } as const;
  * ("wie viele", "how much did it cost"). If no entry knows them, the question is out of scope.
  */
 const topics = {
-  de: 'viele viel wieviel wievielen anzahl kosten kostet gekostet teuer geld schaden schadensersatz',
-  en: 'many much number cost costs price money damage damages compensation',
+  de: 'viele viel wieviel wievielen anzahl kosten kostet gekostet teuer geld kohle knete zaster schaden schadensersatz entschädigung bezahlen zahlen',
+  en: 'many much number cost costs price money cash pay paid refund damage damages compensation compensate',
 };
 
 export const topicWords = { de: list(topics.de), en: list(topics.en) } as const;
+
+/** Optimal string alignment distance of at most one (one typo: insert, delete, replace, swap). */
+function withinOneTypo(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (i === a.length && i === b.length) return true;
+  const restA = a.slice(i + 1);
+  const restB = b.slice(i + 1);
+  return (
+    restA === restB || // replace
+    a.slice(i) === restB || // insert into a
+    restA === b.slice(i) || // delete from a
+    (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)) // swap
+  );
+}
+
+// Only longer function words: "hund" is one typo from "und", and "hund" is a topic.
+const stopLists = {
+  de: [...stopWords.de].filter((word) => word.length >= 4),
+  en: [...stopWords.en].filter((word) => word.length >= 4),
+};
+
+/**
+ * A misspelt function word ("wnat", "abuot", "teh"): only asked for words the knowledge base
+ * does not know, since a real word may be one typo away from a stop word ("mail", "mal").
+ */
+export function isMisspeltStopWord(word: string, locale: 'de' | 'en'): boolean {
+  return word.length >= 4 && stopLists[locale].some((stop) => withinOneTypo(word, stop));
+}

@@ -1,0 +1,179 @@
+import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import type { EvalCase } from '../../functions/lib/knowledge/evaluate.ts';
+import type { Entry, Locale, Settings } from '../../functions/lib/knowledge/schema.ts';
+import type { Matcher, MatchResult, MatchStatus } from '../../functions/lib/matcher/matcher.ts';
+import { analyze, buildSynonyms, type SynonymTable } from '../../functions/lib/matcher/normalize.ts';
+
+/**
+ * What a team would build instead of a hand-written index: fuse.js, MiniSearch and Orama, each
+ * over the same documents (one per entry and language: question, alternatives and keywords) and,
+ * for MiniSearch and Orama, the project's own folding (stop words, synonyms, umlauts, stemming),
+ * so only the ranking differs. Each library ranks; the decision (answer, suggest, none) uses
+ * one score threshold per library, calibrated on the corpus's tuning part like ours.
+ */
+export interface Ranker {
+  name: string;
+  rank(question: string, locale: Locale): { id: string; score: number }[];
+}
+
+const locales = ['de', 'en'] as const;
+
+function documentText(entry: Entry, locale: Locale): string {
+  const localized = entry[locale];
+  return [localized.question, ...localized.alternatives, ...localized.keywords].join('\n');
+}
+
+/** Plain fuse.js with default options over every phrasing (what a first attempt would do). */
+export function fuseRanker(entries: readonly Entry[]): Ranker {
+  const fuses = Object.fromEntries(
+    locales.map((locale) => [
+      locale,
+      new Fuse(
+        entries.map((entry) => ({
+          id: entry.id,
+          question: entry[locale].question,
+          alternatives: entry[locale].alternatives,
+        })),
+        { keys: ['question', 'alternatives'], includeScore: true },
+      ),
+    ]),
+  ) as Record<Locale, Fuse<{ id: string; question: string; alternatives: string[] }>>;
+  return {
+    name: 'fuse.js (default options)',
+    rank: (question, locale) =>
+      fuses[locale]
+        .search(question, { limit: 3 })
+        .map((hit) => ({ id: hit.item.id, score: 1 - (hit.score ?? 1) })),
+  };
+}
+
+/** MiniSearch: BM25 with fuzzy terms (edit distance 20 % of the term) and the project's folding. */
+export function miniSearchRanker(entries: readonly Entry[], settings: Pick<Settings, 'synonyms'>): Ranker {
+  const indexes = Object.fromEntries(
+    locales.map((locale) => {
+      const synonyms = buildSynonyms(settings.synonyms[locale], locale);
+      const index = new MiniSearch<{ id: string; text: string }>({
+        fields: ['text'],
+        tokenize: (text) => analyze(text, locale, synonyms),
+        processTerm: (term) => term,
+        searchOptions: { fuzzy: 0.2, combineWith: 'OR' },
+      });
+      index.addAll(entries.map((entry) => ({ id: entry.id, text: documentText(entry, locale) })));
+      return [locale, index];
+    }),
+  ) as Record<Locale, MiniSearch>;
+  return {
+    name: 'MiniSearch (BM25, fuzzy)',
+    rank: (question, locale) =>
+      indexes[locale]
+        .search(question)
+        .slice(0, 3)
+        .map((hit) => ({ id: String(hit.id), score: hit.score })),
+  };
+}
+
+/** Orama: BM25 with typo tolerance 1 and the project's folding as its tokenizer. */
+export function oramaRanker(entries: readonly Entry[], settings: Pick<Settings, 'synonyms'>): Ranker {
+  const indexes = Object.fromEntries(
+    locales.map((locale) => {
+      const synonyms: SynonymTable = buildSynonyms(settings.synonyms[locale], locale);
+      const db = create({
+        schema: { entryId: 'string', text: 'string' } as const,
+        components: {
+          tokenizer: {
+            language: locale === 'de' ? 'german' : 'english',
+            normalizationCache: new Map(),
+            tokenize: (raw: string) => analyze(raw, locale, synonyms),
+          },
+        },
+      });
+      const inserted = insertMultiple(
+        db,
+        entries.map((entry) => ({ entryId: entry.id, text: documentText(entry, locale) })),
+      );
+      if (inserted instanceof Promise) throw new Error('Orama inserted asynchronously');
+      return [locale, db];
+    }),
+  ) as Record<Locale, ReturnType<typeof create<{ entryId: 'string'; text: 'string' }>>>;
+  return {
+    name: 'Orama (BM25, tolerance 1)',
+    rank: (question, locale) => {
+      const results = oramaSearch(indexes[locale], {
+        term: question,
+        properties: ['text'],
+        tolerance: 1,
+        threshold: 1,
+        limit: 3,
+      });
+      if (results instanceof Promise) throw new Error('Orama searched asynchronously');
+      return results.hits.map((hit) => ({ id: String(hit.document.entryId), score: hit.score }));
+    },
+  };
+}
+
+/**
+ * A ranker as a matcher: the project's language detection, then `answer` from `threshold` on,
+ * `suggest` from half of it, else `none` (the same three outcomes as the project's matcher).
+ */
+export function asMatcher(
+  ranker: Ranker,
+  entries: readonly Entry[],
+  detect: (question: string) => Locale,
+  threshold: number,
+): Matcher {
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  return {
+    detectLanguage: detect,
+    match(question: string, locale?: Locale): MatchResult {
+      const lang = locale ?? detect(question);
+      const ranked = ranker
+        .rank(question, lang)
+        .flatMap(({ id, score }) => {
+          const entry = byId.get(id);
+          return entry ? [{ entry, score, topical: true }] : [];
+        })
+        .filter((item) => item.score >= threshold / 2);
+      const confidence = ranked[0]?.score ?? 0;
+      const status: MatchStatus = confidence >= threshold ? 'answer' : ranked.length > 0 ? 'suggest' : 'none';
+      return { status, locale: lang, confidence, ranked: status === 'answer' ? ranked.slice(0, 1) : ranked };
+    },
+  };
+}
+
+/**
+ * The answer threshold for a ranker, chosen on the tuning cases: the most questions answered
+ * correctly while at most 5 % of the out-of-scope questions are answered (else the fewest false
+ * answers). Scores are computed once; each candidate threshold is one of them.
+ */
+export function calibrate(
+  ranker: Ranker,
+  detect: (question: string) => Locale,
+  cases: readonly EvalCase[],
+): number {
+  const tops = cases.map((testCase) => {
+    const top = ranker.rank(testCase.question, detect(testCase.question))[0];
+    const right = new Set([testCase.expected, ...(testCase.accept ?? [])]);
+    return {
+      score: top?.score ?? 0,
+      inScope: testCase.expected !== null,
+      right: top ? right.has(top.id) : false,
+    };
+  });
+  const inScope = tops.filter((top) => top.inScope).length || 1;
+  const outOfScope = tops.filter((top) => !top.inScope).length || 1;
+  let best = { threshold: Number.POSITIVE_INFINITY, correct: -1, falseRate: 1 };
+  for (const { score: threshold } of tops) {
+    if (threshold <= 0) continue;
+    const answered = tops.filter((top) => top.score >= threshold);
+    const correct = answered.filter((top) => top.inScope && top.right).length / inScope;
+    const falseRate = answered.filter((top) => !top.inScope).length / outOfScope;
+    const ok = falseRate <= 0.05;
+    const better = ok
+      ? best.falseRate > 0.05 || correct > best.correct
+      : best.falseRate > 0.05 && falseRate < best.falseRate;
+    if (better) best = { threshold, correct, falseRate };
+  }
+  return best.threshold;
+}

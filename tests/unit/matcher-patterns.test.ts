@@ -1,0 +1,188 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledgeDir } from '../../functions/lib/knowledge/files.ts';
+import {
+  createMatcher,
+  editDistance,
+  type Matcher,
+  plausibleTypo,
+  unionMask,
+} from '../../functions/lib/matcher/matcher.ts';
+import { analyzeTerms } from '../../functions/lib/matcher/normalize.ts';
+
+// Each rule of issue 10 as behaviour, with example questions written for these tests (not taken
+// from the evaluation corpus or the dev set).
+let matcher: Matcher;
+
+beforeAll(async () => {
+  const report = await loadKnowledgeDir();
+  if (!report.settings) throw new Error('settings missing');
+  matcher = createMatcher(report.entries, report.settings);
+});
+
+const answer = (question: string, locale?: 'de' | 'en') => {
+  const result = matcher.match(question, locale);
+  return result.status === 'answer' ? result.ranked[0]?.entry.id : `(${result.status})`;
+};
+
+describe('when a clear question contains a word the knowledge base does not know', () => {
+  it('answers it, weighing the unknown word by its share of the question', () => {
+    expect(answer('Kriege ich nach dem Angriff auf die Stadt jetzt gefälschte Mahnungen per E-Mail?')).toBe(
+      'phishing-risk',
+    );
+  });
+
+  it('gives the same outcome whatever the capitalisation', () => {
+    const upper = matcher.match('Kriege ich jetzt gefälschte Mahnungen per E-Mail?');
+    const lower = matcher.match('kriege ich jetzt gefälschte mahnungen per e-mail?');
+    expect(lower.status).toBe(upper.status);
+    expect(lower.ranked[0]?.entry.id).toBe(upper.ranked[0]?.entry.id);
+  });
+
+  it('takes the last word after a German modal verb for an infinitive, not a topic', () => {
+    const verbLike = (text: string, word: string) =>
+      analyzeTerms(text, 'de').find((term) => term.word === word)?.verbLike;
+    expect(verbLike('Darf ich das Postfach weiter bedienen?', 'bedienen')).toBe(true);
+    expect(verbLike('Wo liegen die Unterlagen?', 'unterlagen')).toBe(false);
+  });
+
+  it('does not answer when the unknown words are most of the question', () => {
+    expect(matcher.match('Wo kann ich meinen Hund anmelden?').status).toBe('none');
+    expect(matcher.match('How do I renew my driving licence?').status).toBe('none');
+  });
+});
+
+describe('when a citizen writes a compound of known parts', () => {
+  it('splits it into its parts', () => {
+    expect(answer('Muss ich mit Schwindelnachrichten rechnen?')).toBe('phishing-risk');
+    expect(answer('Ich habe eine Phishingnachricht bekommen')).not.toBe('(none)');
+  });
+});
+
+describe('when a citizen writes colloquially or in dialect', () => {
+  it.each([
+    ['Wat is denn da passiert?', 'what-happened'],
+    ['Muss ick mein Passwort ändern?', 'passwords'],
+    ['Hamse meine Daten jeklaut?', 'data-leaked'],
+  ])('understands "%s" as %s', (question, id) => {
+    expect(answer(question)).toBe(id);
+  });
+
+  it.each([
+    ['Sind meine Daten futsch?', 'data-leaked'],
+    ['Wurden meine Daten ausspioniert?', 'data-leaked'],
+    ['Ist das eine komische Mail?', 'suspicious-email'],
+  ])('understands the everyday word in "%s"', (question, id) => {
+    expect(answer(question)).toBe(id);
+  });
+});
+
+describe('when a long message has a greeting and a story before the question', () => {
+  it('lets a long unrelated story weigh little beside the question sentence', () => {
+    const result = matcher.match(
+      'Good afternoon, I am retired, live on the edge of town with my two cats and a garden full of roses, and I sing in the church choir every Tuesday. Which data of mine could have been taken?',
+    );
+    expect(result.status).toBe('answer');
+    expect(result.ranked[0]?.entry.id).toBe('affected-data');
+    expect(result.confidence).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('answers the question sentence, not the greeting or the story', () => {
+    expect(
+      answer(
+        'Guten Morgen! Ich wohne seit zwanzig Jahren in Strasburg und lese gern die Lokalzeitung. Dort stand etwas über den Server. Muss ich jetzt mein Passwort ändern?',
+      ),
+    ).toBe('passwords');
+  });
+});
+
+describe('when neighbouring topics are asked', () => {
+  it.each([
+    ['Warum schickt mir die Stadt diese Warnung?', 'why-notified'],
+    ['Seit wann weiß die Stadt von dem Angriff?', 'when-informed'],
+    ['Was hat die Stadt gegen den Angriff getan?', 'measures-taken'],
+    ['Kann ich der Stadt wieder gefahrlos mailen?', 'is-it-safe-now'],
+    ['Wer sind die Angreifer?', 'attackers'],
+    ['Who are the hackers?', 'attackers'],
+    ['Sind die Angreifer noch im System?', 'is-it-safe-now'],
+    ['Ich komme hier nicht weiter, verbinden Sie mich bitte mit einem Menschen', 'ask-human'],
+    ['Bist du eine Maschine?', 'bot-identity'],
+  ])('tells "%s" apart as %s', (question, id) => {
+    expect(answer(question)).toBe(id);
+  });
+});
+
+describe('when a citizen makes small talk', () => {
+  it('does not thank someone who cries for help', () => {
+    expect(answer('Hilfe!!')).not.toBe('thanks');
+    expect(answer('Help me!')).not.toBe('thanks');
+  });
+
+  it.each(["Mach's gut", 'Bis bald', 'Bye for now', 'Take care'])(
+    'recognises the goodbye "%s"',
+    (question) => {
+      expect(answer(question)).toBe('goodbye');
+    },
+  );
+});
+
+describe('language detection', () => {
+  it.each([
+    ['Moin', 'de'],
+    ['Outlook kaputt', 'de'],
+    ['Outlook broken', 'en'],
+    ['ick weeß nich', 'de'],
+    ['u guys ok?', 'en'],
+  ])('detects the short message "%s" as %s', (question, locale) => {
+    expect(matcher.detectLanguage(question)).toBe(locale);
+  });
+
+  it('answers in the question’s language when an explicit locale contradicts it', () => {
+    const result = matcher.match('Was ist bei der Stadt passiert?', 'en');
+    expect(result.locale).toBe('de');
+    expect(result.status).toBe('answer');
+    expect(result.ranked[0]?.entry.id).toBe('what-happened');
+  });
+});
+
+describe('when the question is about something else', () => {
+  it('offers no suggestions that only share a word with it', () => {
+    expect(matcher.match('Where can I get a new passport photo?').status).toBe('none');
+    expect(matcher.match('Wie viele Bürger wurden geschädigt?').status).not.toBe('answer');
+  });
+
+  it('does not answer a question about another provider’s account, only suggests', () => {
+    // "Yahoo" is a third of the question's content: about something the town does not run.
+    expect(matcher.match('How do I reset my Yahoo password?').status).not.toBe('answer');
+  });
+});
+
+describe('when one entry shares the question’s topic', () => {
+  it('offers its neighbours above the suggestion threshold too, even those that share less of it', () => {
+    const result = matcher.match('Hab ne Mail geöffnet, wat nu?');
+    expect(result.ranked[0]?.entry.id).toBe('clicked-link');
+    expect(result.ranked.length).toBe(3);
+    expect(result.ranked.slice(1).some((item) => !item.topical)).toBe(true);
+  });
+});
+
+describe('when a word looks like a misspelling of a known word', () => {
+  it('corrects a slip: a dropped, doubled or swapped letter', () => {
+    expect(plausibleTypo('pasword', 'passwort')).toBe(true);
+    expect(plausibleTypo('phisihng', 'phishing')).toBe(true);
+    expect(editDistance('emial', 'email')).toBe(1);
+  });
+
+  it('does not take another word of the language for a typo', () => {
+    // Two letters replaced in place, or a listed real word one letter away.
+    expect(plausibleTypo('passport', 'password')).toBe(false);
+    expect(plausibleTypo('passport', 'passwort')).toBe(false);
+    expect(matcher.match('My passport expired, what do I do?').status).toBe('none');
+  });
+});
+
+describe('term masks', () => {
+  it('keep every term past the 31st when combined (no 32-bit truncation)', () => {
+    expect(unionMask(2 ** 40, 1)).toBe(2 ** 40 + 1);
+    expect(unionMask(2 ** 47 + 2 ** 3, 2 ** 35)).toBe(2 ** 47 + 2 ** 35 + 2 ** 3);
+  });
+});
