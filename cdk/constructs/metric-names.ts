@@ -17,3 +17,10 @@ export const METRIC_NAMESPACE = 'IncidentFaq';
  * `openTicketAlarmHours`.
  */
 export const OLDEST_OPEN_TICKET_METRIC = 'OldestOpenTicketAgeHours';
+
+/**
+ * One count per forwarded question above the town-wide daily figure (`escalation.globalDailyCap`),
+ * emitted by the escalations function. The figure is an alarm, not a lock: the stack alarms on
+ * any data point, citizens can still forward (bucket caps and the proof of work hold the flood).
+ */
+export const FORWARDING_FLOOD_METRIC = 'ForwardingAboveDailyFigure';

@@ -7,6 +7,8 @@ import { httpHandler } from '../lib/http/handler.ts';
 import { parseJsonBody } from '../lib/http/request.ts';
 import { json } from '../lib/http/response.ts';
 import { createKnowledgeCache } from '../lib/knowledge/cache.ts';
+import { issueVoteToken } from '../lib/feedback/vote-token.ts';
+import { dailyBucket } from '../lib/http/client-bucket.ts';
 import { locales } from '../lib/knowledge/locales.ts';
 import { logger } from '../lib/observability/logger.ts';
 import { recordUnanswered } from '../lib/unanswered/report.ts';
@@ -36,18 +38,20 @@ export const handler = httpHandler(async (event) => {
   const { question, locale } = parseJsonBody(event, askRequest);
   const loaded = await knowledge.get();
   const response = ask(loaded, question, locale);
+  if (response.answer) response.answer.voteToken = await issueVoteToken(response.answer.entryId);
   if (response.status !== 'answer') {
-    // For the staff report (anonymised first). Never fails or delays the citizen's answer beyond one PutItem.
-    await recordUnanswered(
-      question,
-      response.locale,
-      response.status,
-      loaded.snapshot.settings.unanswered.retentionDays,
-    ).catch((error: unknown) => {
+    // For the staff report (anonymised first). Never fails the citizen's answer; at most a
+    // single-item update (plus the bucket's counter for a new question).
+    const { retentionDays, newPerBucketDaily } = loaded.snapshot.settings.unanswered;
+    await dailyBucket(event.requestContext.http.sourceIp)
+      .then((bucket) =>
+        recordUnanswered(question, response.locale, response.status, { retentionDays, newPerBucketDaily, bucket }),
+      )
+      .catch((error: unknown) => {
       logger.warn('unanswered question not recorded', {
-        errorName: error instanceof Error ? error.name : typeof error,
+          errorName: error instanceof Error ? error.name : typeof error,
+        });
       });
-    });
   }
   // Decision and entry only: the question text never reaches the logs.
   logger.info('question answered', {

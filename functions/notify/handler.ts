@@ -11,9 +11,10 @@ tableName('knowledge');
 const notify = createNotifyHandler({
   mailer: mailerFromEnv(),
   inboxUrl: getStringFromEnv('INBOX_URL'),
+  ...(process.env.API_URL ? { apiUrl: process.env.API_URL } : {}),
   ...(process.env.MAIL_FROM ? { from: process.env.MAIL_FROM } : {}),
   ...(process.env.DPO_MAILBOX ? { dpoMailbox: process.env.DPO_MAILBOX } : {}),
 });
 
-/** The tickets table's stream: sends the DPO notice and the answer mail; reports partial failures. */
+/** The tickets table's stream: DPO digest, confirmation and answer mails; reports partial failures. */
 export const handler: DynamoDBStreamHandler = (event) => notify(event);

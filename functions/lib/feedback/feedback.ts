@@ -13,6 +13,8 @@ const partition = 'FEEDBACK';
 export const feedbackRequestSchema = z.object({
   entryId: entryIdSchema,
   helpful: z.boolean(),
+  /** The single-use token that came with the answer (see vote-token.ts). */
+  voteToken: z.string().max(200).optional(),
 });
 
 export type FeedbackRequest = z.output<typeof feedbackRequestSchema>;
@@ -36,7 +38,7 @@ export async function isPublishedEntry(entryId: string): Promise<boolean> {
 }
 
 /** Adds one vote to the entry's counters (atomic ADD, so concurrent votes never get lost). */
-export async function recordFeedback({ entryId, helpful }: FeedbackRequest): Promise<void> {
+export async function recordFeedback({ entryId, helpful }: Pick<FeedbackRequest, 'entryId' | 'helpful'>): Promise<void> {
   await documentClient().send(
     new UpdateCommand({
       TableName: tableName('analytics'),
