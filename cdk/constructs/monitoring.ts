@@ -10,7 +10,12 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { AppConfig } from '../config.ts';
-import { METRIC_NAMESPACE, OLDEST_OPEN_TICKET_METRIC, SERVICE_NAME } from './metric-names.ts';
+import {
+  FORWARDING_FLOOD_METRIC,
+  METRIC_NAMESPACE,
+  OLDEST_OPEN_TICKET_METRIC,
+  SERVICE_NAME,
+} from './metric-names.ts';
 import { pascalCase } from './naming.ts';
 
 export { METRIC_NAMESPACE, OLDEST_OPEN_TICKET_METRIC, SERVICE_NAME } from './metric-names.ts';
@@ -110,6 +115,24 @@ export class Monitoring extends Construct {
       metric: oldestOpenTicketMetric(),
       threshold: config.openTicketAlarmHours,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+
+    // The town-wide daily figure is an alarm, not a lock: any forwarded question above it.
+    alarm('ForwardingFlood', {
+      alarmDescription:
+        'More questions were forwarded today than the daily figure (escalation.globalDailyCap): a flood? ' +
+        'Citizens can still forward (bucket caps and the proof of work hold it); check the inbox.',
+      metric: new cloudwatch.Metric({
+        namespace: METRIC_NAMESPACE,
+        metricName: FORWARDING_FLOOD_METRIC,
+        dimensionsMap: { service: SERVICE_NAME },
+        period: Duration.minutes(15),
+        statistic: cloudwatch.Stats.SUM,
+      }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       evaluationPeriods: 1,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });

@@ -20,6 +20,8 @@ export interface NotificationsProps {
   ticketsTable: dynamodb.ITable;
   /** The DPO inbox page; notice mails link to it. */
   inboxUrl: string;
+  /** The public API; the confirmation link in mails points at it. */
+  apiUrl?: string;
 }
 
 /**
@@ -76,6 +78,7 @@ export class Notifications extends Construct {
       fn.addEnvironment('DPO_MAILBOX', config.dpoMailbox);
       fn.addEnvironment('SES_CONFIGURATION_SET', this.configurationSet.configurationSetName);
       fn.addEnvironment('INBOX_URL', props.inboxUrl);
+      if (props.apiUrl) fn.addEnvironment('API_URL', props.apiUrl);
       this.mailFunctions.push(fn);
     }
 

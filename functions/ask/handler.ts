@@ -3,12 +3,12 @@ import * as z from 'zod/mini';
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { ask } from '../lib/ask/ask.ts';
 import { getNumberFromEnv } from '../lib/config/env.ts';
+import { issueVoteToken } from '../lib/feedback/vote-token.ts';
+import { dailyBucket } from '../lib/http/client-bucket.ts';
 import { httpHandler } from '../lib/http/handler.ts';
 import { parseJsonBody } from '../lib/http/request.ts';
 import { json } from '../lib/http/response.ts';
 import { createKnowledgeCache } from '../lib/knowledge/cache.ts';
-import { issueVoteToken } from '../lib/feedback/vote-token.ts';
-import { dailyBucket } from '../lib/http/client-bucket.ts';
 import { locales } from '../lib/knowledge/locales.ts';
 import { logger } from '../lib/observability/logger.ts';
 import { recordUnanswered } from '../lib/unanswered/report.ts';
@@ -45,10 +45,14 @@ export const handler = httpHandler(async (event) => {
     const { retentionDays, newPerBucketDaily } = loaded.snapshot.settings.unanswered;
     await dailyBucket(event.requestContext.http.sourceIp)
       .then((bucket) =>
-        recordUnanswered(question, response.locale, response.status, { retentionDays, newPerBucketDaily, bucket }),
+        recordUnanswered(question, response.locale, response.status, {
+          retentionDays,
+          newPerBucketDaily,
+          bucket,
+        }),
       )
       .catch((error: unknown) => {
-      logger.warn('unanswered question not recorded', {
+        logger.warn('unanswered question not recorded', {
           errorName: error instanceof Error ? error.name : typeof error,
         });
       });

@@ -1,7 +1,11 @@
 // handler -> lib/escalations/tickets (flood, access code, confirm) -> ticket store -> adapters/dynamodb
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import * as z from 'zod';
-import { FORWARDING_FLOOD_METRIC, METRIC_NAMESPACE, SERVICE_NAME } from '../../cdk/constructs/metric-names.ts';
+import {
+  FORWARDING_FLOOD_METRIC,
+  METRIC_NAMESPACE,
+  SERVICE_NAME,
+} from '../../cdk/constructs/metric-names.ts';
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { confirmEmail } from '../lib/escalations/confirm.ts';
 import { confirmPage } from '../lib/escalations/confirm-page.ts';

@@ -167,6 +167,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const url = await listen(server, options.port ?? 0);
   allowedOrigins.push(url);
   process.env.INBOX_URL = `${url}/inbox`;
+  // The confirmation link in mails points at the API, which is this server locally.
+  process.env.API_URL = url;
   const stopSchedules =
     options.scheduleIntervalMs === undefined ? async () => {} : startSchedules(options.scheduleIntervalMs);
   const { dataDir } = options;

@@ -1,11 +1,10 @@
 // handler -> lib/editing (from-question) + lib/escalations (ticket store, read only) -> adapters/dynamodb
-import { tableName } from '../lib/adapters/dynamodb.ts';
+import { epochSeconds, tableName } from '../lib/adapters/dynamodb.ts';
 import { authorize } from '../lib/auth/groups.ts';
 import { draftFromQuestion } from '../lib/editing/from-question.ts';
-import { parseTicketId } from '../lib/escalations/ticket-id.ts';
-import { epochSeconds } from '../lib/adapters/dynamodb.ts';
 import { setDraftExpiry } from '../lib/editing/ticket-drafts.ts';
 import { publishedSettings } from '../lib/escalations/settings.ts';
+import { parseTicketId } from '../lib/escalations/ticket-id.ts';
 import { getTicket, linkDraft } from '../lib/escalations/ticket-store.ts';
 import { ConflictError, NotFoundError } from '../lib/http/errors.ts';
 import { httpHandler } from '../lib/http/handler.ts';

@@ -55,7 +55,9 @@ function masterKey(): Promise<Buffer> {
 
 /** The key for one purpose (HMAC of the purpose under the master key). */
 export async function purposeKey(purpose: KeyPurpose): Promise<Buffer> {
-  return createHmac('sha256', await masterKey()).update(`purpose:${purpose}`).digest();
+  return createHmac('sha256', await masterKey())
+    .update(`purpose:${purpose}`)
+    .digest();
 }
 
 /** HMAC-SHA-256 of `parts` (joined unambiguously) under the purpose's key. */

@@ -159,7 +159,12 @@ export const routes: readonly RouteDefinition[] = [
     function: 'escalations',
     throttle: { rateLimit: 5, burstLimit: 10 },
   },
-  { method: 'GET', path: '/v1/challenge', function: 'escalations', throttle: { rateLimit: 10, burstLimit: 20 } },
+  {
+    method: 'GET',
+    path: '/v1/challenge',
+    function: 'escalations',
+    throttle: { rateLimit: 10, burstLimit: 20 },
+  },
   {
     method: 'GET',
     path: '/v1/escalations/{ticketId}/confirm',

@@ -37,7 +37,10 @@ function textsOf(entry: Entry): string[] {
  * Removes the draft when it still contains `question` (the citizen's text as promoted);
  * keeps a draft an editor has rewritten. Resolves what happened.
  */
-export async function eraseTicketDraft(entryId: string, question: string): Promise<'removed' | 'kept' | 'gone'> {
+export async function eraseTicketDraft(
+  entryId: string,
+  question: string,
+): Promise<'removed' | 'kept' | 'gone'> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const draft = await getDraft(entryId);
     if (!draft?.entry) return 'gone';

@@ -44,11 +44,7 @@ export async function deriveAccessCode(clientToken: string, ticketId: string): P
  */
 export function canonicalAccessCode(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  const compact = value
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0');
+  const compact = value.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
   if (compact.length !== codeLength) return undefined;
   for (const char of compact) if (!crockford.includes(char)) return undefined;
   return grouped(compact);

@@ -1,8 +1,7 @@
 import type { HttpResponse } from '../http/response.ts';
 import { confirmPageTexts } from './flow-mail-texts.ts';
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /**
  * The small page behind the confirmation link. GET only shows a button (mail scanners that
@@ -19,8 +18,8 @@ export function confirmPage(
   const texts = confirmPageTexts[lang];
   const body =
     state === 'ask'
-      ? `<p>${escape(texts.ask)}</p><form method="post" action="?lang=${lang}"><input type="hidden" name="code" value="${escape(code)}"><button type="submit">${escape(texts.button)}</button></form>`
-      : `<p>${escape(state === 'done' ? texts.done : texts.failed)}</p>`;
+      ? `<p>${escapeHtml(texts.ask)}</p><form method="post" action="?lang=${lang}"><input type="hidden" name="code" value="${escapeHtml(code)}"><button type="submit">${escapeHtml(texts.button)}</button></form>`
+      : `<p>${escapeHtml(state === 'done' ? texts.done : texts.failed)}</p>`;
   return {
     statusCode: status,
     headers: {
@@ -30,6 +29,6 @@ export function confirmPage(
       'referrer-policy': 'no-referrer',
       'content-security-policy': "default-src 'none'; form-action 'self'; style-src 'unsafe-inline'",
     },
-    body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escape(texts.title)}</title></head><body style="font-family:sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem"><h1>${escape(texts.title)}</h1><p>${escape(ticketId)}</p>${body}</body></html>`,
+    body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(texts.title)}</title></head><body style="font-family:sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem"><h1>${escapeHtml(texts.title)}</h1><p>${escapeHtml(ticketId)}</p>${body}</body></html>`,
   };
 }

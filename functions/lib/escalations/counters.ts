@@ -103,8 +103,12 @@ export async function returnDigest(count: number, previousAt: number | undefined
     new UpdateCommand({
       TableName: table(),
       Key: digestKey,
-      UpdateExpression: previousAt === undefined ? 'ADD pending :count REMOVE sentAt' : 'ADD pending :count SET sentAt = :at',
-      ExpressionAttributeValues: { ':count': count, ...(previousAt === undefined ? {} : { ':at': previousAt }) },
+      UpdateExpression:
+        previousAt === undefined ? 'ADD pending :count REMOVE sentAt' : 'ADD pending :count SET sentAt = :at',
+      ExpressionAttributeValues: {
+        ':count': count,
+        ...(previousAt === undefined ? {} : { ':at': previousAt }),
+      },
     }),
   );
 }

@@ -5,8 +5,8 @@ import { purposeKey } from '../adapters/secrets.ts';
 import { bucketUnder } from '../http/client-bucket.ts';
 import { AppError, TooManyRequestsError } from '../http/errors.ts';
 import { logger } from '../observability/logger.ts';
-import { publishedSettings } from './settings.ts';
 import { addToCounter, markUsedOnce, readCounter } from './counters.ts';
+import { publishedSettings } from './settings.ts';
 import { countUnlessCapped, dailySalt } from './ticket-store.ts';
 
 /**
@@ -56,7 +56,9 @@ async function solved(payload: string | undefined): Promise<boolean> {
   }
   if (!valid) return false;
   // Single use: a solved challenge is spent by the first submission that presents it.
-  const signature = String((JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as { signature?: unknown }).signature);
+  const signature = String(
+    (JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as { signature?: unknown }).signature,
+  );
   return markUsedOnce(`POW#${signature}`, epochSeconds() + 3600);
 }
 
@@ -87,7 +89,9 @@ export async function admitSubmission(
   }
   const busy = bucketCount >= escalation.challengeAfter || globalCount >= escalation.globalDailyCap;
   if (busy && !(await solved(challengePayload))) {
-    logger.info('submission challenged', { reason: bucketCount >= escalation.challengeAfter ? 'bucket' : 'town' });
+    logger.info('submission challenged', {
+      reason: bucketCount >= escalation.challengeAfter ? 'bucket' : 'town',
+    });
     throw new ChallengeRequiredError();
   }
   if (!(await countUnlessCapped(bucket, escalation.perClientDailyCap, expiresAt))) {

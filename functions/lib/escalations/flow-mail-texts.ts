@@ -4,7 +4,12 @@ import type { Locale } from '../knowledge/schema.ts';
  * Texts of the digest and the confirmation mail (the flow's mails; mail-texts.ts holds the
  * notice and answer texts). Like the notice, the digest carries no question text and no address.
  */
-export function dpoDigest(input: { count: number; inboxLink: string; organisation: string; minutes: number }) {
+export function dpoDigest(input: {
+  count: number;
+  inboxLink: string;
+  organisation: string;
+  minutes: number;
+}) {
   const { count, inboxLink, organisation, minutes } = input;
   const questions = count === 1 ? 'eine neue Frage' : `${count} neue Fragen`;
   return {

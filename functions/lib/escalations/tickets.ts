@@ -1,17 +1,12 @@
 import { epochSeconds } from '../adapters/dynamodb.ts';
 import { keyedHash } from '../adapters/secrets.ts';
 import type { StaffIdentity } from '../auth/groups.ts';
-import {
-  BadRequestError,
-  ConflictError,
-  NotFoundError,
-  ServiceUnavailableError,
-} from '../http/errors.ts';
+import { BadRequestError, ConflictError, NotFoundError, ServiceUnavailableError } from '../http/errors.ts';
 import type { Locale } from '../knowledge/schema.ts';
 import { logger } from '../observability/logger.ts';
-import { publishedSettings } from './settings.ts';
 import { accessCodeHash, accessCodeMatches, deriveAccessCode } from './access-code.ts';
 import { admitSubmission } from './flood.ts';
+import { publishedSettings } from './settings.ts';
 import { newTicketId, sha256 } from './ticket-id.ts';
 import {
   type AuditEntry,
@@ -356,7 +351,11 @@ export function releaseTicket(ticketId: string, staff: StaffIdentity): Promise<I
   });
 }
 
-export async function answerTicket(ticketId: string, staff: StaffIdentity, text: string): Promise<InboxTicket> {
+export async function answerTicket(
+  ticketId: string,
+  staff: StaffIdentity,
+  text: string,
+): Promise<InboxTicket> {
   const { escalation } = await publishedSettings();
   return transition(ticketId, (ticket, now) => {
     if (ticket.queueStatus !== 'claimed')

@@ -38,7 +38,10 @@ export async function isPublishedEntry(entryId: string): Promise<boolean> {
 }
 
 /** Adds one vote to the entry's counters (atomic ADD, so concurrent votes never get lost). */
-export async function recordFeedback({ entryId, helpful }: Pick<FeedbackRequest, 'entryId' | 'helpful'>): Promise<void> {
+export async function recordFeedback({
+  entryId,
+  helpful,
+}: Pick<FeedbackRequest, 'entryId' | 'helpful'>): Promise<void> {
   await documentClient().send(
     new UpdateCommand({
       TableName: tableName('analytics'),
