@@ -4,7 +4,7 @@ import type { Mailer, MailMessage } from '../adapters/mail.ts';
 import { logger } from '../observability/logger.ts';
 import { addToDigest, returnDigest, takeDigest } from './counters.ts';
 import { confirmationMail, dpoDigest } from './flow-mail-texts.ts';
-import { answerMail } from './mail-texts.ts';
+import { answerMail, dpoNotice } from './mail-texts.ts';
 import { publishedSettings } from './settings.ts';
 import { beginMail, finishMail, getTicket, type TicketItem } from './ticket-store.ts';
 import { confirmationCode } from './tickets.ts';
@@ -52,13 +52,25 @@ export function mailFor(record: DynamoDBRecord): { ticketId: string; kind: MailK
 }
 
 async function compose(
-  kind: Exclude<MailKind, 'dpo-notice'>,
+  kind: MailKind,
   ticket: TicketItem,
   options: NotifyOptions,
 ): Promise<MailMessage | undefined> {
   const { contact, escalation } = await publishedSettings();
   const from = options.from || contact.senderAddress;
   const tags = { ticket: ticket.ticketId, kind };
+  if (kind === 'dpo-notice') {
+    // digestMinutes 0: one notice per ticket, as for a town with little traffic.
+    const link = new URL(options.inboxUrl);
+    link.searchParams.set('ticket', ticket.ticketId);
+    const mail = dpoNotice({
+      ticketId: ticket.ticketId,
+      createdAt: ticket.createdAt,
+      inboxLink: link.toString(),
+      organisation: contact.organisation,
+    });
+    return { from, to: options.dpoMailbox || contact.dpoMailbox, ...mail, tags };
+  }
   if (kind === 'confirm') {
     if (!ticket.email || ticket.emailConfirmedAt) return undefined;
     const base = options.apiUrl ?? new URL(options.inboxUrl).origin;
@@ -137,7 +149,8 @@ async function notifyOne(ticketId: string, kind: MailKind, options: NotifyOption
     logger.info('notification skipped', { ticketId, kind, reason: 'ticket_gone' });
     return;
   }
-  if (kind === 'dpo-notice') return countForDigest(ticketId, options);
+  if (kind === 'dpo-notice' && (await publishedSettings()).escalation.digestMinutes > 0)
+    return countForDigest(ticketId, options);
   const message = await compose(kind, ticket, options);
   if (!message) {
     logger.info('notification skipped', { ticketId, kind, reason: 'no_recipient' });

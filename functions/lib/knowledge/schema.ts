@@ -102,8 +102,8 @@ export const settingsSchema = z.strictObject({
     challengeAfter: z.number().int().min(0).default(2),
     /** ALTCHA difficulty: the highest number the solver may have to try. */
     challengeMaxNumber: z.number().int().min(1000).max(10_000_000).default(50_000),
-    /** At most one DPO notice per this many minutes (a digest with a count). */
-    digestMinutes: z.number().int().min(1).max(1440).default(15),
+    /** At most one DPO notice per this many minutes (a digest with a count); 0: one notice per ticket. */
+    digestMinutes: z.number().int().min(0).max(1440).default(15),
     /** Answered tickets nobody closes are closed by the schedule after this many days. */
     autoCloseDays: z.number().int().min(1).max(365).default(14),
   }),
