@@ -61,6 +61,7 @@ export async function setEscalationSettings(patch: Partial<Settings['escalation'
           challengeAfter: patch.perClientDailyCap,
           globalDailyCap: patch.globalDailyCap ?? 1_000_000,
           digestMinutes: 0,
+          challengeMaxNumber: 1000,
         }
       : {};
   await importKnowledge(snapshot.entries, {
@@ -126,7 +127,10 @@ export async function allTicketItems(): Promise<Record<string, unknown>[]> {
  * Confirms a ticket's address the way a citizen does: opens the link from the confirmation
  * mail (a page with a button) and presses the button (a form POST). Resolves the final page.
  */
-export async function confirmAddress(stack: LocalStack, ticketId: string): Promise<{ status: number; page: string }> {
+export async function confirmAddress(
+  stack: LocalStack,
+  ticketId: string,
+): Promise<{ status: number; page: string }> {
   const mail = (await readOutbox(stack.spoolDir)).find((item) => item.file.includes(`${ticketId}-confirm`));
   const link = /https?:\/\/\S+\/confirm\?\S+/.exec(mail?.text ?? '')?.[0];
   if (!link) throw new Error(`no confirmation mail for ${ticketId}`);
