@@ -6,6 +6,7 @@ import { bucketUnder } from '../http/client-bucket.ts';
 import { AppError, TooManyRequestsError } from '../http/errors.ts';
 import { logger } from '../observability/logger.ts';
 import { addToCounter, markUsedOnce, readCounter } from './counters.ts';
+import { ticketBookkeeping } from './retention.ts';
 import { publishedSettings } from './settings.ts';
 import { countUnlessCapped, dailySalt } from './ticket-store.ts';
 
@@ -31,7 +32,11 @@ export class ChallengeRequiredError extends AppError {
 /** The bucket of an address today: keyed hash of its network under the day's random salt. */
 export async function clientBucket(sourceIp: string, now = new Date()): Promise<string> {
   const today = now.toISOString().slice(0, 10);
-  const salt = await dailySalt(today, randomBytes(32).toString('hex'), epochSeconds(now) + 2 * day);
+  const salt = await dailySalt(
+    today,
+    randomBytes(32).toString('hex'),
+    epochSeconds(now) + ticketBookkeeping.counterDays * day,
+  );
   return bucketUnder(salt, sourceIp);
 }
 
@@ -80,7 +85,7 @@ export async function admitSubmission(
   const today = now.toISOString().slice(0, 10);
   const bucket = `RATE#${await clientBucket(sourceIp, now)}`;
   const global = `RATE#global#${today}`;
-  const expiresAt = epochSeconds(now) + 2 * day;
+  const expiresAt = epochSeconds(now) + ticketBookkeeping.counterDays * day;
   const [bucketCount, globalCount] = await Promise.all([readCounter(bucket), readCounter(global)]);
   const retryAfter = secondsUntilMidnightUtc(now);
   if (bucketCount >= escalation.perClientDailyCap) {

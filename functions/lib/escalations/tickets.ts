@@ -6,6 +6,7 @@ import type { Locale } from '../knowledge/schema.ts';
 import { logger } from '../observability/logger.ts';
 import { accessCodeHash, accessCodeMatches, deriveAccessCode } from './access-code.ts';
 import { admitSubmission } from './flood.ts';
+import { ticketBookkeeping } from './retention.ts';
 import { publishedSettings } from './settings.ts';
 import { newTicketId, sha256 } from './ticket-id.ts';
 import {
@@ -136,7 +137,7 @@ export async function submitTicket(
     ticketId: await freeTicketId(),
     bodyHash,
     createdAt: now.toISOString(),
-    expiresAt: epochSeconds(now) + day,
+    expiresAt: epochSeconds(now) + ticketBookkeeping.idempotencyHours * 3600,
   };
   if (await putTokenRecord(record))
     return { ...(await completeSubmission(input, record)), overDailyFigure: admission.overDailyFigure };
