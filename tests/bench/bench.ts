@@ -1,4 +1,4 @@
-// `npm run bench [-- --json] [-- --only matcher|functions]`: figures and ratios against baselines
+// `npm run bench [-- --json] [-- --only matcher|functions|unanswered]`: figures and ratios against baselines
 // measured in the same run. Reported, never asserted in tests.
 import { parseArgs } from 'node:util';
 import { loadKnowledgeDir, readEvalFile } from '../../functions/lib/knowledge/files.ts';
@@ -19,6 +19,11 @@ if (!values.only || values.only === 'matcher') {
 if (!values.only || values.only === 'functions') {
   const { benchFunctions } = await import('./functions-bench.ts');
   results.functions = await benchFunctions();
+}
+
+if (!values.only || values.only === 'unanswered') {
+  const { benchUnanswered } = await import('./unanswered-bench.ts');
+  results.unanswered = await benchUnanswered();
 }
 
 if (values.json) {
