@@ -102,8 +102,8 @@ export const personalQuestion: fc.Arbitrary<Sample> = fc
 
 /** The secrets that survived anonymisation (as whole words): empty when the property holds. */
 export function survivors(anonymised: string, secrets: readonly string[]): string[] {
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return secrets.filter((value) =>
-    new RegExp(`(^|[^\\p{L}\\p{N}])${escape(value)}($|[^\\p{L}\\p{N}])`, 'iu').test(anonymised),
+    new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(value)}($|[^\\p{L}\\p{N}])`, 'iu').test(anonymised),
   );
 }

@@ -685,6 +685,9 @@ export class FaqAssistant extends HTMLElement {
         { class: 'card ticket', 'aria-labelledby': 'ticket-title' },
         h('h3', { id: 'ticket-title', tabindex: '-1' }, t.ticketTitle),
         this.#ticketNote === 'created' ? h('p', {}, t.ticketCreated) : '',
+        this.#ticketNote === 'created' && ticket.emailConfirmation === 'pending'
+          ? h('p', { class: 'hint email-confirmation' }, t.emailConfirmPending)
+          : '',
         h(
           'dl',
           {},
