@@ -6,6 +6,7 @@ import { json } from '../../functions/lib/http/response.ts';
 import type { LocalStack } from '../../functions/local/stack.ts';
 import { hostileString } from '../property/arbitraries.ts';
 import {
+  confirmAddress,
   type EscalationLedger,
   endpointProperty,
   publicEndpointProperties,
@@ -121,6 +122,9 @@ describe('e-mail header injection (CR/LF) is neutralised', () => {
     const created = await request(`${stack.url}/v1/escalations`, { body });
     expect(created.status).toBe(201);
     const { ticketId } = created.body as { ticketId: string };
+    // The answer goes only to a confirmed address.
+    await stack.streams.drain();
+    expect((await confirmAddress(stack, ticketId)).status).toBe(200);
     const headers = await staffHeaders(stack, 'anna');
     expect(
       (await request(`${stack.url}/v1/inbox/${ticketId}/claim`, { method: 'POST', headers })).status,
