@@ -6,14 +6,19 @@ import { json } from '../../functions/lib/http/response.ts';
 import type { LocalStack } from '../../functions/local/stack.ts';
 import { hostileString } from '../property/arbitraries.ts';
 import {
-  confirmAddress,
   type EscalationLedger,
   endpointProperty,
   publicEndpointProperties,
   rawRequest,
   serverTrickProperty,
 } from '../property/harness.ts';
-import { allTicketItems, setEscalationSettings, staffHeaders, submission } from '../support/escalations.ts';
+import {
+  allTicketItems,
+  confirmAddress,
+  setEscalationSettings,
+  staffHeaders,
+  submission,
+} from '../support/escalations.ts';
 import { captureLogs } from '../support/logs.ts';
 import { readOutbox } from '../support/mail.ts';
 import { request, startTestStack } from '../support/stack.ts';
@@ -136,10 +141,9 @@ describe('e-mail header injection (CR/LF) is neutralised', () => {
     expect(answer.status).toBe(200);
     await stack.streams.drain();
     const mails = (await readOutbox(stack.spoolDir)).filter((mail) => mail.file.includes(ticketId));
-    expect(mails.map((mail) => mail.file.replace(/^.*(dpo-notice|answer)\.eml$/, '$1')).sort()).toEqual([
-      'answer',
-      'dpo-notice',
-    ]);
+    expect(
+      mails.map((mail) => mail.file.replace(/^.*(dpo-notice|answer|confirm)\.eml$/, '$1')).sort(),
+    ).toEqual(['answer', 'confirm', 'dpo-notice']);
     for (const mail of mails) {
       const names = headLines(mail.raw).map((line) => /^([A-Za-z-]+): /.exec(line)?.[1]);
       expect(names.filter((name) => name === undefined || /^(bcc|cc)$/i.test(name))).toEqual([]);
