@@ -8,5 +8,19 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: true,
     maxWorkers: 2,
+    // Web assets are built once per run; local stacks in every test file serve that build.
+    globalSetup: ['tests/support/global-setup.ts'],
+    env: {
+      // Quiet by default: tests that read logs switch them on (tests/support/logs.ts).
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      // The SDK's notice about Node 20 says nothing about the code under test.
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
+    coverage: {
+      provider: 'v8',
+      include: ['functions/lib/**/*.ts'],
+      reporter: ['text-summary'],
+      thresholds: { 'functions/lib/**/*.ts': { lines: 90 } },
+    },
   },
 });

@@ -1,5 +1,6 @@
 import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { metricNamespace } from '../functions/lib/definitions/metrics.ts';
 import type { FunctionDefinition, RouteDefinition } from '../functions/lib/definitions/routes.ts';
 import type { AppConfig } from './config.ts';
 import { Api } from './constructs/api.ts';
@@ -8,7 +9,6 @@ import { AppSecret } from './constructs/app-secret.ts';
 import { Auth } from './constructs/auth.ts';
 import { DataTables } from './constructs/data.ts';
 import { KnowledgeSeed } from './constructs/knowledge-seed.ts';
-import { METRIC_NAMESPACE } from './constructs/metric-names.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { Notifications } from './constructs/notifications.ts';
 import { Schedules } from './constructs/schedules.ts';
@@ -62,7 +62,7 @@ export class IncidentFaqStack extends Stack {
         ALLOWED_ORIGINS: config.allowedOrigins.join(','),
         // Retention, contact and CORS reach the handlers through the published settings
         // (seeded from the deployment configuration, see knowledge-snapshot.ts).
-        POWERTOOLS_METRICS_NAMESPACE: METRIC_NAMESPACE,
+        POWERTOOLS_METRICS_NAMESPACE: metricNamespace,
       },
     });
     this.web = new Web(this, 'Web', {

@@ -6,11 +6,13 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { FunctionEnvironment } from '../../functions/lib/definitions/environment.ts';
 import {
   type Access,
   corsPolicy,
   type FunctionDefinition,
   type RouteDefinition,
+  routeGroups,
   routeKey,
 } from '../../functions/lib/definitions/routes.ts';
 import type { TableName } from '../../functions/lib/definitions/tables.ts';
@@ -49,7 +51,7 @@ export interface ApiProps {
   functionDefinitions: Readonly<Record<string, FunctionDefinition>>;
   routes: readonly RouteDefinition[];
   /** Environment shared by every function (table variables are added per function). */
-  environment: Record<string, string>;
+  environment: FunctionEnvironment;
 }
 
 export interface ApiRoute {
@@ -134,8 +136,8 @@ export class Api extends Construct {
       seen.add(key);
       const fn = this.functions[definition.function];
       if (!fn) throw new Error(`Route "${key}" names unknown function "${definition.function}"`);
-      if (definition.group !== undefined && !(definition.group in staffGroups)) {
-        throw new Error(`Route "${key}" names unknown group "${definition.group}"`);
+      for (const group of routeGroups(definition)) {
+        if (!(group in staffGroups)) throw new Error(`Route "${key}" names unknown group "${group}"`);
       }
       let integration = integrations.get(definition.function);
       if (!integration) {

@@ -6,10 +6,11 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import type { FunctionEnvironment } from '../../functions/lib/definitions/environment.ts';
+import { serviceName } from '../../functions/lib/definitions/metrics.ts';
 import type { Access, FunctionDefinition } from '../../functions/lib/definitions/routes.ts';
 import { type TableName, tables as tableDefinitions } from '../../functions/lib/definitions/tables.ts';
 import { repoRoot } from '../paths.ts';
-import { SERVICE_NAME } from './metric-names.ts';
 
 /** ESM bundles may still contain CommonJS dependencies that call `require`. */
 const esmRequireBanner =
@@ -18,7 +19,7 @@ const esmRequireBanner =
 export interface AppFunctionProps {
   /** What to build: entry, description, memory, timeout (tables are bound with `bindTable`). */
   definition: Pick<FunctionDefinition, 'entry' | 'description' | 'memoryMb' | 'timeoutSeconds'>;
-  environment?: Record<string, string>;
+  environment?: FunctionEnvironment;
   /** Off by default: reserved concurrency takes capacity from the account pool. */
   reservedConcurrentExecutions?: number;
   /** esbuild `define` replacements (values are JavaScript expressions). */
@@ -65,7 +66,8 @@ export class AppFunction extends NodejsFunction {
       projectRoot: repoRoot,
       depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
       environment: {
-        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        POWERTOOLS_SERVICE_NAME: serviceName,
+        // Read by Node itself, not by the functions, so it is not in definitions/environment.ts.
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },

@@ -9,23 +9,16 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { metricNames, metricNamespace, serviceName } from '../../functions/lib/definitions/metrics.ts';
 import type { AppConfig } from '../config.ts';
-import {
-  FORWARDING_FLOOD_METRIC,
-  METRIC_NAMESPACE,
-  OLDEST_OPEN_TICKET_METRIC,
-  SERVICE_NAME,
-} from './metric-names.ts';
 import { pascalCase } from './naming.ts';
 
-export { METRIC_NAMESPACE, OLDEST_OPEN_TICKET_METRIC, SERVICE_NAME } from './metric-names.ts';
-
-/** The metric a function emits for the open-ticket alarm (see metric-names.ts). */
+/** The metric a function emits for the open-ticket alarm (see functions/lib/definitions/metrics.ts). */
 export function oldestOpenTicketMetric(period = Duration.hours(1)): cloudwatch.Metric {
   return new cloudwatch.Metric({
-    namespace: METRIC_NAMESPACE,
-    metricName: OLDEST_OPEN_TICKET_METRIC,
-    dimensionsMap: { service: SERVICE_NAME },
+    namespace: metricNamespace,
+    metricName: metricNames.oldestOpenTicketAgeHours,
+    dimensionsMap: { service: serviceName },
     statistic: cloudwatch.Stats.MAXIMUM,
     period,
   });
@@ -125,9 +118,9 @@ export class Monitoring extends Construct {
         'More questions were forwarded today than the daily figure (escalation.globalDailyCap): a flood? ' +
         'Citizens can still forward (bucket caps and the proof of work hold it); check the inbox.',
       metric: new cloudwatch.Metric({
-        namespace: METRIC_NAMESPACE,
-        metricName: FORWARDING_FLOOD_METRIC,
-        dimensionsMap: { service: SERVICE_NAME },
+        namespace: metricNamespace,
+        metricName: metricNames.forwardingAboveDailyFigure,
+        dimensionsMap: { service: serviceName },
         period: Duration.minutes(15),
         statistic: cloudwatch.Stats.SUM,
       }),

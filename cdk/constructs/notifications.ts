@@ -6,6 +6,7 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { FunctionEnvironment } from '../../functions/lib/definitions/environment.ts';
 import type { FunctionDefinition } from '../../functions/lib/definitions/routes.ts';
 import type { AppConfig } from '../config.ts';
 import type { AppFunction } from './app-function.ts';
@@ -73,12 +74,15 @@ export class Notifications extends Construct {
       const fn = props.functions[name];
       if (!fn || !definition.sendsMail) continue;
       fn.addToRolePolicy(sendMail);
-      fn.addEnvironment('MAIL_TRANSPORT', 'ses');
-      fn.addEnvironment('MAIL_FROM', config.senderAddress);
-      fn.addEnvironment('DPO_MAILBOX', config.dpoMailbox);
-      fn.addEnvironment('SES_CONFIGURATION_SET', this.configurationSet.configurationSetName);
-      fn.addEnvironment('INBOX_URL', props.inboxUrl);
-      if (props.apiUrl) fn.addEnvironment('API_URL', props.apiUrl);
+      const environment: FunctionEnvironment = {
+        MAIL_TRANSPORT: 'ses',
+        MAIL_FROM: config.senderAddress,
+        DPO_MAILBOX: config.dpoMailbox,
+        SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
+        INBOX_URL: props.inboxUrl,
+        ...(props.apiUrl ? { API_URL: props.apiUrl } : {}),
+      };
+      for (const [variable, value] of Object.entries(environment)) fn.addEnvironment(variable, value);
       this.mailFunctions.push(fn);
     }
 

@@ -2,7 +2,9 @@
 import * as z from 'zod/mini';
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { ask } from '../lib/ask/ask.ts';
+import { starterQuestions } from '../lib/ask/starters.ts';
 import { getNumberFromEnv } from '../lib/config/env.ts';
+import { countAsk } from '../lib/dashboard/counters.ts';
 import { issueVoteToken } from '../lib/feedback/vote-token.ts';
 import { dailyBucket } from '../lib/http/client-bucket.ts';
 import { httpHandler } from '../lib/http/handler.ts';
@@ -33,17 +35,28 @@ const askRequest = z.object(
   { error: 'must be a JSON object' },
 );
 
-/** POST /v1/ask: a citizen's question in, the curated answer, suggestions or "I don't know" out. */
+/**
+ * POST /v1/ask: a citizen's question in, the curated answer, suggestions or "I don't know" out.
+ * GET /v1/starters?locale=de: the widget's starter questions from the published settings.
+ */
 export const handler = httpHandler(async (event) => {
+  if (event.routeKey === 'GET /v1/starters') {
+    // Anything but "en" is German, like the widget's own locale attribute.
+    const locale = event.queryStringParameters?.locale === 'en' ? 'en' : 'de';
+    const loaded = await knowledge.get();
+    // Public and the same for everyone: browsers may keep it for a few minutes.
+    return json(200, starterQuestions(loaded.snapshot, locale), { 'cache-control': 'public, max-age=300' });
+  }
   const { question, locale } = parseJsonBody(event, askRequest);
   const loaded = await knowledge.get();
   const response = ask(loaded, question, locale);
   if (response.answer) response.answer.voteToken = await issueVoteToken(response.answer.entryId);
+  let recordedUnanswered = false;
   if (response.status !== 'answer') {
     // For the staff report (anonymised first). Never fails the citizen's answer; at most a
     // single-item update (plus the bucket's counter for a new question).
     const { retentionDays, newPerBucketDaily } = loaded.snapshot.settings.unanswered;
-    await dailyBucket(event.requestContext.http.sourceIp)
+    recordedUnanswered = await dailyBucket(event.requestContext.http.sourceIp)
       .then((bucket) =>
         recordUnanswered(question, response.locale, response.status, {
           retentionDays,
@@ -51,12 +64,18 @@ export const handler = httpHandler(async (event) => {
           bucket,
         }),
       )
-      .catch((error: unknown) => {
-        logger.warn('unanswered question not recorded', {
-          errorName: error instanceof Error ? error.name : typeof error,
-        });
-      });
+      .then(
+        () => true,
+        (error: unknown) => {
+          logger.warn('unanswered question not recorded', {
+            errorName: error instanceof Error ? error.name : typeof error,
+          });
+          return false;
+        },
+      );
   }
+  // The dashboard's hourly counters: one UpdateItem, numbers only; never fails the request.
+  await countAsk({ status: response.status, entryId: response.answer?.entryId, recordedUnanswered });
   // Decision and entry only: the question text never reaches the logs.
   logger.info('question answered', {
     status: response.status,

@@ -1,49 +1,33 @@
 // handler -> lib/escalations/tickets (flood, access code, confirm) -> ticket store -> adapters/dynamodb
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import * as z from 'zod';
-import {
-  FORWARDING_FLOOD_METRIC,
-  METRIC_NAMESPACE,
-  SERVICE_NAME,
-} from '../../cdk/constructs/metric-names.ts';
 import { tableName } from '../lib/adapters/dynamodb.ts';
+import { getNumberFromEnv } from '../lib/config/env.ts';
+import { metricNames, metricNamespace, serviceName } from '../lib/definitions/metrics.ts';
+import { routeKeyOf } from '../lib/definitions/routes.ts';
+import { submitRequestSchema } from '../lib/escalations/requests.ts';
+import { ticketIdFromPath } from '../lib/escalations/ticket-id.ts';
 import { confirmEmail } from '../lib/escalations/confirm.ts';
 import { confirmPage } from '../lib/escalations/confirm-page.ts';
 import { eraseTicketEverywhere } from '../lib/escalations/erasure.ts';
 import { newChallenge } from '../lib/escalations/flood.ts';
-import { parseTicketId } from '../lib/escalations/ticket-id.ts';
 import { readTicketForCitizen, secondsUntilMidnightUtc, submitTicket } from '../lib/escalations/tickets.ts';
 import { AppError, NotFoundError, TooManyRequestsError } from '../lib/http/errors.ts';
 import { httpHandler } from '../lib/http/handler.ts';
 import { header, parseJsonBody } from '../lib/http/request.ts';
 import { empty, json } from '../lib/http/response.ts';
-import { localeSchema } from '../lib/knowledge/schema.ts';
+import { createKnowledgeCache } from '../lib/knowledge/cache.ts';
 import { logger } from '../lib/observability/logger.ts';
 
 tableName('tickets'); // fail at cold start when the table is not configured
 tableName('knowledge');
-
-/** The flood alarm reads this metric (a submission above the town-wide daily figure). */
-const metrics = new Metrics({ namespace: METRIC_NAMESPACE, serviceName: SERVICE_NAME });
-
-const submitRequest = z.object({
-  question: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
-  email: z.email('must be a valid e-mail address').max(254).optional(),
-  locale: localeSchema.default('de'),
-  consent: z.literal(true, 'must be true: the citizen has to agree to the forwarding'),
-  clientToken: z.uuid('must be a UUID'),
-  /** Honeypot: hidden in the widget, so only bots fill it in. */
-  website: z.string().max(500).optional(),
-  /** A solved ALTCHA challenge (base64 JSON), sent after a 428 `challenge_required`. */
-  altcha: z.string().max(2000).optional(),
+// The matcher's language detection decides the ticket's language (and so the DPO's view and the
+// citizen's mail): the question's own language, never that of an earlier reply in the chat.
+const knowledge = createKnowledgeCache({
+  checkIntervalMs: getNumberFromEnv('KNOWLEDGE_CHECK_INTERVAL_MS', 5000),
 });
 
-/** The reference from the path; anything that cannot be one is simply not found. */
-function ticketIdFrom(pathParameters: Record<string, string | undefined> | undefined): string {
-  const id = parseTicketId(pathParameters?.ticketId);
-  if (!id) throw new NotFoundError('Ticket not found.');
-  return id;
-}
+/** The flood alarm reads this metric (a submission above the town-wide daily figure). */
+const metrics = new Metrics({ namespace: metricNamespace, serviceName });
 
 /** The `code` of a confirmation: from the query (GET) or the form body (POST). */
 function confirmationCodeFrom(event: Parameters<Parameters<typeof httpHandler>[0]>[0]): string | undefined {
@@ -63,34 +47,38 @@ function confirmationCodeFrom(event: Parameters<Parameters<typeof httpHandler>[0
  * DELETE /v1/escalations/{ticketId}: erases the ticket and every copy (GDPR Art. 17).
  */
 export const handler = httpHandler(async (event) => {
-  if (event.routeKey === 'GET /v1/challenge') return json(200, await newChallenge());
-  if (event.routeKey === 'POST /v1/escalations') {
-    const body = parseJsonBody(event, submitRequest);
+  const route = routeKeyOf('escalations', event.routeKey);
+  if (!route) throw new NotFoundError();
+  if (route === 'GET /v1/challenge') return json(200, await newChallenge());
+  if (route === 'POST /v1/escalations') {
+    const body = parseJsonBody(event, submitRequestSchema);
     if (body.website) {
       logger.info('submission refused', { reason: 'honeypot' });
       throw new TooManyRequestsError(secondsUntilMidnightUtc());
     }
+    const { matcher } = await knowledge.get();
+    const locale = matcher.detectLanguage(body.question, body.locale ?? 'de');
     const { overDailyFigure, ...result } = await submitTicket(
       {
         question: body.question,
         ...(body.email ? { email: body.email } : {}),
-        locale: body.locale,
+        locale,
         clientToken: body.clientToken.toLowerCase(),
         ...(body.altcha ? { challenge: body.altcha } : {}),
       },
       event.requestContext.http.sourceIp,
     );
     if (overDailyFigure) {
-      metrics.addMetric(FORWARDING_FLOOD_METRIC, MetricUnit.Count, 1);
+      metrics.addMetric(metricNames.forwardingAboveDailyFigure, MetricUnit.Count, 1);
       metrics.publishStoredMetrics();
     }
     return json(201, result);
   }
-  const ticketId = ticketIdFrom(event.pathParameters);
-  if (event.routeKey.endsWith('/confirm')) {
+  const ticketId = ticketIdFromPath(event);
+  if (route === 'GET /v1/escalations/{ticketId}/confirm' || route === 'POST /v1/escalations/{ticketId}/confirm') {
     const lang = event.queryStringParameters?.lang === 'en' ? 'en' : 'de';
     const code = confirmationCodeFrom(event);
-    if (event.requestContext.http.method === 'GET') return confirmPage(lang, 'ask', ticketId, code ?? '');
+    if (route === 'GET /v1/escalations/{ticketId}/confirm') return confirmPage(lang, 'ask', ticketId, code ?? '');
     try {
       await confirmEmail(ticketId, code);
       return confirmPage(lang, 'done', ticketId);
@@ -100,7 +88,7 @@ export const handler = httpHandler(async (event) => {
     }
   }
   const secret = header(event, 'x-ticket-secret');
-  if (event.routeKey === 'DELETE /v1/escalations/{ticketId}') {
+  if (route === 'DELETE /v1/escalations/{ticketId}') {
     await eraseTicketEverywhere(ticketId, secret);
     return empty(204);
   }

@@ -1,5 +1,6 @@
 // handler -> lib/feedback (vote token, counters) -> adapters/dynamodb
 import { tableName } from '../lib/adapters/dynamodb.ts';
+import { countFeedback } from '../lib/dashboard/counters.ts';
 import { publishedSettings } from '../lib/escalations/settings.ts';
 import { feedbackRequestSchema, isPublishedEntry, recordFeedback } from '../lib/feedback/feedback.ts';
 import { spendVoteToken } from '../lib/feedback/vote-token.ts';
@@ -28,6 +29,7 @@ export const handler = httpHandler(async (event) => {
     return empty(202);
   }
   await recordFeedback(vote);
+  await countFeedback(vote.entryId, vote.helpful); // the dashboard's hourly figure; never throws
   logger.info('feedback recorded', { entryId: vote.entryId, helpful: vote.helpful });
   return empty(204);
 });

@@ -2,8 +2,10 @@
 import * as z from 'zod';
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { authorize } from '../lib/auth/groups.ts';
-import { parseTicketId } from '../lib/escalations/ticket-id.ts';
-import { queueStatuses } from '../lib/escalations/ticket-store.ts';
+import { routeKeyOf } from '../lib/definitions/routes.ts';
+import { createSnippet, listSnippets, removeSnippet } from '../lib/escalations/snippets.ts';
+import { ticketIdFromPath } from '../lib/escalations/ticket-id.ts';
+import { closeReasons, queueStatuses } from '../lib/escalations/ticket-store.ts';
 import {
   answerTicket,
   claimTicket,
@@ -15,7 +17,7 @@ import {
 import { NotFoundError } from '../lib/http/errors.ts';
 import { httpHandler } from '../lib/http/handler.ts';
 import { parseInput, parseJsonBody } from '../lib/http/request.ts';
-import { json } from '../lib/http/response.ts';
+import { empty, json } from '../lib/http/response.ts';
 
 tableName('tickets'); // fail at cold start when the table is not configured
 tableName('knowledge');
@@ -30,16 +32,39 @@ const answerRequest = z.object({
   text: z.string().trim().min(1, 'must not be empty').max(5000, 'must be at most 5000 characters'),
 });
 
-/** The DPO inbox: list, read, claim, release, answer and close tickets (group `dpo`). */
+const snippetRequest = z.object({
+  title: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+  text: z.string().trim().min(1, 'must not be empty').max(5000, 'must be at most 5000 characters'),
+});
+
+const snippetId = z.string().regex(/^\d{17}-[0-9a-f]{8}$/);
+
+const closeRequest = z.object({ reason: z.enum(closeReasons).optional() });
+
+/** The DPO inbox: list, read, claim, release, answer and close tickets; answer snippets (group `dpo`). */
 export const handler = httpHandler(async (event) => {
   const staff = authorize(event);
-  if (event.routeKey === 'GET /v1/inbox') {
-    const query = parseInput(listQuery, event.queryStringParameters ?? {});
-    return json(200, await listInbox(query.status, query.limit, query.cursor));
+  const route = routeKeyOf('inbox', event.routeKey);
+  switch (route) {
+    case 'GET /v1/inbox': {
+      const query = parseInput(listQuery, event.queryStringParameters ?? {});
+      return json(200, await listInbox(query.status, query.limit, query.cursor));
+    }
+    case 'GET /v1/snippets':
+      return json(200, { items: await listSnippets() });
+    case 'POST /v1/snippets': {
+      const { title, text } = parseJsonBody(event, snippetRequest);
+      return json(201, await createSnippet(staff, title, text));
+    }
+    case 'DELETE /v1/snippets/{snippetId}': {
+      const id = snippetId.safeParse(event.pathParameters?.snippetId);
+      if (!id.success) throw new NotFoundError('Snippet not found.');
+      await removeSnippet(id.data);
+      return empty(204);
+    }
   }
-  const ticketId = parseTicketId(event.pathParameters?.ticketId);
-  if (!ticketId) throw new NotFoundError('Ticket not found.');
-  switch (event.routeKey) {
+  const ticketId = ticketIdFromPath(event);
+  switch (route) {
     case 'GET /v1/inbox/{ticketId}':
       return json(200, await inboxTicket(ticketId));
     case 'POST /v1/inbox/{ticketId}/claim':
@@ -49,7 +74,15 @@ export const handler = httpHandler(async (event) => {
     case 'POST /v1/inbox/{ticketId}/answer':
       return json(200, await answerTicket(ticketId, staff, parseJsonBody(event, answerRequest).text));
     case 'POST /v1/inbox/{ticketId}/close':
-      return json(200, await closeTicket(ticketId, staff));
+      // The body is optional: an answered ticket closes without one.
+      return json(
+        200,
+        await closeTicket(
+          ticketId,
+          staff,
+          event.body ? parseJsonBody(event, closeRequest).reason : undefined,
+        ),
+      );
     default:
       throw new NotFoundError();
   }

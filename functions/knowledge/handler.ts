@@ -2,16 +2,16 @@
 import * as z from 'zod';
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { authorize } from '../lib/auth/groups.ts';
+import { routeKeyOf } from '../lib/definitions/routes.ts';
 import { addAlternatives, draftFromQuestion } from '../lib/editing/from-question.ts';
+import { entryHistory, publish } from '../lib/editing/publish.ts';
 import { tryQuestion } from '../lib/editing/try-question.ts';
 import {
   approve,
   deleteEntry,
   discardDraft,
-  entryHistory,
   listEntries,
   parseEntry,
-  publish,
   readEntry,
   requestReview,
   rollback,
@@ -33,6 +33,7 @@ tableName('analytics');
 
 const version = z.number().int().min(0).max(1_000_000_000);
 const versionBody = z.object({ version });
+const publishBody = z.object({ version, keepReviewedAt: z.boolean().optional() });
 const versionQuery = z.object({ version: z.coerce.number().int().min(0).max(1_000_000_000) });
 const putBody = z.object({ entry: z.unknown(), version });
 const rollbackBody = z.object({ toVersion: version, version });
@@ -58,9 +59,13 @@ async function findGroup(event: ApiEvent) {
 /** All editor routes under /v1/knowledge (group `editor`, enforced from the route table). */
 export const handler = httpHandler(async (event) => {
   const who = authorize(event);
-  switch (event.routeKey) {
+  switch (routeKeyOf('knowledge', event.routeKey)) {
     case 'GET /v1/knowledge/entries': {
-      const [entries, feedback, meta] = await Promise.all([listEntries(), readFeedbackCounts(), readMeta()]);
+      const [entries, feedback, meta] = await Promise.all([
+        listEntries(who),
+        readFeedbackCounts(),
+        readMeta(),
+      ]);
       const votes = new Map(feedback.map((item) => [item.entryId, item]));
       return json(200, {
         fourEyes: meta?.settings.publishing.fourEyes ?? true,
@@ -75,7 +80,7 @@ export const handler = httpHandler(async (event) => {
       });
     }
     case 'GET /v1/knowledge/entries/{entryId}':
-      return json(200, await readEntry(entryIdOf(event)));
+      return json(200, await readEntry(entryIdOf(event), who));
     case 'PUT /v1/knowledge/entries/{entryId}': {
       const id = entryIdOf(event);
       const body = parseJsonBody(event, putBody);
@@ -93,11 +98,11 @@ export const handler = httpHandler(async (event) => {
     case 'DELETE /v1/knowledge/entries/{entryId}/draft': {
       const id = entryIdOf(event);
       const { version: expected } = parseInput(versionQuery, event.queryStringParameters ?? {});
-      return json(200, (await discardDraft(id, expected)) ?? { id, discarded: true });
+      return json(200, (await discardDraft(id, expected, who)) ?? { id, discarded: true });
     }
     case 'POST /v1/knowledge/entries/{entryId}/request-review': {
       const id = entryIdOf(event);
-      return json(200, await requestReview(id, parseJsonBody(event, versionBody).version));
+      return json(200, await requestReview(id, parseJsonBody(event, versionBody).version, who));
     }
     case 'POST /v1/knowledge/entries/{entryId}/approve': {
       const id = entryIdOf(event);
@@ -107,7 +112,8 @@ export const handler = httpHandler(async (event) => {
     }
     case 'POST /v1/knowledge/entries/{entryId}/publish': {
       const id = entryIdOf(event);
-      const result = await publish(id, parseJsonBody(event, versionBody).version, who);
+      const body = parseJsonBody(event, publishBody);
+      const result = await publish(id, body.version, who, { keepReviewedAt: body.keepReviewedAt === true });
       if (!result.published) {
         return json(422, {
           error: {

@@ -1,17 +1,16 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { getStringFromEnv, setEnv } from '../lib/config/env.ts';
 import { type TableName, tables } from '../lib/definitions/tables.ts';
+import { dataDirMismatch, resolveDataDir } from './data-dir.ts';
 import { startDatabase } from './database.ts';
-import { repositoryRoot } from './server.ts';
 
 /**
  * Lets command-line tools reach the local database. LevelDB allows one process at a time, so
  * when `npm start` is running the tools use its database endpoint (published in
  * `$DATA_DIR/endpoint.json`); otherwise they open the data folder themselves.
  */
-export function localDataDir(): string {
-  return path.resolve(process.env.DATA_DIR ?? path.join(repositoryRoot, '.local'));
-}
+export const localDataDir = resolveDataDir;
 
 const endpointFile = (dataDir: string) => path.join(dataDir, 'endpoint.json');
 
@@ -40,6 +39,12 @@ async function reachable(endpoint: string): Promise<boolean> {
 
 /** Connects the process environment to the local database; returns a function that disconnects. */
 export async function connectLocalDatabase(dataDir = localDataDir()): Promise<() => Promise<void>> {
+  const mismatch = await dataDirMismatch(
+    dataDir,
+    "this command reads and writes another database than the server's",
+    `npm run kb -- ${process.argv.slice(2).join(' ')}`,
+  );
+  if (mismatch) console.error(mismatch);
   let info: EndpointInfo | undefined;
   try {
     info = JSON.parse(await readFile(endpointFile(dataDir), 'utf8')) as EndpointInfo;
@@ -52,9 +57,8 @@ export async function connectLocalDatabase(dataDir = localDataDir()): Promise<()
     info = { endpoint: database.endpoint, tableNames: database.tableNames };
     close = database.close;
   }
-  process.env.AWS_REGION ??= 'eu-central-1';
-  process.env.DYNAMODB_ENDPOINT = info.endpoint;
-  for (const name of Object.keys(tables) as TableName[])
-    process.env[tables[name].envVar] = info.tableNames[name];
+  setEnv('AWS_REGION', getStringFromEnv('AWS_REGION', 'eu-central-1'));
+  setEnv('DYNAMODB_ENDPOINT', info.endpoint);
+  for (const name of Object.keys(tables) as TableName[]) setEnv(tables[name].envVar, info.tableNames[name]);
   return close;
 }

@@ -1,7 +1,16 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
+import {
+  decodeProtectedHeader,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
 import type { JwtClaims } from '../lib/http/handler.ts';
+import { dataDirPrefix } from './data-dir.ts';
 import { apiGatewayClaims } from './server.ts';
 
 /**
@@ -59,6 +68,7 @@ export async function createDevIssuer(dataDir?: string): Promise<DevIssuer> {
   const key = await loadOrCreateKey(dataDir);
   const privateKey = await importJWK(key.privateJwk, 'RS256');
   const publicKey = await importJWK(key.publicJwk, 'RS256');
+  const reported = new Set<string>();
   return {
     async sign({ sub, groups, expiresInSeconds = 3600, issuer = devIssuer, audience = devAudience }) {
       const now = Math.floor(Date.now() / 1000);
@@ -72,6 +82,17 @@ export async function createDevIssuer(dataDir?: string): Promise<DevIssuer> {
         .sign(privateKey);
     },
     async verify(token) {
+      const kid = safeKid(token);
+      if (kid?.startsWith('dev-') && kid !== key.kid && !reported.has(kid)) {
+        // Not silent: the usual cause is a token made with another DATA_DIR than the server's.
+        reported.add(kid);
+        console.warn(
+          `Rejected a staff token signed with another local key (${kid}): it was made for another data folder.` +
+            (dataDir
+              ? ` Make tokens with: ${dataDirPrefix(dataDir)}npm run --silent token -- --group …`
+              : ''),
+        );
+      }
       const { payload } = await jwtVerify(token, publicKey, {
         algorithms: ['RS256'],
         issuer: devIssuer,
@@ -81,4 +102,12 @@ export async function createDevIssuer(dataDir?: string): Promise<DevIssuer> {
       return apiGatewayClaims(payload as Record<string, unknown>);
     },
   };
+}
+
+function safeKid(token: string): string | undefined {
+  try {
+    return decodeProtectedHeader(token).kid;
+  } catch {
+    return undefined;
+  }
 }

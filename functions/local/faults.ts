@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../lib/adapters/dynamodb.ts';
 import type { Mailer } from '../lib/adapters/mail.ts';
+import { getNumberFromEnv } from '../lib/config/env.ts';
 
 /**
  * Fault injection for the shared DynamoDB document client and for mail transports.
@@ -56,8 +57,8 @@ const writeCommands = new Set([
 ]);
 
 /** `FAULT_RATE` from the environment (0 when unset); refuses values outside [0, 1). */
-export function faultRateFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const rate = Number(env.FAULT_RATE ?? 0);
+export function faultRateFromEnv(): number {
+  const rate = getNumberFromEnv('FAULT_RATE', 0);
   if (!Number.isFinite(rate) || rate < 0 || rate >= 1) throw new Error('FAULT_RATE must be in [0, 1)');
   return rate;
 }

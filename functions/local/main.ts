@@ -1,16 +1,43 @@
 // `npm start`: the whole system locally, no AWS account, no Docker.
-import path from 'node:path';
+import { getNumberFromEnv } from '../lib/config/env.ts';
+import { dataDirPrefix, registerServer, resolveDataDir } from './data-dir.ts';
 import { faultRateFromEnv, installDynamoFaults } from './faults.ts';
-import { repositoryRoot } from './server.ts';
 import { startLocalStack } from './stack.ts';
 
-const port = Number(process.env.PORT ?? 3000);
-const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(repositoryRoot, '.local'));
+const port = getNumberFromEnv('PORT', 3000);
+const dataDir = resolveDataDir();
+
+// Every page the local server serves, as the banner lists them (the README's tour follows it).
+const pages: [string, string][] = [
+  ['/', 'Assistant for citizens (widget)'],
+  ['/inbox', 'DPO inbox (token: group dpo)'],
+  ['/editor', 'Knowledge editor (token: group editor)'],
+  ['/dashboard', 'Situation dashboard (token: group dpo or editor)'],
+  ['/privacy', 'Privacy notice'],
+  ['/accessibility', 'Accessibility statement'],
+];
 
 // Scheduled functions (ticket-age: the open-ticket metric) run every minute, printing EMF lines.
 const stack = await startLocalStack({ dataDir, port, scheduleIntervalMs: 60_000 });
-console.log(`Ready: ${stack.url}  (API ${stack.url}/v1/ask, data in ${dataDir}; Ctrl-C to stop)`);
-console.log(`DPO inbox: ${stack.url}/inbox  (mail goes to ${stack.spoolDir}/outbox as .eml files)`);
+const unregister = await registerServer({ url: stack.url, dataDir });
+const token = `${dataDirPrefix(dataDir)}npm run --silent token --`;
+console.log(
+  [
+    `Ready: ${stack.url}  (API ${stack.url}/v1/ask; Ctrl-C to stop)`,
+    `Data folder: ${dataDir}  (DATA_DIR; npm run token and npm run kb must use the same)`,
+    '',
+    'Pages:',
+    ...pages.map(([page, what]) => `  ${`${stack.url}${page}`.padEnd(40)} ${what}`),
+    '',
+    'Staff sign-in: make a token and paste it into the page (valid 8 hours):',
+    `  ${token} --group dpo --sub anna          DPO inbox`,
+    `  ${token} --group editor --sub erika      editor (author)`,
+    `  ${token} --group editor --sub max        second editor (approves: four-eyes rule)`,
+    `  ${token} --group dpo --group editor --sub lead   everything, dashboard included`,
+    '',
+    `Mail goes to ${stack.spoolDir}/outbox as .eml files.`,
+  ].join('\n'),
+);
 // FAULT_RATE=0.05 npm start: try the widget and the inbox against a flaky database (after seeding).
 const faultRate = faultRateFromEnv();
 if (faultRate > 0) {
@@ -22,6 +49,7 @@ let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
+  await unregister();
   await stack.close();
   console.log('Stopped.');
   process.exit(0);

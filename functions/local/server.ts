@@ -14,6 +14,7 @@ import {
 } from '../lib/definitions/routes.ts';
 import type { ApiEvent, ApiHandler, JwtClaims } from '../lib/http/handler.ts';
 import type { HttpResponse } from '../lib/http/response.ts';
+import { runAs } from './grants.ts';
 
 export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -286,7 +287,8 @@ export function createLocalServer(options: LocalServerOptions): Server {
         pathParameters: pathParameters ?? {},
         ...(claims ? { claims } : {}),
       });
-      send(response, await handler(event), cors);
+      // As the function's role: a table its definition does not grant is refused (grants.ts).
+      send(response, await runAs(route.function, () => handler(event)), cors);
     } catch {
       if (!response.headersSent) send(response, jsonError(500, 'internal_error', 'Something went wrong.'));
       else response.end();

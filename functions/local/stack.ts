@@ -6,8 +6,12 @@ import { pathToFileURL } from 'node:url';
 import type { DynamoDBStreamHandler } from 'aws-lambda';
 import { buildWeb, distDir } from '../../web/build.ts';
 import { documentClient } from '../lib/adapters/dynamodb.ts';
-import { getListFromEnv } from '../lib/config/env.ts';
-import { type FunctionDefinition, functionDefinitions } from '../lib/definitions/routes.ts';
+import { getListFromEnv, getStringFromEnv, setEnv } from '../lib/config/env.ts';
+import {
+  type FunctionDefinition,
+  type FunctionName,
+  functionDefinitions,
+} from '../lib/definitions/routes.ts';
 import { type TableName, tables } from '../lib/definitions/tables.ts';
 import { evalCasesFor } from '../lib/editing/files.ts';
 import { defaultKnowledgeDir, loadKnowledgeDir } from '../lib/knowledge/files.ts';
@@ -15,6 +19,7 @@ import { importKnowledge, readMeta } from '../lib/knowledge/store.ts';
 import { publishEndpoint, withdrawEndpoint } from './connect.ts';
 import { type LocalDatabase, startDatabase } from './database.ts';
 import { createDevIssuer, type DevIssuer } from './dev-issuer.ts';
+import { type GrantCheckOptions, installGrantChecks, runAs } from './grants.ts';
 import { createLocalServer, listen, repositoryRoot } from './server.ts';
 import { createStaticHandler } from './static.ts';
 import { installStreamEmulator, type StreamConsumer, type StreamEmulator } from './stream-emulator.ts';
@@ -27,6 +32,8 @@ export interface LocalStackOptions {
   knowledgeCheckIntervalMs?: number;
   /** Where the web assets are built (dist/web by default; tests use a folder of their own). */
   webOutDir?: string;
+  /** Serve what `webOutDir` already holds instead of building it (tests build once per run). */
+  prebuiltWeb?: boolean;
   /** Where mail (.eml in `outbox/`) and given-up stream records (`failed/`) go; default `dataDir`, else a temp folder. */
   spoolDir?: string;
   /** Stream delivery retries and back-off (tests shorten them). */
@@ -37,6 +44,8 @@ export interface LocalStackOptions {
    * for the EventBridge rules; off when undefined (`npm start` uses 60 s).
    */
   scheduleIntervalMs?: number;
+  /** Whose table grants the local platform enforces (tests plant a missing grant); default: the deployed ones. */
+  functionDefinitions?: GrantCheckOptions['definitions'];
 }
 
 export interface LocalStack {
@@ -54,20 +63,21 @@ export interface LocalStack {
 
 /** Points the handlers (which read their configuration from the environment) at the local stack. */
 function configureEnvironment(database: LocalDatabase, options: LocalStackOptions): void {
-  process.env.AWS_REGION ??= 'eu-central-1';
-  process.env.DYNAMODB_ENDPOINT = database.endpoint;
+  setEnv('AWS_REGION', getStringFromEnv('AWS_REGION', 'eu-central-1'));
+  setEnv('DYNAMODB_ENDPOINT', database.endpoint);
   for (const name of Object.keys(tables) as TableName[])
-    process.env[tables[name].envVar] = database.tableNames[name];
-  process.env.KNOWLEDGE_CHECK_INTERVAL_MS = String(options.knowledgeCheckIntervalMs ?? 1000);
-  if (options.dataDir) process.env.DATA_DIR = options.dataDir;
-  process.env.MAIL_TRANSPORT = 'outbox';
+    setEnv(tables[name].envVar, database.tableNames[name]);
+  setEnv('KNOWLEDGE_CHECK_INTERVAL_MS', String(options.knowledgeCheckIntervalMs ?? 1000));
+  if (options.dataDir) setEnv('DATA_DIR', options.dataDir);
+  setEnv('MAIL_TRANSPORT', 'outbox');
 }
 
 /** The stream function (`notify`), loaded like Lambda loads it: the real handler module. */
 async function loadStreamConsumer(): Promise<StreamConsumer> {
   const file = path.join(repositoryRoot, functionDefinitions.notify.entry);
   const module = (await import(pathToFileURL(file).href)) as { handler: DynamoDBStreamHandler };
-  return async (event) => (await module.handler(event, {} as never, () => undefined)) ?? undefined;
+  return async (event) =>
+    (await runAs('notify', () => module.handler(event, {} as never, () => undefined))) ?? undefined;
 }
 
 /** Emulates the streams of every table with `stream: true` (delivered to the `notify` function). */
@@ -76,7 +86,7 @@ function startStreams(database: LocalDatabase, options: LocalStackOptions, spool
   return installStreamEmulator({
     client: documentClient(),
     endpoint: database.endpoint,
-    region: process.env.AWS_REGION ?? 'eu-central-1',
+    region: getStringFromEnv('AWS_REGION', 'eu-central-1'),
     tables: streamed.map((name) => {
       const definition: { partitionKey: { name: string }; sortKey?: { name: string } } = tables[name];
       return {
@@ -109,7 +119,9 @@ function startSchedules(intervalMs: number): () => Promise<void> {
           const module = (await import(pathToFileURL(file).href)) as {
             handler: (event: unknown) => Promise<unknown>;
           };
-          await module.handler({ source: 'local.schedule', 'detail-type': 'Scheduled Event' });
+          await runAs(name as FunctionName, () =>
+            module.handler({ source: 'local.schedule', 'detail-type': 'Scheduled Event' }),
+          );
         } catch (error) {
           console.error(`scheduled function ${name} failed:`, error);
         }
@@ -145,8 +157,12 @@ export async function seedKnowledgeIfEmpty(): Promise<boolean> {
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const database = await startDatabase(options.dataDir ? path.join(options.dataDir, 'db') : undefined);
   configureEnvironment(database, options);
+  const removeGrantChecks = installGrantChecks({
+    tableNames: database.tableNames,
+    ...(options.functionDefinitions ? { definitions: options.functionDefinitions } : {}),
+  });
   const spoolDir = options.spoolDir ?? options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'faq-spool-')));
-  process.env.OUTBOX_DIR = path.join(spoolDir, 'outbox');
+  setEnv('OUTBOX_DIR', path.join(spoolDir, 'outbox'));
   const streams = startStreams(database, options, spoolDir);
   await seedKnowledgeIfEmpty();
   const meta = await readMeta(true);
@@ -156,7 +172,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       : (meta?.settings.cors.allowedOrigins ?? [])),
   ];
   const webOutDir = options.webOutDir ?? distDir;
-  await buildWeb(webOutDir);
+  if (!options.prebuiltWeb) await buildWeb(webOutDir);
   const issuer = await createDevIssuer(options.dataDir);
   const server = createLocalServer({
     port: options.port ?? 0,
@@ -166,9 +182,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   });
   const url = await listen(server, options.port ?? 0);
   allowedOrigins.push(url);
-  process.env.INBOX_URL = `${url}/inbox`;
+  setEnv('INBOX_URL', `${url}/inbox`);
   // The confirmation link in mails points at the API, which is this server locally.
-  process.env.API_URL = url;
+  setEnv('API_URL', url);
   const stopSchedules =
     options.scheduleIntervalMs === undefined ? async () => {} : startSchedules(options.scheduleIntervalMs);
   const { dataDir } = options;
@@ -185,6 +201,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       await stopSchedules();
       await streams.drain();
       streams.uninstall();
+      removeGrantChecks();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { StaffConfig } from '../../web/shared/staff-auth.ts';
 import { securityHeaders } from '../lib/definitions/web.ts';
 import type { StaticResponse } from './server.ts';
 
@@ -15,6 +16,12 @@ const types: Record<string, string> = {
 };
 
 /**
+ * What the deployment writes to `/staff-config.json` (see web/shared/staff-auth.ts), for the local
+ * server: same-origin API, token sign-in. Served so staff pages find it instead of logging a 404.
+ */
+export const localStaffConfig: StaffConfig = { api: '', auth: 'token', cognitoDomain: '', clientId: '' };
+
+/**
  * Serves the built web assets (dist/web) the way CloudFront does: `/` is index.html,
  * `/inbox` is inbox.html, and every response carries the strict security headers.
  */
@@ -28,6 +35,13 @@ export function createStaticHandler(rootDir: string) {
       return undefined;
     }
     const clean = path.posix.normalize(decoded).replace(/^(\.\.(\/|$))+/, '');
+    if (clean === '/staff-config.json') {
+      return {
+        status: 200,
+        headers: { ...headers, 'content-type': types['.json'] as string, 'cache-control': 'no-store' },
+        body: Buffer.from(JSON.stringify(localStaffConfig)),
+      };
+    }
     const candidates = clean.endsWith('/')
       ? [`${clean}index.html`]
       : path.posix.extname(clean)

@@ -2,18 +2,21 @@
 import type { DynamoDBStreamHandler } from 'aws-lambda';
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { mailerFromEnv } from '../lib/adapters/mail.ts';
-import { getStringFromEnv } from '../lib/config/env.ts';
+import { getOptionalStringFromEnv, getStringFromEnv } from '../lib/config/env.ts';
 import { createNotifyHandler } from '../lib/escalations/notifications.ts';
 
 // Fail at cold start, not on the first record, when the deployment forgot a setting.
 tableName('tickets');
 tableName('knowledge');
+const mailFrom = getOptionalStringFromEnv('MAIL_FROM');
+const dpoMailbox = getOptionalStringFromEnv('DPO_MAILBOX');
+const apiUrl = getOptionalStringFromEnv('API_URL');
 const notify = createNotifyHandler({
   mailer: mailerFromEnv(),
   inboxUrl: getStringFromEnv('INBOX_URL'),
-  ...(process.env.API_URL ? { apiUrl: process.env.API_URL } : {}),
-  ...(process.env.MAIL_FROM ? { from: process.env.MAIL_FROM } : {}),
-  ...(process.env.DPO_MAILBOX ? { dpoMailbox: process.env.DPO_MAILBOX } : {}),
+  ...(apiUrl ? { apiUrl } : {}),
+  ...(mailFrom ? { from: mailFrom } : {}),
+  ...(dpoMailbox ? { dpoMailbox } : {}),
 });
 
 /** The tickets table's stream: DPO digest, confirmation and answer mails; reports partial failures. */

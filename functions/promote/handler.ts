@@ -4,7 +4,7 @@ import { authorize } from '../lib/auth/groups.ts';
 import { draftFromQuestion } from '../lib/editing/from-question.ts';
 import { setDraftExpiry } from '../lib/editing/ticket-drafts.ts';
 import { publishedSettings } from '../lib/escalations/settings.ts';
-import { parseTicketId } from '../lib/escalations/ticket-id.ts';
+import { ticketIdFromPath } from '../lib/escalations/ticket-id.ts';
 import { getTicket, linkDraft } from '../lib/escalations/ticket-store.ts';
 import { ConflictError, NotFoundError } from '../lib/http/errors.ts';
 import { httpHandler } from '../lib/http/handler.ts';
@@ -25,8 +25,7 @@ tableName('knowledge');
  */
 export const handler = httpHandler(async (event) => {
   const who = authorize(event);
-  const ticketId = parseTicketId(event.pathParameters?.ticketId);
-  if (!ticketId) throw new NotFoundError('Ticket not found.');
+  const ticketId = ticketIdFromPath(event);
   const ticket = await getTicket(ticketId);
   if (!ticket) throw new NotFoundError('Ticket not found.');
   if (!ticket.answer)

@@ -3,14 +3,10 @@
 // a DPO digest that is due.
 // handler -> lib/escalations/ticket-age + notifications -> ticket store, adapters/mail
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import {
-  METRIC_NAMESPACE,
-  OLDEST_OPEN_TICKET_METRIC,
-  SERVICE_NAME,
-} from '../../cdk/constructs/metric-names.ts';
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { mailerFromEnv } from '../lib/adapters/mail.ts';
-import { getStringFromEnv } from '../lib/config/env.ts';
+import { getOptionalStringFromEnv, getStringFromEnv } from '../lib/config/env.ts';
+import { metricNames, metricNamespace, serviceName } from '../lib/definitions/metrics.ts';
 import { flushDigest } from '../lib/escalations/notifications.ts';
 import { publishedSettings } from '../lib/escalations/settings.ts';
 import { autoCloseAnswered, oldestWaitingTicketAgeHours } from '../lib/escalations/ticket-age.ts';
@@ -20,7 +16,7 @@ import { logger } from '../lib/observability/logger.ts';
 tableName('tickets');
 
 /** Namespace `IncidentFaq`, default dimension `service=incident-faq` (what the alarm reads). */
-const metrics = new Metrics({ namespace: METRIC_NAMESPACE, serviceName: SERVICE_NAME });
+const metrics = new Metrics({ namespace: metricNamespace, serviceName });
 
 export interface TicketAgeResult {
   oldestOpenTicketAgeHours: number;
@@ -34,16 +30,18 @@ export interface TicketAgeResult {
  */
 export async function handler(_event?: unknown): Promise<TicketAgeResult> {
   const ageHours = await oldestWaitingTicketAgeHours();
-  metrics.addMetric(OLDEST_OPEN_TICKET_METRIC, MetricUnit.NoUnit, ageHours);
+  metrics.addMetric(metricNames.oldestOpenTicketAgeHours, MetricUnit.NoUnit, ageHours);
   metrics.publishStoredMetrics();
   const { escalation } = await publishedSettings();
+  const mailFrom = getOptionalStringFromEnv('MAIL_FROM');
+  const dpoMailbox = getOptionalStringFromEnv('DPO_MAILBOX');
   const autoClosed = await autoCloseAnswered(escalation);
   // New tickets that arrived after the last digest and before a quiet spell still get told.
   const digested = await flushDigest({
     mailer: mailerFromEnv(),
     inboxUrl: getStringFromEnv('INBOX_URL'),
-    ...(process.env.MAIL_FROM ? { from: process.env.MAIL_FROM } : {}),
-    ...(process.env.DPO_MAILBOX ? { dpoMailbox: process.env.DPO_MAILBOX } : {}),
+    ...(mailFrom ? { from: mailFrom } : {}),
+    ...(dpoMailbox ? { dpoMailbox } : {}),
   });
   logger.info('ticket schedule ran', { ageHours, autoClosed, digested });
   return { oldestOpenTicketAgeHours: ageHours, autoClosed, digested };

@@ -1,4 +1,4 @@
-// `npm run bench [-- --json] [-- --only matcher|functions|unanswered]`: figures and ratios against baselines
+// `npm run bench [-- --json] [-- --only matcher|anonymise|functions|unanswered]`: figures and ratios against baselines
 // measured in the same run. Reported, never asserted in tests.
 import { parseArgs } from 'node:util';
 import { loadKnowledgeDir, readEvalFile } from '../../functions/lib/knowledge/files.ts';
@@ -15,6 +15,10 @@ const results: Record<string, unknown> = {};
 if (!values.only || values.only === 'matcher') {
   const dev = await readEvalFile('knowledge/eval/dev.jsonl');
   results.matcher = benchMatcher(report.entries, report.settings, dev);
+}
+if (!values.only || values.only === 'anonymise') {
+  const { benchAnonymise } = await import('./anonymise-bench.ts');
+  results.anonymise = benchAnonymise();
 }
 if (!values.only || values.only === 'functions') {
   const { benchFunctions } = await import('./functions-bench.ts');

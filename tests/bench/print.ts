@@ -1,3 +1,4 @@
+import type { AnonymiseBench } from './anonymise-bench.ts';
 import type { FunctionFigures } from './functions-bench.ts';
 import type { MatcherBench } from './matcher-bench.ts';
 import type { UnansweredBench } from './unanswered-bench.ts';
@@ -45,6 +46,12 @@ export function printReport(results: Record<string, unknown>): void {
     console.log(`index build for ${matcher.large.entries} entries: ${ms(matcher.large.buildMs)}`);
     console.log(
       `ratios: accuracy +${pct(matcher.ratios.accuracyGain)}, p99 ${matcher.ratios.devP99Speedup.toFixed(1)}x faster (dev), ${matcher.ratios.largeP99Speedup.toFixed(0)}x faster (${matcher.large.entries} entries)`,
+    );
+  }
+  const anonymise = results.anonymise as AnonymiseBench | undefined;
+  if (anonymise) {
+    console.log(
+      `\nanonymise (${anonymise.runs} questions with an e-mail address, up to 400 characters): p50 ${ms(anonymise.p50Ms)}, p99 ${ms(anonymise.p99Ms)}, max ${ms(anonymise.maxMs)}`,
     );
   }
   const functions = results.functions as FunctionFigures[] | undefined;

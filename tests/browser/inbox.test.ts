@@ -106,7 +106,7 @@ describe.runIf(browserAvailable)('DPO inbox page', () => {
     expect(await page.locator('#app img').count()).toBe(0);
     await expectClean(watched);
     await watched.context.close();
-  });
+  }, 90_000); // the whole flow, with axe twice and the mail stream: slow on two shared cores
 
   it('works with the keyboard alone: claim and release', async () => {
     const { ticketId } = await submit(stack);
@@ -116,6 +116,7 @@ describe.runIf(browserAvailable)('DPO inbox page', () => {
     // The sign-in renders once the page knows there is no /staff-config.json (token sign-in).
     await page.getByLabel('Zugangs-Token').waitFor();
     await page.keyboard.press('Tab'); // skip link
+    await page.keyboard.press('Tab'); // language switch ("English")
     await page.keyboard.press('Tab'); // token field
     await page.keyboard.insertText(await stack.issuer.sign({ sub: 'ben', groups: ['dpo'] }));
     await page.keyboard.press('Tab');

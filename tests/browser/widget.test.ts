@@ -96,7 +96,7 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
     const answer = page.locator('.msg.assistant').last();
     expect(await answer.textContent()).toContain('Sicherheitslücken im Exchange Server');
     expect(await answer.textContent()).toContain('Stand: 04.05.2021');
-    expect(await answer.locator('.answer').getAttribute('lang')).toBe('de');
+    expect(await answer.getAttribute('lang')).toBe('de');
     expect(await announced(page)).toContain('Sicherheitslücken im Exchange Server');
     // Answers are rendered from Markdown: mailto links open safely in a new tab.
     await askQuestion(page, 'An wen kann ich mich wenden?');
@@ -167,7 +167,7 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
     await page.getByRole('button', { name: 'Fragen zum Datenschutzvorfall' }).click();
     await askQuestion(page, 'Wie erkenne ich Phishing?');
     const message = page.locator('.msg.assistant').last();
-    const group = message.getByRole('group', { name: 'War diese Antwort hilfreich?' });
+    const group = message.getByRole('group', { name: 'Hat das geholfen?' });
     const answerId = (await page.evaluate(() => {
       const state = JSON.parse(sessionStorage.getItem('strasburg-faq-assistant') ?? '{}');
       return state.messages.at(-1).response.answer.entryId as string;
@@ -196,13 +196,13 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
     expect(await page.locator('.root').getAttribute('lang')).toBe('en');
     await askQuestion(page, 'What happened?');
     const english = page.locator('.msg.assistant').last();
-    expect(await english.locator('.answer').getAttribute('lang')).toBe('en');
+    expect(await english.getAttribute('lang')).toBe('en');
     expect(await english.textContent()).toContain('Exchange Server');
     expect(await english.textContent()).toContain('Last reviewed: 4 May 2021');
-    expect(await english.getByRole('group', { name: 'Was this answer helpful?' }).count()).toBe(1);
+    expect(await english.getByRole('group', { name: 'Did this help?' }).count()).toBe(1);
     // A German question in the English interface gets a German answer.
     await askQuestion(page, 'Wurden Daten gestohlen?');
-    expect(await page.locator('.msg.assistant').last().locator('.answer').getAttribute('lang')).toBe('de');
+    expect(await page.locator('.msg.assistant').last().getAttribute('lang')).toBe('de');
     await page.getByRole('button', { name: 'Auf Deutsch umschalten' }).click();
     await page.getByRole('dialog', { name: 'Assistent der Stadt Strasburg (Um.)' }).waitFor();
     // The conversation survives the switch.
@@ -346,7 +346,7 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
     await page.route('**/v1/ask', (route) => route.abort('internetdisconnected'));
     await page.getByRole('textbox', { name: 'Ihre Frage' }).fill('Was ist passiert?');
     await page.keyboard.press('Enter');
-    const error = page.locator('.msg.error');
+    const error = page.locator('.error-turn');
     await error.waitFor();
     expect(await error.textContent()).toContain('Die Verbindung ist fehlgeschlagen');
     expect(await announced(page)).toContain('Die Verbindung ist fehlgeschlagen');

@@ -151,6 +151,7 @@ describe('knowledge snapshot', () => {
     mkdirSync(path.join(dir, 'entries'), { recursive: true });
     cpSync(path.join(defaultKnowledgeDir, 'settings.yaml'), path.join(dir, 'settings.yaml'));
     cpSync(path.join(defaultKnowledgeDir, 'entries'), path.join(dir, 'entries'), { recursive: true });
+    cpSync(path.join(defaultKnowledgeDir, 'sources'), path.join(dir, 'sources'), { recursive: true });
     await expect(loadKnowledgeSnapshot(dir)).rejects.toThrow(/eval file eval\/dev\.jsonl/);
   });
 

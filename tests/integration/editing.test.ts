@@ -186,6 +186,35 @@ describe('drafts', () => {
     expect(created.status).toBe(201);
     expect((await save('new-topic', (created.body as View).draft?.entry as Entry, 0)).status).toBe(409);
   });
+
+  it('keeps sources and the DPO review flag through a draft, and refuses a malformed source by field', async () => {
+    const current = await entry('gdpr-rights');
+    const content = current.published?.entry as Entry;
+    expect(content.needsReview).toBe(true);
+    expect(content.sources?.some((source) => source.kind === 'law')).toBe(true);
+    const badLink = await save(
+      'gdpr-rights',
+      { ...content, sources: [{ kind: 'law', article: 'Art. 15 DSGVO', url: 'javascript:alert(1)' }] },
+      current.version,
+    );
+    expect(badLink.status).toBe(400);
+    expect(JSON.stringify(badLink.body)).toContain('sources.0.url');
+
+    const saved = await save(
+      'gdpr-rights',
+      { ...content, de: { ...content.de, answer: `${content.de.answer}\n\nErgänzung.` } },
+      current.version,
+    );
+    expect(saved.status).toBe(200);
+    const draft = (await entry('gdpr-rights')).draft?.entry;
+    expect(draft?.sources).toEqual(content.sources);
+    expect(draft?.needsReview).toBe(true);
+    const discarded = await request(
+      api(`/v1/knowledge/entries/gdpr-rights/draft?version=${(saved.body as View).version}`),
+      { method: 'DELETE', headers: auth(erika) },
+    );
+    expect(discarded.status).toBe(200);
+  });
 });
 
 describe('review and publish', () => {
@@ -492,5 +521,97 @@ describe('unanswered questions', () => {
       new GetCommand({ TableName: tableName('knowledge'), Key: { pk: 'KB', sk: 'EVAL' } }),
     );
     expect(((item.Item?.cases ?? []) as unknown[]).length).toBeGreaterThan(50);
+  });
+});
+
+describe('review that people can follow', () => {
+  type ReviewView = View & {
+    draft: { byYou: boolean; reviewRequestedAt?: string; check?: { passed: boolean; after: object } } | null;
+    published: { entry: Entry; version: number; publishedAt?: string } | null;
+  };
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+
+  it('when a draft was never sent for review › approving it is refused with not_in_review', async () => {
+    const current = await entry('is-it-safe-now');
+    const content = current.published?.entry as Entry;
+    const saved = await save(
+      'is-it-safe-now',
+      { ...content, de: { ...content.de, answer: `${content.de.answer}\n\nNachtrag.` } },
+      current.version,
+    );
+    const approved = await action('is-it-safe-now', 'approve', (saved.body as View).version, max);
+    expect(approved.status).toBe(409);
+    expect((approved.body as { error: { code: string } }).error.code).toBe('not_in_review');
+    expect((await entry('is-it-safe-now')).draft?.state).toBe('draft');
+    // Asking twice for a review is refused too: the request is already with the reviewers.
+    const review = await action('is-it-safe-now', 'request-review', (saved.body as View).version, erika);
+    const again = await action('is-it-safe-now', 'request-review', (review.body as View).version, erika);
+    expect((again.body as { error: { code: string } }).error.code).toBe('wrong_status');
+    await request(
+      api(`/v1/knowledge/entries/is-it-safe-now/draft?version=${(review.body as View).version}`),
+      {
+        method: 'DELETE',
+        headers: auth(erika),
+      },
+    );
+  });
+
+  it('when a review is requested › the reviewer sees the time and the quality check, and who wrote it', async () => {
+    const current = await entry('measures-taken');
+    const content = current.published?.entry as Entry;
+    const saved = await save(
+      'measures-taken',
+      { ...content, de: { ...content.de, answer: `${content.de.answer}\n\nErgänzung vom Abend.` } },
+      current.version,
+    );
+    const review = await action('measures-taken', 'request-review', (saved.body as View).version, erika);
+    const byAuthor = review.body as ReviewView;
+    expect(byAuthor.draft?.byYou).toBe(true);
+    expect(byAuthor.draft?.reviewRequestedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(byAuthor.draft?.check?.passed).toBe(true);
+    const byReviewer = (await entry('measures-taken', max)) as ReviewView;
+    expect(byReviewer.draft?.byYou).toBe(false);
+    expect(byReviewer.draft?.authors).toEqual(['erika']);
+    expect(JSON.stringify(byReviewer)).not.toContain('authorSubs');
+  });
+
+  it('when an edit is published › the Stand becomes today and versions count 1, 2 from the files', async () => {
+    const current = (await entry('measures-taken', max)) as ReviewView;
+    const approved = await action('measures-taken', 'approve', current.version, max);
+    const published = await action('measures-taken', 'publish', (approved.body as View).version, max);
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    expect((await entry('measures-taken')).published?.entry.reviewedAt).toBe(today);
+    const history = await request(api('/v1/knowledge/entries/measures-taken/history'), {
+      headers: auth(max),
+    });
+    const versions = (
+      history.body as { versions: { number: number; origin: string; authors: string[]; current: boolean }[] }
+    ).versions;
+    expect(versions.map((version) => [version.number, version.origin, version.current])).toEqual([
+      [2, 'editor', true],
+      [1, 'files', false],
+    ]);
+    expect(versions[1]?.authors).toEqual([]);
+  });
+
+  it('when only the wording changed › publishing keeps the Stand if asked to', async () => {
+    const before = await request(api('/v1/knowledge/entries/why-notified/history'), { headers: auth(max) });
+    expect((before.body as { versions: { number: number; origin: string }[] }).versions).toMatchObject([
+      { number: 1, origin: 'files' },
+    ]);
+    const current = await entry('why-notified');
+    const content = current.published?.entry as Entry;
+    const saved = await save(
+      'why-notified',
+      { ...content, de: { ...content.de, answer: `${content.de.answer} Sprachlich überarbeitet.` } },
+      current.version,
+    );
+    const review = await action('why-notified', 'request-review', (saved.body as View).version, erika);
+    const approved = await action('why-notified', 'approve', (review.body as View).version, max);
+    const published = await action('why-notified', 'publish', (approved.body as View).version, max, {
+      keepReviewedAt: true,
+    });
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    expect((await entry('why-notified')).published?.entry.reviewedAt).toBe(content.reviewedAt);
   });
 });

@@ -3,7 +3,7 @@
 // the real escalations handler with API Gateway events (the local server sees only 127.0.0.1).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORWARDING_FLOOD_METRIC } from '../../cdk/constructs/metric-names.ts';
+import { metricNames } from '../../functions/lib/definitions/metrics.ts';
 import { createOutboxMailer } from '../../functions/lib/adapters/mail.ts';
 import { flushDigest } from '../../functions/lib/escalations/notifications.ts';
 import { secondsUntilMidnightUtc } from '../../functions/lib/escalations/tickets.ts';
@@ -135,7 +135,7 @@ describe('a flood from 200 addresses', () => {
     expect(response.status).toBe(201);
     expect(tries).toBeLessThanOrEqual(2);
     // Above the daily figure: the alarm metric, not a lock.
-    expect(logs.lines.some((line) => line.includes(FORWARDING_FLOOD_METRIC))).toBe(true);
+    expect(logs.lines.some((line) => line.includes(metricNames.forwardingAboveDailyFigure))).toBe(true);
 
     await stack.streams.drain();
     const ticketsAfter = (await allTicketItems()).filter((item) => item.sk === 'TICKET').length;
@@ -157,6 +157,8 @@ describe('a flood from 200 addresses', () => {
   }, 240_000);
 
   it('keeps no client address in the counters', async () => {
+    await setEscalationSettings({ perClientDailyCap: 1000, challengeAfter: 1000, globalDailyCap: 100_000 });
+    expect((await forwardFrom('10.0.1.2', submission())).status).toBe(201);
     const counters = (await allTicketItems()).filter((item) => String(item.pk).startsWith('RATE#'));
     expect(counters.length).toBeGreaterThan(0);
     const dump = JSON.stringify(counters);

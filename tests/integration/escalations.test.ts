@@ -341,8 +341,13 @@ describe('the whole flow: notice, answer, answer mail, erasure', () => {
   });
 
   it('answers in English when the question was asked in English; no mail without an address', async () => {
-    const withMail = await submitRemembered({ email: 'english@example.org', locale: 'en' });
-    const withoutMail = await submitRemembered({ locale: 'en' });
+    const english = () => `Was my account affected by the attack? ${randomUUID()}`;
+    const withMail = await submitRemembered({
+      question: english(),
+      email: 'english@example.org',
+      locale: 'en',
+    });
+    const withoutMail = await submitRemembered({ question: english(), locale: 'en' });
     await stack.streams.drain();
     expect((await confirmAddress(stack, withMail.ticketId)).status).toBe(200);
     const headers = await dpo('ben');
@@ -365,7 +370,10 @@ describe('the whole flow: notice, answer, answer mail, erasure', () => {
     const { ticketId, secret } = await submitRemembered();
     const headers = await dpo('anna');
     await request(`${stack.url}/v1/inbox/${ticketId}/claim`, { method: 'POST', headers });
-    const closed = await request(`${stack.url}/v1/inbox/${ticketId}/close`, { method: 'POST', headers });
+    const closed = await request(`${stack.url}/v1/inbox/${ticketId}/close`, {
+      headers,
+      body: { reason: 'duplicate' },
+    });
     expect(closed.status).toBe(200);
     const expiresAt = Date.parse((closed.body as { expiresAt: string }).expiresAt);
     expect(expiresAt - Date.now()).toBeGreaterThan(89 * 24 * 3600 * 1000);

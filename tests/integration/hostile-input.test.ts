@@ -81,28 +81,34 @@ describe('e-mail header injection (CR/LF) is neutralised', () => {
   const payload = fc
     .tuple(hostileString, fc.constantFrom('\r\n', '\n', '\r', '\r\n ', '\u2028', '\r\n\t'), hostileString)
     .map(([before, breakChars, after]) => `${before}${breakChars}Bcc: x@evil.example${after}`);
-  const headerNames = ['From', 'To', 'Subject', 'Date', 'Message-ID', 'X-Tag-ticket', 'X-Tag-kind'];
-  const headLines = (eml: string) => (eml.split('\r\n\r\n')[0] ?? '').split('\r\n');
+  const headerNames = [
+    'Content-Transfer-Encoding',
+    'Content-Type',
+    'Date',
+    'From',
+    'MIME-Version',
+    'Message-ID',
+    'Subject',
+    'To',
+    'X-Tag-Kind',
+    'X-Tag-Ticket',
+  ];
+  // RFC 5322 folding: a line starting with a space or tab continues the header above, so it is
+  // joined first; what remains must be exactly one line per header.
+  const headLines = (eml: string) =>
+    (eml.split('\r\n\r\n')[0] ?? '').replace(/\r\n[ \t]/g, ' ').split('\r\n');
 
-  it('renders every header on one line, whatever subject, tags and body contain', () => {
-    fc.assert(
-      fc.property(payload, payload, payload, payload, (subject, text, ticket, kind) => {
-        const eml = toEml(
+  it('renders every header on one line, whatever subject, tags and body contain', async () => {
+    await fc.assert(
+      fc.asyncProperty(payload, payload, payload, payload, async (subject, text, ticket, kind) => {
+        const eml = await toEml(
           { from: 'no-reply@strasburg.de', to: 'b@example.org', subject, text, tags: { ticket, kind } },
           'id',
         );
-        const lines = headLines(eml);
-        const names = lines.map((line) => /^([A-Za-z-]+): /.exec(line)?.[1]);
-        expect(names).toEqual([
-          ...headerNames.slice(0, 5),
-          'X-Tag-ticket',
-          'X-Tag-kind',
-          'MIME-Version',
-          'Content-Type',
-          'Content-Transfer-Encoding',
-        ]);
+        const names = headLines(eml).map((line) => /^([A-Za-z-]+): /.exec(line)?.[1]);
+        expect([...names].sort()).toEqual(headerNames);
       }),
-      { numRuns: runs * 4 },
+      { numRuns: runs * 2 },
     );
   });
 
@@ -148,10 +154,12 @@ describe('e-mail header injection (CR/LF) is neutralised', () => {
       const names = headLines(mail.raw).map((line) => /^([A-Za-z-]+): /.exec(line)?.[1]);
       expect(names.filter((name) => name === undefined || /^(bcc|cc)$/i.test(name))).toEqual([]);
       expect(names.filter((name) => name === 'Subject')).toHaveLength(1);
-      expect(mail.raw).not.toMatch(/^Bcc:/im);
+      expect(mail.headerNames.filter((name) => /^(bcc|cc)$/i.test(name))).toEqual([]);
     }
     const answerMail = mails.find((mail) => mail.file.endsWith('-answer.eml'));
     expect(answerMail?.headers.to).toBe('citizen@example.org');
-    expect(answerMail?.text).toContain('Bcc: x@evil.example'); // in the base64 body, where it is just text
+    // In the body, where it is just text: a line of the text part, and escaped in the HTML part.
+    expect(answerMail?.text).toContain('Bcc: x@evil.example');
+    expect(answerMail?.html).toContain('Subject: gefälscht');
   });
 });

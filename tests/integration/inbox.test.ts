@@ -64,7 +64,7 @@ describe('authentication and authorisation (401/403 matrix)', () => {
   const inboxRoutes = routes.filter((route) => route.function === 'inbox');
 
   it('every inbox route requires the dpo group in the route table', () => {
-    expect(inboxRoutes.length).toBe(6);
+    expect(inboxRoutes.length).toBe(9);
     for (const route of inboxRoutes) expect(route.group).toBe('dpo');
   });
 
@@ -73,12 +73,12 @@ describe('authentication and authorisation (401/403 matrix)', () => {
     const cases = await badTokens();
     for (const value of Object.values(cases)) if (value) tokens.add(value.replace(/^Bearer /, ''));
     for (const route of inboxRoutes) {
-      const url = `${stack.url}${route.path.replace('{ticketId}', ticketId)}`;
+      const url = `${stack.url}${route.path.replace('{ticketId}', ticketId).replace('{snippetId}', '20260504100000000-0badcafe')}`;
       for (const [name, authorization] of Object.entries(cases)) {
         const response = await request(url, {
           method: route.method,
           headers: authorization ? { authorization } : {},
-          ...(route.path.endsWith('/answer') ? { body: { text: 'x' } } : {}),
+          ...(route.path.endsWith('/answer') || route.method === 'POST' ? { body: { text: 'x' } } : {}),
         });
         expect({ route: route.path, name, status: response.status }).toEqual({
           route: route.path,
@@ -241,6 +241,93 @@ describe('claim, release, answer, close', () => {
     const headers = await as('anna');
     expect((await act('STR-2222-2222', 'claim', headers)).status).toBe(404);
     expect((await request(inbox('/garbage'), { headers })).status).toBe(404);
+  });
+});
+
+describe('closing a ticket without an answer', () => {
+  it('when the DPO closes an unanswered ticket › asks for a reason, and records it in the audit trail', async () => {
+    const { ticketId } = await submit(stack);
+    const anna = await as('anna');
+    expect((await act(ticketId, 'claim', anna)).status).toBe(200);
+    const silent = await act(ticketId, 'close', anna);
+    expect(silent.status).toBe(400);
+    expect(silent.body).toMatchObject({ error: { code: 'invalid_request' } });
+    expect((await act(ticketId, 'close', anna, { reason: 'no-idea' })).status).toBe(400);
+    const closed = await act(ticketId, 'close', anna, { reason: 'duplicate' });
+    expect(closed.status).toBe(200);
+    const audit = (closed.body as { audit: { action: string; reason?: string }[] }).audit;
+    expect(audit.at(-1)).toMatchObject({ action: 'closed', reason: 'duplicate' });
+  });
+
+  it.each(['spam', 'answered_elsewhere'])('accepts the reason %s', async (reason) => {
+    const { ticketId } = await submit(stack);
+    const ben = await as('ben');
+    await act(ticketId, 'claim', ben);
+    const closed = await act(ticketId, 'close', ben, { reason });
+    expect(closed.body).toMatchObject({
+      status: 'closed',
+      audit: expect.arrayContaining([{ actor: 'ben', action: 'closed', at: expect.any(String), reason }]),
+    });
+  });
+});
+
+describe('answer snippets (Textbausteine)', () => {
+  const url = (path = '') => `${stack.url}/v1/snippets${path}`;
+
+  it('when a DPO saves a snippet › the whole team lists it, and it can be deleted once', async () => {
+    const anna = await as('anna');
+    const ben = await as('ben');
+    const text = 'Ihr Konto ist **nicht betroffen**.\nMit freundlichen Grüßen\nIhre Datenschutzbeauftragte';
+    const saved = await request(url(), { headers: anna, body: { title: '  Nicht betroffen ', text } });
+    expect(saved.status).toBe(201);
+    const snippet = saved.body as { id: string; title: string; text: string; createdBy: string };
+    expect(snippet).toMatchObject({ title: 'Nicht betroffen', text, createdBy: 'anna' });
+
+    const listed = await request(url(), { headers: ben });
+    expect(listed.status).toBe(200);
+    expect((listed.body as { items: unknown[] }).items).toContainEqual(snippet);
+
+    expect((await request(url(`/${snippet.id}`), { method: 'DELETE', headers: ben })).status).toBe(204);
+    const again = await request(url(`/${snippet.id}`), { method: 'DELETE', headers: anna });
+    expect(again.status).toBe(404);
+    const after = (await request(url(), { headers: anna })).body as { items: { id: string }[] };
+    expect(after.items.map((item) => item.id)).not.toContain(snippet.id);
+  });
+
+  it('lists snippets in the order they were saved', async () => {
+    const anna = await as('anna');
+    const ids: string[] = [];
+    for (const title of ['Erster', 'Zweiter', 'Dritter'])
+      ids.push(
+        ((await request(url(), { headers: anna, body: { title, text: title } })).body as { id: string }).id,
+      );
+    const listed = ((await request(url(), { headers: anna })).body as { items: { id: string }[] }).items;
+    expect(listed.map((item) => item.id).filter((id) => ids.includes(id))).toEqual(ids);
+  });
+
+  it.each([
+    ['an empty title', { title: ' ', text: 'x' }],
+    ['an empty text', { title: 'x', text: '' }],
+    ['a title over 100 characters', { title: 'x'.repeat(101), text: 'x' }],
+    ['a text over 5000 characters', { title: 'x', text: 'x'.repeat(5001) }],
+  ])('refuses %s with 400', async (_, body) => {
+    const response = await request(url(), { headers: await as('anna'), body });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ error: { code: 'invalid_request' } });
+  });
+
+  it('answers 404 to a malformed snippet id', async () => {
+    const response = await request(url('/..%2FTICKET'), { method: 'DELETE', headers: await as('anna') });
+    expect(response.status).toBe(404);
+  });
+
+  it('keeps snippets out of every ticket queue', async () => {
+    const anna = await as('anna');
+    await request(url(), { headers: anna, body: { title: 'Queue', text: 'Nicht in der Liste' } });
+    for (const status of ['open', 'claimed', 'answered', 'closed']) {
+      const page = await request(inbox(`?status=${status}&limit=100`), { headers: anna });
+      expect(JSON.stringify(page.body)).not.toContain('Nicht in der Liste');
+    }
   });
 });
 

@@ -71,3 +71,36 @@ describe('npm run kb -- validate', () => {
     expect(failure?.stderr).toMatch(/entries\/dangling\.yaml\s+related\.0: unknown entry id "nowhere"/);
   });
 });
+
+describe('npm run kb -- validate, on sources', () => {
+  it('reports an entry without sources and a quote the notice does not contain, and exits 1', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'faq-sources-'));
+    const { cp, readFile } = await import('node:fs/promises');
+    await cp(path.join(root, 'knowledge'), dir, { recursive: true });
+    const thanks = path.join(dir, 'entries', 'thanks.yaml');
+    // Drop the sources block of one entry (from `sources:` up to the German locale).
+    await writeFile(thanks, (await readFile(thanks, 'utf8')).replace(/^sources:\n(?: {2}.*\n)+/m, ''));
+    const measures = path.join(dir, 'entries', 'measures-taken.yaml');
+    await writeFile(
+      measures,
+      (await readFile(measures, 'utf8')).replace(
+        'Der Server wurde vollständig neu aufgesetzt',
+        'Der Server ist wieder vollkommen sicher',
+      ),
+    );
+    const failure = await kb('validate', '--dir', dir).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toMatch(/entries\/thanks\.yaml\s+sources: every entry needs at least one source/);
+    expect(failure?.stderr).toMatch(
+      /entries\/measures-taken\.yaml\s+sources\.0\.quote: this passage does not occur in the notice/,
+    );
+  });
+
+  it('passes on the shipped knowledge base', async () => {
+    const { stdout } = await kb('validate');
+    expect(stdout).toMatch(/^OK: \d+ entries and settings are valid\./);
+  });
+});

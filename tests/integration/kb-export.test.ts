@@ -44,19 +44,35 @@ describe('kb export / import round trip', () => {
       id: 'tricky-text',
       kind: 'faq',
       related: ['what-happened'],
+      // Every source kind, and the legal review state, must survive export and import.
+      needsReview: true,
+      legalReview: { by: 'Bettina Amon', date: '2021-05-10' },
+      sources: [
+        { kind: 'notice', quote: 'Der Server wurde vollständig neu aufgesetzt', note: 'key: "value"' },
+        {
+          kind: 'public-record',
+          publisher: 'Microsoft Security Response Center (MSRC)',
+          title: 'Multiple Security Updates Released for Exchange Server',
+          date: '2021-03-02',
+          url: 'https://msrc-blog.microsoft.com/2021/03/02/multiple-security-updates-released-for-exchange-server/',
+        },
+        { kind: 'law', article: 'Art. 15 DSGVO', url: 'https://eur-lex.europa.eu/eli/reg/2016/679/oj' },
+        { kind: 'general-guidance', note: '- a note that looks like a list' },
+        { kind: 'product', note: 'The chat forwards questions.' },
+      ],
       de: {
         question: 'Was bedeutet "Stand: 04.05."?',
         alternatives: ['- mit Strich', 'key: value', '#kein Kommentar', "it's 'quoted'"],
         keywords: ['yes', 'no', '123', 'true'],
         answer:
-          '# Überschrift\n\n- Punkt: eins\n- Punkt *zwei*\n\n    eingerückt\n\nEnde mit [Link](https://strasburg.de).',
+          '# Überschrift\n\n- Punkt: eins\n- Punkt *zwei*\n\n    eingerückt\n\nEnde mit [Link](https://strasburg.de) (allgemeiner Hinweis).',
         tests: ['Stand 04.05.?'],
       },
       en: {
         question: 'What does "as of" mean?',
         alternatives: [],
         keywords: [],
-        answer: 'One line only: no newline',
+        answer: 'One line only: no newline (general advice)',
         tests: [],
       },
     };

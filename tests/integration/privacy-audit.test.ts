@@ -13,7 +13,7 @@ import type { LocalStack } from '../../functions/local/stack.ts';
 import { runLoad } from '../load/run-load.ts';
 import { setEscalationSettings, staffHeaders, submission } from '../support/escalations.ts';
 import { captureLogs } from '../support/logs.ts';
-import { readOutbox } from '../support/mail.ts';
+import { parseEml, readOutbox } from '../support/mail.ts';
 import {
   type AuditSource,
   allTableSources,
@@ -202,7 +202,7 @@ describe('the audit catches planted defects', () => {
     expect(leaks).toEqual([{ source: 'logs', label: 'question', entry: 0 }]);
   });
 
-  it('a DPO notice renderer that adds the citizen e-mail address', () => {
+  it('a DPO notice renderer that adds the citizen e-mail address', async () => {
     const email = `${marker('planted')}@example.org`;
     const notice = dpoNotice({
       ticketId: 'STR-2222-2222',
@@ -210,7 +210,7 @@ describe('the audit catches planted defects', () => {
       inboxLink: 'https://example.org/inbox?ticket=STR-2222-2222',
       organisation: 'Stadt Strasburg (Um.)',
     });
-    const raw = toEml(
+    const raw = await toEml(
       {
         from: 'no-reply@strasburg.de',
         to: 'datenschutz@ego-mv.de',
@@ -220,20 +220,7 @@ describe('the audit catches planted defects', () => {
       },
       'planted',
     );
-    const [head = '', body = ''] = raw.split('\r\n\r\n');
-    const mail = {
-      file: 'planted-STR-2222-2222-dpo-notice.eml',
-      raw,
-      headers: Object.fromEntries(
-        head
-          .split('\r\n')
-          .map((line) => [
-            line.slice(0, line.indexOf(':')).toLowerCase(),
-            line.slice(line.indexOf(':') + 1).trim(),
-          ]),
-      ),
-      text: Buffer.from(body.replace(/\r\n/g, ''), 'base64').toString('utf8'),
-    };
+    const mail = await parseEml('planted-STR-2222-2222-dpo-notice.eml', raw);
     const sources = [{ name: 'dpo-mail', entries: dpoMails([mail]) }];
     expect(findLeaks([{ label: 'email', value: email }], sources)).toHaveLength(1);
     expect(findGenericLeaks(sources, ['strasburg.de', 'ego-mv.de'])).toHaveLength(1);

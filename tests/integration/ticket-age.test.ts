@@ -2,12 +2,8 @@
 // oldest unanswered ticket as an EMF metric line on stdout (what CloudWatch turns into the metric).
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  METRIC_NAMESPACE,
-  OLDEST_OPEN_TICKET_METRIC,
-  SERVICE_NAME,
-} from '../../cdk/constructs/metric-names.ts';
 import { documentClient, epochSeconds, tableName } from '../../functions/lib/adapters/dynamodb.ts';
+import { metricNames, metricNamespace, serviceName } from '../../functions/lib/definitions/metrics.ts';
 import { ticketKey } from '../../functions/lib/escalations/ticket-store.ts';
 import type { LocalStack } from '../../functions/local/stack.ts';
 import { staffHeaders, submit } from '../support/escalations.ts';
@@ -58,15 +54,15 @@ async function run(): Promise<{ value: number; emf: EmfLine[] }> {
   const [line] = emf as [EmfLine];
   expect(line._aws.CloudWatchMetrics).toEqual([
     {
-      Namespace: METRIC_NAMESPACE,
+      Namespace: metricNamespace,
       Dimensions: [['service']],
-      Metrics: [expect.objectContaining({ Name: OLDEST_OPEN_TICKET_METRIC })],
+      Metrics: [expect.objectContaining({ Name: metricNames.oldestOpenTicketAgeHours })],
     },
   ]);
-  expect(line.service).toBe(SERVICE_NAME);
-  expect(typeof line[OLDEST_OPEN_TICKET_METRIC]).toBe('number');
-  expect(line[OLDEST_OPEN_TICKET_METRIC]).toBe(result.oldestOpenTicketAgeHours);
-  return { value: line[OLDEST_OPEN_TICKET_METRIC] as number, emf };
+  expect(line.service).toBe(serviceName);
+  expect(typeof line[metricNames.oldestOpenTicketAgeHours]).toBe('number');
+  expect(line[metricNames.oldestOpenTicketAgeHours]).toBe(result.oldestOpenTicketAgeHours);
+  return { value: line[metricNames.oldestOpenTicketAgeHours] as number, emf };
 }
 
 /** Moves a ticket's creation time into the past (the byStatus index sorts on it). */

@@ -101,6 +101,11 @@ export const matrixRows: MatrixRow[] = [
     request: () => ({ path: `/v1/escalations/${unknownTicket}/confirm`, body: { code: 'x' } }),
     expected: publicRow(404),
   },
+  {
+    route: 'GET /v1/starters',
+    request: () => ({ path: '/v1/starters?locale=en' }),
+    expected: publicRow(200),
+  },
   { route: 'GET /v1/health', request: () => ({ path: '/v1/health' }), expected: publicRow(200) },
   { route: 'GET /v1/changelog', request: () => ({ path: '/v1/changelog' }), expected: publicRow(200) },
   ...(
@@ -198,11 +203,29 @@ export const matrixRows: MatrixRow[] = [
       expected: staffRow('dpo', 404),
     }),
   ),
+  {
+    route: 'GET /v1/dashboard',
+    request: () => ({ path: '/v1/dashboard', query: 'range=24h' }),
+    // Either staff group may read the dashboard.
+    expected: { ...staffRow('dpo', 200), editor: 200 },
+  },
+  { route: 'GET /v1/snippets', request: () => ({ path: '/v1/snippets' }), expected: staffRow('dpo', 200) },
+  // An empty snippet is refused (400) and an unknown one is not found (404): nothing changes.
+  {
+    route: 'POST /v1/snippets',
+    request: () => ({ path: '/v1/snippets', body: {} }),
+    expected: staffRow('dpo', 400),
+  },
+  {
+    route: 'DELETE /v1/snippets/{snippetId}',
+    request: () => ({ path: '/v1/snippets/20260504100000000-0badcafe' }),
+    expected: staffRow('dpo', 404),
+  },
 ];
 
 /** Route keys of the route table that have no row, and rows that are no route (both must be empty). */
 export function coverage(rows: readonly MatrixRow[] = matrixRows) {
-  const keys = routes.map(routeKey);
+  const keys: string[] = routes.map(routeKey);
   const rowKeys = rows.map((row) => row.route);
   return {
     missing: keys.filter((key) => !rowKeys.includes(key)),

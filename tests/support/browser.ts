@@ -149,3 +149,23 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
   return violations;
 }
+
+/**
+ * Console errors and failed requests (4xx/5xx) of a page, as lines for an `toEqual([])`. A page
+ * must log neither; `expected` lists refusals a test provokes on purpose (status codes).
+ */
+export function watchNetwork(page: Page, expected: readonly number[] = []): () => string[] {
+  const problems: string[] = [];
+  const refusal = /Failed to load resource: the server responded with a status of (\d+)/;
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const status = Number(refusal.exec(message.text())?.[1]);
+    if (expected.includes(status)) return;
+    problems.push(`console error: ${message.text()} (${message.location().url ?? ''})`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !expected.includes(response.status()))
+      problems.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
+  return () => problems;
+}

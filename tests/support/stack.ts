@@ -1,6 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { inject } from 'vitest';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../functions/local/stack.ts';
 
 /**
@@ -8,8 +6,13 @@ import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../
  * checks run on every request so that publishing is visible at once.
  */
 export async function startTestStack(options: Partial<LocalStackOptions> = {}): Promise<LocalStack> {
-  const webOutDir = await mkdtemp(path.join(tmpdir(), 'faq-web-'));
-  return startLocalStack({ knowledgeCheckIntervalMs: 0, webOutDir: `${webOutDir}/`, ...options });
+  // Built once per run by tests/support/global-setup.ts.
+  return startLocalStack({
+    knowledgeCheckIntervalMs: 0,
+    webOutDir: inject('webOutDir'),
+    prebuiltWeb: true,
+    ...options,
+  });
 }
 
 /** POSTs JSON (or a raw string) and returns status, headers and parsed JSON body. */

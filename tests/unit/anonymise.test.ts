@@ -109,16 +109,15 @@ describe('anonymise', () => {
     for (const { input } of cases) expect(anonymise(anonymise(input))).toBe(anonymise(input));
   });
 
-  it('removes e-mail addresses wherever they appear, quickly', () => {
+  // How fast is measured by `npm run bench -- --only anonymise`, never asserted here.
+  it('removes e-mail addresses wherever they appear', () => {
     fc.assert(
       fc.property(
         fc.string({ maxLength: 200 }),
         fc.emailAddress(),
         fc.string({ maxLength: 200 }),
         (before, email, after) => {
-          const started = performance.now();
           const output = anonymise(`${before} ${email} ${after}`);
-          expect(performance.now() - started).toBeLessThan(50);
           expect(output).not.toContain(email);
         },
       ),

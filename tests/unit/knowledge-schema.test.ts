@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import {
   defaultKnowledgeDir,
   loadKnowledgeDir,
@@ -19,6 +20,7 @@ const topicIds = [
   'when-informed',
   'why-notified',
   'phishing-risk',
+  'what-is-phishing',
   'recognize-phishing',
   'suspicious-email',
   'clicked-link',
@@ -39,12 +41,19 @@ const topicIds = [
 
 function entryYaml(
   id: string,
-  overrides: { related?: string; deAnswer?: string; extra?: string; enQuestion?: string } = {},
+  overrides: {
+    related?: string;
+    deAnswer?: string;
+    extra?: string;
+    enQuestion?: string;
+    sources?: string;
+  } = {},
 ) {
   return `id: ${id}
 kind: faq
 reviewedAt: "2021-05-04"
 related: ${overrides.related ?? '[]'}
+${overrides.sources ?? 'sources: [{ kind: notice, quote: "Der Server wurde vollständig neu aufgesetzt" }]'}
 ${overrides.extra ?? ''}
 de:
   question: Frage ${id}?
@@ -58,8 +67,15 @@ en:
 }
 
 async function setup(entries: SourceFile[]): Promise<ReturnType<typeof validateKnowledgeBase>> {
-  const settings = await readFile(new URL('settings.yaml', `file://${defaultKnowledgeDir}`), 'utf8');
-  return validateKnowledgeBase([{ file: 'settings.yaml', text: settings }, ...entries]);
+  const read = (file: string) => readFile(new URL(file, `file://${defaultKnowledgeDir}`), 'utf8');
+  const notice = 'sources/notice-2021-05-04.txt';
+  // The shipped starter questions name the shipped entries, which these small bases do not have.
+  const { starters: _starters, ...settings } = parse(await read('settings.yaml')) as Record<string, unknown>;
+  return validateKnowledgeBase([
+    { file: 'settings.yaml', text: stringify(settings) },
+    { file: notice, text: await read(notice) },
+    ...entries,
+  ]);
 }
 
 describe('the default knowledge base', () => {
@@ -81,7 +97,7 @@ describe('the default knowledge base', () => {
 
   it('reads one YAML file per entry', async () => {
     const files = await readKnowledgeFiles();
-    expect(files.filter((file) => file.file.startsWith('entries/'))).toHaveLength(25);
+    expect(files.filter((file) => file.file.startsWith('entries/'))).toHaveLength(26);
   });
 });
 
@@ -147,6 +163,40 @@ describe('kb validate', () => {
       message: /kebab-case/,
     },
     {
+      name: 'an entry without sources',
+      files: [{ file: 'entries/a.yaml', text: entryYaml('a', { sources: 'sources: []' }) }],
+      file: 'entries/a.yaml',
+      field: 'sources',
+      message: /at least one source/,
+    },
+    {
+      name: 'a notice quote that the notice does not contain',
+      files: [
+        {
+          file: 'entries/a.yaml',
+          text: entryYaml('a', { sources: 'sources: [{ kind: notice, quote: "Alle Daten sind sicher." }]' }),
+        },
+      ],
+      file: 'entries/a.yaml',
+      field: 'sources.0.quote',
+      message: /does not occur in the notice/,
+    },
+    {
+      name: 'a law source with a plain http link',
+      files: [
+        {
+          file: 'entries/a.yaml',
+          text: entryYaml('a', {
+            sources:
+              'needsReview: true\nsources: [{ kind: law, article: Art. 15 DSGVO, url: "http://eur-lex.europa.eu" }]',
+          }),
+        },
+      ],
+      file: 'entries/a.yaml',
+      field: 'sources.0.url',
+      message: /https/,
+    },
+    {
       name: 'broken YAML',
       files: [{ file: 'entries/a.yaml', text: 'id: [unclosed' }],
       file: 'entries/a.yaml',
@@ -160,6 +210,11 @@ describe('kb validate', () => {
     expect(report.problems).toContainEqual(
       expect.objectContaining({ file, field, message: expect.stringMatching(message) }),
     );
+  });
+
+  it('accepts a valid entry without any problem', async () => {
+    const report = await setup([{ file: 'entries/a.yaml', text: entryYaml('a') }]);
+    expect(report.problems).toEqual([]);
   });
 
   it('reports every problem, not only the first', async () => {

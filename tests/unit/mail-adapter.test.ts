@@ -1,6 +1,7 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSesMailer, mailerFromEnv, toEml } from '../../functions/lib/adapters/mail.ts';
+import { parseEml } from '../support/mail.ts';
 
 const saved = { ...process.env };
 
@@ -33,28 +34,45 @@ describe('mailerFromEnv', () => {
 });
 
 describe('toEml', () => {
-  it('writes an RFC 5322 message with encoded non-ASCII subject and base64 body in short lines', () => {
-    const eml = toEml(
-      {
-        from: 'no-reply@strasburg.de',
-        to: 'a@example.org',
-        subject: 'Antwort für Sie',
-        text: 'Grüße\n'.repeat(100),
-      },
-      'abc',
-      new Date('2026-05-04T10:00:00Z'),
-    );
-    const [head = '', body = ''] = eml.split('\r\n\r\n');
-    expect(head).toContain('Subject: =?UTF-8?B?');
-    expect(head).toContain('Date: Mon, 04 May 2026 10:00:00 +0000');
-    expect(head).toContain('Message-ID: <abc@strasburg.de>');
+  const message = {
+    from: 'no-reply@strasburg.de',
+    to: 'a@example.org',
+    subject: 'Antwort für Sie',
+    text: 'Mit freundlichen Grüßen\nIhre Datenschutzbeauftragte\n'.repeat(20),
+    html: '<p>Mit freundlichen Grüßen<br>Ihre Datenschutzbeauftragte</p>',
+  };
+
+  it('writes multipart/alternative with a text and an HTML part that a MIME parser reads back', async () => {
+    const eml = await toEml(message, 'abc', new Date('2026-05-04T10:00:00Z'));
+    const mail = await parseEml('abc.eml', eml);
+    expect(mail.contentType).toBe('multipart/alternative');
+    expect(mail.headers.subject).toBe('Antwort für Sie');
+    expect(mail.headers.date).toBe('Mon, 04 May 2026 10:00:00 +0000');
+    expect(mail.headers['message-id']).toBe('<abc@strasburg.de>');
+    expect(mail.text).toContain('Mit freundlichen Grüßen\nIhre Datenschutzbeauftragte\nMit');
+    expect(mail.html).toBe(message.html);
     for (const line of eml.split('\r\n')) expect(line.length).toBeLessThanOrEqual(998);
-    expect(Buffer.from(body.replace(/\r\n/g, ''), 'base64').toString('utf8')).toContain('Grüße\r\nGrüße');
+  });
+
+  it('keeps the body readable with cat: quoted-printable UTF-8, never base64', async () => {
+    const eml = await toEml(message, 'abc');
+    expect(eml).not.toMatch(/Content-Transfer-Encoding: base64/i);
+    expect(eml).toMatch(
+      /Content-Type: text\/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable/i,
+    );
+    expect(eml).toContain('Ihre Datenschutzbeauftragte\r\n');
+    expect(eml).toContain('Mit freundlichen Gr=C3=BC=C3=9Fen');
+  });
+
+  it('writes a single text/plain part when there is no HTML', async () => {
+    const mail = await parseEml('x.eml', await toEml({ ...message, html: undefined }, 'x'));
+    expect(mail.contentType).toBe('text/plain');
+    expect(mail.html).toBeUndefined();
   });
 });
 
 describe('createSesMailer', () => {
-  it('sends plain text through SES v2 with the configuration set, clean headers and safe tags', async () => {
+  it('sends the raw MIME message through SES v2 with the configuration set, clean headers and safe tags', async () => {
     const client = new SESv2Client({
       region: 'eu-central-1',
       credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
@@ -73,6 +91,7 @@ describe('createSesMailer', () => {
       to: 'a@example.org',
       subject: 'Antwort\r\nBcc: x@example.org',
       text: 'Hallo',
+      html: '<p>Hallo</p>',
       tags: { ticket: 'STR-2222-2222', kind: 'answer' },
     });
     expect(id).toBe('ses-1');
@@ -80,14 +99,18 @@ describe('createSesMailer', () => {
       FromEmailAddress: 'no-reply@strasburg.de',
       Destination: { ToAddresses: ['a@example.org'] },
       ConfigurationSetName: 'faq-events',
-      Content: {
-        Simple: { Subject: { Data: 'Antwort Bcc: x@example.org' }, Body: { Text: { Data: 'Hallo' } } },
-      },
       EmailTags: [
         { Name: 'ticket', Value: 'STR-2222-2222' },
         { Name: 'kind', Value: 'answer' },
       ],
     });
+    const raw = (inputs[0] as { Content: { Raw: { Data: Uint8Array } } }).Content.Raw.Data;
+    const sent = await parseEml('ses.eml', Buffer.from(raw).toString('utf8'));
+    expect(sent.headers.subject).toBe('Antwort Bcc: x@example.org');
+    expect(sent.headerNames.filter((name) => /^bcc$/i.test(name))).toEqual([]);
+    expect(sent.headers.to).toBe('a@example.org');
+    expect(sent.text.trim()).toBe('Hallo');
+    expect(sent.html).toBe('<p>Hallo</p>');
     await expect(
       mailer.send({
         from: 'no-reply@strasburg.de',

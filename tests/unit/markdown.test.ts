@@ -7,14 +7,14 @@ import {
   parseInline,
   parseMarkdown,
   safeHref,
-} from '../../web/widget/markdown.ts';
+} from '../../web/shared/markdown.ts';
 
 const text = (value: string): Inline => ({ type: 'text', text: value });
 
 function links(nodes: readonly (Block | Inline)[]): string[] {
   return nodes.flatMap((node): string[] => {
     if (node.type === 'link') return [node.href, ...links(node.children)];
-    if (node.type === 'text') return [];
+    if (node.type === 'text' || node.type === 'break') return [];
     if (node.type === 'list') return node.items.flatMap((item) => links(item));
     return links(node.children);
   });
@@ -99,11 +99,14 @@ describe('parseMarkdown', () => {
       'Erste Zeile\nzweite Zeile\n\n- eins\n- **zwei**\n  weiter\n\n1. a\n2. b\n\nEnde',
     );
     expect(blocks).toEqual([
-      { type: 'paragraph', children: [text('Erste Zeile zweite Zeile')] },
+      { type: 'paragraph', children: [text('Erste Zeile'), { type: 'break' }, text('zweite Zeile')] },
       {
         type: 'list',
         ordered: false,
-        items: [[text('eins')], [{ type: 'strong', children: [text('zwei')] }, text(' weiter')]],
+        items: [
+          [text('eins')],
+          [{ type: 'strong', children: [text('zwei')] }, { type: 'break' }, text('weiter')],
+        ],
       },
       { type: 'list', ordered: true, items: [[text('a')], [text('b')]] },
       { type: 'paragraph', children: [text('Ende')] },

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { brandColor, contrastRatio, defaultBrandColor, parseHexColor } from '../../web/widget/color.ts';
+import {
+  accentOnDark,
+  brandColor,
+  contrastRatio,
+  darkBackground,
+  defaultBrandColor,
+  parseHexColor,
+} from '../../web/widget/color.ts';
 
 describe('brand colour', () => {
   it('parses #rgb and #rrggbb only', () => {
@@ -25,4 +32,16 @@ describe('brand colour', () => {
       contrastRatio(parseHexColor(defaultBrandColor) ?? [0, 0, 0], [255, 255, 255]),
     ).toBeGreaterThanOrEqual(4.5);
   });
+});
+
+describe('in dark mode', () => {
+  it.each(['#0b5394', '#7a0019', '#000000', '#2044aa'])(
+    'lightens the brand colour %s until it reads on the dark background (7:1)',
+    (brand) => {
+      const accent = parseHexColor(accentOnDark(brand));
+      const dark = parseHexColor(darkBackground);
+      if (!accent || !dark) throw new Error('accentOnDark must return a hex colour');
+      expect(contrastRatio(accent, dark)).toBeGreaterThanOrEqual(7);
+    },
+  );
 });

@@ -1,13 +1,13 @@
 import type { AskResponse } from '../../functions/lib/ask/ask.ts';
 import type { GateReport } from '../../functions/lib/editing/gate.ts';
-import type { HistoryItem } from '../../functions/lib/editing/store.ts';
+import type { NumberedVersion } from '../../functions/lib/editing/publish.ts';
 import type { EntryView } from '../../functions/lib/editing/workflow.ts';
 import type { Entry } from '../../functions/lib/knowledge/schema.ts';
 import type { UnansweredGroup } from '../../functions/lib/unanswered/report.ts';
 import { ApiError, createJsonClient } from '../shared/api-client.ts';
 
 /** The editor API client: JSON in and out, the staff token as a bearer header. */
-export type { AskResponse, Entry, EntryView, GateReport, HistoryItem };
+export type { AskResponse, Entry, EntryView, GateReport, NumberedVersion };
 export type ListedEntry = EntryView & { feedback: { helpful: number; notHelpful: number } };
 export type ReportGroup = Omit<UnansweredGroup, 'keys'>;
 
@@ -35,13 +35,17 @@ export function createApi(base: string, token: () => string | null) {
       call<EntryView | { discarded: true }>('DELETE', `${entryPath(id)}?version=${version}`),
     discard: (id: string, version: number) =>
       call<EntryView | { discarded: true }>('DELETE', `${entryPath(id)}/draft?version=${version}`),
-    action: (id: string, name: 'request-review' | 'approve' | 'publish', version: number) =>
-      call<EntryView | { published: true; knowledgeVersion: number; entry: EntryView | null }>(
+    requestReview: (id: string, version: number) =>
+      call<EntryView>('POST', `${entryPath(id)}/request-review`, { version }),
+    approve: (id: string, version: number) =>
+      call<EntryView>('POST', `${entryPath(id)}/approve`, { version }),
+    publish: (id: string, version: number, keepReviewedAt: boolean) =>
+      call<{ published: true; knowledgeVersion: number; entry: EntryView | null }>(
         'POST',
-        `${entryPath(id)}/${name}`,
-        { version },
+        `${entryPath(id)}/publish`,
+        { version, keepReviewedAt },
       ),
-    history: (id: string) => call<{ versions: HistoryItem[] }>('GET', `${entryPath(id)}/history`),
+    history: (id: string) => call<{ versions: NumberedVersion[] }>('GET', `${entryPath(id)}/history`),
     rollback: (id: string, toVersion: number, version: number) =>
       call<EntryView>('POST', `${entryPath(id)}/rollback`, { toVersion, version }),
     tryQuestion: (question: string, locale: 'de' | 'en', entry?: unknown) =>

@@ -6,6 +6,12 @@ import type { Entry } from './api.ts';
  */
 export type Locale = 'de' | 'en';
 
+/**
+ * Fields the form shows read-only (sources, legal review state): carried through unchanged,
+ * so saving a draft never drops them.
+ */
+export type Carried = Partial<Pick<Entry, 'sources' | 'needsReview' | 'legalReview'>>;
+
 export interface FormValues {
   id: string;
   kind: string;
@@ -15,6 +21,7 @@ export interface FormValues {
     Locale,
     { question: string; alternatives: string; keywords: string; answer: string; tests: string }
   >;
+  carried: Carried;
 }
 
 const lines = (text: string) =>
@@ -42,9 +49,18 @@ export function toEntry(values: FormValues): Record<string, unknown> {
       .split(/[,\s]+/)
       .map((id) => id.trim())
       .filter(Boolean),
+    ...values.carried,
     de: localized('de'),
     en: localized('en'),
   };
+}
+
+export function carriedOf(entry: Entry | undefined): Carried {
+  const carried: Carried = {};
+  if (entry?.sources) carried.sources = entry.sources;
+  if (entry?.needsReview !== undefined) carried.needsReview = entry.needsReview;
+  if (entry?.legalReview) carried.legalReview = entry.legalReview;
+  return carried;
 }
 
 export function fromEntry(entry: Entry | undefined): FormValues {
@@ -61,5 +77,6 @@ export function fromEntry(entry: Entry | undefined): FormValues {
     reviewedAt: entry?.reviewedAt ?? '',
     related: (entry?.related ?? []).join(', '),
     locales: { de: localized('de'), en: localized('en') },
+    carried: carriedOf(entry),
   };
 }

@@ -17,6 +17,8 @@ export const errorTexts: Record<StaffLocale, Record<ClientErrorCode, string>> = 
     unauthorized: 'Bitte melden Sie sich (erneut) an.',
     forbidden: 'Dafür fehlt Ihnen die Berechtigung.',
     four_eyes: 'Sie haben diese Änderung selbst geschrieben: Eine andere Person muss sie freigeben.',
+    not_in_review:
+      'Die Änderung wurde noch nicht zur Prüfung gegeben. Erst danach kann sie freigegeben werden.',
     not_found: 'Das gibt es nicht (mehr). Die Ansicht wurde aktualisiert.',
     conflict: 'Das geht gerade nicht, weil sich inzwischen etwas geändert hat. Bitte neu laden.',
     version_conflict: 'Jemand anderes hat das inzwischen geändert. Bitte laden Sie neu.',
@@ -47,6 +49,7 @@ export const errorTexts: Record<StaffLocale, Record<ClientErrorCode, string>> = 
     unauthorized: 'Please sign in (again).',
     forbidden: 'You lack the permission for this.',
     four_eyes: 'You wrote this change yourself: another person must approve it.',
+    not_in_review: 'This change has not been sent for review yet. It can be approved only after that.',
     not_found: 'This does not exist (any more). The view was refreshed.',
     conflict: 'This is not possible right now because something changed. Please reload.',
     version_conflict: 'Someone else changed this in the meantime. Please reload.',

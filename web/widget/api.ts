@@ -6,42 +6,22 @@
 // The response contract comes from the ask function itself (a type-only import: nothing of the
 // server is bundled), so the widget and the API cannot drift apart.
 import type { AskResponse } from '../../functions/lib/ask/ask.ts';
+import type { StartersResponse } from '../../functions/lib/ask/starters.ts';
+import type { EscalationRequest } from '../../functions/lib/escalations/requests.ts';
+import type { CitizenView, SubmitResult } from '../../functions/lib/escalations/tickets.ts';
 import { ApiError, createClient } from '../shared/api-client.ts';
 import { type Challenge, solveChallenge } from './pow.ts';
 
-export type { AskResponse };
+export type { AskResponse, EscalationRequest, StartersResponse };
 export type EntryBrief = AskResponse['suggestions'][number];
-
-export interface EscalationRequest {
-  question: string;
-  email?: string;
-  locale?: 'de' | 'en';
-  consent: true;
-  clientToken: string;
-  /** Honeypot: people never see it, so it stays empty. */
-  website: '';
-  /** A solved proof of work, added by `escalate` after a 428 `challenge_required`. */
-  altcha?: string;
-}
-
-export interface TicketRef {
-  ticketId: string;
-  secret: string;
-  /**
-   * `pending`: a confirmation mail went out; the answer is mailed only after the citizen
-   * confirms, and is always readable here. `none`: no address, only here.
-   */
-  emailConfirmation?: 'pending' | 'none';
-}
-
-export interface TicketStatus {
-  ticketId: string;
-  status: 'open' | 'claimed' | 'answered' | 'closed';
-  question: string;
-  answer?: { text: string; answeredAt: string };
-  createdAt: string;
-  emailConfirmation?: 'confirmed' | 'pending' | 'none';
-}
+/**
+ * What the citizen keeps of a forwarded question: the reference and the access code; right after
+ * forwarding also whether a confirmation mail went out (`pending`: the answer is mailed only once
+ * the address is confirmed, and is always readable in the widget).
+ */
+export type TicketRef = Pick<SubmitResult, 'ticketId' | 'secret'> &
+  Partial<Pick<SubmitResult, 'emailConfirmation'>>;
+export type TicketStatus = CitizenView;
 
 export { ApiError };
 
@@ -95,6 +75,9 @@ export function createApi(base: string, fetchImpl: typeof fetch = (...args) => f
       ).json();
       if (response.answer?.voteToken) voteTokens.set(response.answer.entryId, response.answer.voteToken);
       return response;
+    },
+    async starters(locale: 'de' | 'en'): Promise<StartersResponse> {
+      return (await call('GET', `/v1/starters?locale=${locale}`)).json();
     },
     async feedback(entryId: string, helpful: boolean): Promise<void> {
       const voteToken = voteTokens.get(entryId);

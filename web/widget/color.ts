@@ -44,3 +44,26 @@ export function brandColor(requested: string | null | undefined): string {
   if (!rgb || contrastRatio(rgb, [255, 255, 255]) < 4.5) return defaultBrandColor;
   return `#${rgb.map((channel) => channel.toString(16).padStart(2, '0')).join('')}`;
 }
+
+/** The panel's background in dark mode (styles.ts uses the same value). */
+export const darkBackground = '#16171d';
+
+/**
+ * The brand colour lightened (mixed with white) until links and outlined buttons in it read on
+ * the dark background with at least 7:1 (AAA); a town may override it with `--faq-accent-dark`.
+ */
+export function accentOnDark(brand: string): string {
+  const rgb = parseHexColor(brand) ?? (parseHexColor(defaultBrandColor) as [number, number, number]);
+  const dark = parseHexColor(darkBackground) as [number, number, number];
+  for (let share = 0; share <= 1; share += 0.05) {
+    const mixed = rgb.map((channel) => Math.round(channel + (255 - channel) * share)) as [
+      number,
+      number,
+      number,
+    ];
+    // 7:1 rather than the minimum 4.5:1: thin outlines and link text read better on dark.
+    if (contrastRatio(mixed, dark) >= 7)
+      return `#${mixed.map((channel) => channel.toString(16).padStart(2, '0')).join('')}`;
+  }
+  return '#ffffff';
+}

@@ -1,30 +1,11 @@
-/** Renders parsed Markdown into DOM nodes with the shared element builder. */
+// The widget's DOM helpers: the shared element builder and the shared Markdown renderer (which the
+// inbox uses as well).
 import { h } from '../shared/dom.ts';
-import { type Block, type Inline, safeHref } from './markdown.ts';
 
 export { append, type Child, h } from '../shared/dom.ts';
+export { renderBlocks } from '../shared/markdown-dom.ts';
 
-function renderInline(nodes: readonly Inline[]): Node[] {
-  return nodes.map((node): Node => {
-    if (node.type === 'text') return document.createTextNode(node.text);
-    if (node.type === 'strong') return h('strong', {}, ...renderInline(node.children));
-    if (node.type === 'em') return h('em', {}, ...renderInline(node.children));
-    // Checked again here: the AST type alone must never be enough to reach the DOM.
-    const href = safeHref(node.href);
-    if (!href) return h('span', {}, ...renderInline(node.children));
-    return h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, ...renderInline(node.children));
-  });
-}
-
-/** Builds DOM nodes for parsed Markdown blocks. */
-export function renderBlocks(blocks: readonly Block[]): DocumentFragment {
-  const fragment = document.createDocumentFragment();
-  for (const block of blocks) {
-    if (block.type === 'paragraph') fragment.appendChild(h('p', {}, ...renderInline(block.children)));
-    else
-      fragment.appendChild(
-        h(block.ordered ? 'ol' : 'ul', {}, ...block.items.map((item) => h('li', {}, ...renderInline(item)))),
-      );
-  }
-  return fragment;
+/** A link that opens in a new tab without giving that tab a handle on the page. */
+export function externalLink(href: string, text: string): HTMLAnchorElement {
+  return h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, text);
 }

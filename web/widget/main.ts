@@ -26,7 +26,9 @@ function mount(): void {
   const data = script?.dataset ?? {};
   const element = document.createElement(tagName);
   element.setAttribute('api', safeUrl(data.api, origin, base).replace(/\/+$/, ''));
-  element.setAttribute('locale', data.locale === 'en' ? 'en' : 'de');
+  // Without data-locale the interface follows the page's own language (<html lang="en">).
+  const locale = data.locale ?? document.documentElement.lang;
+  element.setAttribute('locale', locale?.toLowerCase().startsWith('en') ? 'en' : 'de');
   if (data.color) element.setAttribute('color', data.color);
   element.setAttribute('position', data.position === 'bottom-left' ? 'bottom-left' : 'bottom-right');
   element.setAttribute('privacy-url', safeUrl(data.privacyUrl, `${origin}/privacy`, base));

@@ -5,9 +5,19 @@ import type { UiLocale } from './strings.ts';
  * The open conversation and the last forwarded question, kept in sessionStorage only: it is gone
  * when the tab is closed. No cookies, no localStorage (the privacy notice says so).
  */
-export type Message =
-  | { from: 'citizen'; text: string }
-  | { from: 'assistant'; question: string; response: AskResponse; feedback?: boolean };
+export interface CitizenMessage {
+  from: 'citizen';
+  text: string;
+}
+
+export interface AssistantMessage {
+  from: 'assistant';
+  question: string;
+  response: AskResponse;
+  feedback?: boolean;
+}
+
+export type Message = CitizenMessage | AssistantMessage;
 
 export interface SessionState {
   open: boolean;

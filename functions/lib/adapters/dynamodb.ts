@@ -1,6 +1,19 @@
 import { createRequire as requireFrom } from 'node:module';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { getStringFromEnv } from '../config/env.ts';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  type DeleteCommandInput,
+  DynamoDBDocumentClient,
+  GetCommand,
+  type GetCommandInput,
+  PutCommand,
+  type PutCommandInput,
+  QueryCommand,
+  UpdateCommand,
+  type UpdateCommandInput,
+  type UpdateCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
+import { getOptionalStringFromEnv, getStringFromEnv } from '../config/env.ts';
 import { type TableName, tables } from '../definitions/tables.ts';
 
 // The SDK ships CommonJS. Imported from ESM, Node first lexes every module the package index
@@ -19,9 +32,9 @@ let client: DynamoDBDocumentClient | undefined;
 /** The shared document client (created on first use, then reused). */
 export function documentClient(): DynamoDBDocumentClient {
   if (!client) {
-    const endpoint = process.env.DYNAMODB_ENDPOINT;
+    const endpoint = getOptionalStringFromEnv('DYNAMODB_ENDPOINT');
     const base = new DynamoDBClient({
-      region: process.env.AWS_REGION ?? 'eu-central-1',
+      region: getStringFromEnv('AWS_REGION', 'eu-central-1'),
       ...(endpoint
         ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 2 }
         : { maxAttempts: 3 }),
@@ -51,6 +64,97 @@ export function isExpired(item: { expiresAt?: unknown }, now = new Date()): bool
 /** True when a conditional write was refused because its condition did not hold. */
 export function isConditionFailure(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}
+
+/** A primary key (`pk`, `sk`): every table here has the same two string keys. */
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
+
+/** Reads one item (undefined when absent). */
+export async function getItem(
+  name: TableName,
+  key: ItemKey,
+  options: Omit<GetCommandInput, 'TableName' | 'Key'> = {},
+): Promise<Record<string, unknown> | undefined> {
+  const result = await documentClient().send(
+    new GetCommand({ TableName: tableName(name), Key: key, ...options }),
+  );
+  return result.Item;
+}
+
+/** Writes one item; `options` carries a condition when the write must not overwrite blindly. */
+export async function putItem(
+  name: TableName,
+  item: ItemKey & Record<string, unknown>,
+  options: Omit<PutCommandInput, 'TableName' | 'Item'> = {},
+): Promise<void> {
+  await documentClient().send(new PutCommand({ TableName: tableName(name), Item: item, ...options }));
+}
+
+/** Deletes one item (a no-op when absent, unless a condition says otherwise). */
+export async function deleteItem(
+  name: TableName,
+  key: ItemKey,
+  options: Omit<DeleteCommandInput, 'TableName' | 'Key'> = {},
+): Promise<void> {
+  await documentClient().send(new DeleteCommand({ TableName: tableName(name), Key: key, ...options }));
+}
+
+/** Updates one item with an update expression. */
+export async function updateItem(
+  name: TableName,
+  key: ItemKey,
+  options: Omit<UpdateCommandInput, 'TableName' | 'Key'>,
+): Promise<UpdateCommandOutput> {
+  return documentClient().send(new UpdateCommand({ TableName: tableName(name), Key: key, ...options }));
+}
+
+/** A BatchWriteItem that still had unprocessed requests after every retry. */
+export class BatchWriteIncompleteError extends Error {
+  override name = 'BatchWriteIncompleteError';
+  constructor(
+    readonly table: TableName,
+    readonly unprocessed: number,
+  ) {
+    super(`BatchWriteItem on ${table} left ${unprocessed} requests unprocessed after retrying`);
+  }
+}
+
+export type WriteRequest =
+  | { PutRequest: { Item: ItemKey & Record<string, unknown> } }
+  | { DeleteRequest: { Key: ItemKey } };
+
+export interface BatchWriteOptions {
+  /** Attempts per batch of 25 before giving up with an error (default 8). */
+  maxAttempts?: number;
+  /** Delay before the first retry, doubled on each further retry (default 50 ms). */
+  baseDelayMs?: number;
+}
+
+/**
+ * Writes (puts and deletes) in batches of 25, DynamoDB's limit. Unprocessed requests (throttling
+ * returns them instead of failing) are retried with exponential backoff; when some remain after
+ * the last attempt this throws, because a half-applied import or clean-up must never pass as done.
+ */
+export async function batchWrite(
+  name: TableName,
+  requests: readonly WriteRequest[],
+  { maxAttempts = 8, baseDelayMs = 50 }: BatchWriteOptions = {},
+): Promise<void> {
+  const table = tableName(name);
+  for (let start = 0; start < requests.length; start += 25) {
+    let pending = requests.slice(start, start + 25);
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      if (attempt > maxAttempts) throw new BatchWriteIncompleteError(name, pending.length);
+      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, baseDelayMs * 2 ** (attempt - 2)));
+      const result = await documentClient().send(
+        new BatchWriteCommand({ RequestItems: { [table]: pending as never } }),
+      );
+      pending = (result.UnprocessedItems?.[table] ?? []) as unknown as WriteRequest[];
+    }
+  }
 }
 
 /** A DynamoDB attribute value in its wire form, as stream records carry item images. */
@@ -90,13 +194,15 @@ export interface PartitionQuery {
   consistent?: boolean;
   /** Stop after this many items. */
   limit?: number;
+  /** Only sort keys in this range (inclusive), e.g. the hours of a dashboard range. */
+  sortKeyBetween?: readonly [string, string];
 }
 
 /** Every item of one partition (`pk`) of a table, following DynamoDB's pages. */
 export async function queryPartition(
   name: TableName,
   pk: string,
-  { newestFirst = false, consistent = false, limit }: PartitionQuery = {},
+  { newestFirst = false, consistent = false, limit, sortKeyBetween }: PartitionQuery = {},
 ): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
@@ -104,8 +210,11 @@ export async function queryPartition(
     const page = await documentClient().send(
       new QueryCommand({
         TableName: tableName(name),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
+        KeyConditionExpression: sortKeyBetween ? 'pk = :pk AND sk BETWEEN :first AND :last' : 'pk = :pk',
+        ExpressionAttributeValues: {
+          ':pk': pk,
+          ...(sortKeyBetween ? { ':first': sortKeyBetween[0], ':last': sortKeyBetween[1] } : {}),
+        },
         ScanIndexForward: !newestFirst,
         ConsistentRead: consistent,
         ExclusiveStartKey,

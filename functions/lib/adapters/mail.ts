@@ -2,14 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { ConfigurationError, getStringFromEnv } from '../config/env.ts';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { ConfigurationError, getOptionalStringFromEnv, getStringFromEnv } from '../config/env.ts';
 
-/** One plain-text mail. `tags` are ids only (ticket, kind): they end up in SES event logs. */
+/**
+ * One mail: a plain-text part, and optionally an HTML part of the same content (then the message
+ * is `multipart/alternative`). `tags` are ids only (ticket, kind): they end up in SES event logs.
+ */
 export interface MailMessage {
   from: string;
   to: string;
   subject: string;
   text: string;
+  html?: string;
   tags?: Record<string, string>;
 }
 
@@ -32,34 +37,33 @@ export function checkAddress(address: string): string {
   return clean;
 }
 
-/** RFC 2047 encoded-word for non-ASCII header text (UTF-8, base64). */
-function encodeHeader(value: string): string {
-  const clean = headerValue(value);
-  if (/^[\x20-\x7e]*$/.test(clean)) return clean;
-  return `=?UTF-8?B?${Buffer.from(clean, 'utf8').toString('base64')}?=`;
-}
-
-/** Renders an RFC 5322 message (text/plain, UTF-8, base64 body wrapped at 76 characters). */
-export function toEml(message: MailMessage, messageId: string, date = new Date()): string {
-  const domain = checkAddress(message.from).split('@')[1] ?? 'localhost';
-  const body = Buffer.from(message.text.replace(/\r?\n/g, '\r\n'), 'utf8').toString('base64');
-  const lines = [
-    `From: ${checkAddress(message.from)}`,
-    `To: ${checkAddress(message.to)}`,
-    `Subject: ${encodeHeader(message.subject)}`,
-    `Date: ${date.toUTCString().replace('GMT', '+0000')}`,
-    `Message-ID: <${headerValue(messageId)}@${domain}>`,
-    ...Object.entries(message.tags ?? {}).map(
-      ([name, value]) => `X-Tag-${headerValue(name).replace(/[^A-Za-z0-9-]/g, '')}: ${encodeHeader(value)}`,
+/**
+ * Renders an RFC 5322 message with nodemailer's MIME composer: headers encoded (RFC 2047) and
+ * folded, the parts in UTF-8 quoted-printable, so an .eml file stays readable with `cat`.
+ * Every header value is cleaned of line breaks first: the composer encodes, we refuse.
+ */
+export async function toEml(message: MailMessage, messageId: string, date = new Date()): Promise<string> {
+  const from = checkAddress(message.from);
+  const domain = from.split('@')[1] ?? 'localhost';
+  const composer = new MailComposer({
+    from,
+    to: checkAddress(message.to),
+    subject: headerValue(message.subject),
+    date,
+    messageId: `<${headerValue(messageId).replace(/[<>@\s]/g, '')}@${domain}>`,
+    headers: Object.fromEntries(
+      Object.entries(message.tags ?? {}).map(([name, value]) => [
+        `X-Tag-${headerValue(name).replace(/[^A-Za-z0-9-]/g, '')}`,
+        headerValue(value),
+      ]),
     ),
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: base64',
-    '',
-    ...(body.match(/.{1,76}/g) ?? []),
-    '',
-  ];
-  return lines.join('\r\n');
+    text: message.text,
+    ...(message.html === undefined ? {} : { html: message.html }),
+    textEncoding: 'quoted-printable',
+  });
+  const raw = await composer.compile().build();
+  // The composer keeps the text's own line ends; a message on the wire uses CRLF throughout.
+  return raw.toString('utf8').replace(/\r?\n/g, '\r\n');
 }
 
 /**
@@ -74,29 +78,32 @@ export function createOutboxMailer(dir: string): Mailer {
         .map((value) => value.replace(/[^A-Za-z0-9-]/g, ''))
         .filter(Boolean);
       await mkdir(dir, { recursive: true });
-      await writeFile(path.join(dir, `${[id, ...tags].join('-')}.eml`), toEml(message, id), { mode: 0o600 });
+      await writeFile(path.join(dir, `${[id, ...tags].join('-')}.eml`), await toEml(message, id), {
+        mode: 0o600,
+      });
       return id;
     },
   };
 }
 
-/** AWS transport: SES v2, one client per container, optional configuration set for event tracking. */
+/**
+ * AWS transport: SES v2 with the raw message (the same MIME as the outbox writes, so what a test
+ * reads locally is what citizens get), one client per container, optional configuration set for
+ * event tracking.
+ */
 export function createSesMailer(
   configurationSet?: string,
-  client = new SESv2Client({ region: process.env.AWS_REGION ?? 'eu-central-1', maxAttempts: 3 }),
+  client = new SESv2Client({ region: getStringFromEnv('AWS_REGION', 'eu-central-1'), maxAttempts: 3 }),
 ): Mailer {
   return {
     async send(message) {
+      const raw = await toEml(message, randomBytes(12).toString('hex'));
       const result = await client.send(
         new SendEmailCommand({
           FromEmailAddress: checkAddress(message.from),
+          // Named explicitly: SES then sends to exactly this checked address, whatever the raw headers say.
           Destination: { ToAddresses: [checkAddress(message.to)] },
-          Content: {
-            Simple: {
-              Subject: { Data: headerValue(message.subject), Charset: 'UTF-8' },
-              Body: { Text: { Data: message.text, Charset: 'UTF-8' } },
-            },
-          },
+          Content: { Raw: { Data: Buffer.from(raw, 'utf8') } },
           ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
           EmailTags: Object.entries(message.tags ?? {}).map(([Name, Value]) => ({
             Name,
@@ -115,9 +122,9 @@ export function createSesMailer(
  */
 export function mailerFromEnv(): Mailer {
   const transport = getStringFromEnv('MAIL_TRANSPORT');
-  if (transport === 'ses') return createSesMailer(process.env.SES_CONFIGURATION_SET || undefined);
+  if (transport === 'ses') return createSesMailer(getOptionalStringFromEnv('SES_CONFIGURATION_SET'));
   if (transport === 'outbox') {
-    const dir = process.env.OUTBOX_DIR || path.join(getStringFromEnv('DATA_DIR'), 'outbox');
+    const dir = getOptionalStringFromEnv('OUTBOX_DIR') ?? path.join(getStringFromEnv('DATA_DIR'), 'outbox');
     return createOutboxMailer(dir);
   }
   throw new ConfigurationError(`MAIL_TRANSPORT must be "ses" or "outbox", not "${transport}"`);

@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { getOptionalStringFromEnv, getStringFromEnv } from '../config/env.ts';
 
 /**
  * The only place that reads the application's master key. Every keyed value (ticket secrets,
@@ -22,7 +23,7 @@ async function fromSecretsManager(arn: string): Promise<Buffer> {
   const { SecretsManagerClient, GetSecretValueCommand } = createRequire(import.meta.url)(
     '@aws-sdk/client-secrets-manager',
   ) as typeof import('@aws-sdk/client-secrets-manager');
-  const client = new SecretsManagerClient({ region: process.env.AWS_REGION ?? 'eu-central-1' });
+  const client = new SecretsManagerClient({ region: getStringFromEnv('AWS_REGION', 'eu-central-1') });
   const result = await client.send(new GetSecretValueCommand({ SecretId: arn }));
   if (!result.SecretString || result.SecretString.length < 32) throw new Error('master key missing or short');
   return Buffer.from(result.SecretString, 'utf8');
@@ -41,9 +42,9 @@ async function fromDataDir(dir: string): Promise<Buffer> {
 
 function masterKey(): Promise<Buffer> {
   master ??= (async () => {
-    const arn = process.env.APP_SECRET_ARN;
+    const arn = getOptionalStringFromEnv('APP_SECRET_ARN');
     if (arn) return fromSecretsManager(arn);
-    const dir = process.env.DATA_DIR;
+    const dir = getOptionalStringFromEnv('DATA_DIR');
     if (dir) return fromDataDir(dir);
     return randomBytes(32);
   })().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { findRoute, type Group } from '../definitions/routes.ts';
+import { findRoute, type Group, routeGroups } from '../definitions/routes.ts';
 import { ForbiddenError, UnauthorizedError } from '../http/errors.ts';
 import type { ApiEvent, JwtClaims } from '../http/handler.ts';
 
@@ -36,8 +36,8 @@ export function identityOf(event: ApiEvent): StaffIdentity {
  * same route table the stack is built from.
  */
 export function authorize(event: ApiEvent, group?: Group): StaffIdentity {
-  const required = group ?? findRoute(event.routeKey)?.group;
+  const required = group ? [group] : routeGroups(findRoute(event.routeKey));
   const identity = identityOf(event);
-  if (!required || !identity.groups.includes(required)) throw new ForbiddenError();
+  if (!required.some((name) => identity.groups.includes(name))) throw new ForbiddenError();
   return identity;
 }

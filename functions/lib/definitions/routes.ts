@@ -55,10 +55,10 @@ export const functionDefinitions = {
   },
   inbox: {
     entry: 'functions/inbox/handler.ts',
-    description: 'DPO inbox: list, claim, release, answer and close forwarded questions',
+    description: 'DPO inbox: list, claim, release, answer and close forwarded questions; answer snippets',
     memoryMb: 256,
     timeoutSeconds: 10,
-    tables: { tickets: 'readWrite', knowledge: 'read' },
+    tables: { tickets: 'readWrite', knowledge: 'read', analytics: 'write' },
   },
   notify: {
     entry: 'functions/notify/handler.ts',
@@ -97,6 +97,13 @@ export const functionDefinitions = {
     timeoutSeconds: 3,
     tables: {},
   },
+  dashboard: {
+    entry: 'functions/dashboard/handler.ts',
+    description: 'Situation dashboard: hourly counters, open tickets by age, CSV download',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    tables: { analytics: 'read', tickets: 'read', knowledge: 'read' },
+  },
   'ticket-age': {
     entry: 'functions/ticket-age/handler.ts',
     description:
@@ -119,14 +126,30 @@ export interface RouteDefinition {
   /** API Gateway path syntax: `/v1/inbox/{ticketId}`. */
   path: string;
   function: FunctionName;
-  /** Staff group required; omitted for public routes (no authorizer). */
-  group?: Group;
+  /** Staff group required (any one of a list); omitted for public routes (no authorizer). */
+  group?: Group | readonly Group[];
   /** Per-route throttling (requests per second, burst), stricter than the stage default. */
   throttle?: { rateLimit: number; burstLimit: number };
 }
 
-export const routes: readonly RouteDefinition[] = [
+/** An editor route (group `editor`, function `knowledge`), keeping its literal method and path. */
+const editor = <const M extends RouteDefinition['method'], const P extends `/v1/knowledge/${string}`>(
+  method: M,
+  path: P,
+) => ({ method, path, function: 'knowledge', group: 'editor' }) as const;
+
+/** A DPO inbox route (group `dpo`). */
+const inbox = <const M extends RouteDefinition['method'], const P extends `/v1/inbox${string}`>(
+  method: M,
+  path: P,
+) => ({ method, path, function: 'inbox', group: 'dpo' }) as const;
+
+// `as const satisfies`: every row is checked against RouteDefinition and keeps its literal
+// method and path, so `RouteKey` is the exact union and `switch` cases on it are checked.
+const routeTable = [
   { method: 'POST', path: '/v1/ask', function: 'ask', throttle: { rateLimit: 50, burstLimit: 100 } },
+  // The widget's starter questions (public, read-only): served by the ask function's cache.
+  { method: 'GET', path: '/v1/starters', function: 'ask', throttle: { rateLimit: 20, burstLimit: 40 } },
   { method: 'POST', path: '/v1/feedback', function: 'feedback', throttle: { rateLimit: 20, burstLimit: 40 } },
   { method: 'GET', path: '/v1/health', function: 'health', throttle: { rateLimit: 10, burstLimit: 20 } },
   {
@@ -135,24 +158,20 @@ export const routes: readonly RouteDefinition[] = [
     function: 'changelog',
     throttle: { rateLimit: 10, burstLimit: 20 },
   },
-  ...(
-    [
-      ['GET', '/v1/knowledge/entries'],
-      ['GET', '/v1/knowledge/entries/{entryId}'],
-      ['PUT', '/v1/knowledge/entries/{entryId}'],
-      ['DELETE', '/v1/knowledge/entries/{entryId}'],
-      ['DELETE', '/v1/knowledge/entries/{entryId}/draft'],
-      ['POST', '/v1/knowledge/entries/{entryId}/request-review'],
-      ['POST', '/v1/knowledge/entries/{entryId}/approve'],
-      ['POST', '/v1/knowledge/entries/{entryId}/publish'],
-      ['GET', '/v1/knowledge/entries/{entryId}/history'],
-      ['POST', '/v1/knowledge/entries/{entryId}/rollback'],
-      ['POST', '/v1/knowledge/try'],
-      ['GET', '/v1/knowledge/unanswered'],
-      ['POST', '/v1/knowledge/unanswered/{groupId}/to-draft'],
-      ['POST', '/v1/knowledge/unanswered/{groupId}/to-alternatives'],
-    ] as const
-  ).map(([method, path]) => ({ method, path, function: 'knowledge' as const, group: 'editor' as const })),
+  editor('GET', '/v1/knowledge/entries'),
+  editor('GET', '/v1/knowledge/entries/{entryId}'),
+  editor('PUT', '/v1/knowledge/entries/{entryId}'),
+  editor('DELETE', '/v1/knowledge/entries/{entryId}'),
+  editor('DELETE', '/v1/knowledge/entries/{entryId}/draft'),
+  editor('POST', '/v1/knowledge/entries/{entryId}/request-review'),
+  editor('POST', '/v1/knowledge/entries/{entryId}/approve'),
+  editor('POST', '/v1/knowledge/entries/{entryId}/publish'),
+  editor('GET', '/v1/knowledge/entries/{entryId}/history'),
+  editor('POST', '/v1/knowledge/entries/{entryId}/rollback'),
+  editor('POST', '/v1/knowledge/try'),
+  editor('GET', '/v1/knowledge/unanswered'),
+  editor('POST', '/v1/knowledge/unanswered/{groupId}/to-draft'),
+  editor('POST', '/v1/knowledge/unanswered/{groupId}/to-alternatives'),
   {
     method: 'POST',
     path: '/v1/escalations',
@@ -189,23 +208,59 @@ export const routes: readonly RouteDefinition[] = [
     function: 'escalations',
     throttle: { rateLimit: 5, burstLimit: 10 },
   },
-  { method: 'GET', path: '/v1/inbox', function: 'inbox', group: 'dpo' },
-  { method: 'GET', path: '/v1/inbox/{ticketId}', function: 'inbox', group: 'dpo' },
-  { method: 'POST', path: '/v1/inbox/{ticketId}/claim', function: 'inbox', group: 'dpo' },
-  { method: 'POST', path: '/v1/inbox/{ticketId}/release', function: 'inbox', group: 'dpo' },
-  { method: 'POST', path: '/v1/inbox/{ticketId}/answer', function: 'inbox', group: 'dpo' },
-  { method: 'POST', path: '/v1/inbox/{ticketId}/close', function: 'inbox', group: 'dpo' },
+  inbox('GET', '/v1/inbox'),
+  inbox('GET', '/v1/inbox/{ticketId}'),
+  inbox('POST', '/v1/inbox/{ticketId}/claim'),
+  inbox('POST', '/v1/inbox/{ticketId}/release'),
+  inbox('POST', '/v1/inbox/{ticketId}/answer'),
+  inbox('POST', '/v1/inbox/{ticketId}/close'),
   { method: 'POST', path: '/v1/inbox/{ticketId}/promote', function: 'promote', group: 'dpo' },
-];
+  { method: 'GET', path: '/v1/dashboard', function: 'dashboard', group: ['dpo', 'editor'] },
+  { method: 'GET', path: '/v1/snippets', function: 'inbox', group: 'dpo' },
+  { method: 'POST', path: '/v1/snippets', function: 'inbox', group: 'dpo' },
+  { method: 'DELETE', path: '/v1/snippets/{snippetId}', function: 'inbox', group: 'dpo' },
+] as const satisfies readonly RouteDefinition[];
+
+type Route = (typeof routeTable)[number];
+
+/** The route table, widened for code that iterates it (stack, local server, tests). */
+export const routes: readonly RouteDefinition[] = routeTable;
+
+/** `METHOD path` of each route (distributed per row, so no method is paired with a foreign path). */
+type KeyOf<R> = R extends { method: infer M extends string; path: infer P extends string }
+  ? `${M} ${P}`
+  : never;
+
+/** Every API Gateway route key of the API, e.g. `'POST /v1/ask'`. */
+export type RouteKey = KeyOf<Route>;
+
+/** The route keys served by one function. */
+export type RouteKeyOf<F extends FunctionName> = KeyOf<Extract<Route, { function: F }>>;
+
+/** The staff groups that may use a route (any one of them suffices); empty for public routes. */
+export function routeGroups(route: Pick<RouteDefinition, 'group'> | undefined): readonly Group[] {
+  const group = route?.group;
+  if (group === undefined) return [];
+  return typeof group === 'string' ? [group] : group;
+}
 
 /** The API Gateway route key of a route, e.g. `POST /v1/ask`. */
-export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {
-  return `${route.method} ${route.path}`;
+export function routeKey<R extends Pick<RouteDefinition, 'method' | 'path'>>(route: R): KeyOf<R> {
+  return `${route.method} ${route.path}` as KeyOf<R>;
 }
 
 /** Finds the route for a route key (what `event.routeKey` carries). */
 export function findRoute(key: string): RouteDefinition | undefined {
   return routes.find((route) => routeKey(route) === key);
+}
+
+/**
+ * The request's route key as one of the function's own keys (undefined for anything else), so
+ * a handler's `switch` over it is checked by the compiler: a misspelt case does not compile.
+ */
+export function routeKeyOf<F extends FunctionName>(fn: F, key: string): RouteKeyOf<F> | undefined {
+  const route = findRoute(key);
+  return route?.function === fn ? (key as RouteKeyOf<F>) : undefined;
 }
 
 /** CORS for the HTTP API: which origins is a setting; methods and headers are fixed here. */

@@ -1,9 +1,9 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Document, parse as parseYaml, Scalar, visit } from 'yaml';
 import type { EvalCase } from '../knowledge/evaluate.ts';
-import { readEvalFile } from '../knowledge/files.ts';
+import { defaultKnowledgeDir, readEvalFile } from '../knowledge/files.ts';
 import { type Entry, entrySchema, type Settings } from '../knowledge/schema.ts';
 
 /**
@@ -50,6 +50,9 @@ function orderedEntry(entry: Entry): Record<string, unknown> {
     kind: entry.kind,
     ...(entry.reviewedAt ? { reviewedAt: entry.reviewedAt } : {}),
     related: entry.related,
+    ...(entry.needsReview !== undefined ? { needsReview: entry.needsReview } : {}),
+    ...(entry.legalReview ? { legalReview: entry.legalReview } : {}),
+    ...(entry.sources ? { sources: entry.sources } : {}),
     de: localized('de'),
     en: localized('en'),
   };
@@ -63,7 +66,7 @@ export function entryToYaml(entry: Entry): string {
       const key = (pair.key as Scalar | null)?.value;
       if (!(pair.value instanceof Scalar)) return;
       if (key === 'answer') pair.value.type = Scalar.BLOCK_LITERAL;
-      if (key === 'reviewedAt') pair.value.type = Scalar.QUOTE_DOUBLE;
+      if (key === 'reviewedAt' || key === 'date') pair.value.type = Scalar.QUOTE_DOUBLE;
     },
   });
   return document.toString({ lineWidth: 0 });
@@ -71,6 +74,19 @@ export function entryToYaml(entry: Entry): string {
 
 export function settingsToYaml(settings: Settings): string {
   return `# Settings of the incident FAQ assistant (exported from the live knowledge base).\n\n${new Document(settings).toString({ lineWidth: 0 })}`;
+}
+
+/**
+ * The notice that sources quote is a file of the knowledge folder, not stored in the table:
+ * an export into a folder without it copies the shipped one, so the folder validates.
+ */
+async function exportNotice(dir: string, settings: Settings): Promise<void> {
+  const file = settings.notice?.file;
+  if (!file) return;
+  const target = path.join(dir, file);
+  if ((await readFile(target).catch(() => undefined)) !== undefined) return;
+  await mkdir(path.dirname(target), { recursive: true });
+  await copyFile(path.join(defaultKnowledgeDir, file), target);
 }
 
 /** True when `file` already holds exactly this entry (whatever its formatting). */
@@ -110,6 +126,7 @@ export async function exportKnowledge(
   }
   if (!same) await writeFile(settingsFile, settingsToYaml(settings));
   await exportEvalCases(dir, settings, evalCases);
+  await exportNotice(dir, settings);
   const keep = new Set(entries.map((entry) => `${entry.id}.yaml`));
   let removed = 0;
   for (const name of await readdir(entryDir)) {

@@ -1,15 +1,18 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, queryPartition, tableName } from '../adapters/dynamodb.ts';
+import {
+  deleteItem,
+  getItem,
+  isConditionFailure,
+  putItem,
+  queryPartition,
+  updateItem,
+} from '../adapters/dynamodb.ts';
 import { ConflictError, type ErrorCode } from '../http/errors.ts';
+import { knowledgeKeys, knowledgePartitions } from '../knowledge/knowledge-table.ts';
 import type { Entry, Locale } from '../knowledge/schema.ts';
 
 /**
  * Drafts, history and the public change log in the `knowledge` table, next to the published
- * entries (see knowledge/store.ts):
- * - `pk=DRAFT, sk=<id>`: the one pending change of an entry (new text or a deletion);
- * - `pk=HISTORY#<id>, sk=V#<000000n>`: every published version, with author and approver;
- * - `pk=CHANGELOG, sk=<iso>#<id>`: what changed publicly, without staff names.
- * Every entry has one revision counter (`version`), raised by each draft save and publish;
+ * entries (key layout in knowledge/knowledge-table.ts). Every entry has one revision counter (`version`), raised by each draft save and publish;
  * writes are conditional on it (optimistic locking).
  */
 export type DraftState = 'draft' | 'review' | 'approved';
@@ -30,6 +33,20 @@ export interface DraftItem {
   /** Published version this change started from (null for a new entry). */
   baseVersion: number | null;
   updatedAt: string;
+  /** When the review was requested, and the quality check (publish gate) run at that moment. */
+  reviewRequestedAt?: string;
+  check?: DraftCheck;
+}
+
+/** The publish gate's verdict on a draft, kept with it so the reviewer sees it. */
+export interface DraftCheck {
+  passed: boolean;
+  at: string;
+  before: { accuracy: number; falseAnswerRate: number };
+  after: { accuracy: number; falseAnswerRate: number };
+  thresholds: { minAccuracy: number; maxFalseAnswerRate: number };
+  /** How many test questions pass now and would fail with the change. */
+  newFailures: number;
 }
 
 export interface PublishedItem {
@@ -44,6 +61,8 @@ export interface HistoryItem {
   version: number;
   entry?: Entry;
   deleted?: boolean;
+  /** `files`: the text imported from the knowledge files, before its first edit. */
+  origin?: 'files' | 'editor';
   authors: string[];
   approver?: string;
   publishedAt: string;
@@ -59,16 +78,12 @@ export interface ChangeLogItem {
   /** Names of people never appear here: this list is public. */
 }
 
-const client = () => documentClient();
-const table = () => tableName('knowledge');
-const historySk = (version: number) => `V#${String(version).padStart(8, '0')}`;
-
-function isConditionFailure(error: unknown): boolean {
-  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
-}
-
 /** Runs a conditional write; a failed condition becomes a 409 with the given message. */
-async function conditional<T>(write: () => Promise<T>, message: string, code: ErrorCode = 'version_conflict') {
+async function conditional<T>(
+  write: () => Promise<T>,
+  message: string,
+  code: ErrorCode = 'version_conflict',
+) {
   try {
     return await write();
   } catch (error) {
@@ -95,26 +110,22 @@ function toPublished(item: Record<string, unknown>): PublishedItem {
 
 /** All drafts, by entry id. */
 export async function listDrafts(): Promise<DraftItem[]> {
-  return (await queryAll('DRAFT')).map(toDraft);
+  return (await queryAll(knowledgePartitions.drafts)).map(toDraft);
 }
 
 /** All published entries with their revision. */
 export async function listPublished(): Promise<PublishedItem[]> {
-  return (await queryAll('PUBLISHED')).map(toPublished);
+  return (await queryAll(knowledgePartitions.published)).map(toPublished);
 }
 
 export async function getDraft(entryId: string): Promise<DraftItem | undefined> {
-  const result = await client().send(
-    new GetCommand({ TableName: table(), Key: { pk: 'DRAFT', sk: entryId }, ConsistentRead: true }),
-  );
-  return result.Item ? toDraft(result.Item) : undefined;
+  const item = await getItem('knowledge', knowledgeKeys.draft(entryId), { ConsistentRead: true });
+  return item ? toDraft(item) : undefined;
 }
 
 export async function getPublished(entryId: string): Promise<PublishedItem | undefined> {
-  const result = await client().send(
-    new GetCommand({ TableName: table(), Key: { pk: 'PUBLISHED', sk: entryId }, ConsistentRead: true }),
-  );
-  return result.Item ? toPublished(result.Item) : undefined;
+  const item = await getItem('knowledge', knowledgeKeys.published(entryId), { ConsistentRead: true });
+  return item ? toPublished(item) : undefined;
 }
 
 /**
@@ -125,17 +136,15 @@ export async function putDraft(draft: DraftItem, expectedDraftVersion: number | 
   const { entryId, ...rest } = draft;
   await conditional(
     () =>
-      client().send(
-        new PutCommand({
-          TableName: table(),
-          Item: { pk: 'DRAFT', sk: entryId, ...rest },
-          ...(expectedDraftVersion === null
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : {
-                ConditionExpression: 'version = :v',
-                ExpressionAttributeValues: { ':v': expectedDraftVersion },
-              }),
-        }),
+      putItem(
+        'knowledge',
+        { ...knowledgeKeys.draft(entryId), ...rest },
+        expectedDraftVersion === null
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : {
+              ConditionExpression: 'version = :v',
+              ExpressionAttributeValues: { ':v': expectedDraftVersion },
+            },
       ),
     'Someone else changed this entry in the meantime. Reload it and apply your change again.',
   );
@@ -145,14 +154,10 @@ export async function putDraft(draft: DraftItem, expectedDraftVersion: number | 
 export async function removeDraft(entryId: string, version: number): Promise<void> {
   await conditional(
     () =>
-      client().send(
-        new DeleteCommand({
-          TableName: table(),
-          Key: { pk: 'DRAFT', sk: entryId },
-          ConditionExpression: 'version = :v',
-          ExpressionAttributeValues: { ':v': version },
-        }),
-      ),
+      deleteItem('knowledge', knowledgeKeys.draft(entryId), {
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': version },
+      }),
     'Someone else changed this entry in the meantime. Reload it.',
   );
 }
@@ -160,12 +165,10 @@ export async function removeDraft(entryId: string, version: number): Promise<voi
 /** Writes the published state of one entry (or removes it for a deletion). */
 export async function writePublished(entryId: string, item: PublishedItem | undefined): Promise<void> {
   if (!item) {
-    await client().send(new DeleteCommand({ TableName: table(), Key: { pk: 'PUBLISHED', sk: entryId } }));
+    await deleteItem('knowledge', knowledgeKeys.published(entryId));
     return;
   }
-  await client().send(
-    new PutCommand({ TableName: table(), Item: { pk: 'PUBLISHED', sk: entryId, ...item } }),
-  );
+  await putItem('knowledge', { ...knowledgeKeys.published(entryId), ...item });
 }
 
 /** Adds a version to an entry's history; a version is written once (409 if it exists). */
@@ -173,12 +176,10 @@ export async function putHistory(item: HistoryItem): Promise<void> {
   const { entryId, ...rest } = item;
   await conditional(
     () =>
-      client().send(
-        new PutCommand({
-          TableName: table(),
-          Item: { pk: `HISTORY#${entryId}`, sk: historySk(item.version), entryId, ...rest },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
+      putItem(
+        'knowledge',
+        { ...knowledgeKeys.history(entryId, item.version), entryId, ...rest },
+        { ConditionExpression: 'attribute_not_exists(pk)' },
       ),
     'This version was published already.',
   );
@@ -186,33 +187,26 @@ export async function putHistory(item: HistoryItem): Promise<void> {
 
 /** Every published version of an entry, newest first. */
 export async function listHistory(entryId: string): Promise<HistoryItem[]> {
-  return (await queryAll(`HISTORY#${entryId}`, true)).map((item) => {
+  return (await queryAll(knowledgePartitions.history(entryId), true)).map((item) => {
     const { pk: _pk, sk: _sk, ...rest } = item;
     return rest as unknown as HistoryItem;
   });
 }
 
 export async function getHistoryVersion(entryId: string, version: number): Promise<HistoryItem | undefined> {
-  const result = await client().send(
-    new GetCommand({ TableName: table(), Key: { pk: `HISTORY#${entryId}`, sk: historySk(version) } }),
-  );
-  if (!result.Item) return undefined;
-  const { pk: _pk, sk: _sk, ...rest } = result.Item;
-  return rest as HistoryItem;
+  const item = await getItem('knowledge', knowledgeKeys.history(entryId, version));
+  if (!item) return undefined;
+  const { pk: _pk, sk: _sk, ...rest } = item;
+  return rest as unknown as HistoryItem;
 }
 
 export async function putChangeLog(item: ChangeLogItem): Promise<void> {
-  await client().send(
-    new PutCommand({
-      TableName: table(),
-      Item: { pk: 'CHANGELOG', sk: `${item.at}#${item.entryId}`, ...item },
-    }),
-  );
+  await putItem('knowledge', { ...knowledgeKeys.changeLog(item.at, item.entryId), ...item });
 }
 
 /** The public change log, newest first. */
 export async function listChangeLog(limit: number): Promise<ChangeLogItem[]> {
-  return (await queryAll('CHANGELOG', true, limit)).slice(0, limit).map((item) => ({
+  return (await queryAll(knowledgePartitions.changeLog, true, limit)).slice(0, limit).map((item) => ({
     entryId: String(item.entryId),
     question: item.question as Record<Locale, string>,
     change: item.change as ChangeKind,
@@ -228,34 +222,26 @@ export async function listChangeLog(limit: number): Promise<ChangeLogItem[]> {
 export async function bumpPublishedVersion(expected: number): Promise<{ version: number; raced: boolean }> {
   const now = new Date().toISOString();
   try {
-    await client().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: { pk: 'KB', sk: 'META' },
-        UpdateExpression: 'SET version = :next, #source = :editor, updatedAt = :now',
-        ConditionExpression: 'version = :expected',
-        ExpressionAttributeNames: { '#source': 'source' },
-        ExpressionAttributeValues: {
-          ':next': expected + 1,
-          ':expected': expected,
-          ':editor': 'editor',
-          ':now': now,
-        },
-      }),
-    );
+    await updateItem('knowledge', knowledgeKeys.meta(), {
+      UpdateExpression: 'SET version = :next, #source = :editor, updatedAt = :now',
+      ConditionExpression: 'version = :expected',
+      ExpressionAttributeNames: { '#source': 'source' },
+      ExpressionAttributeValues: {
+        ':next': expected + 1,
+        ':expected': expected,
+        ':editor': 'editor',
+        ':now': now,
+      },
+    });
     return { version: expected + 1, raced: false };
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
-    const result = await client().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: { pk: 'KB', sk: 'META' },
-        UpdateExpression: 'SET #source = :editor, updatedAt = :now ADD version :one',
-        ExpressionAttributeNames: { '#source': 'source' },
-        ExpressionAttributeValues: { ':one': 1, ':editor': 'editor', ':now': now },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
+    const result = await updateItem('knowledge', knowledgeKeys.meta(), {
+      UpdateExpression: 'SET #source = :editor, updatedAt = :now ADD version :one',
+      ExpressionAttributeNames: { '#source': 'source' },
+      ExpressionAttributeValues: { ':one': 1, ':editor': 'editor', ':now': now },
+      ReturnValues: 'ALL_NEW',
+    });
     return { version: Number(result.Attributes?.version ?? expected + 1), raced: true };
   }
 }

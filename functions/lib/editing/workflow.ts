@@ -1,33 +1,26 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { StaffIdentity } from '../auth/groups.ts';
 import { AppError, BadRequestError, ConflictError, NotFoundError } from '../http/errors.ts';
 import type { Entry } from '../knowledge/schema.ts';
-import { readEvalCases, readMeta } from '../knowledge/store.ts';
 import { crossCheck, validateEntry } from '../knowledge/validate.ts';
-import { logger } from '../observability/logger.ts';
-import { applyChange, type GateReport, runGate } from './gate.ts';
+import { checkChange, summarize } from './check.ts';
 import {
-  bumpPublishedVersion,
   type DraftItem,
   getDraft,
   getHistoryVersion,
   getPublished,
   listDrafts,
-  listHistory,
   listPublished,
   type PublishedItem,
-  putChangeLog,
   putDraft,
-  putHistory,
   removeDraft,
-  writePublished,
 } from './store.ts';
 
 /**
  * The editing workflow: draft -> review -> approved -> published. Every step names the entry
- * version the editor saw; a stale version gets 409. The four-eyes rule: nobody who wrote a
- * change may approve it (403 `four_eyes`); with `publishing.fourEyes` on, only approved
- * changes are published.
+ * version the editor saw; a stale version gets 409. Only a change in review can be approved
+ * (409 `not_in_review`): the reviewer must see what the author asked to have checked. The
+ * four-eyes rule: nobody who wrote a change may approve it (403 `four_eyes`); with
+ * `publishing.fourEyes` on, only approved changes are published (see publish.ts).
  */
 
 /** What the editor sees of one entry: published and draft state side by side. */
@@ -39,43 +32,51 @@ export interface EntryView {
   draft: PublicDraft | null;
 }
 
-/** A draft without the authors' subjects (names are enough for staff). */
-export type PublicDraft = Omit<DraftItem, 'authorSubs' | 'approvedBySub'>;
+/**
+ * A draft without the authors' subjects (names are enough for staff); `byYou` tells the page
+ * whether the person asking wrote it, so the approve button can say why it is disabled.
+ */
+export type PublicDraft = Omit<DraftItem, 'authorSubs' | 'approvedBySub'> & { byYou: boolean };
 
-function publicDraft(draft: DraftItem): PublicDraft {
-  const { authorSubs: _subs, approvedBySub: _approver, ...rest } = draft;
-  return rest;
+function publicDraft(draft: DraftItem, who?: StaffIdentity): PublicDraft {
+  const { authorSubs, approvedBySub: _approver, ...rest } = draft;
+  return { ...rest, byYou: who ? authorSubs.includes(who.sub) : false };
 }
 
 const currentVersion = (draft?: DraftItem, published?: PublishedItem) =>
   draft?.version ?? published?.version ?? 0;
 
-function view(id: string, draft?: DraftItem, published?: PublishedItem): EntryView {
+export function view(
+  id: string,
+  draft?: DraftItem,
+  published?: PublishedItem,
+  who?: StaffIdentity,
+): EntryView {
   return {
     id,
     version: currentVersion(draft, published),
     published: published ?? null,
-    draft: draft ? publicDraft(draft) : null,
+    draft: draft ? publicDraft(draft, who) : null,
   };
 }
 
 /** One entry with its draft, or 404 when neither exists. */
-export async function readEntry(id: string): Promise<EntryView> {
+export async function readEntry(id: string, who?: StaffIdentity): Promise<EntryView> {
   const [draft, published] = await Promise.all([getDraft(id), getPublished(id)]);
   if (!draft && !published) throw new NotFoundError('No such entry.');
-  return view(id, draft, published);
+  return view(id, draft, published, who);
 }
 
 /** Every entry that is published or has a draft, sorted by id. */
-export async function listEntries(): Promise<EntryView[]> {
+export async function listEntries(who?: StaffIdentity): Promise<EntryView[]> {
   const [drafts, published] = await Promise.all([listDrafts(), listPublished()]);
   const draftById = new Map(drafts.map((draft) => [draft.entryId, draft]));
   const publishedById = new Map(published.map((item) => [item.entry.id, item]));
   const ids = [...new Set([...draftById.keys(), ...publishedById.keys()])].sort();
-  return ids.map((id) => view(id, draftById.get(id), publishedById.get(id)));
+  return ids.map((id) => view(id, draftById.get(id), publishedById.get(id), who));
 }
 
-function expectVersion(given: number, draft?: DraftItem, published?: PublishedItem): void {
+export function expectVersion(given: number, draft?: DraftItem, published?: PublishedItem): void {
   if (given !== currentVersion(draft, published)) {
     throw new ConflictError(
       'Someone else changed this entry in the meantime. Reload it and apply your change again.',
@@ -145,7 +146,7 @@ async function writeChange(
     updatedAt: new Date().toISOString(),
   };
   await putDraft(next, draft ? draft.version : null);
-  return view(id, next, published);
+  return view(id, next, published, who);
 }
 
 /** Creates or updates the draft of an entry (PUT). Version 0 creates a new entry. */
@@ -172,30 +173,52 @@ export async function deleteEntry(
 }
 
 /** Throws away the pending change of an entry. */
-export async function discardDraft(id: string, version: number): Promise<EntryView | null> {
+export async function discardDraft(
+  id: string,
+  version: number,
+  who?: StaffIdentity,
+): Promise<EntryView | null> {
   const [draft, published] = await Promise.all([getDraft(id), getPublished(id)]);
   if (!draft) throw new NotFoundError('This entry has no draft.');
   expectVersion(version, draft, published);
   await removeDraft(id, draft.version);
-  return published ? view(id, undefined, published) : null;
+  return published ? view(id, undefined, published, who) : null;
 }
 
 async function transition(
   id: string,
   version: number,
-  update: (draft: DraftItem) => Partial<DraftItem>,
+  who: StaffIdentity,
+  update: (draft: DraftItem) => Partial<DraftItem> | Promise<Partial<DraftItem>>,
 ): Promise<EntryView> {
   const [draft, published] = await Promise.all([getDraft(id), getPublished(id)]);
   if (!draft) throw new NotFoundError('This entry has no draft to review.');
   expectVersion(version, draft, published);
-  const next: DraftItem = { ...draft, ...update(draft), version: draft.version + 1 };
+  const next: DraftItem = { ...draft, ...(await update(draft)), version: draft.version + 1 };
   await putDraft(next, draft.version);
-  return view(id, next, published);
+  return view(id, next, published, who);
 }
 
-/** Marks a draft as ready for a second editor. */
-export function requestReview(id: string, version: number): Promise<EntryView> {
-  return transition(id, version, () => ({ state: 'review' }));
+/**
+ * Marks a draft as ready for a second editor and runs the quality check now, so the reviewer
+ * sees its verdict next to the change (publishing runs it again).
+ */
+export function requestReview(id: string, version: number, who: StaffIdentity): Promise<EntryView> {
+  return transition(id, version, who, async (draft) => {
+    if (draft.state !== 'draft') {
+      throw new ConflictError('This change is already in review or approved.', 'wrong_status');
+    }
+    const now = new Date().toISOString();
+    const { gate } = await checkChange(id, draft.entry);
+    return { state: 'review', reviewRequestedAt: now, check: summarize(gate, now) };
+  });
+}
+
+/** Approval needs a review request first: the reviewer approves what the author handed over. */
+export class NotInReviewError extends AppError {
+  constructor() {
+    super(409, 'not_in_review', 'Request a review of this change before approving it.');
+  }
 }
 
 /** The four-eyes rule: someone who wrote the change cannot approve it. */
@@ -207,105 +230,11 @@ export class FourEyesError extends AppError {
 
 /** A second editor approves the draft as it is now. */
 export function approve(id: string, version: number, who: StaffIdentity): Promise<EntryView> {
-  return transition(id, version, (draft) => {
+  return transition(id, version, who, (draft) => {
     if (draft.authorSubs.includes(who.sub)) throw new FourEyesError();
+    if (draft.state !== 'review') throw new NotInReviewError();
     return { state: 'approved', approvedBy: who.name, approvedBySub: who.sub };
   });
-}
-
-export type PublishResult =
-  | { published: true; entry: EntryView | null; knowledgeVersion: number; gate: GateReport }
-  | { published: false; gate: GateReport };
-
-/**
- * Publishes one entry's draft: approval (four-eyes), related ids, then the gate; on success
- * writes history, the published item, the public change log, removes the draft and raises the
- * knowledge version so /v1/ask serves the change within its check interval.
- */
-export async function publish(id: string, version: number, who: StaffIdentity): Promise<PublishResult> {
-  const [draft, published, meta] = await Promise.all([getDraft(id), getPublished(id), readMeta(true)]);
-  if (!meta) throw new ConflictError('The knowledge base was never imported.', 'not_imported');
-  if (!draft) throw new NotFoundError('This entry has no draft to publish.');
-  expectVersion(version, draft, published);
-  if (meta.settings.publishing.fourEyes && draft.state !== 'approved') {
-    throw new ConflictError(
-      'Another editor must approve this change before it is published.',
-      'approval_required',
-    );
-  }
-  const all = (await listPublished()).map((item) => item.entry);
-  const after = applyChange(all, id, draft.entry);
-  const broken = crossCheck(after.map((entry) => ({ entry, file: entry.id })));
-  if (broken.length > 0) {
-    const names = [...new Set(broken.map((problem) => problem.file))].join(', ');
-    throw new ConflictError(
-      `Publish the related entries first, or remove the reference from: ${names}.`,
-      'related_entries',
-    );
-  }
-  const gate = runGate(all, after, meta.settings, await readEvalCases());
-  if (!gate.passed) {
-    logger.info('publish refused by gate', { entryId: id, reasons: gate.reasons.length });
-    return { published: false, gate };
-  }
-
-  const now = new Date().toISOString();
-  const history = await listHistory(id);
-  let next = Math.max(draft.version, (history[0]?.version ?? -1) + 1, (published?.version ?? -1) + 1);
-  // Content imported from the files enters the history when it is first replaced, so it can be
-  // rolled back to like any other version.
-  if (published && (history.length === 0 || !isDeepStrictEqual(history[0]?.entry, published.entry))) {
-    await putHistory({
-      entryId: id,
-      version: next,
-      entry: published.entry,
-      authors: ['(knowledge files)'],
-      publishedAt: published.publishedAt ?? meta.updatedAt,
-    });
-    next++;
-  }
-  await putHistory({
-    entryId: id,
-    version: next,
-    ...(draft.entry ? { entry: draft.entry } : { deleted: true }),
-    authors: draft.authors,
-    ...(draft.approvedBy ? { approver: draft.approvedBy } : {}),
-    publishedAt: now,
-  });
-  const item = draft.entry ? { entry: draft.entry, version: next, publishedAt: now } : undefined;
-  await writePublished(id, item);
-  const shown = draft.entry ?? published?.entry;
-  if (shown) {
-    await putChangeLog({
-      entryId: id,
-      question: { de: shown.de.question, en: shown.en.question },
-      change: !draft.entry ? 'deleted' : published ? 'updated' : 'created',
-      at: now,
-    });
-  }
-  await removeDraft(id, draft.version).catch((error: unknown) => {
-    // Someone saved a newer draft meanwhile: it stays, as a change on top of this version.
-    if (!(error instanceof ConflictError)) throw error;
-  });
-  const bumped = await bumpPublishedVersion(meta.version);
-  logger.info('entry published', {
-    entryId: id,
-    version: next,
-    knowledgeVersion: bumped.version,
-    raced: bumped.raced,
-    by: who.sub,
-  });
-  return {
-    published: true,
-    entry: item ? view(id, undefined, item) : null,
-    knowledgeVersion: bumped.version,
-    gate,
-  };
-}
-
-/** Published versions of an entry, newest first. */
-export async function entryHistory(id: string) {
-  return listHistory(id);
 }
 
 /** Makes an earlier published version the entry's draft again (it goes through review as usual). */

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { NotFoundError } from '../http/errors.ts';
 
 /**
  * Ticket references are read aloud on the phone: no 0/O, 1/I/L look-alikes, fixed groups of
@@ -27,6 +28,16 @@ export function parseTicketId(value: string | undefined): string | undefined {
   if (body.length !== 8) return undefined;
   const id = `STR-${body.slice(0, 4)}-${body.slice(4)}`;
   return ticketIdPattern.test(id) ? id : undefined;
+}
+
+/**
+ * The reference from a route's `{ticketId}` path parameter. Anything that cannot be one is
+ * simply not found (404), the same answer as for a well-formed reference that does not exist.
+ */
+export function ticketIdFromPath(event: { pathParameters?: Record<string, string | undefined> }): string {
+  const id = parseTicketId(event.pathParameters?.ticketId);
+  if (!id) throw new NotFoundError('Ticket not found.');
+  return id;
 }
 
 /** The citizen's secret: 256 random bits, URL-safe. Only its hash is kept with the ticket. */

@@ -17,16 +17,24 @@ import type { Locale } from '../knowledge/schema.ts';
  * - `TICKET#<id> / MAIL#<kind>`: notification markers (sending/sent), erased with the ticket;
  * - `TICKET#<id> / DRAFT#<entryId>`: a draft made from the ticket (promote), erased with it;
  * - `TOKEN#<clientToken> / TOKEN`: the idempotency record of a submission (24 h);
- * - `RATE#... / RATE`: daily counters and the daily salt of the per-client counter (2 days).
+ * - `RATE#... / RATE`: daily counters and the daily salt of the per-client counter (2 days);
+ * - `SNIPPET / SNIPPET#<id>`: the DPO's answer snippets, owned by `snippet-store.ts` (no ticket
+ *   data; one partition, so listing them is one query).
  */
 export const queueStatuses = ['open', 'claimed', 'answered', 'closed'] as const;
 export type QueueStatus = (typeof queueStatuses)[number];
+
+/** Why a ticket was closed without an answer (the DPO picks one; recorded in the audit trail). */
+export const closeReasons = ['duplicate', 'spam', 'answered_elsewhere'] as const;
+export type CloseReason = (typeof closeReasons)[number];
 
 /** Who did what, when. `actor` is a staff name, `citizen` or `system`: never personal data. */
 export interface AuditEntry {
   actor: string;
   action: 'submitted' | 'claimed' | 'released' | 'answered' | 'closed' | 'confirmed' | 'auto-closed';
   at: string;
+  /** Only on `closed` without an answer. */
+  reason?: CloseReason;
 }
 
 export interface TicketItem {

@@ -1,6 +1,7 @@
 import { epochSeconds } from '../adapters/dynamodb.ts';
 import { keyedHash } from '../adapters/secrets.ts';
 import type { StaffIdentity } from '../auth/groups.ts';
+import { countTicketAnswered, countTicketCreated } from '../dashboard/counters.ts';
 import { BadRequestError, ConflictError, NotFoundError, ServiceUnavailableError } from '../http/errors.ts';
 import type { Locale } from '../knowledge/schema.ts';
 import { logger } from '../observability/logger.ts';
@@ -11,6 +12,7 @@ import { publishedSettings } from './settings.ts';
 import { newTicketId, sha256 } from './ticket-id.ts';
 import {
   type AuditEntry,
+  type CloseReason,
   eraseTicket,
   getTicket,
   getTokenRecord,
@@ -101,7 +103,10 @@ async function completeSubmission(input: SubmitInput, record: TokenRecord): Prom
     if (!existing) throw new NotFoundError('This submission was erased.');
     if (existing.clientToken !== input.clientToken) throw new Error('ticket id collision');
   }
-  if (created) logger.info('ticket submitted', { ticketId: record.ticketId, locale: input.locale });
+  if (created) {
+    logger.info('ticket submitted', { ticketId: record.ticketId, locale: input.locale });
+    await countTicketCreated(new Date(record.createdAt)); // once per ticket; never throws
+  }
   return {
     ticketId: record.ticketId,
     secret,
@@ -358,7 +363,7 @@ export async function answerTicket(
   text: string,
 ): Promise<InboxTicket> {
   const { escalation } = await publishedSettings();
-  return transition(ticketId, (ticket, now) => {
+  const answered = await transition(ticketId, (ticket, now) => {
     if (ticket.queueStatus !== 'claimed')
       throw new ConflictError('Claim the ticket before answering it.', 'wrong_status');
     if (ticket.claimedBy !== staff.sub) throw heldByOther();
@@ -376,10 +381,21 @@ export async function answerTicket(
       audit: { actor: staff.name, action: 'answered', at },
     };
   });
+  // The dashboard's time-to-answer histogram; never throws.
+  if (answered.answeredAt) await countTicketAnswered(answered.createdAt, answered.answeredAt);
+  return answered;
 }
 
-/** Closes a ticket (its holder, or anyone once it is answered); it expires after the retention period. */
-export async function closeTicket(ticketId: string, staff: StaffIdentity): Promise<InboxTicket> {
+/**
+ * Closes a ticket (its holder, or anyone once it is answered); it expires after the retention
+ * period. A ticket without an answer needs a reason (duplicate, spam, answered elsewhere), so
+ * that no citizen's question is closed silently; the reason goes into the audit trail.
+ */
+export async function closeTicket(
+  ticketId: string,
+  staff: StaffIdentity,
+  reason?: CloseReason,
+): Promise<InboxTicket> {
   const { escalation } = await publishedSettings();
   return transition(ticketId, (ticket, now) => {
     if (ticket.queueStatus === 'closed')
@@ -387,6 +403,8 @@ export async function closeTicket(ticketId: string, staff: StaffIdentity): Promi
     if (ticket.queueStatus === 'open')
       throw new ConflictError('Claim the ticket before closing it.', 'wrong_status');
     if (ticket.queueStatus === 'claimed' && ticket.claimedBy !== staff.sub) throw heldByOther();
+    if (!ticket.answer && !reason)
+      throw new BadRequestError('reason: required to close a ticket without an answer', 'invalid_request');
     const at = now.toISOString();
     return {
       set: {
@@ -395,7 +413,7 @@ export async function closeTicket(ticketId: string, staff: StaffIdentity): Promi
         updatedAt: at,
         expiresAt: epochSeconds(now) + escalation.retentionDays * day,
       },
-      audit: { actor: staff.name, action: 'closed', at },
+      audit: { actor: staff.name, action: 'closed', at, ...(reason ? { reason } : {}) },
     };
   });
 }

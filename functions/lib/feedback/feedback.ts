@@ -1,15 +1,14 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { documentClient, queryPartition, tableName } from '../adapters/dynamodb.ts';
+import { getItem, queryPartition, updateItem } from '../adapters/dynamodb.ts';
+import { analyticsKeys, analyticsPartitions } from '../analytics/analytics-table.ts';
+import { knowledgeKeys } from '../knowledge/knowledge-table.ts';
 import { entryIdSchema } from '../knowledge/schema.ts';
 
 /**
  * "Was this answer helpful?" votes, stored anonymously as two counters per entry in the
- * `analytics` table (`pk=FEEDBACK, sk=<entry id>`). Nothing else is kept: no text, no IP
+ * `analytics` table (key layout in analytics/analytics-table.ts). Nothing else is kept: no text, no IP
  * address, no time of the vote, so a count can never be traced back to a citizen.
  */
-const partition = 'FEEDBACK';
-
 export const feedbackRequestSchema = z.object({
   entryId: entryIdSchema,
   helpful: z.boolean(),
@@ -27,14 +26,8 @@ export interface FeedbackCounts {
 
 /** True when the entry is in the published knowledge base (one small keys-only GetItem). */
 export async function isPublishedEntry(entryId: string): Promise<boolean> {
-  const result = await documentClient().send(
-    new GetCommand({
-      TableName: tableName('knowledge'),
-      Key: { pk: 'PUBLISHED', sk: entryId },
-      ProjectionExpression: 'sk',
-    }),
-  );
-  return result.Item !== undefined;
+  const item = await getItem('knowledge', knowledgeKeys.published(entryId), { ProjectionExpression: 'sk' });
+  return item !== undefined;
 }
 
 /** Adds one vote to the entry's counters (atomic ADD, so concurrent votes never get lost). */
@@ -42,20 +35,16 @@ export async function recordFeedback({
   entryId,
   helpful,
 }: Pick<FeedbackRequest, 'entryId' | 'helpful'>): Promise<void> {
-  await documentClient().send(
-    new UpdateCommand({
-      TableName: tableName('analytics'),
-      Key: { pk: partition, sk: entryId },
-      UpdateExpression: 'ADD #counter :one',
-      ExpressionAttributeNames: { '#counter': helpful ? 'helpful' : 'notHelpful' },
-      ExpressionAttributeValues: { ':one': 1 },
-    }),
-  );
+  await updateItem('analytics', analyticsKeys.feedback(entryId), {
+    UpdateExpression: 'ADD #counter :one',
+    ExpressionAttributeNames: { '#counter': helpful ? 'helpful' : 'notHelpful' },
+    ExpressionAttributeValues: { ':one': 1 },
+  });
 }
 
 /** All feedback counters, by entry id (for the editor's overview). */
 export async function readFeedbackCounts(): Promise<FeedbackCounts[]> {
-  const items = await queryPartition('analytics', partition);
+  const items = await queryPartition('analytics', analyticsPartitions.feedback);
   return items.map((item) => ({
     entryId: String(item.sk),
     helpful: Number(item.helpful ?? 0),

@@ -11,6 +11,7 @@ export const errorCodes = [
   'unauthorized',
   'forbidden',
   'four_eyes',
+  'not_in_review',
   'not_found',
   'conflict',
   'version_conflict',

@@ -8,7 +8,7 @@ import { type ValidationReport, validateKnowledgeBase } from './validate.ts';
 /** The default knowledge base shipped with the project. */
 export const defaultKnowledgeDir = fileURLToPath(new URL('../../../knowledge/', import.meta.url));
 
-/** Reads `settings.yaml` and every `entries/*.yaml` of a knowledge folder. */
+/** Reads `settings.yaml`, every `entries/*.yaml` and the quoted documents `sources/*.txt` of a knowledge folder. */
 export async function readKnowledgeFiles(dir = defaultKnowledgeDir): Promise<SourceFile[]> {
   const files: SourceFile[] = [];
   try {
@@ -22,6 +22,12 @@ export async function readKnowledgeFiles(dir = defaultKnowledgeDir): Promise<Sou
     .sort();
   for (const name of names) {
     files.push({ file: `entries/${name}`, text: await readFile(path.join(entryDir, name), 'utf8') });
+  }
+  const sourceDir = path.join(dir, 'sources');
+  for (const name of (await readdir(sourceDir).catch(() => [] as string[]))
+    .filter((name) => name.endsWith('.txt'))
+    .sort()) {
+    files.push({ file: `sources/${name}`, text: await readFile(path.join(sourceDir, name), 'utf8') });
   }
   return files;
 }

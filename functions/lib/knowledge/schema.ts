@@ -48,6 +48,54 @@ export const localizedEntrySchema = z.strictObject({
 
 export const entryKinds = ['faq', 'smalltalk', 'escalate'] as const;
 
+const httpsUrl = z
+  .string()
+  .trim()
+  .regex(/^https:\/\/[^\s]+$/, 'use an https:// address');
+/** What in the answer this source supports (optional for sources that speak for themselves). */
+const note = text(500);
+
+/**
+ * Where an answer's statements come from. Every entry names at least one (`kb validate`
+ * checks it); the kinds keep apart what the town stated, what official records and the law
+ * say, general consumer advice (marked as such in the answer) and how this service works.
+ */
+export const sourceKinds = ['notice', 'public-record', 'law', 'general-guidance', 'product'] as const;
+export const sourceSchema = z.discriminatedUnion('kind', [
+  /** A verbatim passage of the town's notice (settings `notice.file`); `kb validate` finds it there. */
+  z.strictObject({ kind: z.literal('notice'), quote: text(2000), note: note.optional() }),
+  /** An official advisory or document, e.g. the vendor's security blog or the BSI's warning. */
+  z.strictObject({
+    kind: z.literal('public-record'),
+    publisher: text(200),
+    title: text(300),
+    /** Publication date; required where the answer relies on it (e.g. a disclosure date). */
+    date: z.iso.date('use a date like 2021-03-02').optional(),
+    url: httpsUrl,
+    note: note.optional(),
+  }),
+  /** An article of a law, e.g. "Art. 15 DSGVO", with a link to the official text. */
+  z.strictObject({ kind: z.literal('law'), article: text(120), url: httpsUrl, note: note.optional() }),
+  /** Standard consumer advice; the answer marks it "(allgemeiner Hinweis)" / "(general advice)". */
+  z.strictObject({
+    kind: z.literal('general-guidance'),
+    note,
+    publisher: text(200).optional(),
+    title: text(300).optional(),
+    url: httpsUrl.optional(),
+  }),
+  /** How this service works (the chat, the forwarding form). */
+  z.strictObject({ kind: z.literal('product'), note }),
+]);
+export type Source = z.output<typeof sourceSchema>;
+export type SourceKind = Source['kind'];
+
+/** Who confirmed an entry's legal statements, and when (clears `needsReview`). */
+export const legalReviewSchema = z.strictObject({
+  by: text(120),
+  date: z.iso.date('use a date like 2021-05-04'),
+});
+
 /** A knowledge-base entry, as stored in `knowledge/entries/<id>.yaml` and in the table. */
 export const entrySchema = z.strictObject({
   id: entryIdSchema,
@@ -55,6 +103,14 @@ export const entrySchema = z.strictObject({
   /** The "Stand": when the answer was last reviewed (YYYY-MM-DD). */
   reviewedAt: z.iso.date('use a date like 2021-05-04').optional(),
   related: z.array(entryIdSchema).max(5).default([]),
+  /**
+   * Optional in the schema so drafts made in the editor (which cannot add sources yet) and
+   * entries stored before sources existed still load; `kb validate` requires them.
+   */
+  sources: z.array(sourceSchema).max(20).optional(),
+  /** Legal statements awaiting the data protection officer's confirmation; the editor shows it. */
+  needsReview: z.boolean().optional(),
+  legalReview: legalReviewSchema.optional(),
   de: localizedEntrySchema,
   en: localizedEntrySchema,
 });
@@ -92,6 +148,19 @@ export const settingsSchema = z.strictObject({
     senderAddress: z.email(),
     website: z.url().optional(),
   }),
+  /**
+   * The town's notice that `kind: notice` sources quote: a text file inside the knowledge
+   * folder (it is not stored in the table; `kb export` copies the shipped one).
+   */
+  notice: z
+    .strictObject({
+      file: z
+        .string()
+        .regex(/^sources\/[a-z0-9][a-z0-9.-]*\.txt$/, 'use a file in sources/, e.g. sources/notice.txt'),
+      title: text(300),
+      date: z.iso.date('use a date like 2021-05-04'),
+    })
+    .optional(),
   escalation: z.strictObject({
     retentionDays: z.number().int().min(1).max(3650),
     /** Daily submissions per client bucket (keyed hash of the /24 or /64). */
@@ -127,6 +196,17 @@ export const settingsSchema = z.strictObject({
     evalFile: z.string().optional(),
   }),
   cors: z.strictObject({ allowedOrigins: z.array(z.string()) }),
+  /**
+   * The widget's starter questions per locale: 3-5 entry ids, shown as buttons when the widget
+   * opens. Optional, so that a knowledge base from before this setting stays valid; without it
+   * the widget shows no starters.
+   */
+  starters: perLocale(
+    z
+      .array(z.string().regex(/^[a-z0-9-]+$/))
+      .min(3)
+      .max(5),
+  ).optional(),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

@@ -1,24 +1,18 @@
-import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, queryPartition, tableName } from '../adapters/dynamodb.ts';
+import { batchWrite, getItem, putItem, queryPartition } from '../adapters/dynamodb.ts';
 import type { EvalCase } from './evaluate.ts';
+import { knowledgeKeys, knowledgePartitions } from './knowledge-table.ts';
 import type { Entry, KnowledgeSnapshot, Settings } from './schema.ts';
 
 /**
- * The published knowledge base in DynamoDB (table `knowledge`):
- * - `pk=KB, sk=META`: the published version number, the settings, and where it came from;
- * - `pk=PUBLISHED, sk=<entry id>`: one item per published entry.
- * - `pk=KB, sk=EVAL`: the evaluation cases of `settings.publishing.evalFile`, for the publish gate.
- * Readers poll the META version (one small GetItem) and reload entries only when it changed.
+ * The published knowledge base (META, EVAL and PUBLISHED items of the `knowledge` table; key
+ * layout in knowledge-table.ts). Readers poll the META version and reload entries only when it
+ * changed.
  */
-const metaKey = { pk: 'KB', sk: 'META' };
-const evalKey = { pk: 'KB', sk: 'EVAL' };
 
 /** The stored evaluation cases (empty when none were imported). */
 export async function readEvalCases(): Promise<EvalCase[]> {
-  const result = await documentClient().send(
-    new GetCommand({ TableName: tableName('knowledge'), Key: evalKey }),
-  );
-  return ((result.Item as { cases?: EvalCase[] } | undefined)?.cases ?? []).slice();
+  const item = await getItem('knowledge', knowledgeKeys.evalCases());
+  return ((item as { cases?: EvalCase[] } | undefined)?.cases ?? []).slice();
 }
 
 export interface KnowledgeMeta {
@@ -31,18 +25,15 @@ export interface KnowledgeMeta {
 
 /** Reads the META item (or undefined when the knowledge base was never imported). */
 export async function readMeta(consistent = false): Promise<KnowledgeMeta | undefined> {
-  const result = await documentClient().send(
-    new GetCommand({ TableName: tableName('knowledge'), Key: metaKey, ConsistentRead: consistent }),
-  );
-  return result.Item as KnowledgeMeta | undefined;
+  return (await getItem('knowledge', knowledgeKeys.meta(), { ConsistentRead: consistent })) as
+    | KnowledgeMeta
+    | undefined;
 }
 
 /** The published version only: the cheap check the ask function makes every few seconds. */
 export async function readPublishedVersion(): Promise<number | undefined> {
-  const result = await documentClient().send(
-    new GetCommand({ TableName: tableName('knowledge'), Key: metaKey, ProjectionExpression: 'version' }),
-  );
-  return (result.Item as { version?: number } | undefined)?.version;
+  const item = await getItem('knowledge', knowledgeKeys.meta(), { ProjectionExpression: 'version' });
+  return (item as { version?: number } | undefined)?.version;
 }
 
 // Strongly consistent: a reload triggered by a new META version must see the entries written
@@ -53,23 +44,9 @@ const queryAll = (pk: string) => queryPartition('knowledge', pk, { consistent: t
 export async function loadPublished(): Promise<KnowledgeSnapshot | undefined> {
   const meta = await readMeta(true);
   if (!meta) return undefined;
-  const items = await queryAll('PUBLISHED');
+  const items = await queryAll(knowledgePartitions.published);
   const entries = items.map((item) => item.entry as Entry).sort((a, b) => a.id.localeCompare(b.id));
   return { version: meta.version, settings: meta.settings, entries };
-}
-
-async function batchWrite(requests: Record<string, unknown>[]): Promise<void> {
-  for (let start = 0; start < requests.length; start += 25) {
-    let pending: Record<string, unknown>[] | undefined = requests.slice(start, start + 25);
-    for (let attempt = 0; pending?.length; attempt++) {
-      if (attempt > 8) throw new Error('BatchWrite did not finish');
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-      const result = await documentClient().send(
-        new BatchWriteCommand({ RequestItems: { [tableName('knowledge')]: pending as never } }),
-      );
-      pending = result.UnprocessedItems?.[tableName('knowledge')] as Record<string, unknown>[] | undefined;
-    }
-  }
 }
 
 /**
@@ -85,25 +62,21 @@ export async function importKnowledge(
   evalCases?: readonly EvalCase[],
 ): Promise<KnowledgeMeta> {
   if (evalCases) {
-    await documentClient().send(
-      new PutCommand({ TableName: tableName('knowledge'), Item: { ...evalKey, cases: evalCases } }),
-    );
+    await putItem('knowledge', { ...knowledgeKeys.evalCases(), cases: evalCases });
   }
   const previous = await readMeta(true);
-  const existing = await queryAll('PUBLISHED');
+  const existing = await queryAll(knowledgePartitions.published);
   const keep = new Set(entries.map((entry) => entry.id));
   const now = new Date().toISOString();
-  await batchWrite([
+  await batchWrite('knowledge', [
     ...entries.map((entry) => ({
-      PutRequest: { Item: { pk: 'PUBLISHED', sk: entry.id, entry, publishedAt: now } },
+      PutRequest: { Item: { ...knowledgeKeys.published(entry.id), entry, publishedAt: now } },
     })),
     ...existing
       .filter((item) => !keep.has(String(item.sk)))
-      .map((item) => ({ DeleteRequest: { Key: { pk: 'PUBLISHED', sk: item.sk } } })),
+      .map((item) => ({ DeleteRequest: { Key: knowledgeKeys.published(String(item.sk)) } })),
   ]);
   const meta: KnowledgeMeta = { version: (previous?.version ?? 0) + 1, settings, source, updatedAt: now };
-  await documentClient().send(
-    new PutCommand({ TableName: tableName('knowledge'), Item: { ...metaKey, ...meta } }),
-  );
+  await putItem('knowledge', { ...knowledgeKeys.meta(), ...meta });
   return meta;
 }

@@ -1,6 +1,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { type Entry, entrySchema, type Settings, settingsSchema } from './schema.ts';
+import { sourceProblems } from './sources.ts';
 
 /** One problem in the knowledge base, named by file and field so staff can find it. */
 export interface ValidationProblem {
@@ -10,7 +11,10 @@ export interface ValidationProblem {
 }
 
 export interface SourceFile {
-  /** Path relative to the knowledge folder, e.g. `entries/what-happened.yaml`. */
+  /**
+   * Path relative to the knowledge folder, e.g. `entries/what-happened.yaml`, or a document
+   * that sources quote, e.g. `sources/notice-2021-05-04.txt`.
+   */
   file: string;
   text: string;
 }
@@ -71,6 +75,46 @@ export function crossCheck(entries: readonly { entry: Entry; file: string }[]): 
   return problems;
 }
 
+/** Documents that sources quote (`sources/*.txt`) are read beside the entries, not parsed as YAML. */
+export const isDocument = (file: string) => file.startsWith('sources/');
+
+/** Every entry's sources, with notice quotes looked up in the notice that the settings name. */
+function checkSources(
+  valid: readonly { entry: Entry; file: string }[],
+  files: readonly SourceFile[],
+  settings: Settings | undefined,
+): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  let notice: string | undefined;
+  if (settings?.notice) {
+    const file = settings.notice.file;
+    notice = files.find((source) => source.file === file)?.text;
+    if (notice === undefined)
+      problems.push({ file: 'settings.yaml', field: 'notice.file', message: `${file} not found` });
+  }
+  for (const { entry, file } of valid) {
+    for (const problem of sourceProblems(entry, notice)) problems.push({ file, ...problem });
+  }
+  return problems;
+}
+
+/** The widget's starter questions must name entries that exist, or a starter button answers nothing. */
+function checkStarters(settings: Settings, ids: ReadonlySet<string>): ValidationProblem[] {
+  return Object.entries(settings.starters ?? {}).flatMap(([locale, starters]) =>
+    starters.flatMap((id, index) =>
+      ids.has(id)
+        ? []
+        : [
+            {
+              file: 'settings.yaml',
+              field: `starters.${locale}.${index}`,
+              message: `unknown entry id "${id}"`,
+            },
+          ],
+    ),
+  );
+}
+
 /**
  * Validates a whole knowledge base given as files: `settings.yaml` and `entries/*.yaml`.
  * Every problem is reported (not just the first), each with its file and field.
@@ -92,7 +136,7 @@ export function validateKnowledgeBase(files: readonly SourceFile[]): ValidationR
   }
 
   for (const source of files) {
-    if (source.file === 'settings.yaml') continue;
+    if (source.file === 'settings.yaml' || isDocument(source.file)) continue;
     const data = parseYamlFile(source, problems);
     if (data === undefined) continue;
     const { entry, problems: entryProblems } = validateEntry(data, source.file);
@@ -108,6 +152,8 @@ export function validateKnowledgeBase(files: readonly SourceFile[]): ValidationR
     problems.push({ file: 'entries/', field: '(folder)', message: 'no entries found' });
   }
   problems.push(...crossCheck(valid));
+  problems.push(...checkSources(valid, files, settings));
+  if (settings) problems.push(...checkStarters(settings, new Set(valid.map(({ entry }) => entry.id))));
   const entries = valid.map(({ entry }) => entry).sort((a, b) => a.id.localeCompare(b.id));
   return settings ? { entries, settings, problems } : { entries, problems };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { BatchWriteCommand, type BatchWriteCommandOutput, DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, isExpired, queryPartition, tableName } from '../adapters/dynamodb.ts';
+import { batchWrite, deleteItem, isExpired, queryPartition } from '../adapters/dynamodb.ts';
+import { analyticsKeys, analyticsPartitions } from '../analytics/analytics-table.ts';
 import type { Locale } from '../knowledge/schema.ts';
 import type { MatchStatus } from '../matcher/matcher.ts';
 import { analyze } from '../matcher/normalize.ts';
@@ -9,15 +9,13 @@ import { anonymise } from './anonymise.ts';
 import { countQuestion } from './store.ts';
 
 /**
- * The unanswered-questions report (table `analytics`, `pk=UNANSWERED, sk=Q#<key>`): questions
+ * The unanswered-questions report (table `analytics`, key layout in analytics/analytics-table.ts): questions
  * that ended in `none` or `suggest`, anonymised before they are stored. Each distinct
  * normalised question is ONE item with a counter and a last-seen time (a single-item update
  * per ask), new distinct items are capped per client bucket and day, items expire after
  * `unanswered.retentionDays` from their last ask, and the report groups only the most frequent
  * (then newest) `reportSize` of them, through a term index instead of comparing all pairs.
  */
-const partition = 'UNANSWERED';
-
 export interface UnansweredItem {
   sk: string;
   text: string;
@@ -89,35 +87,21 @@ export async function recordUnanswered(
 
 /** Every unexpired item (one per distinct question). */
 export async function listUnanswered(now = new Date()): Promise<UnansweredItem[]> {
-  const items = await queryPartition('analytics', partition);
+  const items = await queryPartition('analytics', analyticsPartitions.unanswered);
   return items.filter((item) => !isExpired(item, now)) as unknown as UnansweredItem[];
 }
 
 /** Removes handled items (after a group became a draft or phrasings). */
 export async function removeUnanswered(keys: readonly string[]): Promise<void> {
-  const table = tableName('analytics');
-  for (let start = 0; start < keys.length; start += 25) {
-    let pending: unknown[] | undefined = keys
-      .slice(start, start + 25)
-      .map((sk) => ({ DeleteRequest: { Key: { pk: partition, sk } } }));
-    for (let attempt = 0; pending?.length && attempt < 6; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-      const result: BatchWriteCommandOutput = await documentClient().send(
-        new BatchWriteCommand({ RequestItems: { [table]: pending as never } }),
-      );
-      pending = result.UnprocessedItems?.[table];
-    }
-  }
+  await batchWrite(
+    'analytics',
+    keys.map((sk) => ({ DeleteRequest: { Key: analyticsKeys.unanswered(sk) } })),
+  );
 }
 
 /** Erases the stored copy of a question (the citizen erased the ticket it came with). */
 export async function eraseUnansweredCopy(question: string, locale: Locale): Promise<void> {
-  await documentClient().send(
-    new DeleteCommand({
-      TableName: tableName('analytics'),
-      Key: { pk: partition, sk: unansweredKey(question, locale) },
-    }),
-  );
+  await deleteItem('analytics', analyticsKeys.unanswered(unansweredKey(question, locale)));
 }
 
 /**

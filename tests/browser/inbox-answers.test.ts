@@ -1,0 +1,303 @@
+import { copyFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../functions/local/stack.ts';
+import {
+  axeViolations,
+  browserAvailable,
+  expectClean,
+  launchBrowser,
+  openPage,
+  patience,
+  requireBrowserInCi,
+  type Watched,
+  watchNetwork,
+} from '../support/browser.ts';
+import { setEscalationSettings, submit } from '../support/escalations.ts';
+import { readOutbox } from '../support/mail.ts';
+import { request, startTestStack } from '../support/stack.ts';
+
+requireBrowserInCi();
+
+/**
+ * The DPO's answers as citizens get them (issue 13): a Markdown answer previewed while typing,
+ * shown rendered in the inbox and mailed as text + HTML; closing without an answer asks why;
+ * snippets; German first with an English switch. Every state is screenshotted at desktop and
+ * phone width into test-results/screenshots/ (with DOCS_SCREENSHOTS=1 also into
+ * docs/staff/images/, where the DPO's guide shows them) and checked with axe at both widths.
+ */
+const shots = path.resolve(import.meta.dirname, '../../test-results/screenshots');
+const docsImages = path.resolve(import.meta.dirname, '../../docs/staff/images');
+const widths = { desktop: { width: 1280, height: 800 }, phone: { width: 375, height: 740 } } as const;
+
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, patience);
+
+/** Each flow screenshots and axe-checks several states at two widths: that takes a while. */
+const flowTimeout = 120_000;
+
+const markdownAnswer = [
+  'Guten Tag,',
+  '',
+  'nach unserer Prüfung ist Ihr Konto **nicht betroffen**. Bitte achten Sie trotzdem auf:',
+  '',
+  '- E-Mails, die angeblich von der Stadt kommen',
+  '- Links zu [Passwort-Seiten](https://www.bsi.bund.de/passwort)',
+  '',
+  'Mit freundlichen Grüßen',
+  'Ihre Datenschutzbeauftragte',
+].join('\n');
+
+/** Screenshots the page at both widths and runs axe at both; returns to desktop width. */
+async function capture(page: Page, name: string): Promise<void> {
+  await mkdir(shots, { recursive: true });
+  for (const [label, size] of Object.entries(widths)) {
+    await page.setViewportSize(size);
+    const file = path.join(shots, `inbox-${name}-${label}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    expect({ state: name, width: label, violations: await axeViolations(page) }).toEqual({
+      state: name,
+      width: label,
+      violations: [],
+    });
+    if (process.env.DOCS_SCREENSHOTS === '1') {
+      await mkdir(docsImages, { recursive: true });
+      await copyFile(file, path.join(docsImages, `inbox-${name}-${label}.png`));
+    }
+  }
+  await page.setViewportSize(widths.desktop);
+}
+
+describe.runIf(browserAvailable)('DPO answers, snippets and closing in the inbox page', () => {
+  let stack: LocalStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    await setEscalationSettings({ perClientDailyCap: 10_000, globalDailyCap: 100_000 });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  async function signedIn(sub = 'anna'): Promise<Watched & { network: () => string[] }> {
+    const watched = await openPage(browser, { viewport: widths.desktop });
+    const network = watchNetwork(watched.page);
+    await watched.page.goto(`${stack.url}/inbox`);
+    await watched.page.getByLabel('Zugangs-Token').fill(await stack.issuer.sign({ sub, groups: ['dpo'] }));
+    await watched.page.getByRole('button', { name: 'Anmelden' }).click();
+    await watched.page.locator('#queue-title').waitFor();
+    return { ...watched, network };
+  }
+
+  async function claimed(page: Page, ticketId: string): Promise<void> {
+    await page.getByRole('button', { name: `Anfrage ${ticketId} öffnen` }).click();
+    await page.getByRole('button', { name: 'Übernehmen' }).click();
+    await poll(() => page.locator('#detail-status').textContent()).toBe('In Bearbeitung');
+  }
+
+  it(
+    'when the DPO writes Markdown › previews it, shows it rendered and mails a readable text and an HTML part',
+    async () => {
+      const { ticketId, secret } = await submit(stack, {
+        question: 'Ist mein Konto vom Angriff auf den Exchange-Server betroffen?',
+        email: 'buerger@example.org',
+      });
+      const watched = await signedIn();
+      const { page } = watched;
+      await page.getByRole('button', { name: `Anfrage ${ticketId} öffnen` }).waitFor();
+      await capture(page, 'queue');
+
+      await claimed(page, ticketId);
+      const field = page.getByLabel('Ihre Antwort an die Bürgerin oder den Bürger');
+      await field.fill(markdownAnswer);
+      const preview = page.locator('#answer-preview');
+      await poll(() => preview.locator('strong').textContent()).toBe('nicht betroffen');
+      expect(await preview.locator('li').count()).toBe(2);
+      expect(await preview.locator('a').getAttribute('href')).toBe('https://www.bsi.bund.de/passwort');
+      // The closing formula stays on two lines.
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered line break is what is checked
+      expect(await preview.locator('p').last().innerText()).toBe(
+        'Mit freundlichen Grüßen\nIhre Datenschutzbeauftragte',
+      );
+      expect(await preview.textContent()).not.toContain('**');
+      await capture(page, 'answer-preview');
+
+      await page.getByRole('button', { name: 'Antwort senden' }).click();
+      await poll(() => page.locator('#detail-status').textContent()).toBe('Beantwortet');
+      const shown = page.locator('#detail-answer');
+      expect(await shown.locator('strong').textContent()).toBe('nicht betroffen');
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered line break is what is checked
+      expect(await shown.locator('p').last().innerText()).toBe(
+        'Mit freundlichen Grüßen\nIhre Datenschutzbeauftragte',
+      );
+      expect(await shown.textContent()).not.toContain('**');
+      // "Abschließen" is offered now that there is an answer.
+      await page.getByRole('button', { name: 'Abschließen', exact: true }).waitFor();
+      await capture(page, 'answered');
+
+      const citizen = await request(`${stack.url}/v1/escalations/${ticketId}`, {
+        headers: { 'x-ticket-secret': secret },
+      });
+      expect(citizen.body).toMatchObject({ status: 'answered', answer: { text: markdownAnswer } });
+
+      await stack.streams.drain();
+      const mails = (await readOutbox(stack.spoolDir)).filter((mail) =>
+        mail.file.includes(`${ticketId}-answer`),
+      );
+      expect(mails).toHaveLength(1);
+      const [mail] = mails;
+      expect(mail?.contentType).toBe('multipart/alternative');
+      expect(mail?.headers.subject).toBe(`Antwort auf Ihre Frage (${ticketId})`);
+      // The text part: no Markdown marks, list items with "- ", links as "text (url)", two closing lines.
+      expect(mail?.text).toContain('nach unserer Prüfung ist Ihr Konto nicht betroffen.');
+      expect(mail?.text).toContain('- E-Mails, die angeblich von der Stadt kommen');
+      expect(mail?.text).toContain('- Links zu Passwort-Seiten (https://www.bsi.bund.de/passwort)');
+      expect(mail?.text).toContain('Mit freundlichen Grüßen\nIhre Datenschutzbeauftragte');
+      expect(mail?.text).not.toContain('**');
+      // The HTML part: the same answer, rendered by the same safe parser.
+      expect(mail?.html).toContain('<strong>nicht betroffen</strong>');
+      expect(mail?.html).toContain(
+        '<li>Links zu <a href="https://www.bsi.bund.de/passwort">Passwort-Seiten</a></li>',
+      );
+      expect(mail?.html).toContain('Mit freundlichen Grüßen<br>Ihre Datenschutzbeauftragte');
+      // Readable with `cat`: quoted-printable UTF-8, never base64.
+      expect(mail?.raw).toContain('Content-Transfer-Encoding: quoted-printable');
+      expect(mail?.raw).not.toMatch(/Content-Transfer-Encoding: base64/i);
+      expect(mail?.raw).toContain('Ihre Datenschutzbeauftragte');
+
+      expect(watched.network()).toEqual([]);
+      await expectClean(watched);
+      await watched.context.close();
+    },
+    flowTimeout,
+  );
+
+  it(
+    'when the DPO closes an unanswered ticket › asks for a reason and notes it in the history',
+    async () => {
+      const { ticketId } = await submit(stack, { question: 'Kaufen Sie günstige Uhren!' });
+      const watched = await signedIn('ben');
+      const { page } = watched;
+      await claimed(page, ticketId);
+      // No plain "Abschließen" before there is an answer.
+      expect(await page.getByRole('button', { name: 'Abschließen', exact: true }).count()).toBe(0);
+      const opener = page.getByRole('button', { name: 'Ohne Antwort abschließen …' });
+      await opener.click();
+      expect(await opener.getAttribute('aria-expanded')).toBe('true');
+      await page.getByRole('button', { name: 'Ohne Antwort abschließen', exact: true }).click();
+      await poll(() => page.locator('#status').textContent()).toBe('Bitte wählen Sie einen Grund.');
+      expect(await page.locator('#detail-status').textContent()).toBe('In Bearbeitung');
+      await page.getByLabel('Spam oder missbräuchliche Nachricht').check();
+      await capture(page, 'close-reason');
+
+      await page.getByRole('button', { name: 'Ohne Antwort abschließen', exact: true }).click();
+      await poll(() => page.locator('#detail-status').textContent()).toBe('Abgeschlossen');
+      expect(await page.locator('.audit li').last().textContent()).toContain(
+        'ben: abgeschlossen (Grund: Spam)',
+      );
+      expect(watched.network()).toEqual([]);
+      await expectClean(watched);
+      await watched.context.close();
+    },
+    flowTimeout,
+  );
+
+  it(
+    'when the DPO saves an answer as a snippet › a colleague inserts it into another answer',
+    async () => {
+      const first = await submit(stack);
+      const second = await submit(stack);
+      const watched = await signedIn('anna');
+      const { page } = watched;
+      await claimed(page, first.ticketId);
+      const title = `Konto nicht betroffen ${first.ticketId}`;
+      await page.getByLabel('Ihre Antwort an die Bürgerin oder den Bürger').fill(markdownAnswer);
+      await page.getByText('Diese Antwort als Textbaustein speichern').click();
+      await page.getByLabel('Titel des Textbausteins').fill(title);
+      await page.getByRole('button', { name: 'Antwort als Textbaustein speichern' }).click();
+      await poll(() => page.locator('#status').textContent()).toBe(`Textbaustein „${title}“ gespeichert.`);
+      await poll(() => page.locator('#snippet-select option').allTextContents()).toContain(title);
+      await capture(page, 'snippet-saved');
+      await watched.context.close();
+
+      const colleague = await signedIn('ben');
+      const other = colleague.page;
+      await claimed(other, second.ticketId);
+      await other.locator('#snippet-select option', { hasText: title }).waitFor({ state: 'attached' });
+      await other.getByLabel('Textbaustein', { exact: true }).selectOption({ label: title });
+      const field = other.getByLabel('Ihre Antwort an die Bürgerin oder den Bürger');
+      await field.fill('Sehr geehrte Frau Muster,\n\n');
+      await other.getByRole('button', { name: 'In die Antwort einfügen' }).click();
+      await poll(() => field.inputValue()).toBe(`Sehr geehrte Frau Muster,\n\n${markdownAnswer}`);
+      await poll(() => other.locator('#answer-preview strong').textContent()).toBe('nicht betroffen');
+      await capture(other, 'snippet-inserted');
+
+      // Deleting asks first (in the page, no browser dialog); "Abbrechen" keeps it.
+      await other.getByRole('button', { name: 'Löschen …' }).click();
+      await other.getByRole('button', { name: 'Abbrechen' }).click();
+      expect(await other.locator('#snippet-select option', { hasText: title }).count()).toBe(1);
+      await other.getByRole('button', { name: 'Löschen …' }).click();
+      await capture(other, 'snippet-delete');
+      await other.getByRole('button', { name: 'Ja, löschen' }).click();
+      await poll(() => other.locator('#status').textContent()).toBe(`Textbaustein „${title}“ gelöscht.`);
+      await poll(() => other.locator('#snippet-select option', { hasText: title }).count()).toBe(0);
+      expect(colleague.network()).toEqual([]);
+      await expectClean(colleague);
+      await colleague.context.close();
+    },
+    flowTimeout,
+  );
+
+  it(
+    'switches to English and back, keeping a half-written answer; errors follow the language',
+    async () => {
+      const { ticketId } = await submit(stack);
+      const watched = await signedIn('carla');
+      const { page } = watched;
+      await claimed(page, ticketId);
+      await page.getByLabel('Ihre Antwort an die Bürgerin oder den Bürger').fill('Entwurf **eins**');
+      await page.getByRole('button', { name: 'English' }).click();
+      await poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+      expect(await page.locator('h1').textContent()).toBe('Data protection inbox');
+      expect(await page.locator('#detail-status').textContent()).toBe('In progress');
+      expect(await page.getByLabel('Your answer to the citizen').inputValue()).toBe('Entwurf **eins**');
+      await page.getByRole('button', { name: 'Close without an answer …' }).click();
+      await page.getByRole('button', { name: 'Close without an answer', exact: true }).click();
+      await poll(() => page.locator('#status').textContent()).toBe('Please choose a reason.');
+      await capture(page, 'english');
+      // A refusal from the API is shown in English too: someone else takes a ticket first.
+      const { ticketId: taken } = await submit(stack);
+      await page.getByRole('button', { name: 'Back to the list' }).click();
+      await page.getByRole('button', { name: `Open request ${taken}` }).click();
+      await page.locator('#detail-title').waitFor();
+      const dora = { authorization: `Bearer ${await stack.issuer.sign({ sub: 'dora', groups: ['dpo'] })}` };
+      expect(
+        (await request(`${stack.url}/v1/inbox/${taken}/claim`, { method: 'POST', headers: dora })).status,
+      ).toBe(200);
+      await page.getByRole('button', { name: 'Take on' }).click();
+      await poll(() => page.locator('#status').textContent()).toBe(
+        'Someone else is already working on this request.',
+      );
+      await page.getByRole('button', { name: 'Deutsch' }).click();
+      await poll(() => page.locator('html').getAttribute('lang')).toBe('de');
+      await page.getByRole('button', { name: 'Zurück zur Liste' }).click();
+      await page.locator('#status-filter').selectOption('claimed');
+      await page.getByRole('button', { name: `Anfrage ${ticketId} öffnen` }).click();
+      expect(await page.getByLabel('Ihre Antwort an die Bürgerin oder den Bürger').inputValue()).toBe(
+        'Entwurf **eins**',
+      );
+      // Only the refusal this test provoked (the response, and Chromium's console line for it).
+      expect(watched.network()).toEqual([
+        expect.stringMatching(new RegExp(`^409 POST .*/v1/inbox/${taken}/claim$`)),
+        expect.stringMatching(/^console error: .*409 \(Conflict\)/),
+      ]);
+      await expectClean(watched);
+      await watched.context.close();
+    },
+    flowTimeout,
+  );
+});

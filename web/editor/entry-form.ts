@@ -1,0 +1,95 @@
+import { h } from '../shared/dom.ts';
+import { renderBlocks } from '../widget/dom.ts';
+import { parseMarkdown } from '../widget/markdown.ts';
+import { carriedOf, type FormValues, type Locale } from './form.ts';
+import { app, byId, t } from './state.ts';
+
+/** The entry form's fields: id, kind, "Stand", related ids and one fieldset per language. */
+export function field(id: string, label: string, control: HTMLElement, hint?: string): HTMLElement {
+  control.id = id;
+  if (hint) control.setAttribute('aria-describedby', `${id}-hint`);
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id }, label),
+    control,
+    hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null,
+  );
+}
+
+export function textInput(value: string): HTMLInputElement {
+  const input = h('input', { type: 'text', autocomplete: 'off' });
+  input.value = value;
+  return input;
+}
+
+function textArea(value: string, rows: number): HTMLTextAreaElement {
+  const area = h('textarea', { rows: String(rows) });
+  area.value = value;
+  return area;
+}
+
+function localeFieldset(locale: Locale, values: FormValues): HTMLElement {
+  const value = values.locales[locale];
+  const answer = textArea(value.answer, 8);
+  const preview = h('div', { class: 'preview', id: `${locale}-preview`, 'aria-live': 'off' });
+  const renderPreview = () => preview.replaceChildren(renderBlocks(parseMarkdown(answer.value)));
+  answer.addEventListener('input', renderPreview);
+  renderPreview();
+  return h(
+    'fieldset',
+    { class: 'locale', lang: locale },
+    h('legend', {}, locale === 'de' ? t.german : t.english),
+    field(`${locale}-question`, t.question, textInput(value.question)),
+    field(`${locale}-alternatives`, t.alternatives, textArea(value.alternatives, 5)),
+    field(`${locale}-keywords`, t.keywords, textArea(value.keywords, 3)),
+    field(`${locale}-answer`, t.answer, answer),
+    h('h4', { id: `${locale}-preview-title` }, t.preview),
+    preview,
+    field(`${locale}-tests`, t.tests, textArea(value.tests, 3)),
+  );
+}
+
+/** The metadata fields and both languages. */
+export function entryFields(values: FormValues, isNew: boolean): HTMLElement[] {
+  const kind = h('select', {});
+  for (const [value, label] of Object.entries(t.kinds)) {
+    const option = h('option', { value }, label);
+    option.selected = value === values.kind;
+    kind.append(option);
+  }
+  const idInput = textInput(values.id);
+  if (!isNew) idInput.readOnly = true;
+  const reviewed = h('input', { type: 'date' });
+  reviewed.value = values.reviewedAt;
+  return [
+    h(
+      'div',
+      { class: 'meta-fields' },
+      field('entry-id', t.id, idInput),
+      field('entry-kind', t.kind, kind),
+      field('entry-reviewed', t.reviewedAt, reviewed, t.reviewedAtHint),
+      field('entry-related', t.related, textInput(values.related)),
+    ),
+    h('div', { class: 'locales' }, localeFieldset('de', values), localeFieldset('en', values)),
+  ];
+}
+
+export function readForm(): FormValues {
+  const value = (id: string) => byId<HTMLInputElement>(id).value;
+  const localized = (locale: Locale) => ({
+    question: value(`${locale}-question`),
+    alternatives: value(`${locale}-alternatives`),
+    keywords: value(`${locale}-keywords`),
+    answer: value(`${locale}-answer`),
+    tests: value(`${locale}-tests`),
+  });
+  return {
+    id: value('entry-id'),
+    kind: value('entry-kind'),
+    reviewedAt: value('entry-reviewed'),
+    related: value('entry-related'),
+    locales: { de: localized('de'), en: localized('en') },
+    carried: carriedOf(app.current?.view?.draft?.entry ?? app.current?.view?.published?.entry),
+  };
+}

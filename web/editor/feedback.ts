@@ -1,0 +1,92 @@
+import { createAnnouncer } from '../shared/announce.ts';
+import { h } from '../shared/dom.ts';
+import { errorTexts } from '../shared/error-texts.ts';
+import { ApiError, type GateReport } from './api.ts';
+import { renderGate } from './gate-report.ts';
+import { byId, t, ui } from './state.ts';
+
+/**
+ * Status and errors of the editor page. Every error shown comes from web/shared/error-texts.ts
+ * by its code, in the page's language: the server's English messages never reach the page.
+ */
+let announcer: ReturnType<typeof createAnnouncer> | undefined;
+let onUnauthorized: () => void = () => undefined;
+
+/** main.ts registers how to go back to sign-in when the token is rejected. */
+export function whenUnauthorized(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+/** Announces a message to screen readers and shows it in the status line. */
+export function announce(message: string): void {
+  announcer ??= createAnnouncer(byId('status'));
+  announcer(message);
+}
+
+function showError(...lines: string[]): void {
+  const box = byId('error');
+  box.replaceChildren(...lines.map((line, index) => h('p', {}, index === 0 ? `${t.error}: ${line}` : line)));
+  box.hidden = false;
+}
+
+export function clearError(): void {
+  const box = byId('error');
+  box.replaceChildren();
+  box.hidden = true;
+}
+
+const fieldLabels = (): Record<string, string> => ({
+  id: t.id,
+  kind: t.kind,
+  reviewedAt: t.reviewedAt,
+  related: t.related,
+  question: t.question,
+  alternatives: t.alternatives,
+  keywords: t.keywords,
+  answer: t.answer,
+  tests: t.tests,
+});
+
+/** The fields an `invalid_entry` error names ("de.answer: …; en.question: …"), in the page's words. */
+function invalidFields(message: string): string[] {
+  const labels = fieldLabels();
+  const named = message.split('; ').map((part) => part.split(':')[0]?.trim() ?? '');
+  const shown = named.map((field) => {
+    const [first, second] = field.replace(/^entry\./, '').split('.');
+    if ((first === 'de' || first === 'en') && second) {
+      return t.fieldIn(labels[second] ?? second, first === 'de' ? t.german : t.english);
+    }
+    return first ? (labels[first] ?? first) : '';
+  });
+  return [...new Set(shown.filter(Boolean))];
+}
+
+export function handleError(error: unknown): void {
+  if (!(error instanceof ApiError)) {
+    console.warn(error);
+    showError(errorTexts[ui].internal_error);
+    return;
+  }
+  if (error.status === 401) {
+    onUnauthorized();
+    return;
+  }
+  const text = errorTexts[ui][error.code] ?? errorTexts[ui].bad_request;
+  if (error.code === 'gate_failed') renderGate((error.body as { gate: GateReport }).gate);
+  if (error.code === 'invalid_entry') {
+    const fields = invalidFields(error.message);
+    showError(text, ...(fields.length > 0 ? [t.invalidFields(fields.join(', '))] : []));
+    return;
+  }
+  showError(text);
+}
+
+/** Runs an action with errors shown in the page's language. */
+export async function run(action: () => Promise<void>): Promise<void> {
+  clearError();
+  try {
+    await action();
+  } catch (error) {
+    handleError(error);
+  }
+}

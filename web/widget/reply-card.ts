@@ -1,0 +1,120 @@
+import { h, renderBlocks } from './dom.ts';
+import { feedbackRow } from './feedback.ts';
+import { parseMarkdown } from './markdown.ts';
+import type { AssistantMessage, Message } from './session.ts';
+import { type Strings, strings, type UiLocale } from './strings.ts';
+
+/** What a reply card can ask of the transcript. */
+export interface ReplyActions {
+  ask(question: string, locale: UiLocale): void;
+  forward(question: string): void;
+  vote(message: AssistantMessage, helpful: boolean): void;
+}
+
+/** Formats the "Stand" date (YYYY-MM-DD) for a locale. */
+export function formatDate(isoDate: string, locale: UiLocale): string {
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+    day: locale === 'de' ? '2-digit' : 'numeric',
+    month: locale === 'de' ? '2-digit' : 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+/** A list of question buttons (suggestions, follow-ups, starters) under a visible heading. */
+export function choiceList(
+  id: string,
+  label: string,
+  choices: readonly { entryId: string; question: string }[],
+  locale: UiLocale,
+  onChoose: (question: string, locale: UiLocale) => void,
+): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  fragment.append(
+    h('p', { id, class: 'choices-label' }, label),
+    h(
+      'ul',
+      { class: 'choices', 'aria-labelledby': id },
+      ...choices.map((choice) =>
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            { type: 'button', class: 'chip', onclick: () => onChoose(choice.question, locale) },
+            choice.question,
+          ),
+        ),
+      ),
+    ),
+  );
+  return fragment;
+}
+
+/** The citizen's turn, labelled in the interface language. */
+export function citizenTurn(text: string, t: Strings): HTMLElement {
+  return h('div', { class: 'msg citizen' }, h('span', { class: 'sr-only' }, t.you), h('p', {}, text));
+}
+
+/**
+ * One reply of the assistant. The whole card is in the reply's language (`lang` on the card):
+ * the answer, the date, the suggestion heading, the feedback row and the forward offer, so an
+ * English reply never carries a German label, whatever the interface language is.
+ */
+export function replyCard(message: AssistantMessage, index: number, actions: ReplyActions): HTMLElement {
+  const { response } = message;
+  const locale = response.locale;
+  const t = strings[locale];
+  const card = h(
+    'div',
+    { class: 'msg assistant', lang: locale },
+    h('span', { class: 'sr-only' }, t.assistant),
+  );
+  const answer = response.answer;
+  if (answer) {
+    card.appendChild(h('div', { class: 'answer' }, renderBlocks(parseMarkdown(answer.text))));
+    if (answer.reviewedAt)
+      card.appendChild(h('p', { class: 'meta' }, `${t.reviewed} ${formatDate(answer.reviewedAt, locale)}`));
+    if (answer.related.length)
+      card.appendChild(choiceList(`choices-${index}`, t.related, answer.related, locale, actions.ask));
+    card.appendChild(feedbackRow(message, index, t, (helpful) => actions.vote(message, helpful)));
+  } else {
+    // "Did you mean one of these questions?" is itself the heading of the suggestions.
+    if (response.suggestions.length)
+      card.appendChild(
+        choiceList(
+          `choices-${index}`,
+          response.message ?? t.suggestions,
+          response.suggestions,
+          locale,
+          actions.ask,
+        ),
+      );
+    else if (response.message) card.appendChild(h('p', {}, response.message));
+  }
+  if (response.offerEscalation && answer?.kind !== 'escalate') {
+    card.appendChild(
+      h(
+        'p',
+        {},
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'btn secondary forward-offer',
+            onclick: () => actions.forward(message.question),
+          },
+          t.forwardOffer,
+        ),
+      ),
+    );
+  }
+  return card;
+}
+
+/** The turn for a stored message. */
+export function turn(message: Message, index: number, t: Strings, actions: ReplyActions): HTMLElement {
+  return message.from === 'citizen' ? citizenTurn(message.text, t) : replyCard(message, index, actions);
+}
