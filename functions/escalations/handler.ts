@@ -4,12 +4,12 @@ import { tableName } from '../lib/adapters/dynamodb.ts';
 import { getNumberFromEnv } from '../lib/config/env.ts';
 import { metricNames, metricNamespace, serviceName } from '../lib/definitions/metrics.ts';
 import { routeKeyOf } from '../lib/definitions/routes.ts';
-import { submitRequestSchema } from '../lib/escalations/requests.ts';
-import { ticketIdFromPath } from '../lib/escalations/ticket-id.ts';
 import { confirmEmail } from '../lib/escalations/confirm.ts';
 import { confirmPage } from '../lib/escalations/confirm-page.ts';
 import { eraseTicketEverywhere } from '../lib/escalations/erasure.ts';
 import { newChallenge } from '../lib/escalations/flood.ts';
+import { submitRequestSchema } from '../lib/escalations/requests.ts';
+import { ticketIdFromPath } from '../lib/escalations/ticket-id.ts';
 import { readTicketForCitizen, secondsUntilMidnightUtc, submitTicket } from '../lib/escalations/tickets.ts';
 import { AppError, NotFoundError, TooManyRequestsError } from '../lib/http/errors.ts';
 import { httpHandler } from '../lib/http/handler.ts';
@@ -75,10 +75,14 @@ export const handler = httpHandler(async (event) => {
     return json(201, result);
   }
   const ticketId = ticketIdFromPath(event);
-  if (route === 'GET /v1/escalations/{ticketId}/confirm' || route === 'POST /v1/escalations/{ticketId}/confirm') {
+  if (
+    route === 'GET /v1/escalations/{ticketId}/confirm' ||
+    route === 'POST /v1/escalations/{ticketId}/confirm'
+  ) {
     const lang = event.queryStringParameters?.lang === 'en' ? 'en' : 'de';
     const code = confirmationCodeFrom(event);
-    if (route === 'GET /v1/escalations/{ticketId}/confirm') return confirmPage(lang, 'ask', ticketId, code ?? '');
+    if (route === 'GET /v1/escalations/{ticketId}/confirm')
+      return confirmPage(lang, 'ask', ticketId, code ?? '');
     try {
       await confirmEmail(ticketId, code);
       return confirmPage(lang, 'done', ticketId);

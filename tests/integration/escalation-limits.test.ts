@@ -3,8 +3,8 @@
 // the real escalations handler with API Gateway events (the local server sees only 127.0.0.1).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { metricNames } from '../../functions/lib/definitions/metrics.ts';
 import { createOutboxMailer } from '../../functions/lib/adapters/mail.ts';
+import { metricNames } from '../../functions/lib/definitions/metrics.ts';
 import { flushDigest } from '../../functions/lib/escalations/notifications.ts';
 import { secondsUntilMidnightUtc } from '../../functions/lib/escalations/tickets.ts';
 import { networkOf } from '../../functions/lib/http/client-bucket.ts';

@@ -42,7 +42,9 @@ describe('local grants', () => {
   });
 
   it('when a function with read access writes › refused too (modes are enforced, not just tables)', async () => {
-    const write = runAs('ask', () => recordUnanswered('Wie geht es?', 'de', 'none', { retentionDays: 30, newPerBucketDaily: 10 }));
+    const write = runAs('ask', () =>
+      recordUnanswered('Wie geht es?', 'de', 'none', { retentionDays: 30, newPerBucketDaily: 10 }),
+    );
     await expect(write).rejects.toMatchObject({
       name: 'AccessDeniedException',
       // The first write of an ask is the single-item count of a known question.

@@ -1,5 +1,5 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, isConditionFailure, tableName } from '../adapters/dynamodb.ts';
+import { isConditionFailure, updateItem } from '../adapters/dynamodb.ts';
+import { knowledgeKeys } from '../knowledge/knowledge-table.ts';
 import type { Entry } from '../knowledge/schema.ts';
 import { getDraft, removeDraft } from './store.ts';
 
@@ -11,15 +11,11 @@ import { getDraft, removeDraft } from './store.ts';
  */
 export async function setDraftExpiry(entryId: string, expiresAt: number): Promise<void> {
   try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName('knowledge'),
-        Key: { pk: 'DRAFT', sk: entryId },
-        UpdateExpression: 'SET expiresAt = :expiresAt',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':expiresAt': expiresAt },
-      }),
-    );
+    await updateItem('knowledge', knowledgeKeys.draft(entryId), {
+      UpdateExpression: 'SET expiresAt = :expiresAt',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':expiresAt': expiresAt },
+    });
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
   }

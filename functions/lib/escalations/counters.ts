@@ -1,5 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, isConditionFailure, isExpired, tableName } from '../adapters/dynamodb.ts';
+import { getItem, isConditionFailure, isExpired, putItem, updateItem } from '../adapters/dynamodb.ts';
 
 /**
  * The tickets table's bookkeeping items besides tickets (ticket-store.ts owns the tickets):
@@ -8,28 +7,26 @@ import { documentClient, isConditionFailure, isExpired, tableName } from '../ada
  * - `DIGEST / DPO`: the DPO digest's pending count and when the last notice went out.
  * None of them holds personal data: buckets are keyed hashes under a salt that is gone after two days.
  */
-const table = () => tableName('tickets');
 
 /** The current value of a counter (0 when absent or expired). */
 export async function readCounter(counterKey: string): Promise<number> {
-  const result = await documentClient().send(
-    new GetCommand({ TableName: table(), Key: { pk: counterKey, sk: 'RATE' }, ConsistentRead: true }),
-  );
-  const item = result.Item as { count?: number; expiresAt?: number } | undefined;
+  const item = (await getItem('tickets', { pk: counterKey, sk: 'RATE' }, { ConsistentRead: true })) as
+    | { count?: number; expiresAt?: number }
+    | undefined;
   return item && !isExpired(item) ? Number(item.count ?? 0) : 0;
 }
 
 /** Adds one to a counter and resolves the new value. */
 export async function addToCounter(counterKey: string, expiresAt: number): Promise<number> {
-  const result = await documentClient().send(
-    new UpdateCommand({
-      TableName: table(),
-      Key: { pk: counterKey, sk: 'RATE' },
+  const result = await updateItem(
+    'tickets',
+    { pk: counterKey, sk: 'RATE' },
+    {
       UpdateExpression: 'ADD #count :one SET expiresAt = :expiresAt',
       ExpressionAttributeNames: { '#count': 'count' },
       ExpressionAttributeValues: { ':one': 1, ':expiresAt': expiresAt },
       ReturnValues: 'UPDATED_NEW',
-    }),
+    },
   );
   return Number((result.Attributes as { count?: number } | undefined)?.count ?? 1);
 }
@@ -37,12 +34,12 @@ export async function addToCounter(counterKey: string, expiresAt: number): Promi
 /** Records that `id` was used; false when it was used before (a replay). */
 export async function markUsedOnce(id: string, expiresAt: number): Promise<boolean> {
   try {
-    await documentClient().send(
-      new PutCommand({
-        TableName: table(),
-        Item: { pk: `USED#${id}`, sk: 'USED', expiresAt },
+    await putItem(
+      'tickets',
+      { pk: `USED#${id}`, sk: 'USED', expiresAt },
+      {
         ConditionExpression: 'attribute_not_exists(pk)',
-      }),
+      },
     );
     return true;
   } catch (error) {
@@ -55,14 +52,10 @@ const digestKey = { pk: 'DIGEST', sk: 'DPO' };
 
 /** Counts one new ticket towards the next DPO digest. */
 export async function addToDigest(): Promise<void> {
-  await documentClient().send(
-    new UpdateCommand({
-      TableName: table(),
-      Key: digestKey,
-      UpdateExpression: 'ADD pending :one',
-      ExpressionAttributeValues: { ':one': 1 },
-    }),
-  );
+  await updateItem('tickets', digestKey, {
+    UpdateExpression: 'ADD pending :one',
+    ExpressionAttributeValues: { ':one': 1 },
+  });
 }
 
 /**
@@ -76,16 +69,12 @@ export async function takeDigest(
 ): Promise<{ count: number; previousAt?: number } | undefined> {
   const at = Math.floor(now.getTime() / 1000);
   try {
-    const result = await documentClient().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: digestKey,
-        UpdateExpression: 'SET pending = :zero, sentAt = :now',
-        ConditionExpression: 'pending > :zero AND (attribute_not_exists(sentAt) OR sentAt <= :cutoff)',
-        ExpressionAttributeValues: { ':zero': 0, ':now': at, ':cutoff': at - intervalSeconds },
-        ReturnValues: 'ALL_OLD',
-      }),
-    );
+    const result = await updateItem('tickets', digestKey, {
+      UpdateExpression: 'SET pending = :zero, sentAt = :now',
+      ConditionExpression: 'pending > :zero AND (attribute_not_exists(sentAt) OR sentAt <= :cutoff)',
+      ExpressionAttributeValues: { ':zero': 0, ':now': at, ':cutoff': at - intervalSeconds },
+      ReturnValues: 'ALL_OLD',
+    });
     const old = result.Attributes as { pending?: number; sentAt?: number } | undefined;
     return {
       count: Number(old?.pending ?? 0),
@@ -99,16 +88,12 @@ export async function takeDigest(
 
 /** Gives a taken count back after the mail failed, so the next attempt includes it. */
 export async function returnDigest(count: number, previousAt: number | undefined): Promise<void> {
-  await documentClient().send(
-    new UpdateCommand({
-      TableName: table(),
-      Key: digestKey,
-      UpdateExpression:
-        previousAt === undefined ? 'ADD pending :count REMOVE sentAt' : 'ADD pending :count SET sentAt = :at',
-      ExpressionAttributeValues: {
-        ':count': count,
-        ...(previousAt === undefined ? {} : { ':at': previousAt }),
-      },
-    }),
-  );
+  await updateItem('tickets', digestKey, {
+    UpdateExpression:
+      previousAt === undefined ? 'ADD pending :count REMOVE sentAt' : 'ADD pending :count SET sentAt = :at',
+    ExpressionAttributeValues: {
+      ':count': count,
+      ...(previousAt === undefined ? {} : { ':at': previousAt }),
+    },
+  });
 }

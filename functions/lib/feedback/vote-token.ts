@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, epochSeconds, isConditionFailure, tableName } from '../adapters/dynamodb.ts';
+import { epochSeconds, isConditionFailure, putItem } from '../adapters/dynamodb.ts';
 import { keyedHash } from '../adapters/secrets.ts';
+import { analyticsKeys } from '../analytics/analytics-table.ts';
 
 /**
  * Single-use vote tokens: every answer carries `<issued>.<nonce>.<mac>`, an HMAC over the entry,
@@ -34,12 +34,12 @@ export async function spendVoteToken(
   const expiresAt = Number(issued) + lifetimeHours * 3600;
   if (expiresAt <= epochSeconds(now) || Number(issued) > epochSeconds(now) + 300) return false;
   try {
-    await documentClient().send(
-      new PutCommand({
-        TableName: tableName('analytics'),
-        Item: { pk: 'VOTE', sk: nonce, expiresAt },
+    await putItem(
+      'analytics',
+      { ...analyticsKeys.usedVote(nonce), expiresAt },
+      {
         ConditionExpression: 'attribute_not_exists(pk)',
-      }),
+      },
     );
     return true;
   } catch (error) {

@@ -1,5 +1,5 @@
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, epochSeconds, isConditionFailure, tableName } from '../adapters/dynamodb.ts';
+import { epochSeconds, isConditionFailure, putItem, updateItem } from '../adapters/dynamodb.ts';
+import { analyticsKeys } from '../analytics/analytics-table.ts';
 import type { Locale } from '../knowledge/schema.ts';
 import type { MatchStatus } from '../matcher/matcher.ts';
 
@@ -7,8 +7,6 @@ import type { MatchStatus } from '../matcher/matcher.ts';
  * Writes of the unanswered report's items (`pk=UNANSWERED`) and of the per-bucket daily
  * counters of new items (`pk=UNANSWERED_RATE, sk=<day>#<bucket>`, 2 days) in `analytics`.
  */
-const partition = 'UNANSWERED';
-const table = () => tableName('analytics');
 const day = 86_400;
 
 interface CountInput {
@@ -26,22 +24,18 @@ interface CountInput {
 async function countExisting(input: CountInput): Promise<boolean> {
   const now = epochSeconds(input.now);
   try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: { pk: partition, sk: input.sk },
-        UpdateExpression: 'ADD #count :one SET #at = :at, expiresAt = :expiresAt, #status = :status',
-        ConditionExpression: 'attribute_exists(pk) AND expiresAt > :now',
-        ExpressionAttributeNames: { '#count': 'count', '#at': 'at', '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':one': 1,
-          ':at': input.now.toISOString(),
-          ':expiresAt': now + input.retentionDays * day,
-          ':now': now,
-          ':status': input.status,
-        },
-      }),
-    );
+    await updateItem('analytics', analyticsKeys.unanswered(input.sk), {
+      UpdateExpression: 'ADD #count :one SET #at = :at, expiresAt = :expiresAt, #status = :status',
+      ConditionExpression: 'attribute_exists(pk) AND expiresAt > :now',
+      ExpressionAttributeNames: { '#count': 'count', '#at': 'at', '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':one': 1,
+        ':at': input.now.toISOString(),
+        ':expiresAt': now + input.retentionDays * day,
+        ':now': now,
+        ':status': input.status,
+      },
+    });
     return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;
@@ -54,20 +48,16 @@ async function allowNew(input: CountInput): Promise<boolean> {
   if (!input.bucket) return true;
   const today = input.now.toISOString().slice(0, 10);
   try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: { pk: 'UNANSWERED_RATE', sk: `${today}#${input.bucket}` },
-        UpdateExpression: 'ADD #count :one SET expiresAt = :expiresAt',
-        ConditionExpression: 'attribute_not_exists(#count) OR #count < :cap',
-        ExpressionAttributeNames: { '#count': 'count' },
-        ExpressionAttributeValues: {
-          ':one': 1,
-          ':cap': input.newPerBucketDaily,
-          ':expiresAt': epochSeconds(input.now) + 2 * day,
-        },
-      }),
-    );
+    await updateItem('analytics', analyticsKeys.unansweredRate(today, input.bucket), {
+      UpdateExpression: 'ADD #count :one SET expiresAt = :expiresAt',
+      ConditionExpression: 'attribute_not_exists(#count) OR #count < :cap',
+      ExpressionAttributeNames: { '#count': 'count' },
+      ExpressionAttributeValues: {
+        ':one': 1,
+        ':cap': input.newPerBucketDaily,
+        ':expiresAt': epochSeconds(input.now) + 2 * day,
+      },
+    });
     return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;
@@ -81,24 +71,23 @@ export async function countQuestion(input: CountInput): Promise<'counted' | 'add
   if (!(await allowNew(input))) return 'capped';
   const at = input.now.toISOString();
   try {
-    await documentClient().send(
-      new PutCommand({
-        TableName: table(),
-        Item: {
-          pk: partition,
-          sk: input.sk,
-          text: input.text,
-          locale: input.locale,
-          status: input.status,
-          at,
-          firstSeen: at,
-          count: 1,
-          expiresAt: epochSeconds(input.now) + input.retentionDays * day,
-        },
+    await putItem(
+      'analytics',
+      {
+        ...analyticsKeys.unanswered(input.sk),
+        text: input.text,
+        locale: input.locale,
+        status: input.status,
+        at,
+        firstSeen: at,
+        count: 1,
+        expiresAt: epochSeconds(input.now) + input.retentionDays * day,
+      },
+      {
         // An expired item that TTL has not removed yet is replaced.
         ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
         ExpressionAttributeValues: { ':now': epochSeconds(input.now) },
-      }),
+      },
     );
     return 'added';
   } catch (error) {
