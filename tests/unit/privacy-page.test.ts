@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { dashboardRetentionDays } from '../../functions/lib/dashboard/counters.ts';
 import { pointInTimeRecoveryDays } from '../../functions/lib/definitions/tables.ts';
 import { ticketBookkeeping } from '../../functions/lib/escalations/retention.ts';
 import { loadKnowledgeDir } from '../../functions/lib/knowledge/files.ts';
@@ -18,6 +19,7 @@ async function expectedFigures(): Promise<Record<string, number>> {
     'tickets.idempotencyHours': ticketBookkeeping.idempotencyHours,
     'tickets.counterDays': ticketBookkeeping.counterDays,
     'backup.pointInTimeRecoveryDays': pointInTimeRecoveryDays,
+    'dashboard.retentionDays': dashboardRetentionDays,
   };
 }
 
