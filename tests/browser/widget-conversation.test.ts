@@ -204,8 +204,10 @@ describe.runIf(browserAvailable)(
             : 'opens as a panel beside the page, with the launcher still there',
           async () => {
             const { page, ...watched } = await opened();
-            const layout = await page.evaluate(() => {
+            const layout = await page.evaluate(async () => {
               const root = document.querySelector('strasburg-faq-assistant')?.shadowRoot as ShadowRoot;
+              // Measure the panel where it rests, not midway through its opening animation.
+              await Promise.all(root.getAnimations().map((animation) => animation.finished));
               const panel = (root.querySelector('.panel') as HTMLElement).getBoundingClientRect();
               const launcher = root.querySelector('.launcher') as HTMLElement;
               const close = (root.querySelector('.close') as HTMLElement).getBoundingClientRect();
