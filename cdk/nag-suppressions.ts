@@ -22,6 +22,9 @@ function acknowledge(list: NagAcknowledgement[], scope: IConstruct, id: string, 
 }
 
 const reasons = {
+  secretRotation:
+    "The master key derives citizens' ticket access codes: rotating it would lock every citizen out of " +
+    'a ticket that is still kept. It is rotated by hand after a suspected leak (docs/abuse-and-privacy.md).',
   runtime:
     'Runtime pinned to Node.js 22 (nodejs22.x), the version the handlers are built and tested for; ' +
     'moving to a newer runtime is a deliberate upgrade together with the local toolchain.',
@@ -154,6 +157,7 @@ export function applyNagSuppressions(stack: IncidentFaqStack): NagAcknowledgemen
     'Serverless-SNSRedrivePolicy',
     reasons.alarmSubscription,
   );
+  acknowledge(list, stack.appSecret.secret, 'AwsSolutions-SMG4', reasons.secretRotation);
 
   // Web.
   const { distribution, deployment } = stack.web;

@@ -5,6 +5,7 @@ import type { FunctionDefinition, RouteDefinition } from '../functions/lib/defin
 import type { AppConfig } from './config.ts';
 import { Api } from './constructs/api.ts';
 import type { AppFunction } from './constructs/app-function.ts';
+import { AppSecret } from './constructs/app-secret.ts';
 import { Auth } from './constructs/auth.ts';
 import { Budget } from './constructs/budget.ts';
 import { DataTables } from './constructs/data.ts';
@@ -34,6 +35,7 @@ export class IncidentFaqStack extends Stack {
   readonly auth: Auth;
   readonly api: Api;
   readonly notifications: Notifications;
+  readonly appSecret: AppSecret;
   readonly knowledgeSeed: KnowledgeSeed;
   readonly schedules: Schedules;
   readonly web: Web;
@@ -83,6 +85,11 @@ export class IncidentFaqStack extends Stack {
       functionDefinitions: props.functionDefinitions,
       ticketsTable: this.data.table('tickets'),
       inboxUrl: `${this.web.url}/inbox`,
+      apiUrl: this.api.url,
+    });
+    this.appSecret = new AppSecret(this, 'AppSecret', {
+      functions: this.api.functions,
+      functionDefinitions: props.functionDefinitions,
     });
     this.schedules = new Schedules(this, 'Schedules', {
       functions: this.api.functions,

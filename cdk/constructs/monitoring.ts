@@ -208,6 +208,24 @@ export class Monitoring extends Construct {
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
 
+    // The town-wide daily figure is an alarm, not a lock: any forwarded question above it.
+    alarm('ForwardingFlood', {
+      alarmDescription:
+        'More questions were forwarded today than the daily figure (escalation.globalDailyCap): a flood? ' +
+        'Citizens can still forward (bucket caps and the proof of work hold it); check the inbox.',
+      metric: new cloudwatch.Metric({
+        namespace: metricNamespace,
+        metricName: metricNames.forwardingAboveDailyFigure,
+        dimensionsMap: { service: serviceName },
+        period: Duration.minutes(15),
+        statistic: cloudwatch.Stats.SUM,
+      }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
       dashboardName: `${Stack.of(this).stackName}-overview`,
       defaultInterval: Duration.days(1),

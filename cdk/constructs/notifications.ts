@@ -24,6 +24,8 @@ export interface NotificationsProps {
   ticketsTable: dynamodb.ITable;
   /** The DPO inbox page; notice mails link to it. */
   inboxUrl: string;
+  /** The public API; the confirmation link in mails points at it. */
+  apiUrl?: string;
 }
 
 /**
@@ -111,6 +113,7 @@ export class Notifications extends Construct {
         DPO_MAILBOX: config.dpoMailbox,
         SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
         INBOX_URL: props.inboxUrl,
+        ...(props.apiUrl ? { API_URL: props.apiUrl } : {}),
       };
       for (const [variable, value] of Object.entries(environment)) fn.addEnvironment(variable, value);
       this.mailFunctions.push(fn);

@@ -5,6 +5,8 @@ import { ask } from '../lib/ask/ask.ts';
 import { starterQuestions } from '../lib/ask/starters.ts';
 import { getNumberFromEnv } from '../lib/config/env.ts';
 import { countAsk } from '../lib/dashboard/counters.ts';
+import { issueVoteToken } from '../lib/feedback/vote-token.ts';
+import { dailyBucket } from '../lib/http/client-bucket.ts';
 import { httpHandler } from '../lib/http/handler.ts';
 import { parseJsonBody } from '../lib/http/request.ts';
 import { json } from '../lib/http/response.ts';
@@ -48,23 +50,29 @@ export const handler = httpHandler(async (event) => {
   const { question, locale } = parseJsonBody(event, askRequest);
   const loaded = await knowledge.get();
   const response = ask(loaded, question, locale);
+  if (response.answer) response.answer.voteToken = await issueVoteToken(response.answer.entryId);
   let recordedUnanswered = false;
   if (response.status !== 'answer') {
-    // For the staff report (anonymised first). Never fails or delays the citizen's answer beyond one PutItem.
-    recordedUnanswered = await recordUnanswered(
-      question,
-      response.locale,
-      response.status,
-      loaded.snapshot.settings.unanswered.retentionDays,
-    ).then(
-      () => true,
-      (error: unknown) => {
-        logger.warn('unanswered question not recorded', {
-          errorName: error instanceof Error ? error.name : typeof error,
-        });
-        return false;
-      },
-    );
+    // For the staff report (anonymised first). Never fails the citizen's answer; at most a
+    // single-item update (plus the bucket's counter for a new question).
+    const { retentionDays, newPerBucketDaily } = loaded.snapshot.settings.unanswered;
+    recordedUnanswered = await dailyBucket(event.requestContext.http.sourceIp)
+      .then((bucket) =>
+        recordUnanswered(question, response.locale, response.status, {
+          retentionDays,
+          newPerBucketDaily,
+          bucket,
+        }),
+      )
+      .then(
+        () => true,
+        (error: unknown) => {
+          logger.warn('unanswered question not recorded', {
+            errorName: error instanceof Error ? error.name : typeof error,
+          });
+          return false;
+        },
+      );
   }
   // The dashboard's hourly counters: one UpdateItem, numbers only; never fails the request.
   await countAsk({ status: response.status, entryId: response.answer?.entryId, recordedUnanswered });

@@ -1,7 +1,9 @@
-// handler -> lib/feedback -> adapters/dynamodb
+// handler -> lib/feedback (vote token, counters) -> adapters/dynamodb
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { countFeedback } from '../lib/dashboard/counters.ts';
+import { publishedSettings } from '../lib/escalations/settings.ts';
 import { feedbackRequestSchema, isPublishedEntry, recordFeedback } from '../lib/feedback/feedback.ts';
+import { spendVoteToken } from '../lib/feedback/vote-token.ts';
 import { NotFoundError } from '../lib/http/errors.ts';
 import { httpHandler } from '../lib/http/handler.ts';
 import { parseJsonBody } from '../lib/http/request.ts';
@@ -12,11 +14,20 @@ import { logger } from '../lib/observability/logger.ts';
 tableName('analytics');
 tableName('knowledge');
 
-/** POST /v1/feedback: one anonymous "helpful?" vote for a published answer; 204, nothing echoed. */
+/**
+ * POST /v1/feedback: one anonymous "helpful?" vote for a published answer. 204 when counted;
+ * 202 (accepted, not counted) without a valid, unused vote token, so stuffing gains nothing
+ * and learns nothing.
+ */
 export const handler = httpHandler(async (event) => {
   const vote = parseJsonBody(event, feedbackRequestSchema);
   // Only published entries get counters, so nobody can fill the table with made-up ids.
   if (!(await isPublishedEntry(vote.entryId))) throw new NotFoundError('No such answer.');
+  const { feedback } = await publishedSettings();
+  if (!(await spendVoteToken(vote.entryId, vote.voteToken, feedback.voteTokenHours))) {
+    logger.info('feedback not counted', { entryId: vote.entryId, reason: 'no_valid_token' });
+    return empty(202);
+  }
   await recordFeedback(vote);
   await countFeedback(vote.entryId, vote.helpful); // the dashboard's hourly figure; never throws
   logger.info('feedback recorded', { entryId: vote.entryId, helpful: vote.helpful });

@@ -183,6 +183,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const url = await listen(server, options.port ?? 0);
   allowedOrigins.push(url);
   setEnv('INBOX_URL', `${url}/inbox`);
+  // The confirmation link in mails points at the API, which is this server locally.
+  setEnv('API_URL', url);
   const stopSchedules =
     options.scheduleIntervalMs === undefined ? async () => {} : startSchedules(options.scheduleIntervalMs);
   const { dataDir } = options;

@@ -10,12 +10,14 @@ tableName('tickets');
 tableName('knowledge');
 const mailFrom = getOptionalStringFromEnv('MAIL_FROM');
 const dpoMailbox = getOptionalStringFromEnv('DPO_MAILBOX');
+const apiUrl = getOptionalStringFromEnv('API_URL');
 const notify = createNotifyHandler({
   mailer: mailerFromEnv(),
   inboxUrl: getStringFromEnv('INBOX_URL'),
+  ...(apiUrl ? { apiUrl } : {}),
   ...(mailFrom ? { from: mailFrom } : {}),
   ...(dpoMailbox ? { dpoMailbox } : {}),
 });
 
-/** The tickets table's stream: sends the DPO notice and the answer mail; reports partial failures. */
+/** The tickets table's stream: DPO digest, confirmation and answer mails; reports partial failures. */
 export const handler: DynamoDBStreamHandler = (event) => notify(event);

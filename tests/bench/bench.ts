@@ -1,4 +1,4 @@
-// `npm run bench [-- --json] [-- --only matcher|anonymise|functions|sdk]`: figures and ratios against baselines
+// `npm run bench [-- --json] [-- --only matcher|anonymise|functions|sdk|unanswered]`: figures and ratios against baselines
 // measured in the same run. Reported, never asserted in tests.
 import { parseArgs } from 'node:util';
 import { splitOf } from '../../functions/lib/knowledge/evaluate.ts';
@@ -33,6 +33,11 @@ if (!values.only || values.only === 'functions') {
 if (!values.only || values.only === 'sdk') {
   const { benchSdkBundling } = await import('./sdk-bundle-bench.ts');
   results.sdkBundling = await benchSdkBundling();
+}
+
+if (!values.only || values.only === 'unanswered') {
+  const { benchUnanswered } = await import('./unanswered-bench.ts');
+  results.unanswered = await benchUnanswered();
 }
 
 if (values.json) {

@@ -2,12 +2,23 @@ import type { AnonymiseBench } from './anonymise-bench.ts';
 import type { FunctionFigures } from './functions-bench.ts';
 import type { MatcherBench } from './matcher-bench.ts';
 import type { SdkBundleFigures } from './sdk-bundle-bench.ts';
+import type { UnansweredBench } from './unanswered-bench.ts';
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 3 : 1)} ms`;
 const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
 
 /** Prints the benchmark figures as plain tables. */
 export function printReport(results: Record<string, unknown>): void {
+  const unanswered = results.unanswered as UnansweredBench | undefined;
+  if (unanswered) {
+    console.log(`\nUnanswered report over ${unanswered.asks} stored asks\n`);
+    console.table({
+      'stored items (one per distinct question)': { value: unanswered.storedItems },
+      [`report (top ${unanswered.reportSize}, term index)`]: { value: ms(unanswered.reportMs) },
+      [`grouping all ${unanswered.storedItems} items (term index)`]: { value: ms(unanswered.groupAllMs) },
+      [`old all-pairs grouping, ${unanswered.allPairsSample} items`]: { value: ms(unanswered.allPairsMs) },
+    });
+  }
   const matcher = results.matcher as MatcherBench | undefined;
   if (matcher) {
     console.log(

@@ -5,6 +5,7 @@ import { documentClient, tableName } from '../../functions/lib/adapters/dynamodb
 import type { LocalStack } from '../../functions/local/stack.ts';
 import {
   allTicketItems,
+  confirmAddress,
   injectThrottling,
   type Submitted,
   setEscalationSettings,
@@ -58,11 +59,18 @@ describe('POST /v1/escalations', () => {
   it('files a question: 201 with a readable reference, a secret and status open', async () => {
     const { ticketId, secret, status, body } = await submitRemembered({ email: 'erika@example.org' });
     expect(ticketId).toMatch(/^STR-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
-    expect(secret.length).toBeGreaterThanOrEqual(43);
+    // The access code: Crockford base32, 100 bits, groups of four.
+    expect(secret).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){4}$/);
     expect(status).toBe('open');
     const read = await request(ticketUrl(ticketId), { headers: { 'x-ticket-secret': secret } });
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ ticketId, status: 'open', question: body.question, locale: 'de' });
+    expect(read.body).toMatchObject({
+      ticketId,
+      status: 'open',
+      question: body.question,
+      locale: 'de',
+      emailConfirmation: 'pending',
+    });
     expect(read.body).not.toHaveProperty('answer');
     expect(JSON.stringify(read.body)).not.toContain('erika@example.org');
   });
@@ -110,7 +118,12 @@ describe('POST /v1/escalations', () => {
     const first = await submitRemembered();
     const again = await request(`${stack.url}/v1/escalations`, { body: first.body });
     expect(again.status).toBe(201);
-    expect(again.body).toEqual({ ticketId: first.ticketId, secret: first.secret, status: 'open' });
+    expect(again.body).toEqual({
+      ticketId: first.ticketId,
+      secret: first.secret,
+      status: 'open',
+      emailConfirmation: 'none',
+    });
   });
 
   it('returns one ticket to all of 10 parallel requests with the same client token', async () => {
@@ -281,6 +294,8 @@ describe('the whole flow: notice, answer, answer mail, erasure', () => {
     expect(notice?.text).not.toContain(String(body.question));
     expect(notice?.text).not.toContain('Darknet');
 
+    const confirmed = await confirmAddress(stack, ticketId);
+    expect(confirmed.status).toBe(200);
     const headers = await dpo('anna');
     expect(
       (await request(`${stack.url}/v1/inbox/${ticketId}/claim`, { method: 'POST', headers })).status,
@@ -333,6 +348,8 @@ describe('the whole flow: notice, answer, answer mail, erasure', () => {
       locale: 'en',
     });
     const withoutMail = await submitRemembered({ question: english(), locale: 'en' });
+    await stack.streams.drain();
+    expect((await confirmAddress(stack, withMail.ticketId)).status).toBe(200);
     const headers = await dpo('ben');
     for (const { ticketId } of [withMail, withoutMail]) {
       await request(`${stack.url}/v1/inbox/${ticketId}/claim`, { method: 'POST', headers });

@@ -12,7 +12,13 @@ import {
   rawRequest,
   serverTrickProperty,
 } from '../property/harness.ts';
-import { allTicketItems, setEscalationSettings, staffHeaders, submission } from '../support/escalations.ts';
+import {
+  allTicketItems,
+  confirmAddress,
+  setEscalationSettings,
+  staffHeaders,
+  submission,
+} from '../support/escalations.ts';
 import { captureLogs } from '../support/logs.ts';
 import { readOutbox } from '../support/mail.ts';
 import { request, startTestStack } from '../support/stack.ts';
@@ -127,6 +133,9 @@ describe('e-mail header injection (CR/LF) is neutralised', () => {
     const created = await request(`${stack.url}/v1/escalations`, { body });
     expect(created.status).toBe(201);
     const { ticketId } = created.body as { ticketId: string };
+    // The answer goes only to a confirmed address.
+    await stack.streams.drain();
+    expect((await confirmAddress(stack, ticketId)).status).toBe(200);
     const headers = await staffHeaders(stack, 'anna');
     expect(
       (await request(`${stack.url}/v1/inbox/${ticketId}/claim`, { method: 'POST', headers })).status,
@@ -138,10 +147,9 @@ describe('e-mail header injection (CR/LF) is neutralised', () => {
     expect(answer.status).toBe(200);
     await stack.streams.drain();
     const mails = (await readOutbox(stack.spoolDir)).filter((mail) => mail.file.includes(ticketId));
-    expect(mails.map((mail) => mail.file.replace(/^.*(dpo-notice|answer)\.eml$/, '$1')).sort()).toEqual([
-      'answer',
-      'dpo-notice',
-    ]);
+    expect(
+      mails.map((mail) => mail.file.replace(/^.*(dpo-notice|answer|confirm)\.eml$/, '$1')).sort(),
+    ).toEqual(['answer', 'confirm', 'dpo-notice']);
     for (const mail of mails) {
       const names = headLines(mail.raw).map((line) => /^([A-Za-z-]+): /.exec(line)?.[1]);
       expect(names.filter((name) => name === undefined || /^(bcc|cc)$/i.test(name))).toEqual([]);

@@ -90,9 +90,15 @@ describe('privacy audit after a realistic flow', () => {
       });
       expect(response.status).toBe(200);
     }
+    // A vote spends the single-use token that came with the answer.
+    const answered = await request(`${stack.url}/v1/ask`, { body: { question: 'Was ist passiert?' } });
+    const voteToken = (answered.body as { answer?: { voteToken?: string } }).answer?.voteToken;
     expect(
-      (await request(`${stack.url}/v1/feedback`, { body: { entryId: 'what-happened', helpful: true } }))
-        .status,
+      (
+        await request(`${stack.url}/v1/feedback`, {
+          body: { entryId: 'what-happened', helpful: true, voteToken },
+        })
+      ).status,
     ).toBe(204);
 
     const kept = await forward();

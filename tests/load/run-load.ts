@@ -214,12 +214,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         await backoff(response);
         continue;
       }
-      const entryId = (response.body as { answer?: { entryId?: string } } | undefined)?.answer?.entryId;
+      const answer = (response.body as { answer?: { entryId?: string; voteToken?: string } } | undefined)
+        ?.answer;
+      const entryId = answer?.entryId;
       if (response.status === 200 && entryId && Math.random() < 0.15) {
+        // The vote spends the answer's single-use token, as the widget does.
         await call(
           'POST /v1/feedback',
           `${stack.url}/v1/feedback`,
-          jsonInit({ entryId, helpful: Math.random() < 0.8 }),
+          jsonInit({ entryId, helpful: Math.random() < 0.8, voteToken: answer?.voteToken }),
         );
       }
       return;

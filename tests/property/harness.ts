@@ -115,6 +115,7 @@ export function responseProblems(response: HttpResponse, tableNames: readonly st
 }
 
 const ticketFields = new Set([
+  'confirmHash',
   'pk',
   'sk',
   'ticketId',
@@ -129,7 +130,8 @@ const ticketFields = new Set([
   'clientToken',
   'audit',
 ]);
-const tokenFields = new Set(['pk', 'sk', 'ticketId', 'bodyHash', 'secret', 'createdAt', 'expiresAt']);
+// No `secret`: the access code is derived, never stored (a stored one would be a finding).
+const tokenFields = new Set(['pk', 'sk', 'ticketId', 'bodyHash', 'createdAt', 'expiresAt']);
 
 async function getItem(pk: string, sk: string): Promise<Record<string, unknown> | undefined> {
   const result = await documentClient().send(
@@ -195,7 +197,7 @@ export function publicEndpointProperties(ledger: EscalationLedger): EndpointProp
     {
       name: 'POST /v1/escalations',
       arbitrary: withBody('POST /v1/escalations', escalationBody),
-      statuses: [201, 400, 409, 413, 415, 429],
+      statuses: [201, 400, 409, 413, 415, 428, 429],
       async after(invocation, response) {
         const problems: string[] = [];
         let sent: Record<string, unknown> = {};
@@ -212,8 +214,8 @@ export function publicEndpointProperties(ledger: EscalationLedger): EndpointProp
         const token = typeof sent.clientToken === 'string' ? sent.clientToken.toLowerCase() : undefined;
         if (response.statusCode === 201) {
           const result = JSON.parse(String(response.body)) as Record<string, unknown>;
-          if (Object.keys(result).sort().join() !== 'secret,status,ticketId')
-            problems.push('201 body has other fields than ticketId, secret, status');
+          if (Object.keys(result).sort().join() !== 'emailConfirmation,secret,status,ticketId')
+            problems.push('201 body has other fields than ticketId, secret, status, emailConfirmation');
           if (token) ledger.accepted.add(token);
           const ticket = await getItem(`TICKET#${String(result.ticketId)}`, 'TICKET');
           const record = token ? await getItem(`TOKEN#${token}`, 'TOKEN') : undefined;
@@ -244,7 +246,8 @@ export function publicEndpointProperties(ledger: EscalationLedger): EndpointProp
     {
       name: 'POST /v1/feedback',
       arbitrary: withBody('POST /v1/feedback', feedbackBody),
-      statuses: [204, 400, 404, 413, 415],
+      // 202: a vote without a valid, unused vote token is accepted and not counted.
+      statuses: [202, 204, 400, 404, 413, 415],
     },
     {
       name: 'GET /v1/changelog',

@@ -85,8 +85,21 @@ export const matrixRows: MatrixRow[] = [
   },
   {
     route: 'POST /v1/feedback',
+    // Without the answer's single-use vote token: accepted, not counted.
     request: () => ({ path: '/v1/feedback', body: { entryId: 'what-happened', helpful: true } }),
-    expected: publicRow(204),
+    expected: publicRow(202),
+  },
+  { route: 'GET /v1/challenge', request: () => ({ path: '/v1/challenge' }), expected: publicRow(200) },
+  {
+    // The confirmation page only shows a button: it confirms nothing, for any reference.
+    route: 'GET /v1/escalations/{ticketId}/confirm',
+    request: () => ({ path: `/v1/escalations/${unknownTicket}/confirm?code=x` }),
+    expected: publicRow(200),
+  },
+  {
+    route: 'POST /v1/escalations/{ticketId}/confirm',
+    request: () => ({ path: `/v1/escalations/${unknownTicket}/confirm`, body: { code: 'x' } }),
+    expected: publicRow(404),
   },
   {
     route: 'GET /v1/starters',

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { issueVoteToken } from '../../functions/lib/feedback/vote-token.ts';
 import type { LocalStack } from '../../functions/local/stack.ts';
 import { setEscalationSettings, staffHeaders, submit } from './escalations.ts';
 import { request } from './stack.ts';
@@ -54,7 +55,10 @@ export async function seedDashboardTraffic(stack: LocalStack): Promise<void> {
   }
   for (const { entryId, helpful, times } of seededVotes) {
     for (let index = 0; index < times; index++) {
-      const response = await request(`${stack.url}/v1/feedback`, { body: { entryId, helpful } });
+      const response = await request(`${stack.url}/v1/feedback`, {
+        // Each vote with its answer's single-use token (the stack runs in this process).
+        body: { entryId, helpful, voteToken: await issueVoteToken(entryId) },
+      });
       expect(response.status).toBe(204);
     }
   }

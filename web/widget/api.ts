@@ -10,11 +10,17 @@ import type { StartersResponse } from '../../functions/lib/ask/starters.ts';
 import type { EscalationRequest } from '../../functions/lib/escalations/requests.ts';
 import type { CitizenView, SubmitResult } from '../../functions/lib/escalations/tickets.ts';
 import { ApiError, createClient } from '../shared/api-client.ts';
+import { type Challenge, solveChallenge } from './pow.ts';
 
 export type { AskResponse, EscalationRequest, StartersResponse };
 export type EntryBrief = AskResponse['suggestions'][number];
-/** What the citizen keeps of a forwarded question: the reference and the access code. */
-export type TicketRef = Pick<SubmitResult, 'ticketId' | 'secret'>;
+/**
+ * What the citizen keeps of a forwarded question: the reference and the access code; right after
+ * forwarding also whether a confirmation mail went out (`pending`: the answer is mailed only once
+ * the address is confirmed, and is always readable in the widget).
+ */
+export type TicketRef = Pick<SubmitResult, 'ticketId' | 'secret'> &
+  Partial<Pick<SubmitResult, 'emailConfirmation'>>;
 export type TicketStatus = CitizenView;
 
 export { ApiError };
@@ -58,21 +64,43 @@ export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions
 export function createApi(base: string, fetchImpl: typeof fetch = (...args) => fetch(...args)) {
   const call = createClient({ base, fetchImpl });
   const ticketPath = (id: string) => `/v1/escalations/${encodeURIComponent(id)}`;
+  // The single-use vote token of each answer shown, by entry: a vote spends it.
+  const voteTokens = new Map<string, string>();
+  const submit = (request: EscalationRequest, retry: RetryOptions) =>
+    withRetry(() => call('POST', '/v1/escalations', request), retry);
   return {
     async ask(question: string, locale?: 'de' | 'en'): Promise<AskResponse> {
-      return (await call('POST', '/v1/ask', locale ? { question, locale } : { question })).json();
+      const response: AskResponse = await (
+        await call('POST', '/v1/ask', locale ? { question, locale } : { question })
+      ).json();
+      if (response.answer?.voteToken) voteTokens.set(response.answer.entryId, response.answer.voteToken);
+      return response;
     },
     async starters(locale: 'de' | 'en'): Promise<StartersResponse> {
       return (await call('GET', `/v1/starters?locale=${locale}`)).json();
     },
     async feedback(entryId: string, helpful: boolean): Promise<void> {
-      await call('POST', '/v1/feedback', { entryId, helpful });
+      const voteToken = voteTokens.get(entryId);
+      voteTokens.delete(entryId);
+      await call('POST', '/v1/feedback', { entryId, helpful, ...(voteToken ? { voteToken } : {}) });
     },
-    /** Forwards a question; retries with the same token and body (idempotent on the server). */
+    /**
+     * Forwards a question; retries with the same token and body (idempotent on the server).
+     * When the server asks for a proof of work (428), solves it invisibly and sends once more.
+     */
     async escalate(request: EscalationRequest, retry: RetryOptions = defaultRetry): Promise<TicketRef> {
-      const response = await withRetry(() => call('POST', '/v1/escalations', request), retry);
-      const { ticketId, secret } = (await response.json()) as TicketRef;
-      return { ticketId, secret };
+      let response: Response;
+      try {
+        response = await submit(request, retry);
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.code !== 'challenge_required') throw error;
+        const challenge = (await (await call('GET', '/v1/challenge')).json()) as Challenge;
+        const altcha = await solveChallenge(challenge);
+        if (!altcha) throw error;
+        response = await submit({ ...request, altcha }, retry);
+      }
+      const { ticketId, secret, emailConfirmation } = (await response.json()) as TicketRef;
+      return { ticketId, secret, ...(emailConfirmation ? { emailConfirmation } : {}) };
     },
     async ticket({ ticketId, secret }: TicketRef): Promise<TicketStatus> {
       return (await call('GET', ticketPath(ticketId), undefined, { 'x-ticket-secret': secret })).json();

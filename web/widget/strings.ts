@@ -82,6 +82,8 @@ const de = {
   errorGeneric: 'Das hat leider nicht geklappt. Bitte versuchen Sie es später noch einmal.',
   ticketTitle: 'Ihre weitergeleitete Frage',
   ticketCreated: 'Ihre Frage wurde an die Datenschutzbeauftragte weitergeleitet.',
+  emailConfirmPending:
+    'Wir haben Ihnen eine E-Mail mit einem Bestätigungslink geschickt. Die Antwort senden wir nur an eine bestätigte Adresse; hier im Chat können Sie sie mit Ihrem Zugangscode immer abrufen.',
   ticketId: 'Vorgangsnummer:',
   ticketSecret: 'Zugangscode:',
   ticketKeep:
@@ -182,6 +184,8 @@ const en: Strings = {
   errorGeneric: 'Sorry, that did not work. Please try again later.',
   ticketTitle: 'Your forwarded question',
   ticketCreated: 'Your question was forwarded to the data protection officer.',
+  emailConfirmPending:
+    'We sent you an e-mail with a confirmation link. We mail the answer only to a confirmed address; here in the chat you can always read it with your access code.',
   ticketId: 'Reference number:',
   ticketSecret: 'Access code:',
   ticketKeep:

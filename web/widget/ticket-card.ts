@@ -92,6 +92,9 @@ export class TicketCard {
         { class: 'card ticket', 'aria-labelledby': 'ticket-title' },
         h('h3', { id: 'ticket-title', tabindex: '-1' }, t.ticketTitle),
         this.#note === 'created' ? h('p', {}, t.ticketCreated) : '',
+        this.#note === 'created' && ticket.emailConfirmation === 'pending'
+          ? h('p', { class: 'hint email-confirmation' }, t.emailConfirmPending)
+          : '',
         h(
           'dl',
           {},

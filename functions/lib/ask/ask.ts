@@ -14,6 +14,8 @@ export interface AskResponse {
     kind: Entry['kind'];
     /** Follow-up questions (the entry's related entries) in the same locale. */
     related: { entryId: string; question: string }[];
+    /** Single-use token for one "was this helpful?" vote on this answer (set by the handler). */
+    voteToken?: string;
   };
   suggestions: { entryId: string; question: string }[];
   /** True when the citizen should be offered to forward the question to the DPO. */

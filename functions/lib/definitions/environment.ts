@@ -24,6 +24,11 @@ export const environmentVariables = {
   DPO_MAILBOX: { setBy: 'stack', description: "The DPO's mailbox for new-ticket notices (optional)" },
   SES_CONFIGURATION_SET: { setBy: 'stack', description: 'SES configuration set for event tracking' },
   INBOX_URL: { setBy: 'stack', description: 'Link to the DPO inbox in notification mail' },
+  API_URL: { setBy: 'stack', description: 'Public API base URL; confirmation links in mail point at it' },
+  APP_SECRET_ARN: {
+    setBy: 'stack',
+    description: 'Secrets Manager ARN of the master key (derived keys only)',
+  },
   OUTBOX_DIR: { setBy: 'local', description: 'Folder of the local mail outbox (.eml files)' },
   DATA_DIR: { setBy: 'local', description: 'Local data folder (database, outbox, dev issuer keys)' },
   PORT: { setBy: 'local', description: '`npm start` port (default 3000)' },

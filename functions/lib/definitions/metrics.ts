@@ -24,6 +24,13 @@ export const metricNames = {
    * The request it belonged to went on; the dashboard undercounts by this much.
    */
   dashboardCountFailed: 'DashboardCountFailed',
+  /**
+   * One count per forwarded question above the town-wide daily figure
+   * (`escalation.globalDailyCap`), emitted by the escalations function. The figure is an alarm,
+   * not a lock: the stack alarms on any data point, citizens can still forward (bucket caps and
+   * the proof of work hold the flood).
+   */
+  forwardingAboveDailyFigure: 'ForwardingAboveDailyFigure',
 } as const;
 
 export type MetricName = (typeof metricNames)[keyof typeof metricNames];

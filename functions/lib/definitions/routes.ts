@@ -17,6 +17,8 @@ export interface FunctionDefinition {
   tables: Partial<Record<TableName, Access>>;
   /** Whether the function sends mail through SES. */
   sendsMail?: boolean;
+  /** Whether the function reads the master key (Secrets Manager on AWS, `APP_SECRET_ARN`). */
+  usesAppSecret?: boolean;
   /**
    * Runs on a schedule instead of (or besides) routes: an EventBridge rule on AWS, a timer in
    * the local stack. Functions without routes get no API integration.
@@ -30,21 +32,26 @@ export const functionDefinitions = {
     description: 'Answers citizens from the published knowledge base',
     memoryMb: 512,
     timeoutSeconds: 10,
-    tables: { knowledge: 'read', analytics: 'write' },
+    // analytics readWrite: the unanswered report's per-bucket cap reads its counter.
+    tables: { knowledge: 'read', analytics: 'readWrite' },
+    usesAppSecret: true,
   },
   feedback: {
     entry: 'functions/feedback/handler.ts',
     description: 'Counts anonymous "was this helpful?" votes per answer',
     memoryMb: 256,
     timeoutSeconds: 5,
-    tables: { analytics: 'write', knowledge: 'read' },
+    tables: { analytics: 'readWrite', knowledge: 'read' },
+    usesAppSecret: true,
   },
   escalations: {
     entry: 'functions/escalations/handler.ts',
     description: 'Citizens forward a question to the DPO, read the answer, erase their ticket',
     memoryMb: 256,
     timeoutSeconds: 10,
-    tables: { tickets: 'readWrite', knowledge: 'read', analytics: 'write' },
+    // knowledge readWrite: erasing a ticket also erases the draft made from it.
+    tables: { tickets: 'readWrite', knowledge: 'readWrite', analytics: 'readWrite' },
+    usesAppSecret: true,
   },
   inbox: {
     entry: 'functions/inbox/handler.ts',
@@ -60,6 +67,7 @@ export const functionDefinitions = {
     timeoutSeconds: 30,
     tables: { tickets: 'readWrite', knowledge: 'read' },
     sendsMail: true,
+    usesAppSecret: true,
   },
   changelog: {
     entry: 'functions/changelog/handler.ts',
@@ -73,7 +81,7 @@ export const functionDefinitions = {
     description: "Turns a DPO's answer into a draft knowledge-base entry",
     memoryMb: 256,
     timeoutSeconds: 10,
-    tables: { tickets: 'read', knowledge: 'readWrite' },
+    tables: { tickets: 'readWrite', knowledge: 'readWrite' },
   },
   knowledge: {
     entry: 'functions/knowledge/handler.ts',
@@ -98,10 +106,12 @@ export const functionDefinitions = {
   },
   'ticket-age': {
     entry: 'functions/ticket-age/handler.ts',
-    description: 'Emits the age of the oldest unanswered ticket (metric for the open-ticket alarm)',
+    description:
+      'Emits the age of the oldest unanswered ticket, closes answered tickets nobody closed, sends a due DPO digest',
     memoryMb: 256,
     timeoutSeconds: 30,
-    tables: { tickets: 'read' },
+    tables: { tickets: 'readWrite', knowledge: 'read' },
+    sendsMail: true,
     schedule: { everyMinutes: 15 },
   },
 } as const satisfies Record<string, FunctionDefinition>;
@@ -165,6 +175,24 @@ const routeTable = [
   {
     method: 'POST',
     path: '/v1/escalations',
+    function: 'escalations',
+    throttle: { rateLimit: 5, burstLimit: 10 },
+  },
+  {
+    method: 'GET',
+    path: '/v1/challenge',
+    function: 'escalations',
+    throttle: { rateLimit: 10, burstLimit: 20 },
+  },
+  {
+    method: 'GET',
+    path: '/v1/escalations/{ticketId}/confirm',
+    function: 'escalations',
+    throttle: { rateLimit: 5, burstLimit: 10 },
+  },
+  {
+    method: 'POST',
+    path: '/v1/escalations/{ticketId}/confirm',
     function: 'escalations',
     throttle: { rateLimit: 5, burstLimit: 10 },
   },

@@ -2,16 +2,26 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
 import { epochSeconds, fromStreamImage, type WireValue } from '../adapters/dynamodb.ts';
 import type { Mailer, MailMessage } from '../adapters/mail.ts';
 import { logger } from '../observability/logger.ts';
+import { addToDigest, returnDigest, takeDigest } from './counters.ts';
+import { confirmationMail, dpoDigest } from './flow-mail-texts.ts';
 import { answerMail, dpoNotice } from './mail-texts.ts';
 import { publishedSettings } from './settings.ts';
 import { beginMail, finishMail, getTicket, type TicketItem } from './ticket-store.ts';
+import { confirmationCode } from './tickets.ts';
 
-export type MailKind = 'dpo-notice' | 'answer';
+/**
+ * `dpo-notice`: the new ticket is counted into the DPO digest (at most one mail per
+ * `digestMinutes`); `confirm`: the confirmation link to the citizen's address; `answer`: the
+ * DPO's answer, only to a confirmed address.
+ */
+export type MailKind = 'dpo-notice' | 'confirm' | 'answer';
 
 export interface NotifyOptions {
   mailer: Mailer;
-  /** Link to the DPO inbox page (`INBOX_URL`); the reference is appended as `?ticket=`. */
+  /** Link to the DPO inbox page (`INBOX_URL`). */
   inboxUrl: string;
+  /** The public API's base URL (`API_URL`): the confirmation link points there. */
+  apiUrl?: string;
   /** Sender and DPO mailbox; default to the published settings' contact data. */
   from?: string;
   dpoMailbox?: string;
@@ -20,18 +30,25 @@ export interface NotifyOptions {
 /** How long a "sent" marker is kept: far longer than a stream record can be redelivered (24 h). */
 const markerLifetimeSeconds = 7 * 24 * 3600;
 
-/** Which mail a stream record asks for, if any. Only ticket items matter; markers, tokens and counters do not. */
-export function mailFor(record: DynamoDBRecord): { ticketId: string; kind: MailKind } | undefined {
+/** Which mails a stream record asks for. Only ticket items matter; markers, tokens and counters do not. */
+export function mailsFor(record: DynamoDBRecord): { ticketId: string; kinds: MailKind[] } | undefined {
   const keys = fromStreamImage(record.dynamodb?.Keys as Record<string, WireValue> | undefined);
   if (keys.sk !== 'TICKET' || typeof keys.pk !== 'string' || !keys.pk.startsWith('TICKET#')) return undefined;
   const ticketId = keys.pk.slice('TICKET#'.length);
-  if (record.eventName === 'INSERT') return { ticketId, kind: 'dpo-notice' };
+  if (record.eventName === 'INSERT') return { ticketId, kinds: ['dpo-notice', 'confirm'] };
   if (record.eventName !== 'MODIFY') return undefined;
   const before = fromStreamImage(record.dynamodb?.OldImage as Record<string, WireValue> | undefined);
   const after = fromStreamImage(record.dynamodb?.NewImage as Record<string, WireValue> | undefined);
   if (after.queueStatus === 'answered' && before.queueStatus !== 'answered')
-    return { ticketId, kind: 'answer' };
+    return { ticketId, kinds: ['answer'] };
   return undefined;
+}
+
+/** The first mail a record asks for (kept for callers that know only one kind per record). */
+export function mailFor(record: DynamoDBRecord): { ticketId: string; kind: MailKind } | undefined {
+  const wanted = mailsFor(record);
+  const kind = wanted?.kinds[0];
+  return wanted && kind ? { ticketId: wanted.ticketId, kind } : undefined;
 }
 
 async function compose(
@@ -43,6 +60,7 @@ async function compose(
   const from = options.from || contact.senderAddress;
   const tags = { ticket: ticket.ticketId, kind };
   if (kind === 'dpo-notice') {
+    // digestMinutes 0: one notice per ticket, as for a town with little traffic.
     const link = new URL(options.inboxUrl);
     link.searchParams.set('ticket', ticket.ticketId);
     const mail = dpoNotice({
@@ -53,8 +71,21 @@ async function compose(
     });
     return { from, to: options.dpoMailbox || contact.dpoMailbox, ...mail, tags };
   }
-  // The citizen left no address, or the answer vanished: nothing to send.
-  if (!ticket.email || !ticket.answer) return undefined;
+  if (kind === 'confirm') {
+    if (!ticket.email || ticket.emailConfirmedAt) return undefined;
+    const base = options.apiUrl ?? new URL(options.inboxUrl).origin;
+    const link = new URL(`${base.replace(/\/$/, '')}/v1/escalations/${ticket.ticketId}/confirm`);
+    link.searchParams.set('code', await confirmationCode(ticket.ticketId, ticket.clientToken));
+    link.searchParams.set('lang', ticket.locale);
+    const mail = confirmationMail(ticket.locale, {
+      ticketId: ticket.ticketId,
+      link: link.toString(),
+      organisation: contact.organisation,
+    });
+    return { from, to: ticket.email, ...mail, tags };
+  }
+  // No address, an unconfirmed one, or the answer vanished: nothing to send (the widget shows it).
+  if (!ticket.email || !ticket.emailConfirmedAt || !ticket.answer) return undefined;
   const mail = answerMail(ticket.locale, {
     ticketId: ticket.ticketId,
     answer: ticket.answer,
@@ -65,17 +96,61 @@ async function compose(
   return { from, to: ticket.email, ...mail, tags };
 }
 
-/** Handles one record; throws when the mail could not be sent (the record is then retried). */
+/**
+ * Sends the DPO digest when one is due: at most one mail per `digestMinutes`, with the count of
+ * new tickets since the last one. Tickets arriving in between wait for the next ticket or the
+ * schedule (`flushDigest`). A failed send gives the count back and rethrows.
+ */
+export async function flushDigest(options: NotifyOptions, now = new Date()): Promise<number> {
+  const { contact, escalation } = await publishedSettings();
+  const taken = await takeDigest(escalation.digestMinutes * 60, now);
+  if (!taken || taken.count === 0) return 0;
+  const mail = dpoDigest({
+    count: taken.count,
+    inboxLink: options.inboxUrl,
+    organisation: contact.organisation,
+    minutes: escalation.digestMinutes,
+  });
+  try {
+    await options.mailer.send({
+      from: options.from || contact.senderAddress,
+      to: options.dpoMailbox || contact.dpoMailbox,
+      ...mail,
+      tags: { kind: 'dpo-digest' },
+    });
+  } catch (error) {
+    await returnDigest(taken.count, taken.previousAt);
+    throw error;
+  }
+  logger.info('notification sent', { kind: 'dpo-digest', count: taken.count });
+  return taken.count;
+}
+
+/** Counts a new ticket into the digest once (the marker makes a redelivered record a no-op). */
+async function countForDigest(ticketId: string, options: NotifyOptions): Promise<void> {
+  if (await beginMail(ticketId, 'dpo-notice', epochSeconds() + markerLifetimeSeconds)) {
+    await addToDigest();
+    await markSent(ticketId, 'dpo-notice');
+  }
+  await flushDigest(options);
+}
+
+/** Handles one record; throws when a mail could not be sent (the record is then retried). */
 async function notify(record: DynamoDBRecord, options: NotifyOptions): Promise<void> {
-  const wanted = mailFor(record);
+  const wanted = mailsFor(record);
   if (!wanted) return;
-  const { ticketId, kind } = wanted;
+  for (const kind of wanted.kinds) await notifyOne(wanted.ticketId, kind, options);
+}
+
+async function notifyOne(ticketId: string, kind: MailKind, options: NotifyOptions): Promise<void> {
   // The current item, not the image: a ticket erased meanwhile gets no mail.
   const ticket = await getTicket(ticketId);
   if (!ticket) {
     logger.info('notification skipped', { ticketId, kind, reason: 'ticket_gone' });
     return;
   }
+  if (kind === 'dpo-notice' && (await publishedSettings()).escalation.digestMinutes > 0)
+    return countForDigest(ticketId, options);
   const message = await compose(kind, ticket, options);
   if (!message) {
     logger.info('notification skipped', { ticketId, kind, reason: 'no_recipient' });
@@ -120,8 +195,8 @@ async function markSent(ticketId: string, kind: MailKind): Promise<void> {
 }
 
 /**
- * The stream consumer: DPO notice for each new ticket, the answer mail for each newly answered
- * ticket with an address. Records are handled in order; the first failure and everything after
+ * The stream consumer: the DPO digest for new tickets, the confirmation mail for a new address,
+ * the answer mail for each newly answered ticket with a confirmed address. Records are handled in order; the first failure and everything after
  * it are reported as `batchItemFailures`, so Lambda retries exactly those (in order).
  */
 export function createNotifyHandler(options: NotifyOptions) {

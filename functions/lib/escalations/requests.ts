@@ -17,6 +17,8 @@ export const submitRequestSchema = z.object({
   clientToken: z.uuid('must be a UUID'),
   /** Honeypot: hidden in the widget, so only bots fill it in. */
   website: z.string().max(500).optional(),
+  /** A solved ALTCHA challenge (base64 JSON), sent after a 428 `challenge_required`. */
+  altcha: z.string().max(2000).optional(),
 });
 
 export type EscalationRequest = z.input<typeof submitRequestSchema>;

@@ -1,4 +1,4 @@
-import { listByStatus, type QueueStatus, type TicketItem } from './ticket-store.ts';
+import { listByStatus, type QueueStatus, type TicketItem, updateTicket } from './ticket-store.ts';
 
 /**
  * Statuses in which a forwarded question still waits for the DPO's answer: `open` (nobody took
@@ -43,4 +43,38 @@ export function ticketAgeHours(ticket: Pick<TicketItem, 'createdAt'> | undefined
 /** Age in hours of the oldest ticket waiting for an answer; 0 when none waits. */
 export async function oldestWaitingTicketAgeHours(now = new Date()): Promise<number> {
   return ticketAgeHours(await oldestWaitingTicket(), now);
+}
+
+/**
+ * Closes answered tickets that nobody closed within `autoCloseDays` of the answer, so they
+ * expire `retentionDays` later like any closed ticket; the audit trail says `auto-closed` by
+ * `system`. Resolves how many were closed. Runs with the ticket-age schedule.
+ */
+export async function autoCloseAnswered(
+  settings: { autoCloseDays: number; retentionDays: number },
+  now = new Date(),
+): Promise<number> {
+  const cutoff = new Date(now.getTime() - settings.autoCloseDays * 86_400_000).toISOString();
+  let closed = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await listByStatus('answered', 100, startKey);
+    for (const ticket of page.items) {
+      if (!ticket.answeredAt || ticket.answeredAt > cutoff) continue;
+      const at = now.toISOString();
+      const updated = await updateTicket(ticket.ticketId, ticket.version, {
+        set: {
+          queueStatus: 'closed',
+          closedAt: at,
+          updatedAt: at,
+          expiresAt: Math.floor(now.getTime() / 1000) + settings.retentionDays * 86_400,
+        },
+        audit: { actor: 'system', action: 'auto-closed', at },
+      });
+      // Someone changed it in between (closed it, erased it): their change stands.
+      if (updated) closed++;
+    }
+    startKey = page.lastKey;
+  } while (startKey);
+  return closed;
 }

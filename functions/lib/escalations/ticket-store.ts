@@ -15,6 +15,7 @@ import type { Locale } from '../knowledge/schema.ts';
  *   trail embedded, so a state change and its audit entry are one atomic write and erasing the
  *   ticket erases its trail;
  * - `TICKET#<id> / MAIL#<kind>`: notification markers (sending/sent), erased with the ticket;
+ * - `TICKET#<id> / DRAFT#<entryId>`: a draft made from the ticket (promote), erased with it;
  * - `TOKEN#<clientToken> / TOKEN`: the idempotency record of a submission (24 h);
  * - `RATE#... / RATE`: daily counters and the daily salt of the per-client counter (2 days);
  * - `SNIPPET / SNIPPET#<id>`: the DPO's answer snippets, owned by `snippet-store.ts` (no ticket
@@ -30,7 +31,7 @@ export type CloseReason = (typeof closeReasons)[number];
 /** Who did what, when. `actor` is a staff name, `citizen` or `system`: never personal data. */
 export interface AuditEntry {
   actor: string;
-  action: 'submitted' | 'claimed' | 'released' | 'answered' | 'closed';
+  action: 'submitted' | 'claimed' | 'released' | 'answered' | 'closed' | 'confirmed' | 'auto-closed';
   at: string;
   /** Only on `closed` without an answer. */
   reason?: CloseReason;
@@ -57,8 +58,12 @@ export interface TicketItem {
   answeredAt?: string;
   answeredBy?: string;
   closedAt?: string;
-  /** Epoch seconds; set when the ticket is closed (retention). */
+  /** Epoch seconds; set when the ticket is answered (backstop) and again when it is closed. */
   expiresAt?: number;
+  /** SHA-256 of the confirmation code mailed to `email`; removed once confirmed. */
+  confirmHash?: string;
+  /** When the citizen confirmed `email`: only confirmed addresses get the answer by mail. */
+  emailConfirmedAt?: string;
   audit: AuditEntry[];
 }
 
@@ -67,8 +72,6 @@ export interface TokenRecord {
   sk: 'TOKEN';
   ticketId: string;
   bodyHash: string;
-  /** Kept only as long as the record lives (24 h) so that a retry gets the same response. */
-  secret: string;
   createdAt: string;
   expiresAt: number;
 }
@@ -342,4 +345,33 @@ export async function dailySalt(day: string, candidate: string, expiresAt: numbe
   if (!salt) throw new Error('daily salt vanished');
   cachedSalt = { day, salt };
   return salt;
+}
+
+export interface DraftLink {
+  entryId: string;
+  /** The citizen's question as it went into the draft (anonymised); erased with the ticket. */
+  question: string;
+}
+
+/** Records that a draft was made from the ticket, so that erasing the ticket finds it. */
+export async function linkDraft(ticketId: string, link: DraftLink, expiresAt: number): Promise<void> {
+  await documentClient().send(
+    new PutCommand({
+      TableName: table(),
+      Item: { pk: ticketKey(ticketId).pk, sk: `DRAFT#${link.entryId}`, ...link, expiresAt },
+    }),
+  );
+}
+
+/** The drafts made from a ticket. */
+export async function draftLinksOf(ticketId: string): Promise<DraftLink[]> {
+  const result = await documentClient().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :draft)',
+      ExpressionAttributeValues: { ':pk': ticketKey(ticketId).pk, ':draft': 'DRAFT#' },
+      ConsistentRead: true,
+    }),
+  );
+  return ((result.Items ?? []) as DraftLink[]).map(({ entryId, question }) => ({ entryId, question }));
 }

@@ -1,23 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import { epochSeconds } from '../adapters/dynamodb.ts';
+import { keyedHash } from '../adapters/secrets.ts';
 import type { StaffIdentity } from '../auth/groups.ts';
 import { countTicketAnswered, countTicketCreated } from '../dashboard/counters.ts';
-import {
-  BadRequestError,
-  ConflictError,
-  NotFoundError,
-  ServiceUnavailableError,
-  TooManyRequestsError,
-} from '../http/errors.ts';
+import { BadRequestError, ConflictError, NotFoundError, ServiceUnavailableError } from '../http/errors.ts';
 import type { Locale } from '../knowledge/schema.ts';
 import { logger } from '../observability/logger.ts';
+import { accessCodeHash, accessCodeMatches, deriveAccessCode } from './access-code.ts';
+import { admitSubmission } from './flood.ts';
+import { ticketBookkeeping } from './retention.ts';
 import { publishedSettings } from './settings.ts';
-import { newSecret, newTicketId, secretMatches, sha256 } from './ticket-id.ts';
+import { newTicketId, sha256 } from './ticket-id.ts';
 import {
   type AuditEntry,
   type CloseReason,
-  countUnlessCapped,
-  dailySalt,
   eraseTicket,
   getTicket,
   getTokenRecord,
@@ -40,37 +35,30 @@ export interface SubmitInput {
   email?: string;
   locale: Locale;
   clientToken: string;
+  /** A solved ALTCHA challenge (base64 payload), when the widget was challenged. */
+  challenge?: string;
 }
 
 export interface SubmitResult {
   ticketId: string;
+  /** The access code (derived, never stored): `XXXX-XXXX-XXXX-XXXX-XXXX`. */
   secret: string;
   status: QueueStatus;
+  /**
+   * `pending`: a confirmation mail went to the address; the answer is mailed only once it is
+   * confirmed, and is always readable in the widget. `none`: no address, widget only.
+   */
+  emailConfirmation: 'pending' | 'none';
+  /** True when the town-wide daily figure is exceeded (the handler raises the alarm metric). */
+  overDailyFigure?: boolean;
 }
 
-/** Seconds until the next UTC midnight, when the daily counters start again. */
-export function secondsUntilMidnightUtc(now = new Date()): number {
-  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
-  return Math.max(1, Math.ceil((midnight - now.getTime()) / 1000));
+/** The code in the confirmation link of a ticket's address (derived, never stored). */
+export async function confirmationCode(ticketId: string, clientToken: string): Promise<string> {
+  return (await keyedHash('confirm', ticketId, clientToken)).toString('base64url').slice(0, 32);
 }
 
-/** Counts this submission against the per-client and the global daily cap (429 when over). */
-async function enforceCaps(sourceIp: string, now: Date): Promise<void> {
-  const { escalation } = await publishedSettings();
-  const today = now.toISOString().slice(0, 10);
-  const expiresAt = epochSeconds(now) + 2 * day;
-  const salt = await dailySalt(today, randomBytes(32).toString('hex'), expiresAt);
-  const client = sha256(`${sourceIp}|${today}|${salt}`);
-  const retryAfter = secondsUntilMidnightUtc(now);
-  if (!(await countUnlessCapped(`RATE#${client}`, escalation.perClientDailyCap, expiresAt))) {
-    logger.info('submission refused', { reason: 'per_client_cap' });
-    throw new TooManyRequestsError(retryAfter);
-  }
-  if (!(await countUnlessCapped(`RATE#global#${today}`, escalation.globalDailyCap, expiresAt))) {
-    logger.warn('submission refused', { reason: 'global_cap' });
-    throw new TooManyRequestsError(retryAfter);
-  }
-}
+export { secondsUntilMidnightUtc } from './flood.ts';
 
 /** A ticket reference no item holds yet (a collision is astronomically rare, but cheap to rule out). */
 async function freeTicketId(): Promise<string> {
@@ -91,6 +79,8 @@ function bodyHashOf(input: SubmitInput): string {
  * the first write wins.
  */
 async function completeSubmission(input: SubmitInput, record: TokenRecord): Promise<SubmitResult> {
+  const secret = await deriveAccessCode(input.clientToken, record.ticketId);
+  const confirm = input.email ? await confirmationCode(record.ticketId, input.clientToken) : undefined;
   const ticket: TicketItem = {
     ...ticketKey(record.ticketId),
     sk: 'TICKET',
@@ -102,7 +92,8 @@ async function completeSubmission(input: SubmitInput, record: TokenRecord): Prom
     question: input.question,
     ...(input.email ? { email: input.email } : {}),
     locale: input.locale,
-    secretHash: sha256(record.secret),
+    secretHash: accessCodeHash(secret),
+    ...(confirm ? { confirmHash: sha256(confirm) } : {}),
     clientToken: input.clientToken,
     audit: [{ actor: 'citizen', action: 'submitted', at: record.createdAt }],
   };
@@ -116,7 +107,12 @@ async function completeSubmission(input: SubmitInput, record: TokenRecord): Prom
     logger.info('ticket submitted', { ticketId: record.ticketId, locale: input.locale });
     await countTicketCreated(new Date(record.createdAt)); // once per ticket; never throws
   }
-  return { ticketId: record.ticketId, secret: record.secret, status: 'open' };
+  return {
+    ticketId: record.ticketId,
+    secret,
+    status: 'open',
+    emailConfirmation: input.email ? 'pending' : 'none',
+  };
 }
 
 /**
@@ -139,17 +135,17 @@ export async function submitTicket(
   const earlier = await getTokenRecord(input.clientToken);
   if (earlier) return converge(earlier);
 
-  await enforceCaps(sourceIp, now);
+  const admission = await admitSubmission(sourceIp, input.challenge, now);
   const record: TokenRecord = {
     ...tokenKey(input.clientToken),
     sk: 'TOKEN',
     ticketId: await freeTicketId(),
     bodyHash,
-    secret: newSecret(),
     createdAt: now.toISOString(),
-    expiresAt: epochSeconds(now) + day,
+    expiresAt: epochSeconds(now) + ticketBookkeeping.idempotencyHours * 3600,
   };
-  if (await putTokenRecord(record)) return completeSubmission(input, record);
+  if (await putTokenRecord(record))
+    return { ...(await completeSubmission(input, record)), overDailyFigure: admission.overDailyFigure };
   // Lost the race against a concurrent request with the same token: use the winner's record.
   const winner = await getTokenRecord(input.clientToken);
   // The winner is gone again (erased, expired, or the refusal was spurious): nothing was filed
@@ -166,12 +162,17 @@ export interface CitizenView {
   locale: Locale;
   createdAt: string;
   answer?: { text: string; answeredAt: string };
+  /** `confirmed`: the answer is also mailed; `pending`: not until confirmed; `none`: widget only. */
+  emailConfirmation: 'confirmed' | 'pending' | 'none';
 }
+
+const confirmationState = (ticket: TicketItem): CitizenView['emailConfirmation'] =>
+  !ticket.email ? 'none' : ticket.emailConfirmedAt ? 'confirmed' : 'pending';
 
 /** The ticket when the secret matches; a wrong secret looks exactly like an unknown ticket. */
 async function ticketForCitizen(ticketId: string, secret: string | undefined): Promise<TicketItem> {
   const ticket = await getTicket(ticketId);
-  if (!ticket || !secretMatches(secret, ticket.secretHash)) throw new NotFoundError('Ticket not found.');
+  if (!ticket || !accessCodeMatches(secret, ticket.secretHash)) throw new NotFoundError('Ticket not found.');
   return ticket;
 }
 
@@ -189,6 +190,7 @@ export async function readTicketForCitizen(
     ...(ticket.answer && ticket.answeredAt
       ? { answer: { text: ticket.answer, answeredAt: ticket.answeredAt } }
       : {}),
+    emailConfirmation: confirmationState(ticket),
   };
 }
 
@@ -209,6 +211,8 @@ export interface InboxTicket {
   question: string;
   locale: Locale;
   hasEmail: boolean;
+  /** True when the citizen confirmed the address (only then the answer is mailed). */
+  emailConfirmed: boolean;
   claimedBy?: string;
   claimedByName?: string;
   claimedAt?: string;
@@ -232,6 +236,7 @@ export function toInboxTicket(ticket: TicketItem): InboxTicket {
     question: ticket.question,
     locale: ticket.locale,
     hasEmail: Boolean(ticket.email),
+    emailConfirmed: Boolean(ticket.email && ticket.emailConfirmedAt),
     ...optional('claimedBy'),
     ...optional('claimedByName'),
     ...optional('claimedAt'),
@@ -357,13 +362,22 @@ export async function answerTicket(
   staff: StaffIdentity,
   text: string,
 ): Promise<InboxTicket> {
+  const { escalation } = await publishedSettings();
   const answered = await transition(ticketId, (ticket, now) => {
     if (ticket.queueStatus !== 'claimed')
       throw new ConflictError('Claim the ticket before answering it.', 'wrong_status');
     if (ticket.claimedBy !== staff.sub) throw heldByOther();
     const at = now.toISOString();
     return {
-      set: { queueStatus: 'answered', answer: text, answeredAt: at, answeredBy: staff.name, updatedAt: at },
+      set: {
+        queueStatus: 'answered',
+        answer: text,
+        answeredAt: at,
+        answeredBy: staff.name,
+        updatedAt: at,
+        // Backstop: even if the schedule never closes it, an answered ticket expires.
+        expiresAt: epochSeconds(now) + (escalation.autoCloseDays + escalation.retentionDays) * day,
+      },
       audit: { actor: staff.name, action: 'answered', at },
     };
   });

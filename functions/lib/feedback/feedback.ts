@@ -12,6 +12,8 @@ import { entryIdSchema } from '../knowledge/schema.ts';
 export const feedbackRequestSchema = z.object({
   entryId: entryIdSchema,
   helpful: z.boolean(),
+  /** The single-use token that came with the answer (see vote-token.ts). */
+  voteToken: z.string().max(200).optional(),
 });
 
 export type FeedbackRequest = z.output<typeof feedbackRequestSchema>;
@@ -29,7 +31,10 @@ export async function isPublishedEntry(entryId: string): Promise<boolean> {
 }
 
 /** Adds one vote to the entry's counters (atomic ADD, so concurrent votes never get lost). */
-export async function recordFeedback({ entryId, helpful }: FeedbackRequest): Promise<void> {
+export async function recordFeedback({
+  entryId,
+  helpful,
+}: Pick<FeedbackRequest, 'entryId' | 'helpful'>): Promise<void> {
   await updateItem('analytics', analyticsKeys.feedback(entryId), {
     UpdateExpression: 'ADD #counter :one',
     ExpressionAttributeNames: { '#counter': helpful ? 'helpful' : 'notHelpful' },

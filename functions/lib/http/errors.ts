@@ -27,6 +27,7 @@ export const errorCodes = [
   'payload_too_large',
   'unsupported_media_type',
   'too_many_requests',
+  'challenge_required',
   'internal_error',
   'service_unavailable',
 ] as const;

@@ -163,10 +163,32 @@ export const settingsSchema = z.strictObject({
     .optional(),
   escalation: z.strictObject({
     retentionDays: z.number().int().min(1).max(3650),
+    /** Daily submissions per client bucket (keyed hash of the /24 or /64). */
     perClientDailyCap: z.number().int().min(1),
+    /** Town-wide daily figure above which the flood alarm goes off (and everyone is challenged); never a lock. */
     globalDailyCap: z.number().int().min(1),
+    /** Submissions a bucket makes per day before a proof-of-work challenge is required. */
+    challengeAfter: z.number().int().min(0).default(2),
+    /** ALTCHA difficulty: the highest number the solver may have to try. */
+    challengeMaxNumber: z.number().int().min(1000).max(10_000_000).default(50_000),
+    /** At most one DPO notice per this many minutes (a digest with a count); 0: one notice per ticket. */
+    digestMinutes: z.number().int().min(0).max(1440).default(15),
+    /** Answered tickets nobody closes are closed by the schedule after this many days. */
+    autoCloseDays: z.number().int().min(1).max(365).default(14),
   }),
-  unanswered: z.strictObject({ retentionDays: z.number().int().min(1).max(365) }),
+  unanswered: z.strictObject({
+    retentionDays: z.number().int().min(1).max(365),
+    /** New distinct questions one client bucket may add to the report per day. */
+    newPerBucketDaily: z.number().int().min(1).default(20),
+    /** The report shows this many questions (most frequent, then newest). */
+    reportSize: z.number().int().min(10).max(5000).default(500),
+  }),
+  feedback: z
+    .strictObject({
+      /** How long the vote token of an answer stays valid. */
+      voteTokenHours: z.number().int().min(1).max(168).default(24),
+    })
+    .default({ voteTokenHours: 24 }),
   publishing: z.strictObject({
     fourEyes: z.boolean(),
     minAccuracy: z.number().min(0).max(1),

@@ -4,6 +4,8 @@
  * left keeps the question's meaning: "[E-Mail]" says that the citizen mentioned an address.
  * Deliberately greedy: a false positive costs a word, a false negative costs privacy.
  */
+import { firstNames } from './first-names.ts';
+
 interface Rule {
   pattern: RegExp;
   replace: string | ((match: string, ...groups: string[]) => string);
@@ -15,9 +17,26 @@ const anyCase = (text: string) =>
 
 const name = "[\\p{Lu}][\\p{L}'-]+(?:\\s+(?:von|van|de|zu)?\\s*[\\p{Lu}][\\p{L}'-]+){0,2}";
 
+/** The "at" and "dot" of obfuscated addresses (with spaces, brackets, in German and English). */
+const at = String.raw`(?:\s*[([{<]\s*(?:at|ät|@)\s*[)\]}>]\s*|\s+(?:at|ät)\s+|\s*@\s*)`;
+const dot = String.raw`(?:\s*[([{<]\s*(?:dot|punkt|\.)\s*[)\]}>]\s*|\s+(?:dot|punkt)\s+|\.)`;
+
+/** Words that state a secret, and what may stand between them and the secret itself. */
+const secretWord = String.raw`(?:passwort|kennwort|password|passwd|passcode|pin|puk|tan|zugangscode|access code|pw)`;
+const secretLink = String.raw`(?:\s*(?:ist|lautet|war|heißt|heisst|is|was|:|=)\s*[:=]?\s*|\s+(?=\S*\d))`;
+
 const rules: Rule[] = [
   // URLs: the path and query may carry tokens, names or case numbers.
   { pattern: /\b(?:https?:\/\/|www\.)[^\s<>"]+/giu, replace: '[Link]' },
+  {
+    // Obfuscated addresses: "anna dot meier at gmx dot de", "anna.meier (at) gmx (dot) de",
+    // "anna [at] gmx [.] de", "anna at gmx.de", "anna ät web punkt de".
+    pattern: new RegExp(
+      `[\\p{L}\\p{N}_+-]+(?:${dot}[\\p{L}\\p{N}_+-]+)*${at}[\\p{L}\\p{N}-]+(?:${dot}[\\p{L}\\p{N}-]+)*${dot}\\p{L}{2,12}\\b`,
+      'giu',
+    ),
+    replace: '[E-Mail]',
+  },
   {
     // The local part may hold any of RFC 5322's specials.
     pattern:
@@ -69,6 +88,29 @@ const rules: Rule[] = [
       'gu',
     ),
     replace: (_match, lead) => `${lead} [Name]`,
+  },
+  // Stated passwords, PINs and codes: the word stays, the secret goes.
+  {
+    pattern: new RegExp(`\\b(${secretWord}s?)${secretLink}(["'„“]?)[^\\s"'“”]+\\2`, 'giu'),
+    replace: (_match, lead) => `${lead}: [Geheimnis]`,
+  },
+  // Self-introductions with a first name, even without punctuation after it ("Ich bin Anna Meier und ...").
+  {
+    pattern: new RegExp(`\\b(${anyCase('ich bin|i am|this is|hier ist|hier sind')}|I'm)\\s+(${name})`, 'gu'),
+    replace: (match: string, lead: string, who: string) =>
+      firstNames.has(who.split(/\s+/)[0]?.toLocaleLowerCase('de') ?? '') ? `${lead} [Name]` : match,
+  },
+  // Names without a title: a known first name, with the capitalised words next to it (the surname).
+  {
+    pattern:
+      /(?:[\p{Lu}][\p{L}'-]+\s+)?[\p{Lu}][\p{L}'-]*(?:\s+(?:von|van|de|zu|der|den)?\s*[\p{Lu}][\p{L}'-]+){0,2}/gu,
+    replace: (match: string) => {
+      const words = match.split(/\s+/);
+      const index = words.findIndex((word) => firstNames.has(word.toLocaleLowerCase('de')));
+      if (index < 0) return match;
+      // Keep a capitalised word before the first name (a sentence start like "Ist"), drop the rest.
+      return [...words.slice(0, index), '[Name]'].join(' ');
+    },
   },
   // Street addresses: a street-like word followed by a house number.
   {

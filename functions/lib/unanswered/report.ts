@@ -1,22 +1,32 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { batchWrite, epochSeconds, isExpired, putItem, queryPartition } from '../adapters/dynamodb.ts';
+import { createHash } from 'node:crypto';
+import { batchWrite, deleteItem, isExpired, queryPartition } from '../adapters/dynamodb.ts';
 import { analyticsKeys, analyticsPartitions } from '../analytics/analytics-table.ts';
 import type { Locale } from '../knowledge/schema.ts';
 import type { MatchStatus } from '../matcher/matcher.ts';
 import { analyze } from '../matcher/normalize.ts';
+import { TermIndex } from '../matcher/term-index.ts';
 import { anonymise } from './anonymise.ts';
+import { countQuestion } from './store.ts';
 
 /**
- * The unanswered-questions report (table `analytics`, key layout in analytics/analytics-table.ts):
- * questions that ended in `none` or `suggest`, anonymised before they are stored, kept for
- * `unanswered.retentionDays` (TTL), grouped by similarity for staff.
+ * The unanswered-questions report (table `analytics`, key layout in analytics/analytics-table.ts): questions
+ * that ended in `none` or `suggest`, anonymised before they are stored. Each distinct
+ * normalised question is ONE item with a counter and a last-seen time (a single-item update
+ * per ask), new distinct items are capped per client bucket and day, items expire after
+ * `unanswered.retentionDays` from their last ask, and the report groups only the most frequent
+ * (then newest) `reportSize` of them, through a term index instead of comparing all pairs.
  */
 export interface UnansweredItem {
   sk: string;
   text: string;
   locale: Locale;
   status: MatchStatus;
+  /** Last time this question was asked. */
   at: string;
+  /** First time it was asked (the group representative is the oldest question). */
+  firstSeen?: string;
+  /** How often it was asked (1 for items from before the counter). */
+  count?: number;
   expiresAt: number;
 }
 
@@ -34,28 +44,50 @@ export interface UnansweredGroup {
   keys: string[];
 }
 
-/** Records one unanswered question, anonymised, with its expiry. */
+/** Matching terms of a question, without the anonymiser's placeholders. */
+const termsOfText = (text: string, locale: Locale) =>
+  new Set(analyze(text.replace(/\[[^\]]*\]/g, ' '), locale));
+
+/**
+ * The sort key of a question: the same for every phrasing with the same terms (case, word
+ * order, punctuation and stop words do not matter). Erasure uses it to find a ticket's copy.
+ */
+export function unansweredKey(question: string, locale: Locale): string {
+  const text = anonymise(question);
+  const terms = [...termsOfText(text, locale)].sort();
+  const basis = terms.length ? terms.join(' ') : text.toLocaleLowerCase('de');
+  return `Q#${createHash('sha256').update(`${locale}\u0000${basis}`).digest('hex').slice(0, 32)}`;
+}
+
+export interface RecordOptions {
+  retentionDays: number;
+  /** New distinct questions the bucket may add today. */
+  newPerBucketDaily: number;
+  /** The client's bucket (keyed hash of its network); undefined skips the cap (staff, tests). */
+  bucket?: string;
+}
+
+/** Records one unanswered question, anonymised: counts an existing one or adds a new one. */
 export async function recordUnanswered(
   question: string,
   locale: Locale,
   status: MatchStatus,
-  retentionDays: number,
+  options: RecordOptions,
   now = new Date(),
-): Promise<void> {
-  const at = now.toISOString();
-  await putItem('analytics', {
-    ...analyticsKeys.newUnanswered(at, randomUUID().slice(0, 8)),
+): Promise<'counted' | 'added' | 'capped'> {
+  return countQuestion({
+    sk: unansweredKey(question, locale),
     text: anonymise(question),
     locale,
     status,
-    at,
-    expiresAt: epochSeconds(now) + retentionDays * 86_400,
+    now,
+    ...options,
   });
 }
 
-/** Every unexpired item, newest first. */
+/** Every unexpired item (one per distinct question). */
 export async function listUnanswered(now = new Date()): Promise<UnansweredItem[]> {
-  const items = await queryPartition('analytics', analyticsPartitions.unanswered, { newestFirst: true });
+  const items = await queryPartition('analytics', analyticsPartitions.unanswered);
   return items.filter((item) => !isExpired(item, now)) as unknown as UnansweredItem[];
 }
 
@@ -65,6 +97,11 @@ export async function removeUnanswered(keys: readonly string[]): Promise<void> {
     'analytics',
     keys.map((sk) => ({ DeleteRequest: { Key: analyticsKeys.unanswered(sk) } })),
   );
+}
+
+/** Erases the stored copy of a question (the citizen erased the ticket it came with). */
+export async function eraseUnansweredCopy(question: string, locale: Locale): Promise<void> {
+  await deleteItem('analytics', analyticsKeys.unanswered(unansweredKey(question, locale)));
 }
 
 /**
@@ -80,55 +117,58 @@ export function similar(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean
   return shared / (a.size + b.size - shared) >= 0.5 || (smaller >= 3 && shared / smaller >= 0.8);
 }
 
-/** Matching terms of a stored question, without the anonymiser's placeholders. */
-const termsOf = (item: UnansweredItem) =>
-  new Set(analyze(item.text.replace(/\[[^\]]*\]/g, ' '), item.locale));
+const firstSeen = (item: UnansweredItem) => item.firstSeen ?? item.at;
 
 /**
  * Groups questions by single link: two questions are in one group when a chain of `similar`
- * questions connects them. The representative is the group's oldest question, so a group keeps
- * its id while new questions join it. Quadratic, which is fine for the few thousand questions a
- * retention window holds.
+ * questions connects them. Candidates come from a term index, so only questions sharing a
+ * distinctive term are compared. The representative is the group's oldest question, so a group
+ * keeps its id while new questions join it.
  */
 export function groupQuestions(items: readonly UnansweredItem[]): UnansweredGroup[] {
-  const oldestFirst = [...items].sort((a, b) => a.sk.localeCompare(b.sk));
-  const terms = oldestFirst.map(termsOf);
-  const parent = oldestFirst.map((_, index) => index);
-  const root = (index: number): number => {
-    let current = index;
+  const oldestFirst = [...items].sort(
+    (a, b) => firstSeen(a).localeCompare(firstSeen(b)) || a.sk.localeCompare(b.sk),
+  );
+  const terms = oldestFirst.map((item) => termsOfText(item.text, item.locale));
+  const index = new TermIndex(terms);
+  const parent = oldestFirst.map((_, i) => i);
+  const root = (i: number): number => {
+    let current = i;
     while (parent[current] !== current) current = parent[current] ?? current;
-    parent[index] = current;
+    parent[i] = current;
     return current;
   };
-  for (let i = 0; i < oldestFirst.length; i++) {
-    for (let j = i + 1; j < oldestFirst.length; j++) {
-      const a = oldestFirst[i];
+  oldestFirst.forEach((a, i) => {
+    const termsA = terms[i] ?? new Set<string>();
+    const candidates = termsA.size === 0 ? oldestFirst.map((_, j) => j) : index.candidates(termsA);
+    for (const j of candidates) {
       const b = oldestFirst[j];
-      if (!a || !b || a.locale !== b.locale || root(i) === root(j)) continue;
-      if (similar(terms[i] ?? new Set(), terms[j] ?? new Set())) {
+      if (j <= i || !b || a.locale !== b.locale || root(i) === root(j)) continue;
+      if (similar(termsA, terms[j] ?? new Set())) {
         // The older root stays the root: it is the representative.
         const [older, newer] = [root(i), root(j)].sort((x, y) => x - y) as [number, number];
         parent[newer] = older;
       }
     }
-  }
+  });
   const groups = new Map<number, UnansweredGroup>();
-  oldestFirst.forEach((item, index) => {
-    const key = root(index);
+  oldestFirst.forEach((item, i) => {
+    const key = root(i);
+    const count = Math.max(1, Number(item.count ?? 1));
     const group = groups.get(key);
     if (!group) {
       groups.set(key, {
         id: createHash('sha256').update(`${item.locale}\u0000${item.text}`).digest('hex').slice(0, 16),
         text: item.text,
         locale: item.locale,
-        count: 1,
+        count,
         lastAskedAt: item.at,
         examples: [item.text],
         keys: [item.sk],
       });
       return;
     }
-    group.count++;
+    group.count += count;
     group.keys.push(item.sk);
     if (item.at > group.lastAskedAt) group.lastAskedAt = item.at;
     if (group.examples.length < 10 && !group.examples.includes(item.text)) group.examples.push(item.text);
@@ -136,7 +176,14 @@ export function groupQuestions(items: readonly UnansweredItem[]): UnansweredGrou
   return [...groups.values()].sort((a, b) => b.count - a.count || b.lastAskedAt.localeCompare(a.lastAskedAt));
 }
 
-/** The grouped report: most frequent first, then newest. */
-export async function unansweredReport(now = new Date()): Promise<UnansweredGroup[]> {
-  return groupQuestions(await listUnanswered(now));
+/** The `limit` most frequent (then newest) questions: what the report groups. */
+export function topQuestions(items: readonly UnansweredItem[], limit: number): UnansweredItem[] {
+  return [...items]
+    .sort((a, b) => Number(b.count ?? 1) - Number(a.count ?? 1) || b.at.localeCompare(a.at))
+    .slice(0, limit);
+}
+
+/** The grouped report over the most frequent/newest `limit` questions: most frequent first, then newest. */
+export async function unansweredReport(now = new Date(), limit = 500): Promise<UnansweredGroup[]> {
+  return groupQuestions(topQuestions(await listUnanswered(now), limit));
 }
