@@ -1,4 +1,4 @@
-import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { metricNamespace } from '../functions/lib/definitions/metrics.ts';
 import type { FunctionDefinition, RouteDefinition } from '../functions/lib/definitions/routes.ts';
@@ -48,6 +48,12 @@ export class IncidentFaqStack extends Stack {
     super(scope, id, props);
     const { config } = props;
     this.config = config;
+    // The web ACL (us-east-1) reaches this stack through a strong cross-region reference on
+    // purpose: the WAF stack must not be deleted while the distribution still uses its ACL.
+    Annotations.of(this).acknowledgeWarning(
+      '@aws-cdk/core:crossStackReferencesDefaultStrong',
+      'strong references keep the web ACL alive while the distribution uses it',
+    );
 
     this.data = new DataTables(this, 'Data');
     // The app client's callback URLs name the web URL, which exists only once the distribution

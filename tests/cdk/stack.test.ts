@@ -553,7 +553,8 @@ describe('web', () => {
       DistributionConfig: Match.objectLike({
         DefaultRootObject: 'index.html',
         DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
-        Origins: [Match.objectLike({ OriginAccessControlId: Match.anyValue() })],
+        // The private bucket (with OAC) and, behind /v1/*, the HTTP API: one front door.
+        Origins: Match.arrayWith([Match.objectLike({ OriginAccessControlId: Match.anyValue() })]),
         Logging: Match.objectLike({ Bucket: Match.anyValue() }),
       }),
     });

@@ -96,7 +96,7 @@ describe('configuration', () => {
       webDomainName: 'www.example.de',
       webCertificateArn: apiCertificate,
     });
-    expect(attempt).toThrow(/^Invalid CDK context:/);
+    expect(attempt).toThrow(/^Invalid configuration of stage "dev":/);
     const message = (() => {
       try {
         attempt();
