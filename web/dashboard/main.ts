@@ -6,13 +6,13 @@ import { createAnnouncer } from '../shared/announce.ts';
 import { ApiError, createClient } from '../shared/api-client.ts';
 import { h } from '../shared/dom.ts';
 import { errorTexts, type StaffLocale } from '../shared/error-texts.ts';
+import { signInSection } from '../shared/sign-in-form.ts';
 import {
   type AuthConfig,
   finishCognitoSignIn,
   loadStaffConfig,
-  startCognitoSignIn,
 } from '../shared/staff-auth.ts';
-import { clearToken, currentToken, readClaims, storeToken } from '../shared/token.ts';
+import { clearToken, currentToken, readClaims } from '../shared/token.ts';
 import { dashboardStrings, type Range } from './strings.ts';
 import { type DashboardReport, renderReport } from './view.ts';
 
@@ -103,49 +103,17 @@ function renderChrome(): void {
 }
 
 function renderSignIn(): void {
-  const strings = t();
-  const section = h(
-    'section',
-    { 'aria-labelledby': 'sign-in-title', class: 'panel' },
-    h('h2', { id: 'sign-in-title' }, strings.signInTitle),
-    h('p', {}, strings.signInIntro),
-  );
-  if (auth.mode === 'cognito') {
-    const button = h('button', { type: 'button' }, strings.signInCognito);
-    button.addEventListener('click', () => void startCognitoSignIn(auth));
-    section.append(button);
-  } else {
-    const field = h('textarea', {
-      id: 'token',
-      name: 'token',
-      rows: '4',
-      required: true,
-      autocomplete: 'off',
-      spellcheck: 'false',
-      'aria-describedby': 'token-hint',
-    });
-    const form = h(
-      'form',
-      { id: 'sign-in-form', novalidate: true },
-      h('label', { for: 'token' }, strings.tokenLabel),
-      field,
-      h('p', { id: 'token-hint', class: 'hint' }, strings.tokenHint),
-      h('button', { type: 'submit' }, strings.signIn),
-    );
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      const token = field.value.trim();
-      if (!token) {
-        announce(strings.tokenMissing, 'error');
-        field.focus();
-        return;
-      }
-      storeToken(tokenKey, token);
+  const section = signInSection({
+    auth,
+    texts: t(),
+    tokenKey,
+    announce,
+    sectionClass: 'panel',
+    onSignedIn: () => {
       render();
       void load();
-    });
-    section.append(form);
-  }
+    },
+  });
   app.replaceChildren(section);
 }
 
