@@ -14,7 +14,7 @@ import {
   type Watched,
   watchNetwork,
 } from '../support/browser.ts';
-import { setEscalationSettings, submit } from '../support/escalations.ts';
+import { confirmAddress, setEscalationSettings, submit } from '../support/escalations.ts';
 import { readOutbox } from '../support/mail.ts';
 import { request, startTestStack } from '../support/stack.ts';
 
@@ -106,6 +106,9 @@ describe.runIf(browserAvailable)('DPO answers, snippets and closing in the inbox
         question: 'Ist mein Konto vom Angriff auf den Exchange-Server betroffen?',
         email: 'buerger@example.org',
       });
+      // Answers are mailed only to confirmed addresses.
+      await stack.streams.drain();
+      await confirmAddress(stack, ticketId);
       const watched = await signedIn();
       const { page } = watched;
       await page.getByRole('button', { name: `Anfrage ${ticketId} öffnen` }).waitFor();

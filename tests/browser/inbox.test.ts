@@ -9,7 +9,7 @@ import {
   openPage,
   requireBrowserInCi,
 } from '../support/browser.ts';
-import { setEscalationSettings, submit } from '../support/escalations.ts';
+import { confirmAddress, setEscalationSettings, submit } from '../support/escalations.ts';
 import { readOutbox } from '../support/mail.ts';
 import { request, startTestStack } from '../support/stack.ts';
 
@@ -45,6 +45,9 @@ describe.runIf(browserAvailable)('DPO inbox page', () => {
 
   it('signs in, shows the queue with ages, claims and answers a ticket', async () => {
     const { ticketId, secret } = await submit(stack, { question: payload, email: 'browser@example.org' });
+    // Answers are mailed only to confirmed addresses.
+    await stack.streams.drain();
+    await confirmAddress(stack, ticketId);
     const watched = await openPage(browser);
     const { page } = watched;
     await signIn(page);

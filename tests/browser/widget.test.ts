@@ -132,9 +132,11 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
     const { page, ...watched } = await demo();
     await page.getByRole('button', { name: 'Fragen zum Datenschutzvorfall' }).click();
     const typed = page.waitForRequest((request) => request.url().endsWith('/v1/ask'));
-    await askQuestion(page, 'Wie geht es weiter?');
+    await askQuestion(page, 'Erzähl mal vom Angriff und meinem Passwort');
     // Typed questions carry no locale: the answer language follows the question.
-    expect(JSON.parse((await typed).postData() ?? '{}')).toEqual({ question: 'Wie geht es weiter?' });
+    expect(JSON.parse((await typed).postData() ?? '{}')).toEqual({
+      question: 'Erzähl mal vom Angriff und meinem Passwort',
+    });
     const suggestion = page
       .locator('.msg.assistant')
       .last()
@@ -219,7 +221,7 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
     expect(await focused(page)).toContain('Fragen zum Datenschutzvorfall');
     await page.keyboard.press('Enter');
     expect(await focused(page)).toBe('input#question ');
-    await page.keyboard.type('Wie geht es weiter?');
+    await page.keyboard.type('Erzähl mal vom Angriff und meinem Passwort');
     await page.keyboard.press('Enter');
     await page.locator('.msg.assistant .chip').first().waitFor();
     // Shift+Tab back from the question field to the suggestion buttons, then choose one.
@@ -378,7 +380,7 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
     const { page, ...watched } = await demo();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Fragen zum Datenschutzvorfall' }).click();
-    await askQuestion(page, 'Wie geht es weiter?');
+    await askQuestion(page, 'Erzähl mal vom Angriff und meinem Passwort');
     await askQuestion(page, 'An wen kann ich mich wenden?');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Switch to English' }).click();

@@ -258,6 +258,8 @@ describe('least privilege', () => {
     'lambda:GetFunction', // the custom resource provider framework
     'kms:Decrypt',
     'kms:GenerateDataKey*',
+    'secretsmanager:GetSecretValue', // the master key for access codes and vote tokens (one secret)
+    'secretsmanager:DescribeSecret',
     'kms:Encrypt',
     'kms:ReEncrypt*', // encrypted queue/topics
     'ssm:GetParameters', // cross-region reference reader (WAF ARN)

@@ -436,9 +436,9 @@ describe('unanswered questions', () => {
     const raw = JSON.stringify(items);
     for (const secret of ['Mustermann', 'erika.m', '2345678', 'DE89', '3704', 'Schulz'])
       expect(raw).not.toContain(secret);
-    // TTL: exactly unanswered.retentionDays (30) after the question was asked.
+    // TTL: exactly unanswered.retentionDays (7) after the question was asked.
     for (const item of items) {
-      expect(item.expiresAt).toBe(epochSeconds(new Date(String(item.at))) + 30 * 86_400);
+      expect(item.expiresAt).toBe(epochSeconds(new Date(String(item.at))) + 7 * 86_400);
     }
     const recent = items.filter((item) => String(item.at) >= startedAt);
     expect(recent).toHaveLength(3);
