@@ -7,11 +7,7 @@ import { ApiError, createClient } from '../shared/api-client.ts';
 import { h } from '../shared/dom.ts';
 import { errorTexts, type StaffLocale } from '../shared/error-texts.ts';
 import { signInSection } from '../shared/sign-in-form.ts';
-import {
-  type AuthConfig,
-  finishCognitoSignIn,
-  loadStaffConfig,
-} from '../shared/staff-auth.ts';
+import { type AuthConfig, finishCognitoSignIn, loadStaffConfig } from '../shared/staff-auth.ts';
 import { clearToken, currentToken, readClaims } from '../shared/token.ts';
 import { dashboardStrings, type Range } from './strings.ts';
 import { type DashboardReport, renderReport } from './view.ts';
