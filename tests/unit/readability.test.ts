@@ -163,6 +163,8 @@ describe('rule passive', () => {
     'Die Bürger werden informiert.',
     'Die Tür wurde abgeschlossen.',
     'Ihre Frage kann weitergeleitet werden.',
+    'Gestohlen wurden 3 Fahrräder.',
+    'Die Fahrräder wurden gestohlen, aber die Polizei hat sie gefunden.',
   ])('flags "%s"', (sentence) => {
     expect(ofRule(sentence, 'passive')).toEqual([expect.objectContaining({ sentence })]);
   });
@@ -173,6 +175,8 @@ describe('rule passive', () => {
     'Wann wurde der Fehler bekannt?',
     'Das Gebiet wird größer.',
     'Die Bücherei ist geöffnet.',
+    'Die Polizei wird die gestohlenen Fahrräder zurückgeben.',
+    'Das wird bestimmt ein schönes Fest.',
   ])('accepts "%s"', (sentence) => {
     expect(rules(sentence)).not.toContain('passive');
   });

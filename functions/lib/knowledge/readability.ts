@@ -276,13 +276,23 @@ function abbreviations(sentence: Sentence, explained: Set<string>): ReadabilityV
 }
 
 function passive(sentence: Sentence): ReadabilityViolation[] {
-  // Participles are written in lower case; only the first word may be capitalised. Nouns such
-  // as "Gebiet" or "Verbot" therefore never count as participles.
-  const words = sentence.words.map((word, index) => (index === 0 ? word.toLowerCase() : word));
+  // Raw tokens keep their punctuation: a comma after a participle ends its clause.
+  const tokens = sentence.text.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token));
+  const bare = (token: string) => token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  const isParticipleAt = (index: number) => {
+    const token = tokens[index] ?? '';
+    // Participles are written in lower case; only the first word may be capitalised. Nouns such
+    // as "Gebiet" or "Verbot" therefore never count.
+    const word = index === 0 ? bare(token).toLowerCase() : bare(token);
+    if (!participle.test(word) || participleLookalikes.has(word)) return false;
+    // In a passive clause the participle closes the clause ("… wurde abgeschaltet." / "…
+    // weitergeleitet werden"); one followed by a noun is an adjective ("die gestohlenen Daten").
+    const next = tokens[index + 1];
+    return next === undefined || /[,;:]$/.test(token) || werdenForms.test(bare(next));
+  };
   const isPassive =
     passiveAlways.test(sentence.text) ||
-    (werdenForms.test(sentence.text) &&
-      words.some((word) => participle.test(word) && !participleLookalikes.has(word)));
+    (werdenForms.test(sentence.text) && tokens.some((_, index) => isParticipleAt(index)));
   if (!isPassive) return [];
   return [
     {
