@@ -86,19 +86,26 @@ const participleLookalikes = new Set([
   'bereit',
   'beliebt',
   'berühmt',
+  'bestimmt',
   'gerecht',
   'gesamt',
   'verwandt',
 ]);
 
 /** Clear markers of a second statement joined to the first (sentence-initial "Wenn" is allowed). */
-const joiningMarkers: readonly { pattern: RegExp; label: string }[] = [
+const joiningMarkers: readonly { pattern: RegExp; message: (marker: string) => string }[] = [
   {
     pattern:
       /,\s*(dass|weil|wenn|falls|obwohl|damit|sodass|so dass|ob|nachdem|bevor|indem|wobei|sofern|solange|seitdem|und|oder|aber|denn|sondern|doch)(?![\p{L}])/iu,
-    label: ', $1',
+    message: (marker) =>
+      `Der Satz verbindet 2 Aussagen mit „, ${marker}“. Schreiben Sie jede Aussage in einen eigenen Satz, zum Beispiel mit „Deshalb …“ oder „Aber …“ am Anfang.`,
   },
-  { pattern: /(?<![\p{L}])(sowie|sowohl|beziehungsweise|bzw\.)(?![\p{L}])/iu, label: '$1' },
+  {
+    // These join things as well as statements; either way they are hard words.
+    pattern: /(?<![\p{L}])(sowie|sowohl|beziehungsweise|bzw\.)(?![\p{L}])/iu,
+    message: (marker) =>
+      `„${marker}“ ist schwer zu lesen. Schreiben Sie „und“ oder „oder“. Oder schreiben Sie 2 Sätze.`,
+  },
 ];
 
 /** Removes Markdown that is not read: emphasis, link targets, list markers and heading marks. */
@@ -168,17 +175,10 @@ function sentenceLength(sentence: Sentence): ReadabilityViolation[] {
 }
 
 function oneStatement(sentence: Sentence): ReadabilityViolation[] {
-  for (const { pattern, label } of joiningMarkers) {
+  for (const { pattern, message } of joiningMarkers) {
     const match = sentence.text.match(pattern);
     if (!match) continue;
-    const marker = label.replace('$1', match[1] ?? '');
-    return [
-      {
-        rule: 'one-statement',
-        sentence: sentence.text,
-        message: `Der Satz verbindet 2 Aussagen mit „${marker}“. Schreiben Sie jede Aussage in einen eigenen Satz, zum Beispiel mit „Deshalb …“ oder „Aber …“ am Anfang.`,
-      },
-    ];
+    return [{ rule: 'one-statement', sentence: sentence.text, message: message(match[1] ?? '') }];
   }
   return [];
 }
