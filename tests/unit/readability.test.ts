@@ -1,5 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkLeichteSprache, splitSentences } from '../../functions/lib/knowledge/readability.ts';
+import {
+  allowedLongWords,
+  allowedNames,
+  checkLeichteSprache,
+  hardWords,
+  splitSentences,
+} from '../../functions/lib/knowledge/readability.ts';
 
 /** The rule ids the checker reports for a text. */
 const rules = (markdown: string) => checkLeichteSprache(markdown).map((violation) => violation.rule);
@@ -262,5 +269,14 @@ describe('a text in good Leichter Sprache', () => {
       'Dann schreiben Sie eine E-Mail an [buecherei@beispiel.de](mailto:buecherei@beispiel.de).',
     ].join('\n');
     expect(checkLeichteSprache(text)).toEqual([]);
+  });
+});
+
+describe('the documentation of the rules', () => {
+  it('names every hard word and every allow-listed word that the checker uses', () => {
+    const docs = readFileSync(new URL('../../docs/leichte-sprache.md', import.meta.url), 'utf8');
+    // The first spelling of each hard word stands for its group.
+    const listed = [...hardWords.map((forms) => forms[0] ?? ''), ...allowedNames, ...allowedLongWords];
+    expect(listed.filter((word) => !docs.includes(word))).toEqual([]);
   });
 });
