@@ -83,7 +83,9 @@ export function resolvePlaceholders(
 
 /** Each line of a file that still holds a `TODO` marker (1-based line numbers). */
 export function todoLines(text: string): { line: number; text: string }[] {
-  return text.split('\n').flatMap((line, index) =>
-    /\bTODO\b/.test(line) ? [{ line: index + 1, text: line.trim().slice(0, 120) }] : [],
-  );
+  return text
+    .split('\n')
+    .flatMap((line, index) =>
+      /\bTODO\b/.test(line) ? [{ line: index + 1, text: line.trim().slice(0, 120) }] : [],
+    );
 }

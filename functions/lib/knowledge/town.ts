@@ -81,9 +81,7 @@ export function townView(settings: Settings): TownView {
     name: town?.name ?? fallback,
     shortName: town?.shortName ?? fallback,
     nameEn: town?.nameEn ?? fallback,
-    ...(town
-      ? { website: town.website, incident: { ...town.incident }, colors: { ...town.colors } }
-      : {}),
+    ...(town ? { website: town.website, incident: { ...town.incident }, colors: { ...town.colors } } : {}),
     dpo: { name: settings.contact.dpo.name, email: settings.contact.dpo.email },
     retentionDays: settings.escalation.retentionDays,
   };
@@ -94,7 +92,9 @@ export function townView(settings: Settings): TownView {
 function luminance(hex: string): number {
   const raw = hex.replace('#', '');
   const full = raw.length === 3 ? [...raw].map((digit) => digit + digit).join('') : raw;
-  const [r = 0, g = 0, b = 0] = [0, 2, 4].map((start) => Number.parseInt(full.slice(start, start + 2), 16) / 255);
+  const [r = 0, g = 0, b = 0] = [0, 2, 4].map(
+    (start) => Number.parseInt(full.slice(start, start + 2), 16) / 255,
+  );
   const channel = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
   return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
 }

@@ -1,7 +1,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
-import { type Entry, entrySchema, type Settings, settingsSchema } from './schema.ts';
 import { placeholderValues, resolvePlaceholders, todoLines } from './placeholders.ts';
+import { type Entry, entrySchema, type Settings, settingsSchema } from './schema.ts';
 import { sourceProblems } from './sources.ts';
 import { townProblems } from './town.ts';
 
@@ -152,7 +152,8 @@ export function validateKnowledgeBase(files: readonly SourceFile[]): ValidationR
     }
   }
 
-  if (settings) problems.push(...townProblems(settings).map((problem) => ({ file: 'settings.yaml', ...problem })));
+  if (settings)
+    problems.push(...townProblems(settings).map((problem) => ({ file: 'settings.yaml', ...problem })));
   problems.push(...todoProblems(files));
   const values = settings ? placeholderValues(settings) : undefined;
 
