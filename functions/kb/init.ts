@@ -40,7 +40,8 @@ export async function initKnowledgeDir(dir: string, from = templateDir): Promise
     throw new InitRefusedError(`${target} is not empty; kb init only writes into a new or empty folder.`);
   await cp(from, target, { recursive: true, errorOnExist: true, force: false });
   const todos = await countTodos(target);
-  const shown = path.relative(process.cwd(), target) || '.';
+  const relative = path.relative(process.cwd(), target);
+  const shown = !relative ? '.' : relative.startsWith('..') ? target : relative;
   return [
     `Created a knowledge base in ${shown} with ${todos.markers} TODO marker(s) in ${todos.files} file(s).`,
     '',

@@ -49,6 +49,38 @@ export function placeholderValues(settings: Settings): Record<string, string> {
   };
 }
 
+/**
+ * Stand-ins while the settings are invalid (a fresh `kb init`): the entries are still checked,
+ * without a second report for every placeholder (a mailto: link to `{{contact.dpo.email}}`
+ * would otherwise be an "unsafe link").
+ */
+export const placeholderStandIns: Readonly<Record<string, string>> = Object.fromEntries(
+  [
+    'town.name',
+    'town.shortName',
+    'town.nameEn',
+    'town.website',
+    'town.state',
+    'town.incident.de',
+    'town.incident.en',
+    'town.colors.primary',
+    'town.colors.accent',
+    'contact.organisation',
+    'contact.dpo.name',
+    'contact.dpo.email',
+    'contact.deputy.name',
+    'contact.deputy.email',
+    'escalation.retentionDays',
+  ].map((key) => [
+    key,
+    key.endsWith('email')
+      ? 'settings@example.invalid'
+      : key.endsWith('website')
+        ? 'https://example.invalid'
+        : 'settings',
+  ]),
+);
+
 export interface PlaceholderProblem {
   field: string;
   message: string;

@@ -1,6 +1,6 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
-import { placeholderValues, resolvePlaceholders, todoLines } from './placeholders.ts';
+import { placeholderStandIns, placeholderValues, resolvePlaceholders, todoLines } from './placeholders.ts';
 import { type Entry, entrySchema, type Settings, settingsSchema } from './schema.ts';
 import { sourceProblems } from './sources.ts';
 import { townProblems } from './town.ts';
@@ -155,18 +155,15 @@ export function validateKnowledgeBase(files: readonly SourceFile[]): ValidationR
   if (settings)
     problems.push(...townProblems(settings).map((problem) => ({ file: 'settings.yaml', ...problem })));
   problems.push(...todoProblems(files));
-  const values = settings ? placeholderValues(settings) : undefined;
+  const values = settings ? placeholderValues(settings) : placeholderStandIns;
 
   for (const source of files) {
     if (source.file === 'settings.yaml' || isDocument(source.file)) continue;
     const parsed = parseYamlFile(source, problems);
     if (parsed === undefined) continue;
-    let data: unknown = parsed;
-    if (values) {
-      const resolved = resolvePlaceholders(parsed, values);
-      data = resolved.value;
-      problems.push(...resolved.problems.map((problem) => ({ file: source.file, ...problem })));
-    }
+    const resolved = resolvePlaceholders(parsed, values);
+    const data = resolved.value;
+    problems.push(...resolved.problems.map((problem) => ({ file: source.file, ...problem })));
     const { entry, problems: entryProblems } = validateEntry(data, source.file);
     problems.push(...entryProblems);
     if (!entry) continue;
