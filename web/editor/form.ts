@@ -7,10 +7,10 @@ import type { Entry } from './api.ts';
 export type Locale = 'de' | 'en';
 
 /**
- * Fields the form shows read-only (sources, legal review state): carried through unchanged,
- * so saving a draft never drops them.
+ * Fields the form does not edit (sources, legal review state, the Leichte Sprache text until the
+ * form offers it): carried through unchanged, so saving a draft never drops them.
  */
-export type Carried = Partial<Pick<Entry, 'sources' | 'needsReview' | 'legalReview'>>;
+export type Carried = Partial<Pick<Entry, 'sources' | 'needsReview' | 'legalReview' | 'de-x-ls'>>;
 
 export interface FormValues {
   id: string;
@@ -60,6 +60,7 @@ export function carriedOf(entry: Entry | undefined): Carried {
   if (entry?.sources) carried.sources = entry.sources;
   if (entry?.needsReview !== undefined) carried.needsReview = entry.needsReview;
   if (entry?.legalReview) carried.legalReview = entry.legalReview;
+  if (entry?.['de-x-ls']) carried['de-x-ls'] = entry['de-x-ls'];
   return carried;
 }
 

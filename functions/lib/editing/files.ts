@@ -55,6 +55,18 @@ function orderedEntry(entry: Entry): Record<string, unknown> {
     ...(entry.sources ? { sources: entry.sources } : {}),
     de: localized('de'),
     en: localized('en'),
+    ...(entry['de-x-ls'] ? { 'de-x-ls': leichteSprache(entry['de-x-ls']) } : {}),
+  };
+}
+
+/** The Leichte Sprache block as editors write it: phrasings only when there are any. */
+function leichteSprache(text: NonNullable<Entry['de-x-ls']>): Record<string, unknown> {
+  return {
+    question: text.question,
+    ...(text.alternatives.length > 0 ? { alternatives: text.alternatives } : {}),
+    ...(text.keywords.length > 0 ? { keywords: text.keywords } : {}),
+    answer: text.answer,
+    ...(text.tests.length > 0 ? { tests: text.tests } : {}),
   };
 }
 

@@ -114,6 +114,11 @@ export const entrySchema = z.strictObject({
   legalReview: legalReviewSchema.optional(),
   de: localizedEntrySchema,
   en: localizedEntrySchema,
+  /**
+   * Leichte Sprache (issue 16): the same answer, simpler. Optional until every entry has one;
+   * matching uses the German phrasings, so only question and answer are needed here.
+   */
+  'de-x-ls': localizedEntrySchema.optional(),
 });
 
 export type Entry = z.output<typeof entrySchema>;
