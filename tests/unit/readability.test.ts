@@ -271,7 +271,9 @@ describe('placeholders of the template', () => {
     const violations = checkLeichteSprache('Die {{town.name}} hat die Gemeindeverwaltung informiert.');
     expect(violations.map((violation) => violation.rule)).toEqual(['long-word']);
     expect(violations[0]?.sentence).toBe('Die {{town.name}} hat die Gemeindeverwaltung informiert.');
-    expect(ofRule('Die {{town.name}} sagt: Die Verwaltung prüft das z. B. morgen.', 'abbreviation')).toHaveLength(1);
+    expect(
+      ofRule('Die {{town.name}} sagt: Die Verwaltung prüft das z. B. morgen.', 'abbreviation'),
+    ).toHaveLength(1);
   });
 
   it('counts a placeholder as one word, so a resolved long name is checked after resolving', () => {
@@ -282,7 +284,9 @@ describe('placeholders of the template', () => {
 
   it("accepts the town's own names passed as names once the placeholders are resolved", () => {
     expect(ofRule('Die Gemeinde Beispielstedt hilft.', 'long-word')).toHaveLength(1);
-    expect(checkLeichteSprache('Die Gemeinde Beispielstedt hilft.', { names: ['Beispielstedt'] })).toEqual([]);
+    expect(checkLeichteSprache('Die Gemeinde Beispielstedt hilft.', { names: ['Beispielstedt'] })).toEqual(
+      [],
+    );
     expect(checkLeichteSprache('Das macht die Firma KDVZ.', { names: ['KDVZ'] })).toEqual([]);
   });
 });

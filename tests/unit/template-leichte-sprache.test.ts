@@ -55,10 +55,9 @@ const genericFiles = files.filter(({ entry }) => generic.includes(entry.id));
 const incidentFiles = files.filter(({ entry }) => !generic.includes(entry.id));
 
 /** The fictional town of tests/integration/kb-init.test.ts: its settings and its filled texts. */
-const fill = parse(readFileSync(path.join(root, 'tests/fixtures/fictional-town/fill.yaml'), 'utf8')) as Record<
-  string,
-  { 'de-x-ls'?: { answer?: string }; de?: { answer?: string } } & Record<string, unknown>
->;
+const fill = parse(
+  readFileSync(path.join(root, 'tests/fixtures/fictional-town/fill.yaml'), 'utf8'),
+) as Record<string, { 'de-x-ls'?: { answer?: string }; de?: { answer?: string } } & Record<string, unknown>>;
 const { town, contact } = fill['settings.yaml'] as unknown as {
   town: { name: string; shortName: string; nameEn: string; incident: { de: string } };
   contact: { organisation: string; dpo: { name: string; email: string } };
@@ -99,43 +98,48 @@ describe("the template's Leichte Sprache texts", () => {
   it('cover every template entry, generic and incident', () => {
     expect(genericFiles.map(({ entry }) => entry.id).sort()).toEqual([...generic].sort());
     expect(incidentFiles.length).toBeGreaterThan(0);
-    expect(files.filter(({ entry }) => entry['de-x-ls'] === undefined).map(({ entry }) => entry.id)).toEqual([]);
+    expect(files.filter(({ entry }) => entry['de-x-ls'] === undefined).map(({ entry }) => entry.id)).toEqual(
+      [],
+    );
   });
 
-  describe.each(genericFiles.map(({ entry }) => [entry.id, entry] as const))('generic entry %s', (id, entry) => {
-    it('passes every Leichte Sprache rule with its placeholders as written', () => {
-      const { question, answer } = leichteSprache(entry);
-      expect(report(id, `${question}\n\n${answer}`)).toEqual([]);
-    });
+  describe.each(genericFiles.map(({ entry }) => [entry.id, entry] as const))(
+    'generic entry %s',
+    (id, entry) => {
+      it('passes every Leichte Sprache rule with its placeholders as written', () => {
+        const { question, answer } = leichteSprache(entry);
+        expect(report(id, `${question}\n\n${answer}`)).toEqual([]);
+      });
 
-    it('passes every Leichte Sprache rule with the placeholders resolved for a sample town', () => {
-      const { question, answer } = leichteSprache(entry);
-      expect(report(id, resolve(`${question}\n\n${answer}`), { names })).toEqual([]);
-    });
+      it('passes every Leichte Sprache rule with the placeholders resolved for a sample town', () => {
+        const { question, answer } = leichteSprache(entry);
+        expect(report(id, resolve(`${question}\n\n${answer}`), { names })).toEqual([]);
+      });
 
-    it('names the town and its contacts only through the placeholders of the German answer', () => {
-      const { answer } = leichteSprache(entry);
-      const german = placeholdersIn(entry.de.answer);
-      // The greeting names the town instead of {{town.incident.de}}: that phrase is written for
-      // the German texts ("zum Angriff auf den Dateiserver der Gemeindeverwaltung").
-      if (id === 'greeting') german.add('{{town.name}}');
-      expect([...placeholdersIn(answer)].filter((placeholder) => !german.has(placeholder))).toEqual([]);
-      expect(answer).not.toMatch(/\{\{\s*town\.incident/);
-      expect(answer).not.toMatch(/strasburg|uckermark|ego-mv|\bamon\b|\bschulz\b|\bTODO\b/i);
-    });
+      it('names the town and its contacts only through the placeholders of the German answer', () => {
+        const { answer } = leichteSprache(entry);
+        const german = placeholdersIn(entry.de.answer);
+        // The greeting names the town instead of {{town.incident.de}}: that phrase is written for
+        // the German texts ("zum Angriff auf den Dateiserver der Gemeindeverwaltung").
+        if (id === 'greeting') german.add('{{town.name}}');
+        expect([...placeholdersIn(answer)].filter((placeholder) => !german.has(placeholder))).toEqual([]);
+        expect(answer).not.toMatch(/\{\{\s*town\.incident/);
+        expect(answer).not.toMatch(/strasburg|uckermark|ego-mv|\bamon\b|\bschulz\b|\bTODO\b/i);
+      });
 
-    it('marks general advice exactly when the entry has a general-guidance source', () => {
-      const hasGuidance = (entry.sources ?? []).some((source) => source.kind === 'general-guidance');
-      expect(generalAdviceMarkers.de.test(leichteSprache(entry).answer)).toBe(hasGuidance);
-    });
+      it('marks general advice exactly when the entry has a general-guidance source', () => {
+        const hasGuidance = (entry.sources ?? []).some((source) => source.kind === 'general-guidance');
+        expect(generalAdviceMarkers.de.test(leichteSprache(entry).answer)).toBe(hasGuidance);
+      });
 
-    it('gives the same e-mail addresses and no number that the German answer does not give', () => {
-      const { answer } = leichteSprache(entry);
-      expect(emailAddresses(resolve(answer))).toEqual(emailAddresses(resolve(entry.de.answer)));
-      const german = numbers(entry.de.answer);
-      expect([...numbers(answer)].filter((number) => !german.has(number))).toEqual([]);
-    });
-  });
+      it('gives the same e-mail addresses and no number that the German answer does not give', () => {
+        const { answer } = leichteSprache(entry);
+        expect(emailAddresses(resolve(answer))).toEqual(emailAddresses(resolve(entry.de.answer)));
+        const german = numbers(entry.de.answer);
+        expect([...numbers(answer)].filter((number) => !german.has(number))).toEqual([]);
+      });
+    },
+  );
 
   describe.each(incidentFiles.map(({ entry, text }) => [entry.id, entry, text] as const))(
     'incident entry %s',

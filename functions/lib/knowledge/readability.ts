@@ -398,7 +398,10 @@ const standIn = (index: number) => `\uE000${index}\uE001`;
 const standInPattern = /\uE000(\d+)\uE001/g;
 
 /** Checks a Markdown text against the Leichte Sprache rules; empty when it passes. */
-export function checkLeichteSprache(markdown: string, options: LeichteSpracheOptions = {}): ReadabilityViolation[] {
+export function checkLeichteSprache(
+  markdown: string,
+  options: LeichteSpracheOptions = {},
+): ReadabilityViolation[] {
   const placeholders: string[] = [];
   const text = markdown.replace(placeholderPattern, (whole) => standIn(placeholders.push(whole) - 1));
   const restore = (part: string) =>
