@@ -12,6 +12,7 @@ import { loadKnowledgeSnapshot } from './knowledge-snapshot.ts';
 import { IncidentFaqStack } from './stack.ts';
 import { deployDir, loadStage } from './stage.ts';
 import { WebAclStack, wafRegion } from './waf-stack.ts';
+import { renderWebAssets } from './web-assets.ts';
 
 /** The stack name is `IncidentFaq-<stage>`, so stages can share an account and region. */
 export const stackNamePrefix = 'IncidentFaq';
@@ -38,7 +39,7 @@ export interface BuildOptions {
   routes?: readonly RouteDefinition[];
   /** Static assets to deploy; default `dist/web`, else `web/`; null deploys none. */
   webAssetsDir?: string | null;
-  /** Knowledge folder to seed; default `knowledge/`. */
+  /** Knowledge folder to seed; default KNOWLEDGE_DIR, else `knowledge/`. */
   knowledgeDir?: string;
 }
 
@@ -69,6 +70,8 @@ export async function buildApp(
   const stackName = stackNameOf(config.stage);
   const account = process.env.CDK_DEFAULT_ACCOUNT;
   const routes = options.routes ?? defaultRoutes;
+  const webAssetsDir =
+    options.webAssetsDir === null ? undefined : (options.webAssetsDir ?? defaultWebAssetsDir());
   const wafStack = config.waf.enabled
     ? new WebAclStack(app, `${stackName}-waf`, {
         description: `Incident FAQ assistant (${config.stage}): WAF web ACL of the CloudFront distribution`,
@@ -85,7 +88,7 @@ export async function buildApp(
     knowledge,
     functionDefinitions: options.functionDefinitions ?? defaultFunctionDefinitions,
     routes,
-    webAssetsDir: options.webAssetsDir === null ? undefined : (options.webAssetsDir ?? defaultWebAssetsDir()),
+    webAssetsDir: webAssetsDir ? renderWebAssets(webAssetsDir, knowledge.settings) : undefined,
     ...(wafStack ? { webAclArn: wafStack.webAcl.attrArn } : {}),
   });
   Tags.of(app).add('project', 'incident-faq-assistant');

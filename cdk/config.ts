@@ -65,7 +65,11 @@ export type ContextKey = (typeof contextKeys)[number];
 
 export const defaultRegion = 'eu-central-1';
 
-const settingsFile = path.join(repoRoot, 'knowledge', 'settings.yaml');
+// KNOWLEDGE_DIR: the folder of another town's knowledge base (`kb init`, docs/own-incident.md).
+const settingsFile = path.join(
+  process.env.KNOWLEDGE_DIR ? path.resolve(process.env.KNOWLEDGE_DIR) : path.join(repoRoot, 'knowledge'),
+  'settings.yaml',
+);
 
 /** Reads and validates `knowledge/settings.yaml` (the source of the configuration defaults). */
 export function loadSettings(file = settingsFile): Settings {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { withDeploymentOwned } from '../functions/lib/knowledge/deployment-settings.ts';
 import type { EvalCase } from '../functions/lib/knowledge/evaluate.ts';
-import { defaultKnowledgeDir, loadKnowledgeDir, readEvalFile } from '../functions/lib/knowledge/files.ts';
+import { knowledgeDirFromEnv, loadKnowledgeDir, readEvalFile } from '../functions/lib/knowledge/files.ts';
 import type { Settings } from '../functions/lib/knowledge/schema.ts';
 import { encodeSnapshot, type SeedSnapshot } from '../functions/seed-knowledge/snapshot.ts';
 import type { AppConfig } from './config.ts';
@@ -17,6 +17,8 @@ export interface PackedKnowledge {
   sha256: string;
   entryCount: number;
   evalCaseCount: number;
+  /** The settings as deployed: the pages are rendered with them (the town, retention figures). */
+  settings: Settings;
 }
 
 /** The deployment values (stage file, CDK context) that the published settings must agree with. */
@@ -49,7 +51,7 @@ async function loadEvalCases(dir: string, settings: Settings): Promise<EvalCase[
  * deployed.
  */
 export async function loadKnowledgeSnapshot(
-  dir = defaultKnowledgeDir,
+  dir = knowledgeDirFromEnv(),
   deployment?: DeploymentSettings,
 ): Promise<PackedKnowledge> {
   const report = await loadKnowledgeDir(dir);
@@ -75,5 +77,6 @@ export async function loadKnowledgeSnapshot(
     sha256: createHash('sha256').update(JSON.stringify(snapshot)).digest('hex'),
     entryCount: report.entries.length,
     evalCaseCount: evalCases.length,
+    settings,
   };
 }

@@ -3,14 +3,17 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { evalCasesFor, exportKnowledge } from '../lib/editing/files.ts';
 import { type EvalFigures, type EvalReport, evaluate, splitOf } from '../lib/knowledge/evaluate.ts';
-import { defaultKnowledgeDir, loadKnowledgeDir, readEvalFile } from '../lib/knowledge/files.ts';
+import { knowledgeDirFromEnv, loadKnowledgeDir, readEvalFile } from '../lib/knowledge/files.ts';
 import type { Entry, Settings } from '../lib/knowledge/schema.ts';
 import { importKnowledge, loadPublished, readEvalCases } from '../lib/knowledge/store.ts';
 import type { ValidationReport } from '../lib/knowledge/validate.ts';
 import { createMatcher } from '../lib/matcher/matcher.ts';
 import { connectLocalDatabase } from '../local/connect.ts';
+import { initKnowledgeDir } from './init.ts';
 
-const usage = `Usage: npm run kb -- <command>
+const usage = `Usage: npm run kb -- <command>     (DIR: --dir, else KNOWLEDGE_DIR, else knowledge/)
+  init --dir DIR                       a knowledge base for another town and incident from the
+                                       template (docs/own-incident.md); DIR must be new or empty
   validate [--dir DIR]                 check every file; exit 1 on problems
   import [--dir DIR]                   validate, then publish the files into the local table
   export [--dir DIR]                   write the local table's published knowledge base to files
@@ -82,7 +85,7 @@ async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
-      dir: { type: 'string', default: defaultKnowledgeDir },
+      dir: { type: 'string' },
       json: { type: 'boolean', default: false },
       published: { type: 'boolean', default: false },
       split: { type: 'string' },
@@ -91,9 +94,15 @@ async function main(): Promise<void> {
     },
   });
   const [command, file] = positionals;
-  const dir = path.resolve(values.dir);
+  const dir = values.dir ? path.resolve(values.dir) : knowledgeDirFromEnv();
 
   switch (command) {
+    case 'init': {
+      // Never into the shipped knowledge/ by accident: the folder is always named.
+      if (!values.dir) throw new Error('init needs --dir DIR (a new or empty folder)');
+      console.log(await initKnowledgeDir(dir));
+      return;
+    }
     case 'validate': {
       const report = await loadKnowledgeDir(dir);
       printProblems(report);

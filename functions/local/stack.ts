@@ -14,7 +14,7 @@ import {
 } from '../lib/definitions/routes.ts';
 import { type TableName, tables } from '../lib/definitions/tables.ts';
 import { evalCasesFor } from '../lib/editing/files.ts';
-import { defaultKnowledgeDir, loadKnowledgeDir } from '../lib/knowledge/files.ts';
+import { knowledgeDirFromEnv, loadKnowledgeDir } from '../lib/knowledge/files.ts';
 import { importKnowledge, readMeta } from '../lib/knowledge/store.ts';
 import { publishEndpoint, withdrawEndpoint } from './connect.ts';
 import { type LocalDatabase, startDatabase } from './database.ts';
@@ -44,6 +44,8 @@ export interface LocalStackOptions {
    * for the EventBridge rules; off when undefined (`npm start` uses 60 s).
    */
   scheduleIntervalMs?: number;
+  /** Knowledge folder imported when the table is empty; default KNOWLEDGE_DIR, else `knowledge/`. */
+  knowledgeDir?: string;
   /** Whose table grants the local platform enforces (tests plant a missing grant); default: the deployed ones. */
   functionDefinitions?: GrantCheckOptions['definitions'];
 }
@@ -137,15 +139,18 @@ function startSchedules(intervalMs: number): () => Promise<void> {
   };
 }
 
-/** Imports the default knowledge base from `knowledge/` when the table has none yet. */
-export async function seedKnowledgeIfEmpty(): Promise<boolean> {
+/**
+ * Imports the knowledge base from `dir` (KNOWLEDGE_DIR, else `knowledge/`) when the table has
+ * none yet.
+ */
+export async function seedKnowledgeIfEmpty(dir = knowledgeDirFromEnv()): Promise<boolean> {
   if (await readMeta(true)) return false;
-  const report = await loadKnowledgeDir();
+  const report = await loadKnowledgeDir(dir);
   if (report.problems.length > 0 || !report.settings) {
     const lines = report.problems.map((problem) => `${problem.file} ${problem.field}: ${problem.message}`);
-    throw new Error(`The default knowledge base is invalid:\n${lines.join('\n')}`);
+    throw new Error(`The knowledge base in ${dir} is invalid:\n${lines.join('\n')}`);
   }
-  const evalCases = await evalCasesFor(defaultKnowledgeDir, report.settings);
+  const evalCases = await evalCasesFor(dir, report.settings);
   await importKnowledge(report.entries, report.settings, 'files', evalCases);
   return true;
 }
@@ -164,7 +169,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const spoolDir = options.spoolDir ?? options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'faq-spool-')));
   setEnv('OUTBOX_DIR', path.join(spoolDir, 'outbox'));
   const streams = startStreams(database, options, spoolDir);
-  await seedKnowledgeIfEmpty();
+  await seedKnowledgeIfEmpty(options.knowledgeDir);
   const meta = await readMeta(true);
   const allowedOrigins = [
     ...(getListFromEnv('ALLOWED_ORIGINS').length
@@ -178,7 +183,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     port: options.port ?? 0,
     allowedOrigins,
     verifyToken: issuer.verify,
-    serveStatic: createStaticHandler(webOutDir),
+    serveStatic: createStaticHandler(webOutDir, async () => (await readMeta())?.settings),
   });
   const url = await listen(server, options.port ?? 0);
   allowedOrigins.push(url);

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { StaffConfig } from '../../web/shared/staff-auth.ts';
 import { securityHeaders } from '../lib/definitions/web.ts';
+import { isRenderedFile, renderTownPage } from '../lib/knowledge/pages.ts';
+import type { Settings } from '../lib/knowledge/schema.ts';
 import type { StaticResponse } from './server.ts';
 
 const types: Record<string, string> = {
@@ -23,9 +25,11 @@ export const localStaffConfig: StaffConfig = { api: '', auth: 'token', cognitoDo
 
 /**
  * Serves the built web assets (dist/web) the way CloudFront does: `/` is index.html,
- * `/inbox` is inbox.html, and every response carries the strict security headers.
+ * `/inbox` is inbox.html, and every response carries the strict security headers. Pages and
+ * stylesheets are rendered with the published settings on each request (the town's names,
+ * contacts, colours; pages.ts), as the deploy renders them at synth time.
  */
-export function createStaticHandler(rootDir: string) {
+export function createStaticHandler(rootDir: string, settings?: () => Promise<Settings | undefined>) {
   const headers = securityHeaders();
   return async (pathname: string): Promise<StaticResponse | undefined> => {
     let decoded: string;
@@ -51,7 +55,9 @@ export function createStaticHandler(rootDir: string) {
       const file = path.join(rootDir, candidate);
       if (!file.startsWith(rootDir)) return undefined;
       try {
-        const body = await readFile(file);
+        let body = await readFile(file);
+        const current = isRenderedFile(file) && settings ? await settings() : undefined;
+        if (current) body = Buffer.from(renderTownPage(body.toString('utf8'), current));
         const type = types[path.extname(file)] ?? 'application/octet-stream';
         return {
           status: 200,

@@ -32,7 +32,7 @@ const payloads = [
 
 function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const active = document.querySelector('strasburg-faq-assistant')?.shadowRoot?.activeElement;
+    const active = document.querySelector('incident-faq-assistant')?.shadowRoot?.activeElement;
     if (!active) return `page:${document.activeElement?.tagName ?? ''}`;
     return `${active.tagName.toLowerCase()}${active.id ? `#${active.id}` : ''} ${(active.textContent ?? '').trim()}`;
   });
@@ -46,7 +46,7 @@ async function tabTo(page: Page, matches: (label: string) => boolean, key = 'Tab
 /** Nothing from the payloads reached the DOM as markup, and no script ran. */
 async function expectInert(page: Page): Promise<void> {
   const found = await page.evaluate(() => {
-    const root = document.querySelector('strasburg-faq-assistant')?.shadowRoot;
+    const root = document.querySelector('incident-faq-assistant')?.shadowRoot;
     const scopes: ParentNode[] = [document, ...(root ? [root] : [])];
     const all = scopes.flatMap((scope) => [
       ...scope.querySelectorAll('img, script:not([src]), svg, iframe, style'),
@@ -268,7 +268,7 @@ describe.runIf(browserAvailable)('forwarding to the DPO, in Chromium', { timeout
     const secret = (await ticket.locator('.ticket-secret').textContent()) ?? '';
     expect(ticketId).not.toBe('');
     expect(secret).not.toBe('');
-    expect(await page.evaluate(() => sessionStorage.getItem('strasburg-faq-assistant'))).toContain(ticketId);
+    expect(await page.evaluate(() => sessionStorage.getItem('incident-faq-assistant'))).toContain(ticketId);
 
     await ticket.getByRole('button', { name: 'Status abrufen' }).click();
     await expect.poll(() => ticket.textContent(), patience).toContain('eingegangen, noch nicht bearbeitet');
@@ -309,7 +309,7 @@ describe.runIf(browserAvailable)('forwarding to the DPO, in Chromium', { timeout
     await expect
       .poll(() => page.locator('.ticket-note').textContent(), patience)
       .toBe('Ihr Vorgang wurde gelöscht.');
-    expect(await page.evaluate(() => sessionStorage.getItem('strasburg-faq-assistant'))).not.toContain(
+    expect(await page.evaluate(() => sessionStorage.getItem('incident-faq-assistant'))).not.toContain(
       ticketId,
     );
     const gone = await request(`${stack.url}/v1/escalations/${ticketId}`, {

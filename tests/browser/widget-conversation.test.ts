@@ -77,7 +77,7 @@ describe.runIf(browserAvailable)(
         /** Saves what a citizen sees once the fade-ins have finished. */
         async function shot(page: Page, state: string): Promise<void> {
           await page.evaluate(async () => {
-            const root = document.querySelector('strasburg-faq-assistant')?.shadowRoot;
+            const root = document.querySelector('incident-faq-assistant')?.shadowRoot;
             // The progress dots blink for ever; everything else fades in once.
             const finite = (root?.getAnimations() ?? []).filter(
               (animation) => animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY,
@@ -97,7 +97,7 @@ describe.runIf(browserAvailable)(
         /** Where the last reply starts, relative to the visible part of the scrolling log. */
         function replyPlacement(page: Page) {
           return page.evaluate(() => {
-            const root = document.querySelector('strasburg-faq-assistant')?.shadowRoot as ShadowRoot;
+            const root = document.querySelector('incident-faq-assistant')?.shadowRoot as ShadowRoot;
             const body = root.querySelector('.body') as HTMLElement;
             const replies = root.querySelectorAll('.log .msg.assistant');
             const reply = replies[replies.length - 1] as HTMLElement;
@@ -145,7 +145,7 @@ describe.runIf(browserAvailable)(
           await expect.poll(() => live.textContent(), patience).toContain('Maßnahmen');
           expect(
             await page.evaluate(
-              () => document.querySelector('strasburg-faq-assistant')?.shadowRoot?.activeElement?.id,
+              () => document.querySelector('incident-faq-assistant')?.shadowRoot?.activeElement?.id,
             ),
           ).toBe('question');
           await shot(page, 'answer');
@@ -205,7 +205,7 @@ describe.runIf(browserAvailable)(
           async () => {
             const { page, ...watched } = await opened();
             const layout = await page.evaluate(async () => {
-              const root = document.querySelector('strasburg-faq-assistant')?.shadowRoot as ShadowRoot;
+              const root = document.querySelector('incident-faq-assistant')?.shadowRoot as ShadowRoot;
               // Measure the panel where it rests, not midway through its opening animation.
               await Promise.all(root.getAnimations().map((animation) => animation.finished));
               const panel = (root.querySelector('.panel') as HTMLElement).getBoundingClientRect();

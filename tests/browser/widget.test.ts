@@ -20,7 +20,7 @@ requireBrowserInCi();
 /** The element focused inside the widget's shadow root, described for assertions. */
 function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const host = document.querySelector('strasburg-faq-assistant');
+    const host = document.querySelector('incident-faq-assistant');
     const active = host?.shadowRoot?.activeElement;
     if (!active) return `page:${document.activeElement?.tagName ?? ''}`;
     return `${active.tagName.toLowerCase()}${active.id ? `#${active.id}` : ''} ${(active.textContent ?? '').trim()}`;
@@ -119,7 +119,7 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
       local: localStorage.length,
       session: Object.keys(sessionStorage),
     }));
-    expect(storage).toEqual({ cookies: '', local: 0, session: ['strasburg-faq-assistant'] });
+    expect(storage).toEqual({ cookies: '', local: 0, session: ['incident-faq-assistant'] });
     expect(await watched.context.cookies()).toEqual([]);
     await page.reload();
     await expect
@@ -171,7 +171,7 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
     const message = page.locator('.msg.assistant').last();
     const group = message.getByRole('group', { name: 'Hat das geholfen?' });
     const answerId = (await page.evaluate(() => {
-      const state = JSON.parse(sessionStorage.getItem('strasburg-faq-assistant') ?? '{}');
+      const state = JSON.parse(sessionStorage.getItem('incident-faq-assistant') ?? '{}');
       return state.messages.at(-1).response.answer.entryId as string;
     })) as string;
     const before = (await readFeedbackCounts()).find((count) => count.entryId === answerId)?.helpful ?? 0;
@@ -247,7 +247,7 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
     ).toBe('true');
     // Visible focus: the focused control has an outline.
     const outline = await page.evaluate(() => {
-      const active = document.querySelector('strasburg-faq-assistant')?.shadowRoot?.activeElement;
+      const active = document.querySelector('incident-faq-assistant')?.shadowRoot?.activeElement;
       return active ? getComputedStyle(active).outlineStyle : '';
     });
     expect(outline).toBe('solid');
@@ -278,7 +278,7 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
       await page.keyboard.press('Enter');
       await page.locator('form.forward').waitFor();
       const layout = await page.evaluate(() => {
-        const root = document.querySelector('strasburg-faq-assistant')?.shadowRoot as ShadowRoot;
+        const root = document.querySelector('incident-faq-assistant')?.shadowRoot as ShadowRoot;
         const panel = root.querySelector('.panel') as HTMLElement;
         const body = root.querySelector('.body') as HTMLElement;
         const rect = panel.getBoundingClientRect();
@@ -362,7 +362,7 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
     const { page } = await demo({ reducedMotion: 'reduce' });
     await page.getByRole('button', { name: 'Fragen zum Datenschutzvorfall' }).click();
     const animation = await page.evaluate(() => {
-      const panel = document.querySelector('strasburg-faq-assistant')?.shadowRoot?.querySelector('.panel');
+      const panel = document.querySelector('incident-faq-assistant')?.shadowRoot?.querySelector('.panel');
       return panel ? getComputedStyle(panel).animationName : 'missing';
     });
     expect(animation).toBe('none');
@@ -370,7 +370,7 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
     await moving.getByRole('button', { name: 'Fragen zum Datenschutzvorfall' }).click();
     expect(
       await moving.evaluate(() => {
-        const panel = document.querySelector('strasburg-faq-assistant')?.shadowRoot?.querySelector('.panel');
+        const panel = document.querySelector('incident-faq-assistant')?.shadowRoot?.querySelector('.panel');
         return panel ? getComputedStyle(panel).animationName : 'missing';
       }),
     ).toBe('rise');

@@ -256,6 +256,41 @@ describe('rule foreign-word', () => {
   });
 });
 
+describe('placeholders of the template', () => {
+  it('treats a placeholder as one word that is neither a long word nor an acronym', () => {
+    const text = [
+      'Schreiben Sie der Daten-Schutz-Beauftragten der {{town.name}}.',
+      'Die Daten-Schutz-Beauftragte ist: {{ contact.dpo.name }}.',
+      'E-Mail-Adresse: [{{contact.dpo.email}}](mailto:{{contact.dpo.email}})',
+      'Der Name ist {{town.supervisoryAuthority.name}}.',
+    ].join('\n');
+    expect(checkLeichteSprache(text)).toEqual([]);
+  });
+
+  it('still checks the words around a placeholder and shows the placeholder in the message', () => {
+    const violations = checkLeichteSprache('Die {{town.name}} hat die Gemeindeverwaltung informiert.');
+    expect(violations.map((violation) => violation.rule)).toEqual(['long-word']);
+    expect(violations[0]?.sentence).toBe('Die {{town.name}} hat die Gemeindeverwaltung informiert.');
+    expect(
+      ofRule('Die {{town.name}} sagt: Die Verwaltung prüft das z. B. morgen.', 'abbreviation'),
+    ).toHaveLength(1);
+  });
+
+  it('counts a placeholder as one word, so a resolved long name is checked after resolving', () => {
+    const words = Array.from({ length: 14 }, () => 'Wort').join(' ');
+    expect(ofRule(`${words} {{town.name}}.`, 'sentence-length')).toEqual([]);
+    expect(ofRule(`${words} Gemeinde Beispiel.`, 'sentence-length')).toHaveLength(1);
+  });
+
+  it("accepts the town's own names passed as names once the placeholders are resolved", () => {
+    expect(ofRule('Die Gemeinde Beispielstedt hilft.', 'long-word')).toHaveLength(1);
+    expect(checkLeichteSprache('Die Gemeinde Beispielstedt hilft.', { names: ['Beispielstedt'] })).toEqual(
+      [],
+    );
+    expect(checkLeichteSprache('Das macht die Firma KDVZ.', { names: ['KDVZ'] })).toEqual([]);
+  });
+});
+
 describe('a text in good Leichter Sprache', () => {
   it('passes every rule', () => {
     const text = [

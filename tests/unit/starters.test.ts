@@ -58,6 +58,7 @@ describe('the widget starter questions', () => {
         { entryId: 'what-happened', question: 'What happened?' },
         { entryId: 'data-leaked', question: 'Was data stolen?' },
       ],
+      town: expect.objectContaining({ name: 'Stadt Strasburg (Uckermark)', shortName: 'Strasburg' }),
     });
     expect(starterQuestions(snapshot, 'de').questions[0]).toEqual({
       entryId: 'what-happened',

@@ -13,6 +13,8 @@ import { dashboardStrings, type Range } from './strings.ts';
 import { type DashboardReport, renderReport } from './view.ts';
 
 const tokenKey = 'dashboard.token';
+// The served page's title is the town's name (rendered from the settings, see pages.ts).
+const townTitle = document.title;
 const ranges: readonly Range[] = ['24h', '7d', '30d'];
 
 const body = document.body;
@@ -77,7 +79,7 @@ function report(error: unknown): void {
 function renderChrome(): void {
   const strings = t();
   document.documentElement.lang = locale;
-  document.title = `${strings.title} – Stadt Strasburg (Uckermark)`;
+  document.title = `${strings.title} – ${townTitle}`;
   heading.textContent = strings.title;
   skip.textContent = locale === 'de' ? 'Zum Inhalt springen' : 'Skip to content';
   const other: StaffLocale = locale === 'de' ? 'en' : 'de';

@@ -7,7 +7,7 @@ import { ForwardForm } from './forward-form.ts';
 import { buildPanel, lockPageScroll, type PanelParts } from './panel.ts';
 import { choiceList } from './reply-card.ts';
 import { loadSession, type SessionState, saveSession } from './session.ts';
-import { type Strings, strings, type UiLocale, uiLocale } from './strings.ts';
+import { type Strings, townStrings, type UiLocale, uiLocale, type WidgetTown } from './strings.ts';
 import { widgetCss } from './styles.ts';
 import { TicketCard } from './ticket-card.ts';
 import { Transcript } from './transcript.ts';
@@ -15,7 +15,7 @@ import { Transcript } from './transcript.ts';
 export { formatDate } from './reply-card.ts';
 
 /** The custom element's name; a city page may also write it by hand instead of the script tag. */
-export const tagName = 'strasburg-faq-assistant';
+export const tagName = 'incident-faq-assistant';
 
 /**
  * The citizen chat widget: a launcher button and a non-modal dialog in an open shadow root
@@ -38,6 +38,9 @@ export class FaqAssistant extends HTMLElement {
   #ticket!: TicketCard;
   /** Starter questions per locale, fetched once when first needed. */
   #starters: Partial<Record<UiLocale, Promise<StartersResponse | undefined>>> = {};
+  /** The town that runs the assistant (from the starters response): names, DPO, colours. */
+  #town: WidgetTown | undefined;
+  #sheet: CSSStyleSheet | undefined;
 
   constructor() {
     super();
@@ -45,22 +48,14 @@ export class FaqAssistant extends HTMLElement {
   }
 
   get #t(): Strings {
-    return strings[this.#state.locale];
+    return townStrings(this.#state.locale, this.#town);
   }
 
   connectedCallback(): void {
     if (this.#started) return;
     this.#started = true;
     this.#api = createApi((this.getAttribute('api') ?? '').replace(/\/+$/, ''));
-    try {
-      // A constructable stylesheet is the only way to style a shadow root under style-src 'self'.
-      const sheet = new CSSStyleSheet();
-      const brand = brandColor(this.getAttribute('color'));
-      sheet.replaceSync(widgetCss(brand, accentOnDark(brand)));
-      this.#shadow.adoptedStyleSheets = [sheet];
-    } catch {
-      // Browsers before 2023: unstyled, but the plain buttons and forms still work.
-    }
+    this.#applyStyles();
     const saved = loadSession();
     this.#state = {
       open: saved?.open === true,
@@ -78,6 +73,50 @@ export class FaqAssistant extends HTMLElement {
     this.#ticket = new TicketCard(context);
     this.#build();
     if (this.#state.open) this.#open(false);
+    void this.#loadTown();
+  }
+
+  /**
+   * The brand colour: the page's `color` attribute (an override for one page), else the town's
+   * colour from the settings, else the default.
+   */
+  #applyStyles(): void {
+    try {
+      // A constructable stylesheet is the only way to style a shadow root under style-src 'self'.
+      this.#sheet ??= new CSSStyleSheet();
+      const brand = brandColor(this.getAttribute('color') ?? this.#town?.colors?.primary);
+      this.#sheet.replaceSync(widgetCss(brand, accentOnDark(brand)));
+      this.#shadow.adoptedStyleSheets = [this.#sheet];
+    } catch {
+      // Browsers before 2023: unstyled, but the plain buttons and forms still work.
+    }
+  }
+
+  /**
+   * Fetches the town (with the starters of the UI language, one request that the widget makes
+   * anyway) right away, so that the title, texts and colour are the town's before the citizen
+   * opens the dialog; then redraws, keeping a typed question and the focus.
+   */
+  async #loadTown(): Promise<void> {
+    const town = (await this.#fetchStarters(this.#state.locale))?.town;
+    if (!town || JSON.stringify(town) === JSON.stringify(this.#town)) return;
+    this.#town = town;
+    this.#applyStyles();
+    const focused = this.#shadow.activeElement === this.#parts.input;
+    const draft = this.#parts.input.value;
+    this.#forward.keepDraft();
+    this.#build();
+    this.#parts.input.value = draft;
+    if (focused) this.#parts.input.focus();
+  }
+
+  /** The starters response of `locale`, fetched once (again after a failure). */
+  #fetchStarters(locale: UiLocale): Promise<StartersResponse | undefined> {
+    this.#starters[locale] ??= this.#api.starters(locale).catch(() => {
+      delete this.#starters[locale]; // try again next time the widget opens
+      return undefined;
+    });
+    return this.#starters[locale];
   }
 
   disconnectedCallback(): void {
@@ -159,11 +198,8 @@ export class FaqAssistant extends HTMLElement {
   /** Shows the starter questions of the UI language under the greeting (none when unavailable). */
   async #showStarters(): Promise<void> {
     const locale = this.#state.locale;
-    this.#starters[locale] ??= this.#api.starters(locale).catch(() => {
-      delete this.#starters[locale]; // try again next time the widget opens
-      return undefined;
-    });
-    const starters = await this.#starters[locale];
+    const starters = await this.#fetchStarters(locale);
+    if (!this.#town && starters?.town) void this.#loadTown();
     if (!starters?.questions.length || locale !== this.#state.locale) return;
     this.#parts.starters.replaceChildren(
       choiceList(

@@ -1,7 +1,6 @@
 import { ApiError, type TicketRef } from './api.ts';
 import type { WidgetContext } from './context.ts';
 import { externalLink, h } from './dom.ts';
-import { dpoEmail } from './strings.ts';
 
 export interface ForwardDraft {
   question: string;
@@ -136,7 +135,7 @@ export class ForwardForm {
           {},
           ...t.info.flatMap(([term, text]) => [h('dt', {}, term), h('dd', {}, text)]),
           h('dt', {}, t.dpoLabel),
-          h('dd', {}, `${t.dpoName}, `, externalLink(`mailto:${dpoEmail}`, dpoEmail)),
+          h('dd', {}, `${t.dpoName}, `, externalLink(`mailto:${t.dpoEmail}`, t.dpoEmail)),
         ),
         h('p', {}, externalLink(this.#ctx.privacyUrl, t.privacy)),
       ),

@@ -26,7 +26,7 @@ export interface SessionState {
   ticket?: TicketRef;
 }
 
-const key = 'strasburg-faq-assistant';
+const key = 'incident-faq-assistant';
 /** Old turns are dropped so the stored conversation stays small. */
 const maxMessages = 60;
 

@@ -2,18 +2,18 @@
  * Every text of the widget's interface, German and English, in one place. Answers themselves
  * come from the API in the language of the question; these strings follow the UI language.
  */
-export type UiLocale = 'de' | 'en';
+import type { TownView } from '../../functions/lib/knowledge/town.ts';
 
-export const dpoEmail = 'datenschutz@ego-mv.de';
+export type UiLocale = 'de' | 'en';
 
 const de = {
   launcher: 'Fragen zum Datenschutzvorfall',
-  title: 'Assistent der Stadt Strasburg (Uckermark)',
+  title: 'Assistent der {town}',
   close: 'Chat schließen',
   otherLanguage: 'English',
   otherLanguageLabel: 'Switch to English',
   intro:
-    'Ich bin ein automatischer Assistent, kein Mensch. Betrieben wird der Chat von der Stadt Strasburg (Uckermark). Ich beantworte Fragen zum Angriff auf den E-Mail-Server der Stadt.',
+    'Ich bin ein automatischer Assistent, kein Mensch. Betrieben wird der Chat von der {town}. Ich beantworte Fragen {incident}.',
   noPasswords: 'Wichtig: Die Stadt fragt Sie niemals per E-Mail nach Passwörtern.',
   privacy: 'Datenschutzhinweise',
   accessibility: 'Erklärung zur Barrierefreiheit',
@@ -35,7 +35,7 @@ const de = {
   fileName: 'Vorgang',
   fileText: (id: string, secret: string, page: string) =>
     [
-      'Ihre an die Datenschutzbeauftragte der Stadt Strasburg (Uckermark) weitergeleitete Frage',
+      'Ihre an die Datenschutzbeauftragte der {town} weitergeleitete Frage',
       '',
       `Vorgangsnummer: ${id}`,
       `Zugangscode:    ${secret}`,
@@ -59,16 +59,17 @@ const de = {
   emailHint: 'Nur, damit wir Sie benachrichtigen können, wenn die Antwort vorliegt.',
   infoTitle: 'Informationen nach Art. 13 DSGVO',
   info: [
-    ['Verantwortlich', 'Stadt Strasburg (Uckermark)'],
+    ['Verantwortlich', '{townName}'],
     ['Zweck', 'Beantwortung Ihrer Frage durch die Datenschutzbeauftragte (Art. 6 Abs. 1 lit. e DSGVO).'],
     [
       'Speicherdauer',
-      'Bis zum Abschluss des Vorgangs und 90 Tage danach, dann automatische Löschung. Datensicherungen werden nach höchstens 35 Tagen überschrieben.',
+      'Bis zum Abschluss des Vorgangs und {retention}, dann automatische Löschung. Datensicherungen werden nach höchstens 35 Tagen überschrieben.',
     ],
     ['Löschung', 'Jederzeit hier im Chat mit Vorgangsnummer und Zugangscode.'],
   ] as [string, string][],
   dpoLabel: 'Datenschutzbeauftragte',
-  dpoName: 'Bettina Amon',
+  dpoName: '{dpoName}',
+  dpoEmail: '{dpoEmail}',
   consentLabel:
     'Ich willige ein, dass meine Frage und, falls angegeben, meine E-Mail-Adresse zu diesem Zweck verarbeitet werden.',
   submitForward: 'Weiterleiten',
@@ -111,12 +112,12 @@ export type Strings = typeof de;
 
 const en: Strings = {
   launcher: 'Questions about the data breach',
-  title: 'Assistant of the town of Strasburg (Uckermark)',
+  title: 'Assistant of {town}',
   close: 'Close chat',
   otherLanguage: 'Deutsch',
   otherLanguageLabel: 'Auf Deutsch umschalten',
   intro:
-    'I am an automatic assistant, not a person. The chat is run by the town of Strasburg (Uckermark). I answer questions about the attack on the town’s e-mail server.',
+    'I am an automatic assistant, not a person. The chat is run by {town}. I answer questions {incident}.',
   noPasswords: 'Important: the town will never ask you for passwords by e-mail.',
   privacy: 'Privacy notice',
   accessibility: 'Accessibility statement',
@@ -138,7 +139,7 @@ const en: Strings = {
   fileName: 'Reference',
   fileText: (id: string, secret: string, page: string) =>
     [
-      'Your question forwarded to the data protection officer of the town of Strasburg (Uckermark)',
+      'Your question forwarded to the data protection officer of {town}',
       '',
       `Reference number: ${id}`,
       `Access code:      ${secret}`,
@@ -162,16 +163,17 @@ const en: Strings = {
   emailHint: 'Only so that we can tell you when the answer is ready.',
   infoTitle: 'Information under Art. 13 GDPR',
   info: [
-    ['Controller', 'Stadt Strasburg (Uckermark)'],
+    ['Controller', '{townName}'],
     ['Purpose', 'Answering your question by the data protection officer (Art. 6(1)(e) GDPR).'],
     [
       'Retention',
-      'Until the case is closed and 90 days after that, then erased automatically. Backups are overwritten after 35 days at most.',
+      'Until the case is closed and {retention}, then erased automatically. Backups are overwritten after 35 days at most.',
     ],
     ['Erasure', 'At any time here in the chat with the reference number and access code.'],
   ],
   dpoLabel: 'Data protection officer',
-  dpoName: 'Bettina Amon',
+  dpoName: '{dpoName}',
+  dpoEmail: '{dpoEmail}',
   consentLabel: 'I consent to my question and, if given, my e-mail address being processed for this purpose.',
   submitForward: 'Forward',
   cancel: 'Cancel',
@@ -210,6 +212,50 @@ const en: Strings = {
 };
 
 export const strings: Record<UiLocale, Strings> = { de, en };
+
+/** The town as GET /v1/starters describes it (names, DPO, retention, colours). */
+export type WidgetTown = TownView;
+
+/**
+ * What the strings' placeholders become: the town's name ({town}: as a German text names it
+ * after "der", as an English one after "of"), its official name, the DPO, the retention and
+ * the incident. Until the town is known (the first response), neutral words stand in.
+ */
+function townValues(locale: UiLocale, town: WidgetTown | undefined): Record<string, string> {
+  const days = town?.retentionDays;
+  const german = locale === 'de';
+  return {
+    town: town ? (german ? town.name : town.nameEn) : german ? 'Stadt' : 'the town',
+    townName: town?.name ?? '',
+    dpoName: town?.dpo.name ?? '',
+    dpoEmail: town?.dpo.email ?? '',
+    retention:
+      days === undefined
+        ? german
+          ? 'der in den Datenschutzhinweisen genannten Frist danach'
+          : 'the period stated in the privacy notice after that'
+        : german
+          ? `${days} Tage danach`
+          : `${days} days after that`,
+    incident: town?.incident?.[locale] ?? (german ? 'zum Datenschutzvorfall' : 'about the data breach'),
+  };
+}
+
+/** The strings of `locale` with the town's names, DPO and retention filled in. */
+export function townStrings(locale: UiLocale, town: WidgetTown | undefined): Strings {
+  const values = townValues(locale, town);
+  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+  const base = strings[locale];
+  return {
+    ...base,
+    title: fill(base.title),
+    intro: fill(base.intro),
+    fileText: (id, secret, page) => fill(base.fileText(id, secret, page)),
+    info: base.info.map(([term, text]) => [term, fill(text)] as [string, string]),
+    dpoName: fill(base.dpoName),
+    dpoEmail: fill(base.dpoEmail),
+  };
+}
 
 /** The UI locale for an attribute value (German unless English was asked for). */
 export function uiLocale(value: string | null | undefined): UiLocale {

@@ -1,9 +1,12 @@
 import type { KnowledgeSnapshot, Locale } from '../knowledge/schema.ts';
+import { type TownView, townView } from '../knowledge/town.ts';
 
 /** What the widget shows when it opens: a few questions a citizen can ask with one click. */
 export interface StartersResponse {
   locale: Locale;
   questions: { entryId: string; question: string }[];
+  /** Who runs the assistant: the widget's title, intro, forwarding form and colours use it. */
+  town: TownView;
 }
 
 /**
@@ -20,5 +23,6 @@ export function starterQuestions(snapshot: KnowledgeSnapshot, locale: Locale): S
       const entry = byId.get(id);
       return entry ? [{ entryId: entry.id, question: entry[locale].question }] : [];
     }),
+    town: townView(snapshot.settings),
   };
 }

@@ -31,6 +31,10 @@ export const environmentVariables = {
   },
   OUTBOX_DIR: { setBy: 'local', description: 'Folder of the local mail outbox (.eml files)' },
   DATA_DIR: { setBy: 'local', description: 'Local data folder (database, outbox, dev issuer keys)' },
+  KNOWLEDGE_DIR: {
+    setBy: 'local',
+    description: 'Knowledge folder of `npm start` (first import) and `npm run kb` (default knowledge/)',
+  },
   PORT: { setBy: 'local', description: '`npm start` port (default 3000)' },
   FAULT_RATE: { setBy: 'local', description: 'Share of DynamoDB calls that fail on purpose, in [0, 1)' },
 } as const satisfies Record<string, { setBy: 'stack' | 'lambda' | 'local'; description: string }>;

@@ -1,12 +1,22 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { getOptionalStringFromEnv } from '../config/env.ts';
 import type { EvalCase } from './evaluate.ts';
 import type { SourceFile } from './validate.ts';
 import { type ValidationReport, validateKnowledgeBase } from './validate.ts';
 
 /** The default knowledge base shipped with the project. */
 export const defaultKnowledgeDir = fileURLToPath(new URL('../../../knowledge/', import.meta.url));
+
+/**
+ * The knowledge folder `npm start` imports and `npm run kb` works on: KNOWLEDGE_DIR (e.g. a
+ * folder made with `kb init`), else the shipped `knowledge/`.
+ */
+export function knowledgeDirFromEnv(): string {
+  const dir = getOptionalStringFromEnv('KNOWLEDGE_DIR');
+  return dir ? path.resolve(dir) : defaultKnowledgeDir;
+}
 
 /** Reads `settings.yaml`, every `entries/*.yaml` and the quoted documents `sources/*.txt` of a knowledge folder. */
 export async function readKnowledgeFiles(dir = defaultKnowledgeDir): Promise<SourceFile[]> {

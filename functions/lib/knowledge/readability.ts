@@ -183,9 +183,15 @@ function oneStatement(sentence: Sentence): ReadabilityViolation[] {
   return [];
 }
 
-function longWords(sentence: Sentence): ReadabilityViolation[] {
+function longWords(sentence: Sentence, names: readonly string[]): ReadabilityViolation[] {
   return sentence.words
-    .filter((word) => !isAddress(word) && !allowedNames.includes(word) && !allowedLongWords.includes(word))
+    .filter(
+      (word) =>
+        !isAddress(word) &&
+        !allowedNames.includes(word) &&
+        !names.includes(word) &&
+        !allowedLongWords.includes(word),
+    )
     .flatMap((word) => {
       // A word the editor has split once is accepted as a whole: "Lern-Schwierigkeiten" is
       // standard Leichte Sprache, although "Schwierigkeiten" alone has 15 letters.
@@ -245,7 +251,11 @@ function expansionHint(abbreviation: string): string {
   return whole ? `: „${whole}“` : '';
 }
 
-function abbreviations(sentence: Sentence, explained: Set<string>): ReadabilityViolation[] {
+function abbreviations(
+  sentence: Sentence,
+  explained: Set<string>,
+  names: readonly string[],
+): ReadabilityViolation[] {
   const found: string[] = [];
   for (const pattern of dottedAbbreviations) {
     for (const match of sentence.text.matchAll(pattern)) found.push(match[0]);
@@ -259,7 +269,8 @@ function abbreviations(sentence: Sentence, explained: Set<string>): ReadabilityV
         !romanNumeral.test(acronym) &&
         !explained.has(acronym) &&
         !allowedAcronyms.includes(acronym) &&
-        !allowedNames.some((name) => name.toUpperCase() === acronym)
+        !allowedNames.some((name) => name.toUpperCase() === acronym) &&
+        !names.includes(part)
       ) {
         found.push(part);
       }
@@ -367,19 +378,50 @@ function foreignWords(sentences: readonly Sentence[]): ReadabilityViolation[] {
   });
 }
 
+export interface LeichteSpracheOptions {
+  /**
+   * Further proper names that may stay long or in capitals, like `allowedNames`: the town's own
+   * names and its contacts once the template's placeholders are resolved ("Beispielstedt").
+   */
+  names?: readonly string[];
+}
+
+const placeholderPattern = /\{\{\s*[a-zA-Z.-]+\s*\}\}/g;
+/**
+ * A placeholder (`{{town.name}}`, docs/leichte-sprache.md) stands for a name or an address from
+ * the settings, so it is neither a long word nor an acronym. While checking, each one becomes a
+ * stand-in word that no rule flags (private-use brackets around its number: one word, no
+ * letters); the messages show the placeholder again. A placeholder counts as one word, so check
+ * the resolved text as well where a long name could make a sentence too long.
+ */
+const standIn = (index: number) => `\uE000${index}\uE001`;
+const standInPattern = /\uE000(\d+)\uE001/g;
+
 /** Checks a Markdown text against the Leichte Sprache rules; empty when it passes. */
-export function checkLeichteSprache(markdown: string): ReadabilityViolation[] {
-  const sentences = splitSentences(markdown);
+export function checkLeichteSprache(
+  markdown: string,
+  options: LeichteSpracheOptions = {},
+): ReadabilityViolation[] {
+  const placeholders: string[] = [];
+  const text = markdown.replace(placeholderPattern, (whole) => standIn(placeholders.push(whole) - 1));
+  const restore = (part: string) =>
+    part.replace(standInPattern, (whole, index: string) => placeholders[Number(index)] ?? whole);
+  const names = options.names ?? [];
+  const sentences = splitSentences(text);
   const explained = explainedAcronyms(sentences);
   return [
     ...sentences.flatMap((sentence) => [
       ...sentenceLength(sentence),
       ...oneStatement(sentence),
-      ...longWords(sentence),
-      ...abbreviations(sentence, explained),
+      ...longWords(sentence, names),
+      ...abbreviations(sentence, explained, names),
       ...passive(sentence),
       ...numbers(sentence),
     ]),
     ...foreignWords(sentences),
-  ];
+  ].map((violation) => ({
+    ...violation,
+    sentence: restore(violation.sentence),
+    message: restore(violation.message),
+  }));
 }

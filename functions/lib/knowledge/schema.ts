@@ -1,6 +1,7 @@
 import * as z from 'zod';
 
 import { type Locale, locales } from './locales.ts';
+import { townSchema } from './town.ts';
 
 export { type Locale, locales };
 export const localeSchema = z.enum(locales);
@@ -128,6 +129,11 @@ const perLocale = <T extends z.ZodType>(schema: T) => z.strictObject({ de: schem
 
 /** `knowledge/settings.yaml`: matcher thresholds, fallback texts, contact data and policies. */
 export const settingsSchema = z.strictObject({
+  /**
+   * The town that runs the assistant (names, website, mail domains, colours; town.ts). Optional
+   * in the schema so that knowledge bases stored before it still load; `kb validate` requires it.
+   */
+  town: townSchema.optional(),
   matcher: z.strictObject({
     /** Confidence at or above which the best entry is answered. */
     answerThreshold: z.number().min(0).max(1),

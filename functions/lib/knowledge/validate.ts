@@ -1,7 +1,9 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
+import { placeholderStandIns, placeholderValues, resolvePlaceholders, todoLines } from './placeholders.ts';
 import { type Entry, entrySchema, type Settings, settingsSchema } from './schema.ts';
 import { sourceProblems } from './sources.ts';
+import { townProblems } from './town.ts';
 
 /** One problem in the knowledge base, named by file and field so staff can find it. */
 export interface ValidationProblem {
@@ -116,8 +118,23 @@ function checkStarters(settings: Settings, ids: ReadonlySet<string>): Validation
 }
 
 /**
+ * A knowledge base made with `kb init` marks what the town still has to write with `TODO`:
+ * nothing with a marker left may be published, so each one is a problem (file and line).
+ */
+function todoProblems(files: readonly SourceFile[]): ValidationProblem[] {
+  return files.flatMap((source) =>
+    todoLines(source.text).map(({ line, text }) => ({
+      file: source.file,
+      field: `line ${line}`,
+      message: `TODO left: ${text}`,
+    })),
+  );
+}
+
+/**
  * Validates a whole knowledge base given as files: `settings.yaml` and `entries/*.yaml`.
- * Every problem is reported (not just the first), each with its file and field.
+ * Every problem is reported (not just the first), each with its file and field. Placeholders
+ * in entries (`{{town.name}}`, placeholders.ts) are resolved from the settings first.
  */
 export function validateKnowledgeBase(files: readonly SourceFile[]): ValidationReport {
   const problems: ValidationProblem[] = [];
@@ -135,10 +152,18 @@ export function validateKnowledgeBase(files: readonly SourceFile[]): ValidationR
     }
   }
 
+  if (settings)
+    problems.push(...townProblems(settings).map((problem) => ({ file: 'settings.yaml', ...problem })));
+  problems.push(...todoProblems(files));
+  const values = settings ? placeholderValues(settings) : placeholderStandIns;
+
   for (const source of files) {
     if (source.file === 'settings.yaml' || isDocument(source.file)) continue;
-    const data = parseYamlFile(source, problems);
-    if (data === undefined) continue;
+    const parsed = parseYamlFile(source, problems);
+    if (parsed === undefined) continue;
+    const resolved = resolvePlaceholders(parsed, values);
+    const data = resolved.value;
+    problems.push(...resolved.problems.map((problem) => ({ file: source.file, ...problem })));
     const { entry, problems: entryProblems } = validateEntry(data, source.file);
     problems.push(...entryProblems);
     if (!entry) continue;
