@@ -95,7 +95,7 @@ describe.runIf(browserAvailable)("another town's assistant, in Chromium", { time
       expect(await axeViolations(page)).toEqual([]);
       const text = await page.evaluate(
         () =>
-          `${document.body.innerText}\n${document.querySelector('incident-faq-assistant')?.shadowRoot?.textContent ?? ''}`,
+          `${document.body.textContent}\n${document.querySelector('incident-faq-assistant')?.shadowRoot?.textContent ?? ''}`,
       );
       expect(text).not.toMatch(/strasburg|uckermark|ego-mv/i);
       await expectClean(watched);
