@@ -1,5 +1,6 @@
 // `npm start`: the whole system locally, no AWS account, no Docker.
 import { getNumberFromEnv } from '../lib/config/env.ts';
+import { knowledgeDirFromEnv } from '../lib/knowledge/files.ts';
 import { dataDirPrefix, registerServer, resolveDataDir } from './data-dir.ts';
 import { faultRateFromEnv, installDynamoFaults } from './faults.ts';
 import { startLocalStack } from './stack.ts';
@@ -25,6 +26,7 @@ console.log(
   [
     `Ready: ${stack.url}  (API ${stack.url}/v1/ask; Ctrl-C to stop)`,
     `Data folder: ${dataDir}  (DATA_DIR; npm run token and npm run kb must use the same)`,
+    `Knowledge:   ${knowledgeDirFromEnv()}  (KNOWLEDGE_DIR; imported when the data folder has none)`,
     '',
     'Pages:',
     ...pages.map(([page, what]) => `  ${`${stack.url}${page}`.padEnd(40)} ${what}`),

@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { LocalStack } from '../../functions/local/stack.ts';
 import { confirmAddress, staffHeaders, submission } from '../support/escalations.ts';
+import { fillFictionalTown } from '../support/fictional-town.ts';
 import { readOutbox } from '../support/mail.ts';
 import { request, startTestStack } from '../support/stack.ts';
 
@@ -19,7 +19,6 @@ import { request, startTestStack } from '../support/stack.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
-const fixture = path.join(root, 'tests/fixtures/fictional-town');
 const kb = (...args: string[]) =>
   run(process.execPath, ['--import', 'tsx', 'functions/kb/cli.ts', ...args], {
     cwd: root,
@@ -60,25 +59,6 @@ const questions: [entryId: string, question: string, locale: 'de' | 'en'][] = [
   ['goodbye', 'Auf Wiedersehen', 'de'],
 ];
 
-function merge(target: unknown, patch: unknown): unknown {
-  if (!patch || typeof patch !== 'object' || Array.isArray(patch)) return patch;
-  const base = target && typeof target === 'object' && !Array.isArray(target) ? target : {};
-  const result: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [key, value] of Object.entries(patch)) result[key] = merge(result[key], value);
-  return result;
-}
-
-/** Fills the TODOs the way a town would: its values into the files `init` wrote. */
-async function fill(dir: string): Promise<void> {
-  const fills = parseYaml(await readFile(path.join(fixture, 'fill.yaml'), 'utf8')) as Record<string, unknown>;
-  for (const [file, patch] of Object.entries(fills)) {
-    const target = path.join(dir, file);
-    const data = parseYaml(await readFile(target, 'utf8'));
-    await writeFile(target, stringifyYaml(merge(data, patch), { lineWidth: 0 }));
-  }
-  await writeFile(path.join(dir, 'sources/notice.txt'), await readFile(path.join(fixture, 'notice.txt')));
-}
-
 let dir: string;
 let stack: LocalStack;
 let initOutput: string;
@@ -91,7 +71,7 @@ beforeAll(async () => {
     () => '',
     (error) => failure(error).stderr,
   );
-  await fill(dir);
+  await fillFictionalTown(dir);
   stack = await startTestStack({ knowledgeDir: dir });
 }, 120_000);
 

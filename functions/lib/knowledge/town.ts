@@ -20,11 +20,11 @@ const domain = z
   .regex(/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, 'use a domain like example.de');
 
 export const townSchema = z.strictObject({
-  /** The official name, e.g. "Stadt Strasburg (Uckermark)". */
+  /** The official name, e.g. "Gemeinde Musterstadt". */
   name: z.string().trim().min(1).max(200),
-  /** The everyday name, e.g. "Strasburg". */
+  /** The everyday name, e.g. "Musterstadt". */
   shortName: z.string().trim().min(1).max(80),
-  /** How English texts name the town after "of", e.g. "the town of Strasburg (Uckermark)". */
+  /** How English texts name the town after "of", e.g. "the municipality of Musterstadt". */
   nameEn: z.string().trim().min(1).max(200),
   website: z
     .string()
