@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient, tableName } from '../../functions/lib/adapters/dynamodb.ts';
 import type { StaffIdentity } from '../../functions/lib/auth/groups.ts';
 import { entryHistory, publish } from '../../functions/lib/editing/publish.ts';
-import { getDraft } from '../../functions/lib/editing/store.ts';
+import { getDraft, getPublished } from '../../functions/lib/editing/store.ts';
 import {
   deleteEntry,
   listEntries,
@@ -314,4 +314,148 @@ describe('a publish that crashes between two writes', () => {
       expect(steps).toBeGreaterThan(2);
     }, 180_000);
   }
+});
+
+/** Holds every publish's first write (taking the lock) until `count` of them are waiting. */
+function holdIntentsUntil(count: number) {
+  const waiting: (() => void)[] = [];
+  const name = `hold-intents-${randomUUID()}`;
+  documentClient().middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = (args.input ?? {}) as Record<string, unknown>;
+      const takesLock = String(input.UpdateExpression ?? '').includes('pendingId = :id');
+      if (!writesKnowledge(context.commandName ?? '', input) || !takesLock) return next(args);
+      await new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        if (waiting.length >= count) for (const release of waiting) release();
+      });
+      return next(args);
+    },
+    { step: 'initialize', name, priority: 'high' },
+  );
+  return () => documentClient().middlewareStack.remove(name);
+}
+
+describe('two editors publishing at once', () => {
+  it('one wins, the other gets 409 publish_conflict, and the set holds exactly the winner', async () => {
+    const first = await prepare('update', 'greeting');
+    const second = await prepare('update', 'goodbye');
+    const release = holdIntentsUntil(2);
+    let results: PromiseSettledResult<unknown>[];
+    try {
+      results = await Promise.allSettled([publishChange(first), publishChange(second)]);
+    } finally {
+      release();
+    }
+    const won = results.filter((result) => result.status === 'fulfilled');
+    const lost = results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0]).toMatchObject({ status: 409, code: 'publish_conflict' });
+    const winner = results[0]?.status === 'fulfilled' ? first : second;
+    const loser = winner === first ? second : first;
+    const expected = sorted([
+      ...first.before.filter((entry) => entry.id !== winner.id),
+      winner.after.find((entry) => entry.id === winner.id) as Entry,
+    ]);
+    expect(await publishedSet()).toEqual(expected);
+    await expectNoLeftovers(expected);
+    // The loser's draft waits; publishing it again works and keeps the winner's change.
+    expect(await getDraft(loser.id)).toMatchObject({ version: loser.draftVersion });
+    await publishChange(loser);
+    const both = sorted([
+      ...expected.filter((entry) => entry.id !== loser.id),
+      loser.after.find((entry) => entry.id === loser.id) as Entry,
+    ]);
+    expect(await publishedSet()).toEqual(both);
+    await expectNoLeftovers(both);
+  });
+});
+
+/** The set after applying one change (the entry replaced, or removed when `next` is undefined). */
+function applied(set: Entry[], id: string, next: Entry | undefined): Entry[] {
+  return sorted([...set.filter((entry) => entry.id !== id), ...(next ? [next] : [])]);
+}
+
+/**
+ * A draft for the property run. An update is made without any read that finishes a crashed
+ * publish, so the publish must do it; a rollback finishes one first, by design.
+ */
+async function draftWithoutSettling(kind: 'update' | 'rollback', id: string) {
+  if (kind === 'rollback') {
+    const view = await readEntry(id);
+    const target = (await entryHistory(id)).find((item) => !item.current && item.entry);
+    if (target?.entry) {
+      const draft = await rollback(id, target.version, view.version, erika);
+      return { draftVersion: draft?.version ?? -1, next: target.entry };
+    }
+  }
+  const [draft, current] = await Promise.all([getDraft(id), getPublished(id)]);
+  const base = current?.entry as Entry;
+  const next = { ...base, en: { ...base.en, answer: `${base.en.answer.trim()}\n\nRevision ${++probes}.` } };
+  const version = draft?.version ?? current?.version ?? 0;
+  return { draftVersion: (await saveDraft(id, next, version, erika)).version, next };
+}
+
+describe('random publishes and rollbacks with random crashes (property)', () => {
+  const runs = Number(process.env.PUBLISH_CRASH_RUNS ?? 3);
+  const operation = fc.record({
+    kind: fc.constantFrom<'update' | 'rollback'>('update', 'rollback'),
+    id: fc.constantFrom('thanks', 'greeting', 'goodbye'),
+    crashAt: fc.option(fc.nat({ max: 14 }), { nil: undefined }),
+  });
+
+  it('readers only ever see whole sets, and the next operation finishes a crashed one', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, { minLength: 2, maxLength: 4 }), async (operations) => {
+        await listEntries();
+        // The sets the table may hold after each operation: a crashed publish leaves two
+        // candidates (it took its lock or not) until the next operation shows which.
+        let candidates = [await publishedSet()];
+        const ids = [...new Set(operations.map((operation) => operation.id))];
+        const lengths = new Map<string, number>();
+        for (const id of ids) lengths.set(id, (await entryHistory(id)).length);
+        const finished = new Map<string, number>();
+        const crashed = new Map<string, number>();
+        for (const { kind, id, crashAt } of operations) {
+          const { draftVersion, next } = await draftWithoutSettling(kind, id);
+          const after = candidates.map((set) => applied(set, id, next));
+          const warm = createKnowledgeCache({ checkIntervalMs: 0 });
+          await warm.get();
+          const crash = crashAfter(crashAt ?? Number.POSITIVE_INFINITY);
+          try {
+            await publish(id, draftVersion, max, { keepReviewedAt: true });
+          } catch (error) {
+            expect((error as Error).name).toBe('InternalServerError');
+          } finally {
+            crash.remove();
+          }
+          // (a) one whole set, the same for a cold and a warm reader.
+          const visible = await publishedSet();
+          expect(crash.crashed ? [...candidates, ...after] : after).toContainEqual(visible);
+          expect((await warm.get()).snapshot.entries).toEqual(visible);
+          const count = crash.crashed ? crashed : finished;
+          count.set(id, (count.get(id) ?? 0) + 1);
+          candidates = crash.crashed ? [...candidates, ...after] : after;
+        }
+        // (b) the next read finishes whatever is pending: one of the candidate sets, nothing left.
+        await listEntries();
+        const final = await publishedSet();
+        expect(candidates).toContainEqual(final);
+        await expectNoLeftovers(final);
+        for (const id of ids) {
+          const history = await entryHistory(id);
+          const least = (lengths.get(id) ?? 0) + (finished.get(id) ?? 0);
+          expect(history.length).toBeGreaterThanOrEqual(least);
+          expect(history.length).toBeLessThanOrEqual(least + (crashed.get(id) ?? 0));
+          await expectCleanHistory(id, history.length);
+        }
+        // (c) settling again changes nothing.
+        const settled = await tableDump();
+        await listEntries();
+        expect(await tableDump()).toEqual(settled);
+      }),
+      { numRuns: runs },
+    );
+  }, 300_000);
 });
