@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient, tableName } from '../../functions/lib/adapters/dynamodb.ts';
@@ -459,4 +459,37 @@ describe('random publishes and rollbacks with random crashes (property)', () => 
       { numRuns: runs },
     );
   }, 300_000);
+});
+
+describe('a table from before published sets', () => {
+  it('is read through the old PUBLISHED partition, and the first publish moves it to a set', async () => {
+    const current = await publishedSet();
+    const meta = await rawMeta();
+    const table = tableName('knowledge');
+    const oldItems = (await tableDump()).filter(
+      (item) => item.pk === `PUBLISHED#${String(meta.publishedSet).padStart(8, '0')}`,
+    );
+    expect(oldItems).toHaveLength(current.length);
+    // The layout before sets: one PUBLISHED partition, META without a pointer.
+    for (const item of oldItems) {
+      await documentClient().send(new PutCommand({ TableName: table, Item: { ...item, pk: 'PUBLISHED' } }));
+      await documentClient().send(new DeleteCommand({ TableName: table, Key: { pk: item.pk, sk: item.sk } }));
+    }
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: table,
+        Key: { pk: 'KB', sk: 'META' },
+        UpdateExpression: 'REMOVE publishedSet, publishedCount',
+      }),
+    );
+    expect(await publishedSet()).toEqual(current);
+    expect((await readEntry('greeting')).published?.entry).toEqual(
+      current.find((entry) => entry.id === 'greeting'),
+    );
+
+    const change = await prepare('update', 'greeting');
+    await publishChange(change);
+    expect(await publishedSet()).toEqual(change.after);
+    await expectNoLeftovers(change.after);
+  });
 });
