@@ -487,3 +487,41 @@ describe('a table from before published sets', () => {
     await expectNoLeftovers(change.after);
   });
 });
+
+describe('an import that stopped half-way', () => {
+  it('is left to its process while young, and undone once older than any import can take', async () => {
+    const before = await publishedSet();
+    const meta = await rawMeta();
+    const table = tableName('knowledge');
+    const target = Number(meta.version) + 1;
+    const targetPk = `PUBLISHED#${String(target).padStart(8, '0')}`;
+    const stage = async (at: string) => {
+      const intent = { id: randomUUID(), kind: 'import', baseSet: meta.publishedSet, targetSet: target, at };
+      await documentClient().send(
+        new UpdateCommand({
+          TableName: table,
+          Key: { pk: 'KB', sk: 'META' },
+          UpdateExpression: 'SET pendingId = :id, pending = :intent',
+          ExpressionAttributeValues: { ':id': intent.id, ':intent': intent },
+        }),
+      );
+      // Half of its set was written before the crash.
+      await documentClient().send(
+        new PutCommand({
+          TableName: table,
+          Item: { pk: targetPk, sk: 'thanks', entry: before[0], version: 0 },
+        }),
+      );
+    };
+
+    await stage(new Date().toISOString());
+    await listEntries();
+    expect(Object.keys(await rawMeta())).toContain('pendingId');
+    expect(await publishedSet()).toEqual(before);
+
+    await stage(new Date(Date.now() - 30 * 60_000).toISOString());
+    await listEntries();
+    expect(await publishedSet()).toEqual(before);
+    await expectNoLeftovers(before);
+  });
+});
