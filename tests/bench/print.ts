@@ -13,6 +13,8 @@ export function printReport(results: Record<string, unknown>): void {
   if (unanswered) {
     console.log(`\nUnanswered report over ${unanswered.asks} stored asks\n`);
     console.table({
+      'distinct questions asked (normalised)': { value: unanswered.distinct },
+      'questions generated to reach them': { value: unanswered.generated },
       'stored items (one per distinct question)': { value: unanswered.storedItems },
       [`report (top ${unanswered.reportSize}, term index)`]: { value: ms(unanswered.reportMs) },
       [`grouping all ${unanswered.storedItems} items (term index)`]: { value: ms(unanswered.groupAllMs) },

@@ -1,7 +1,7 @@
-// The unanswered report over 100,000 stored asks: how many items the store keeps (one per
+// The unanswered report over 100,000 distinct stored questions (generated from templates, see
+// unanswered-questions.ts; asked about 120,000 times): how many items the store keeps (one per
 // distinct normalised question), and how long the report takes (top N + grouping through the
 // term index), next to grouping ALL distinct items and the old all-pairs grouping on a sample.
-import { readEvalFile } from '../../functions/lib/knowledge/files.ts';
 import type { Locale } from '../../functions/lib/knowledge/schema.ts';
 import { analyze } from '../../functions/lib/matcher/normalize.ts';
 import { anonymise } from '../../functions/lib/unanswered/anonymise.ts';
@@ -12,9 +12,14 @@ import {
   type UnansweredItem,
   unansweredKey,
 } from '../../functions/lib/unanswered/report.ts';
+import { question, seeded } from './unanswered-questions.ts';
 
 export interface UnansweredBench {
   asks: number;
+  /** Distinct normalised questions among the asks (the store keeps one item per such question). */
+  distinct: number;
+  /** Questions the generator produced to reach them (the rest normalised to a stored one). */
+  generated: number;
   storedItems: number;
   reportSize: number;
   reportMs: number;
@@ -24,56 +29,37 @@ export interface UnansweredBench {
   allPairsMs: number;
 }
 
-/** A deterministic pseudo-random generator (the bench must be repeatable). */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
-const fillers = ['bitte', 'dringend', 'heute', 'nochmal', 'eigentlich', 'genau', 'wirklich', 'schon'];
-const topics = [
-  'Steuerakte',
-  'Bauantrag',
-  'Hundesteuer',
-  'Kita',
-  'Wohngeld',
-  'Meldeamt',
-  'Friedhof',
-  'Parkausweis',
-];
-
-export async function benchUnanswered(asks = 100_000, reportSize = 500): Promise<UnansweredBench> {
-  const dev = await readEvalFile('knowledge/eval/dev.jsonl');
-  const base = dev.map((item) => ({ question: item.question, locale: (item.locale ?? 'de') as Locale }));
-  const next = random(42);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
+export async function benchUnanswered(distinct = 100_000, reportSize = 500): Promise<UnansweredBench> {
+  const random = seeded(42);
   // What the store does per ask: one key per normalised question, a counter, a last-seen time.
+  // Every generated question is new until `distinct` keys are stored; in between, one ask in
+  // five repeats an earlier question, the popular ones (the first asked) more often.
   const stored = new Map<string, UnansweredItem>();
+  const keys: string[] = [];
   const start = Date.parse('2026-05-01T00:00:00Z');
-  for (let i = 0; i < asks; i++) {
-    const { question, locale } = pick(base);
-    // A third are repeats, the rest vary by topic, filler word and a typo-like number.
-    const text = next() < 0.33 ? question : `${question} ${pick(topics)} ${pick(topics)} ${pick(fillers)}`;
-    const key = unansweredKey(text, locale);
-    const at = new Date(start + i * 6000).toISOString();
+  let asks = 0;
+  let generated = 0;
+  const record = (key: string, text: string, locale: Locale) => {
+    const at = new Date(start + asks++ * 6000).toISOString();
     const item = stored.get(key);
     if (item) {
       item.count = (item.count ?? 1) + 1;
       item.at = at;
-    } else
-      stored.set(key, {
-        sk: key,
-        text: anonymise(text),
-        locale,
-        status: 'none',
-        at,
-        firstSeen: at,
-        count: 1,
-        expiresAt: 0,
-      });
+      return;
+    }
+    keys.push(key);
+    stored.set(key, { sk: key, text, locale, status: 'none', at, firstSeen: at, count: 1, expiresAt: 0 });
+  };
+  while (stored.size < distinct) {
+    if (++generated > distinct * 5) throw new Error(`only ${stored.size} distinct questions generated`);
+    const { question: text, locale } = question(random);
+    const key = unansweredKey(text, locale);
+    if (stored.has(key)) continue; // a duplicate of the generator, not an ask
+    record(key, anonymise(text), locale);
+    if (random() < 0.2) {
+      const again = stored.get(keys[Math.floor(keys.length * random() ** 3)] ?? key) as UnansweredItem;
+      record(again.sk, again.text, again.locale);
+    }
   }
   const items = [...stored.values()];
 
@@ -97,6 +83,8 @@ export async function benchUnanswered(asks = 100_000, reportSize = 500): Promise
 
   return {
     asks,
+    distinct: stored.size,
+    generated,
     storedItems: items.length,
     reportSize,
     reportMs,

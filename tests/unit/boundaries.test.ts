@@ -54,6 +54,36 @@ describe('the AWS SDK boundary', () => {
   });
 });
 
+describe('one owner per table', () => {
+  // The modules that build table keys (key layouts, see docs/decisions.md, decision 3). A key is
+  // an object literal `{ pk: <value>, sk: … }`; destructuring (`{ pk: _pk, sk }`) is not one.
+  const keyOwners = [
+    'functions/lib/escalations/ticket-store.ts',
+    // Co-owner of the tickets table's SNIPPET partition (documented in ticket-store.ts).
+    'functions/lib/escalations/snippet-store.ts',
+    'functions/lib/knowledge/knowledge-table.ts',
+    'functions/lib/analytics/analytics-table.ts',
+  ];
+
+  it('when a module outside the table owners builds a key ({ pk: …, sk: … }) › is reported', async () => {
+    const offenders: string[] = [];
+    for (const file of await sourceFiles('functions/lib')) {
+      if (keyOwners.includes(file)) continue;
+      if (/\{\s*pk:\s*[^_,;}\s][^,;}]*,\s*sk:/.test(await readFile(path.join(root, file), 'utf8')))
+        offenders.push(file);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('finds key building in every listed owner (a stale entry is removed, not kept)', async () => {
+    for (const file of keyOwners) {
+      expect(await readFile(path.join(root, file), 'utf8'), file).toMatch(
+        /\{\s*pk:\s*[^_,;}\s][^,;}]*,\s*sk:/,
+      );
+    }
+  });
+});
+
 describe('configuration and layering', () => {
   it('when a module in functions/ reads process.env outside config/env.ts › is reported', async () => {
     const offenders: string[] = [];

@@ -30,6 +30,8 @@ export const errorTexts: Record<StaffLocale, Record<ClientErrorCode, string>> = 
     not_imported: 'Die Wissensdatenbank wurde noch nicht eingespielt.',
     gate_failed: 'Nicht veröffentlicht: Die Qualitätsprüfung ist nicht bestanden.',
     approval_required: 'Die Änderung muss zuerst von einer zweiten Person freigegeben werden.',
+    publish_conflict:
+      'Gleichzeitig wurde eine andere Änderung veröffentlicht. Bitte neu laden und erneut veröffentlichen.',
     related_entries:
       'Andere Einträge verweisen noch auf diesen Eintrag. Entfernen Sie zuerst diese Verweise.',
     payload_too_large: 'Der Text ist zu lang.',
@@ -61,6 +63,7 @@ export const errorTexts: Record<StaffLocale, Record<ClientErrorCode, string>> = 
     not_imported: 'The knowledge base has not been imported yet.',
     gate_failed: 'Not published: the quality check failed.',
     approval_required: 'A second person must approve the change first.',
+    publish_conflict: 'Another change was published at the same moment. Please reload and publish again.',
     related_entries: 'Other entries still refer to this entry. Remove those references first.',
     payload_too_large: 'The text is too long.',
     unsupported_media_type: 'The request had the wrong format. Please reload the page.',

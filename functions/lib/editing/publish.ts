@@ -1,21 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { StaffIdentity } from '../auth/groups.ts';
 import { ConflictError, NotFoundError } from '../http/errors.ts';
+import { publishChange, readMetaRecord, settlePublication } from '../knowledge/publication.ts';
 import { readMeta } from '../knowledge/store.ts';
 import { logger } from '../observability/logger.ts';
 import { checkChange, townToday } from './check.ts';
 import type { GateReport } from './gate.ts';
-import {
-  bumpPublishedVersion,
-  getDraft,
-  getPublished,
-  type HistoryItem,
-  listHistory,
-  putChangeLog,
-  putHistory,
-  removeDraft,
-  writePublished,
-} from './store.ts';
+import { getDraft, getPublished, type HistoryItem, listHistory } from './store.ts';
 import { type EntryView, expectVersion, view } from './workflow.ts';
 
 export type PublishResult =
@@ -28,11 +19,14 @@ export interface PublishOptions {
 }
 
 /**
- * Publishes one entry's draft: approval (four-eyes), related ids, then the gate; on success
- * writes history, the published item, the public change log, removes the draft and raises the
- * knowledge version so /v1/ask serves the change within its check interval. The entry's
- * "Stand" (`reviewedAt`) becomes today unless the editor says only the wording changed: a new
- * text under an old date tells citizens the information is older than it is.
+ * Publishes one entry's draft: approval (four-eyes), related ids, then the gate; on success one
+ * publish intent (knowledge/publication.ts) writes the new published set, the history, the
+ * public change log, switches META to the new set (so /v1/ask serves the change within its check
+ * interval) and removes the draft. A publish that crashed half-way is finished first, here and
+ * on the next editor read; two publishes at once: one wins, the other gets 409
+ * `publish_conflict`. The entry's "Stand" (`reviewedAt`) becomes today unless the editor says
+ * only the wording changed: a new text under an old date tells citizens the information is
+ * older than it is.
  */
 export async function publish(
   id: string,
@@ -40,8 +34,12 @@ export async function publish(
   who: StaffIdentity,
   options: PublishOptions = {},
 ): Promise<PublishResult> {
-  const [draft, published, meta] = await Promise.all([getDraft(id), getPublished(id), readMeta(true)]);
+  await settlePublication();
+  // META first: the intent is conditional on the set read here, so everything read after it
+  // (draft, published item, history) is what the new set and history numbers build on.
+  const meta = await readMetaRecord();
   if (!meta) throw new ConflictError('The knowledge base was never imported.', 'not_imported');
+  const [draft, published] = await Promise.all([getDraft(id), getPublished(id)]);
   if (!draft) throw new NotFoundError('This entry has no draft to publish.');
   expectVersion(version, draft, published);
   if (meta.settings.publishing.fourEyes && draft.state !== 'approved') {
@@ -59,12 +57,13 @@ export async function publish(
   }
 
   const now = new Date().toISOString();
-  const history = await listHistory(id);
-  let next = Math.max(draft.version, (history[0]?.version ?? -1) + 1, (published?.version ?? -1) + 1);
+  const stored = await listHistory(id);
+  let next = Math.max(draft.version, (stored[0]?.version ?? -1) + 1, (published?.version ?? -1) + 1);
+  const history: HistoryItem[] = [];
   // Content imported from the files enters the history when it is first replaced, so it can be
   // rolled back to like any other version.
-  if (published && (history.length === 0 || !isDeepStrictEqual(history[0]?.entry, published.entry))) {
-    await putHistory({
+  if (published && (stored.length === 0 || !isDeepStrictEqual(stored[0]?.entry, published.entry))) {
+    history.push({
       entryId: id,
       version: next,
       entry: published.entry,
@@ -74,7 +73,7 @@ export async function publish(
     });
     next++;
   }
-  await putHistory({
+  history.push({
     entryId: id,
     version: next,
     ...(entry ? { entry } : { deleted: true }),
@@ -82,33 +81,33 @@ export async function publish(
     ...(draft.approvedBy ? { approver: draft.approvedBy } : {}),
     publishedAt: now,
   });
-  const item = entry ? { entry, version: next, publishedAt: now } : undefined;
-  await writePublished(id, item);
+  const item = entry ? { entry, version: next, publishedAt: now } : null;
   const shown = entry ?? published?.entry;
-  if (shown) {
-    await putChangeLog({
+  const knowledgeVersion = await publishChange(
+    meta,
+    {
       entryId: id,
-      question: { de: shown.de.question, en: shown.en.question },
-      change: !entry ? 'deleted' : published ? 'updated' : 'created',
-      at: now,
-    });
-  }
-  await removeDraft(id, draft.version).catch((error: unknown) => {
-    // Someone saved a newer draft meanwhile: it stays, as a change on top of this version.
-    if (!(error instanceof ConflictError)) throw error;
-  });
-  const bumped = await bumpPublishedVersion(meta.version);
-  logger.info('entry published', {
-    entryId: id,
-    version: next,
-    knowledgeVersion: bumped.version,
-    raced: bumped.raced,
-    by: who.sub,
-  });
+      draftVersion: draft.version,
+      item,
+      history,
+      ...(shown
+        ? {
+            changeLog: {
+              entryId: id,
+              question: { de: shown.de.question, en: shown.en.question },
+              change: !entry ? 'deleted' : published ? 'updated' : 'created',
+              at: now,
+            },
+          }
+        : {}),
+    },
+    now,
+  );
+  logger.info('entry published', { entryId: id, version: next, knowledgeVersion, by: who.sub });
   return {
     published: true,
     entry: item ? view(id, undefined, item) : null,
-    knowledgeVersion: bumped.version,
+    knowledgeVersion,
     gate,
   };
 }

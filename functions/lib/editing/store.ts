@@ -1,18 +1,14 @@
-import {
-  deleteItem,
-  getItem,
-  isConditionFailure,
-  putItem,
-  queryPartition,
-  updateItem,
-} from '../adapters/dynamodb.ts';
+import { deleteItem, getItem, isConditionFailure, putItem, queryPartition } from '../adapters/dynamodb.ts';
 import { ConflictError, type ErrorCode } from '../http/errors.ts';
 import { knowledgeKeys, knowledgePartitions } from '../knowledge/knowledge-table.ts';
+import type { PublishedItem } from '../knowledge/publication.ts';
 import type { Entry, Locale } from '../knowledge/schema.ts';
+import { readPublishedItem, readPublishedItems } from '../knowledge/store.ts';
 
 /**
  * Drafts, history and the public change log in the `knowledge` table, next to the published
- * entries (key layout in knowledge/knowledge-table.ts). Every entry has one revision counter (`version`), raised by each draft save and publish;
+ * entries (key layout in knowledge/knowledge-table.ts; a publish writes through
+ * knowledge/publication.ts). Every entry has one revision counter (`version`), raised by each draft save and publish;
  * writes are conditional on it (optimistic locking).
  */
 export type DraftState = 'draft' | 'review' | 'approved';
@@ -49,12 +45,7 @@ export interface DraftCheck {
   newFailures: number;
 }
 
-export interface PublishedItem {
-  entry: Entry;
-  /** 0 for content that came from the files and was never edited. */
-  version: number;
-  publishedAt?: string;
-}
+export type { PublishedItem } from '../knowledge/publication.ts';
 
 export interface HistoryItem {
   entryId: string;
@@ -100,22 +91,14 @@ function toDraft(item: Record<string, unknown>): DraftItem {
   return { ...(rest as Omit<DraftItem, 'entryId'>), entryId: String(sk) };
 }
 
-function toPublished(item: Record<string, unknown>): PublishedItem {
-  return {
-    entry: item.entry as Entry,
-    version: Number(item.version ?? 0),
-    ...(typeof item.publishedAt === 'string' ? { publishedAt: item.publishedAt } : {}),
-  };
-}
-
 /** All drafts, by entry id. */
 export async function listDrafts(): Promise<DraftItem[]> {
   return (await queryAll(knowledgePartitions.drafts)).map(toDraft);
 }
 
-/** All published entries with their revision. */
-export async function listPublished(): Promise<PublishedItem[]> {
-  return (await queryAll(knowledgePartitions.published)).map(toPublished);
+/** All published entries with their revision (the set META points to). */
+export function listPublished(): Promise<PublishedItem[]> {
+  return readPublishedItems();
 }
 
 export async function getDraft(entryId: string): Promise<DraftItem | undefined> {
@@ -123,9 +106,8 @@ export async function getDraft(entryId: string): Promise<DraftItem | undefined> 
   return item ? toDraft(item) : undefined;
 }
 
-export async function getPublished(entryId: string): Promise<PublishedItem | undefined> {
-  const item = await getItem('knowledge', knowledgeKeys.published(entryId), { ConsistentRead: true });
-  return item ? toPublished(item) : undefined;
+export function getPublished(entryId: string): Promise<PublishedItem | undefined> {
+  return readPublishedItem(entryId);
 }
 
 /**
@@ -162,29 +144,6 @@ export async function removeDraft(entryId: string, version: number): Promise<voi
   );
 }
 
-/** Writes the published state of one entry (or removes it for a deletion). */
-export async function writePublished(entryId: string, item: PublishedItem | undefined): Promise<void> {
-  if (!item) {
-    await deleteItem('knowledge', knowledgeKeys.published(entryId));
-    return;
-  }
-  await putItem('knowledge', { ...knowledgeKeys.published(entryId), ...item });
-}
-
-/** Adds a version to an entry's history; a version is written once (409 if it exists). */
-export async function putHistory(item: HistoryItem): Promise<void> {
-  const { entryId, ...rest } = item;
-  await conditional(
-    () =>
-      putItem(
-        'knowledge',
-        { ...knowledgeKeys.history(entryId, item.version), entryId, ...rest },
-        { ConditionExpression: 'attribute_not_exists(pk)' },
-      ),
-    'This version was published already.',
-  );
-}
-
 /** Every published version of an entry, newest first. */
 export async function listHistory(entryId: string): Promise<HistoryItem[]> {
   return (await queryAll(knowledgePartitions.history(entryId), true)).map((item) => {
@@ -200,10 +159,6 @@ export async function getHistoryVersion(entryId: string, version: number): Promi
   return rest as unknown as HistoryItem;
 }
 
-export async function putChangeLog(item: ChangeLogItem): Promise<void> {
-  await putItem('knowledge', { ...knowledgeKeys.changeLog(item.at, item.entryId), ...item });
-}
-
 /** The public change log, newest first. */
 export async function listChangeLog(limit: number): Promise<ChangeLogItem[]> {
   return (await queryAll(knowledgePartitions.changeLog, true, limit)).slice(0, limit).map((item) => ({
@@ -212,36 +167,4 @@ export async function listChangeLog(limit: number): Promise<ChangeLogItem[]> {
     change: item.change as ChangeKind,
     at: String(item.at),
   }));
-}
-
-/**
- * Raises the published version so every ask function reloads. Conditional on the version the
- * publish gate evaluated; if another publish slipped in between, the bump still happens
- * (caches must reload) and the caller learns about it.
- */
-export async function bumpPublishedVersion(expected: number): Promise<{ version: number; raced: boolean }> {
-  const now = new Date().toISOString();
-  try {
-    await updateItem('knowledge', knowledgeKeys.meta(), {
-      UpdateExpression: 'SET version = :next, #source = :editor, updatedAt = :now',
-      ConditionExpression: 'version = :expected',
-      ExpressionAttributeNames: { '#source': 'source' },
-      ExpressionAttributeValues: {
-        ':next': expected + 1,
-        ':expected': expected,
-        ':editor': 'editor',
-        ':now': now,
-      },
-    });
-    return { version: expected + 1, raced: false };
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    const result = await updateItem('knowledge', knowledgeKeys.meta(), {
-      UpdateExpression: 'SET #source = :editor, updatedAt = :now ADD version :one',
-      ExpressionAttributeNames: { '#source': 'source' },
-      ExpressionAttributeValues: { ':one': 1, ':editor': 'editor', ':now': now },
-      ReturnValues: 'ALL_NEW',
-    });
-    return { version: Number(result.Attributes?.version ?? expected + 1), raced: true };
-  }
 }

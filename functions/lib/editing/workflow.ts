@@ -1,5 +1,6 @@
 import type { StaffIdentity } from '../auth/groups.ts';
 import { AppError, BadRequestError, ConflictError, NotFoundError } from '../http/errors.ts';
+import { settlePublication } from '../knowledge/publication.ts';
 import type { Entry } from '../knowledge/schema.ts';
 import { crossCheck, validateEntry } from '../knowledge/validate.ts';
 import { checkChange, summarize } from './check.ts';
@@ -62,6 +63,7 @@ export function view(
 
 /** One entry with its draft, or 404 when neither exists. */
 export async function readEntry(id: string, who?: StaffIdentity): Promise<EntryView> {
+  await settlePublication();
   const [draft, published] = await Promise.all([getDraft(id), getPublished(id)]);
   if (!draft && !published) throw new NotFoundError('No such entry.');
   return view(id, draft, published, who);
@@ -69,6 +71,8 @@ export async function readEntry(id: string, who?: StaffIdentity): Promise<EntryV
 
 /** Every entry that is published or has a draft, sorted by id. */
 export async function listEntries(who?: StaffIdentity): Promise<EntryView[]> {
+  // The editor's read finishes a publish that crashed half-way (see knowledge/publication.ts).
+  await settlePublication();
   const [drafts, published] = await Promise.all([listDrafts(), listPublished()]);
   const draftById = new Map(drafts.map((draft) => [draft.entryId, draft]));
   const publishedById = new Map(published.map((item) => [item.entry.id, item]));
@@ -239,6 +243,7 @@ export function approve(id: string, version: number, who: StaffIdentity): Promis
 
 /** Makes an earlier published version the entry's draft again (it goes through review as usual). */
 export async function rollback(id: string, toVersion: number, version: number, who: StaffIdentity) {
+  await settlePublication();
   const old = await getHistoryVersion(id, toVersion);
   if (!old) throw new NotFoundError('No such version.');
   if (!old.entry) return deleteEntry(id, version, who);

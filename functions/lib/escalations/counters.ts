@@ -1,7 +1,9 @@
 import { getItem, isConditionFailure, isExpired, putItem, updateItem } from '../adapters/dynamodb.ts';
+import { type BookkeepingKey, bookkeepingKeys } from './ticket-store.ts';
 
 /**
- * The tickets table's bookkeeping items besides tickets (ticket-store.ts owns the tickets):
+ * The tickets table's bookkeeping items besides tickets (their keys come from the table's owner,
+ * ticket-store.ts):
  * - `RATE#<bucket> / RATE`, `RATE#global#<day> / RATE`: daily counters (2 days);
  * - `USED#<kind>#<id> / USED`: single-use markers for spent proofs of work (1 h);
  * - `DIGEST / DPO`: the DPO digest's pending count and when the last notice went out.
@@ -9,25 +11,21 @@ import { getItem, isConditionFailure, isExpired, putItem, updateItem } from '../
  */
 
 /** The current value of a counter (0 when absent or expired). */
-export async function readCounter(counterKey: string): Promise<number> {
-  const item = (await getItem('tickets', { pk: counterKey, sk: 'RATE' }, { ConsistentRead: true })) as
+export async function readCounter(counterKey: BookkeepingKey): Promise<number> {
+  const item = (await getItem('tickets', counterKey, { ConsistentRead: true })) as
     | { count?: number; expiresAt?: number }
     | undefined;
   return item && !isExpired(item) ? Number(item.count ?? 0) : 0;
 }
 
 /** Adds one to a counter and resolves the new value. */
-export async function addToCounter(counterKey: string, expiresAt: number): Promise<number> {
-  const result = await updateItem(
-    'tickets',
-    { pk: counterKey, sk: 'RATE' },
-    {
-      UpdateExpression: 'ADD #count :one SET expiresAt = :expiresAt',
-      ExpressionAttributeNames: { '#count': 'count' },
-      ExpressionAttributeValues: { ':one': 1, ':expiresAt': expiresAt },
-      ReturnValues: 'UPDATED_NEW',
-    },
-  );
+export async function addToCounter(counterKey: BookkeepingKey, expiresAt: number): Promise<number> {
+  const result = await updateItem('tickets', counterKey, {
+    UpdateExpression: 'ADD #count :one SET expiresAt = :expiresAt',
+    ExpressionAttributeNames: { '#count': 'count' },
+    ExpressionAttributeValues: { ':one': 1, ':expiresAt': expiresAt },
+    ReturnValues: 'UPDATED_NEW',
+  });
   return Number((result.Attributes as { count?: number } | undefined)?.count ?? 1);
 }
 
@@ -36,7 +34,7 @@ export async function markUsedOnce(id: string, expiresAt: number): Promise<boole
   try {
     await putItem(
       'tickets',
-      { pk: `USED#${id}`, sk: 'USED', expiresAt },
+      { ...bookkeepingKeys.used(id), expiresAt },
       {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
@@ -48,7 +46,7 @@ export async function markUsedOnce(id: string, expiresAt: number): Promise<boole
   }
 }
 
-const digestKey = { pk: 'DIGEST', sk: 'DPO' };
+const digestKey = bookkeepingKeys.digest();
 
 /** Counts one new ticket towards the next DPO digest. */
 export async function addToDigest(): Promise<void> {

@@ -8,7 +8,7 @@ import { logger } from '../observability/logger.ts';
 import { addToCounter, markUsedOnce, readCounter } from './counters.ts';
 import { ticketBookkeeping } from './retention.ts';
 import { publishedSettings } from './settings.ts';
-import { countUnlessCapped, dailySalt } from './ticket-store.ts';
+import { bookkeepingKeys, countUnlessCapped, dailySalt } from './ticket-store.ts';
 
 /**
  * Forwarding under a flood. Instead of one global lock that a single person can trip for the
@@ -83,8 +83,8 @@ export async function admitSubmission(
 ): Promise<Admission> {
   const { escalation } = await publishedSettings();
   const today = now.toISOString().slice(0, 10);
-  const bucket = `RATE#${await clientBucket(sourceIp, now)}`;
-  const global = `RATE#global#${today}`;
+  const bucket = bookkeepingKeys.clientCounter(await clientBucket(sourceIp, now));
+  const global = bookkeepingKeys.townCounter(today);
   const expiresAt = epochSeconds(now) + ticketBookkeeping.counterDays * day;
   const [bucketCount, globalCount] = await Promise.all([readCounter(bucket), readCounter(global)]);
   const retryAfter = secondsUntilMidnightUtc(now);

@@ -77,6 +77,25 @@ export interface TokenRecord {
 }
 
 export const ticketKey = (ticketId: string) => ({ pk: `TICKET#${ticketId}`, sk: 'TICKET' });
+
+/**
+ * Keys of the table's bookkeeping items, for counters.ts and flood.ts (no personal data: buckets
+ * are keyed hashes under a salt that is gone after two days). Built here only, like every key.
+ */
+export const bookkeepingKeys = {
+  /** Daily forwarding counter of one client bucket. */
+  clientCounter: (bucket: string) => ({ pk: `RATE#${bucket}`, sk: 'RATE' }),
+  /** The town-wide forwarding figure of one day (an alarm, not a lock). */
+  townCounter: (day: string) => ({ pk: `RATE#global#${day}`, sk: 'RATE' }),
+  /** The day's salt of the client buckets. */
+  salt: (day: string) => ({ pk: `RATE#salt#${day}`, sk: 'RATE' }),
+  /** A single-use marker, e.g. a spent proof of work. */
+  used: (id: string) => ({ pk: `USED#${id}`, sk: 'USED' }),
+  /** The DPO digest's pending count and last send time. */
+  digest: () => ({ pk: 'DIGEST', sk: 'DPO' }),
+} as const;
+
+export type BookkeepingKey = ReturnType<(typeof bookkeepingKeys)[keyof typeof bookkeepingKeys]>;
 export const tokenKey = (clientToken: string) => ({ pk: `TOKEN#${clientToken}`, sk: 'TOKEN' });
 const markerKey = (ticketId: string, kind: string) => ({ pk: `TICKET#${ticketId}`, sk: `MAIL#${kind}` });
 
@@ -303,7 +322,7 @@ export async function finishMail(ticketId: string, kind: string): Promise<void> 
  * Counters expire two days later.
  */
 export async function countUnlessCapped(
-  counterKey: string,
+  counterKey: BookkeepingKey,
   cap: number,
   expiresAt: number,
 ): Promise<boolean> {
@@ -311,7 +330,7 @@ export async function countUnlessCapped(
     await documentClient().send(
       new UpdateCommand({
         TableName: table(),
-        Key: { pk: counterKey, sk: 'RATE' },
+        Key: counterKey,
         UpdateExpression: 'ADD #count :one SET expiresAt = :expiresAt',
         ConditionExpression: 'attribute_not_exists(#count) OR #count < :cap',
         ExpressionAttributeNames: { '#count': 'count' },
@@ -335,7 +354,7 @@ export async function dailySalt(day: string, candidate: string, expiresAt: numbe
   // The salt never changes during its day: one read (or one write) per container and day,
   // instead of a write on every submission to the same hot item.
   if (cachedSalt?.day === day) return cachedSalt.salt;
-  const key = { pk: `RATE#salt#${day}`, sk: 'RATE' };
+  const key = bookkeepingKeys.salt(day);
   const existing = await getItem<{ salt: string }>(key, true);
   let salt = existing?.salt;
   if (!salt) {

@@ -1,7 +1,6 @@
 import * as z from 'zod';
-import { getItem, queryPartition, updateItem } from '../adapters/dynamodb.ts';
+import { queryPartition, updateItem } from '../adapters/dynamodb.ts';
 import { analyticsKeys, analyticsPartitions } from '../analytics/analytics-table.ts';
-import { knowledgeKeys } from '../knowledge/knowledge-table.ts';
 import { entryIdSchema } from '../knowledge/schema.ts';
 
 /**
@@ -24,11 +23,8 @@ export interface FeedbackCounts {
   notHelpful: number;
 }
 
-/** True when the entry is in the published knowledge base (one small keys-only GetItem). */
-export async function isPublishedEntry(entryId: string): Promise<boolean> {
-  const item = await getItem('knowledge', knowledgeKeys.published(entryId), { ProjectionExpression: 'sk' });
-  return item !== undefined;
-}
+/** True when the entry is in the published knowledge base (the knowledge table's owner reads it). */
+export { isPublishedEntry } from '../knowledge/store.ts';
 
 /** Adds one vote to the entry's counters (atomic ADD, so concurrent votes never get lost). */
 export async function recordFeedback({

@@ -23,6 +23,7 @@ export const errorCodes = [
   'not_imported',
   'gate_failed',
   'approval_required',
+  'publish_conflict',
   'related_entries',
   'payload_too_large',
   'unsupported_media_type',

@@ -1,12 +1,21 @@
-import { batchWrite, getItem, putItem, queryPartition } from '../adapters/dynamodb.ts';
+import { getItem, putItem } from '../adapters/dynamodb.ts';
 import type { EvalCase } from './evaluate.ts';
-import { knowledgeKeys, knowledgePartitions } from './knowledge-table.ts';
+import { knowledgeKeys } from './knowledge-table.ts';
+import {
+  currentSet,
+  type MetaRecord,
+  type PublishedItem,
+  publishSet,
+  readMetaRecord,
+  readSet,
+  readSetEntry,
+} from './publication.ts';
 import type { Entry, KnowledgeSnapshot, Settings } from './schema.ts';
 
 /**
- * The published knowledge base (META, EVAL and PUBLISHED items of the `knowledge` table; key
- * layout in knowledge-table.ts). Readers poll the META version and reload entries only when it
- * changed.
+ * The published knowledge base (META, EVAL and the published set of the `knowledge` table; key
+ * layout in knowledge-table.ts, writes in publication.ts). Readers poll the META version and
+ * reload entries only when it changed; they find the set through META's pointer.
  */
 
 /** The stored evaluation cases (empty when none were imported). */
@@ -21,13 +30,14 @@ export interface KnowledgeMeta {
   /** `files` while the table only holds the shipped defaults; `editor` once staff published. */
   source: 'files' | 'editor';
   updatedAt: string;
+  /** The published set readers follow (absent on tables from before sets: the legacy set). */
+  publishedSet?: number;
+  publishedCount?: number;
 }
 
 /** Reads the META item (or undefined when the knowledge base was never imported). */
 export async function readMeta(consistent = false): Promise<KnowledgeMeta | undefined> {
-  return (await getItem('knowledge', knowledgeKeys.meta(), { ConsistentRead: consistent })) as
-    | KnowledgeMeta
-    | undefined;
+  return readMetaRecord(consistent);
 }
 
 /** The published version only: the cheap check the ask function makes every few seconds. */
@@ -36,24 +46,66 @@ export async function readPublishedVersion(): Promise<number | undefined> {
   return (item as { version?: number } | undefined)?.version;
 }
 
-// Strongly consistent: a reload triggered by a new META version must see the entries written
-// before that version was raised, or the cache would keep stale content.
-const queryAll = (pk: string) => queryPartition('knowledge', pk, { consistent: true });
+/**
+ * The published items behind META's pointer, read after the pointer. A publish deletes the set
+ * it replaced right after switching, so a reader that followed the old pointer can find its set
+ * half gone: the count stored with the pointer tells, and the reader follows the pointer again.
+ */
+async function readCurrent(): Promise<{ meta: MetaRecord; items: PublishedItem[] } | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    const meta = await readMetaRecord(true);
+    if (!meta) return undefined;
+    const items = await readSet(currentSet(meta));
+    if (meta.publishedCount === undefined || items.length === meta.publishedCount) return { meta, items };
+    if (attempt >= 5) throw new Error('the published set does not match its pointer');
+  }
+}
+
+/** Every published entry with its revision, by entry id. */
+export async function readPublishedItems(): Promise<PublishedItem[]> {
+  return (await readCurrent())?.items ?? [];
+}
+
+/** One published entry (undefined when it is not published). */
+export async function readPublishedItem(entryId: string): Promise<PublishedItem | undefined> {
+  let meta = await readMetaRecord(true);
+  while (meta) {
+    const item = await readSetEntry(currentSet(meta), entryId);
+    if (item) return item;
+    // Absent: not published, unless the set was replaced (and deleted) while we looked.
+    const again = await readMetaRecord(true);
+    if (again?.publishedSet === meta.publishedSet) return undefined;
+    meta = again;
+  }
+  return undefined;
+}
+
+/** True when the entry is in the published knowledge base (two small reads, for feedback). */
+export async function isPublishedEntry(entryId: string): Promise<boolean> {
+  const meta = (await getItem('knowledge', knowledgeKeys.meta(), { ProjectionExpression: 'publishedSet' })) as
+    | Pick<MetaRecord, 'publishedSet'>
+    | undefined;
+  if (!meta) return false;
+  const item = await getItem('knowledge', knowledgeKeys.published(currentSet(meta), entryId), {
+    ProjectionExpression: 'sk',
+  });
+  return item !== undefined;
+}
 
 /** Loads the whole published knowledge base (entries and settings) with its version. */
 export async function loadPublished(): Promise<KnowledgeSnapshot | undefined> {
-  const meta = await readMeta(true);
-  if (!meta) return undefined;
-  const items = await queryAll(knowledgePartitions.published);
-  const entries = items.map((item) => item.entry as Entry).sort((a, b) => a.id.localeCompare(b.id));
-  return { version: meta.version, settings: meta.settings, entries };
+  const current = await readCurrent();
+  if (!current) return undefined;
+  const entries = current.items.map((item) => item.entry).sort((a, b) => a.id.localeCompare(b.id));
+  return { version: current.meta.version, settings: current.meta.settings, entries };
 }
 
 /**
  * Replaces the published knowledge base with the given entries and settings and bumps the
  * version, so every ask function reloads within seconds. Used by `kb import`, the first local
  * start and the deploy-time seed. `evalCases` (the settings' eval file) are stored for the
- * publish gate; when omitted, the stored cases stay as they are.
+ * publish gate; when omitted, the stored cases stay as they are. The new set is written in full
+ * before META points to it (publication.ts): readers never see half an import.
  */
 export async function importKnowledge(
   entries: readonly Entry[],
@@ -64,19 +116,15 @@ export async function importKnowledge(
   if (evalCases) {
     await putItem('knowledge', { ...knowledgeKeys.evalCases(), cases: evalCases });
   }
-  const previous = await readMeta(true);
-  const existing = await queryAll(knowledgePartitions.published);
-  const keep = new Set(entries.map((entry) => entry.id));
   const now = new Date().toISOString();
-  await batchWrite('knowledge', [
-    ...entries.map((entry) => ({
-      PutRequest: { Item: { ...knowledgeKeys.published(entry.id), entry, publishedAt: now } },
-    })),
-    ...existing
-      .filter((item) => !keep.has(String(item.sk)))
-      .map((item) => ({ DeleteRequest: { Key: knowledgeKeys.published(String(item.sk)) } })),
-  ]);
-  const meta: KnowledgeMeta = { version: (previous?.version ?? 0) + 1, settings, source, updatedAt: now };
-  await putItem('knowledge', { ...knowledgeKeys.meta(), ...meta });
+  const {
+    pending: _pending,
+    pendingId: _pendingId,
+    ...meta
+  } = await publishSet(
+    entries.map((entry) => ({ entry, version: 0, publishedAt: now })),
+    settings,
+    source,
+  );
   return meta;
 }
