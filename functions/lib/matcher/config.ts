@@ -20,6 +20,8 @@ export const scoring = Object.freeze({
   unknown: 1,
   /** Weight of an unknown word that looks like a verb form, relative to the rarest known word. */
   unknownVerb: 0.4,
+  /** Weight of a frame word ("tun", "stimmt", "tell"), known or not, relative to the rarest known word. */
+  frameWeight: 0.4,
   /** Unknown words from this share of the question's weight on: the question is about something else. */
   unknownShare: 0.3,
   /** A typo match below this similarity counts as half unknown (for the unknown-topic share). */
@@ -38,6 +40,8 @@ export const scoring = Object.freeze({
   suggestCoverageKnown: 0.4,
   /** Language evidence lead from which an explicit locale gives way to the question's language. */
   localeOverride: 1.5,
+  /** A phrasing score from which the question says the phrasing exactly (a vague small-talk question). */
+  exactPhrasing: 0.95,
   /** Matched word weight needed for full confidence, relative to the rarest word's weight. */
   minEvidence: 0.6,
 });

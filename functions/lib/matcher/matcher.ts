@@ -210,14 +210,22 @@ class LocaleIndex {
     const scores = new Map<number, EntryScore>();
     const queryTerms = new Map<
       string,
-      { focus: number; mustMatch: boolean; verbLike: boolean; word: string; questionWord: boolean }
+      {
+        focus: number;
+        mustMatch: boolean;
+        verbLike: boolean;
+        word: string;
+        questionWord: boolean;
+        frame: boolean;
+      }
     >();
     const analysed = analyzeTerms(question, this.locale, this.synonyms, { focus: true });
-    for (const { term, word, focus, mustMatch, verbLike, questionWord } of analysed) {
+    for (const { term, word, focus, mustMatch, verbLike, questionWord, frame } of analysed) {
       const seen = queryTerms.get(term);
       queryTerms.set(term, {
         word: seen?.word ?? word,
         questionWord,
+        frame,
         focus: Math.max(focus, seen?.focus ?? 0),
         mustMatch: mustMatch || (seen?.mustMatch ?? false),
         verbLike: verbLike && (seen?.verbLike ?? true),
@@ -229,19 +237,35 @@ class LocaleIndex {
     const raw = [...queryTerms].flatMap(([term, info]) => {
       const matches = this.lookup(term, typos, info.word);
       if (matches.length === 0 && isMisspeltStopWord(info.word, this.locale)) return [];
-      const weight = matches.length
-        ? Math.max(...matches.map((match) => this.idf.get(match.term) ?? 0))
-        : this.unknownWeight(info.verbLike) * (term.length <= 3 ? tuning.unknownShort : 1);
+      // A frame word ("tun", "stimmt", "tell") asks but names nothing: it weighs little, known or not.
+      const weight = info.frame
+        ? this.maxIdf * tuning.frameWeight
+        : matches.length
+          ? Math.max(...matches.map((match) => this.idf.get(match.term) ?? 0))
+          : this.unknownWeight(info.verbLike) * (term.length <= 3 ? tuning.unknownShort : 1);
       return [{ ...info, matches, weight }];
     });
+    // An implicit question ("Stimmt das?", "Was nun?", "Is that true?") has no topic of its own:
+    // it points back to the story, which then weighs in full (the story's unknown words still
+    // do not make the question "about something else": a story is full of them).
+    const implicit = !raw.some((term) => term.focus === 1 && !term.questionWord);
+    // Only question and frame words ("Was soll ich tun?", "Tell me more"): a vague question.
+    // Question words alone ask something definite here ("Wer war's?", "Wann?").
+    const vague = raw.every((term) => term.questionWord) && raw.some((term) => term.frame);
     // A longer message: the sentences around the question sentence (greeting, story) together
     // weigh `contextShare` of the message, however long they are.
     const questionPart = raw.reduce((sum, term) => sum + (term.focus === 1 ? term.weight : 0), 0);
     const contextPart = raw.reduce((sum, term) => sum + (term.focus === 1 ? 0 : term.weight), 0);
     const contextScale =
-      contextPart > 0 && questionPart > 0
+      !implicit && contextPart > 0 && questionPart > 0
         ? Math.min(1, (tuning.contextShare / (1 - tuning.contextShare)) * (questionPart / contextPart))
         : 1;
+
+    // The story of an implicit question is full of words the knowledge base does not know
+    // (people, days, feelings): narration, weighed like a verb form, not like a topic.
+    if (implicit)
+      for (const term of raw)
+        if (term.focus === 0 && term.matches.length === 0) term.weight = this.unknownWeight(true);
 
     let queryWeight = 0;
     let unknown = 0;
@@ -250,7 +274,7 @@ class LocaleIndex {
     let numbersUnknown = false;
     const matched: { weight: number; matches: TermMatch[]; content: boolean }[] = [];
     const mustMatch: number[] = [];
-    for (const { matches, weight: rawWeight, focus, mustMatch: required, questionWord } of raw) {
+    for (const { matches, weight: rawWeight, focus, mustMatch: required, questionWord, frame } of raw) {
       const inQuestion = focus === 1 || questionPart === 0;
       const weight = inQuestion ? rawWeight : rawWeight * contextScale;
       // Only the question sentence tells whether the question is about something unknown; a
@@ -258,7 +282,9 @@ class LocaleIndex {
       // A weak typo match ("heiraten" ~ "heraus") is as uncertain as a half-known compound.
       if (inQuestion) {
         questionWeight += weight;
-        if (matches.length === 0) unknown += weight;
+        if (frame) {
+          // asks, names nothing: never evidence of an unknown topic
+        } else if (matches.length === 0) unknown += weight;
         else if (matches.every((match) => match.partial || match.similarity < tuning.weakMatch))
           unknown += weight / 2;
       }
@@ -277,6 +303,8 @@ class LocaleIndex {
     }
     // Unknown words that are a large part of the question: it is probably about something else.
     const unknownTopic = unknown / questionWeight >= tuning.unknownShare;
+    // DEBUG-REMOVE
+    if ((globalThis as any).__mdebug) console.log(`   [${this.locale}] unknown ${(unknown / questionWeight).toFixed(2)} ` + raw.map((t) => `${t.word}${t.focus ? '' : '(c)'}${t.questionWord ? '?' : ''}${t.verbLike ? 'v' : ''}=${t.weight.toFixed(2)}${t.matches.map((m) => `~${m.term}@${m.similarity.toFixed(2)}${m.partial ? 'p' : ''}`).join('')}`).join(' '));
 
     // Per phrasing: how much of the question it covers (`query`), how much of it the question
     // covers (`phrasing`), and which question terms it matched (a bit mask as a float: exact up
@@ -351,8 +379,11 @@ class LocaleIndex {
       // "library"), about numbers or money this entry does not speak of, or small talk that
       // only shares a side word with one of the entry's phrasings ("Hilfe" in "Danke für die Hilfe").
       const numbersUnanswered = numbersUnknown || mustMatch.some((index) => !hasBit(mask, index));
+      // A vague question is answered only by small talk that it says exactly ("Wie geht's?").
+      const vagueCapped = vague && !(this.smalltalk.has(entry) && top.score >= tuning.exactPhrasing);
       const capped =
         unknownTopic ||
+        vagueCapped ||
         numbersUnanswered ||
         (this.smalltalk.has(entry) && top.phrasing < tuning.smalltalkCoverage);
       if (capped) score = Math.min(score, tuning.unknownTopicCap);

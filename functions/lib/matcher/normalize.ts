@@ -2,7 +2,7 @@ import { stemmer as stemEnglish } from '@orama/stemmers/english';
 import { stemmer as stemGerman } from '@orama/stemmers/german';
 import type { Locale } from '../knowledge/schema.ts';
 import { colloquial } from './colloquial.ts';
-import { stopWords, topicWords } from './stop-words.ts';
+import { frameWords, stopWords, topicWords } from './stop-words.ts';
 
 /**
  * Text normalisation shared by indexing and querying, so both sides always agree:
@@ -131,8 +131,13 @@ export interface Term {
   mustMatch: boolean;
   /** 1 in the question sentence (or a message of one sentence), 0 in the context around it. */
   focus: number;
-  /** A question word ("wann", "who"): it tells the kind of question, not its topic. */
+  /**
+   * A question word ("wann", "who") or a frame word ("tun", "tell"): it tells the kind of
+   * question, not its topic.
+   */
   questionWord: boolean;
+  /** A frame word ("tun", "tell", "stimmt"): asks, but names no topic (see `frameWords`). */
+  frame: boolean;
   /** The word looks like a verb form ("eingespielt", "erased"): if unknown, it rarely names a topic. */
   verbLike: boolean;
 }
@@ -236,7 +241,9 @@ export function analyzeTerms(
             terms.push({
               term: stem(replacement, locale),
               word: canonical,
-              questionWord: questionWords[locale].has(stem(replacement, locale)),
+              questionWord:
+                questionWords[locale].has(stem(replacement, locale)) || frameWords[locale].has(replacement),
+              frame: frameWords[locale].has(replacement),
               mustMatch,
               focus,
               verbLike:
