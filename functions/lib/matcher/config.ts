@@ -22,6 +22,8 @@ export const scoring = Object.freeze({
   unknownVerb: 0.4,
   /** Weight of a frame word ("tun", "stimmt", "tell"), known or not, relative to the rarest known word. */
   frameWeight: 0.4,
+  /** An unknown word after an article or possessive ("mein Handy") counts this much more towards the unknown share. */
+  namedUnknown: 1.75,
   /** Unknown words from this share of the question's weight on: the question is about something else. */
   unknownShare: 0.3,
   /** A typo match below this similarity counts as half unknown (for the unknown-topic share). */

@@ -10,6 +10,7 @@ import {
   stem,
   words,
 } from './normalize.ts';
+import { isInstruction } from './requests.ts';
 import { isMisspeltStopWord, stopWords } from './stop-words.ts';
 
 /**
@@ -217,15 +218,17 @@ class LocaleIndex {
         word: string;
         questionWord: boolean;
         frame: boolean;
+        named: boolean;
       }
     >();
     const analysed = analyzeTerms(question, this.locale, this.synonyms, { focus: true });
-    for (const { term, word, focus, mustMatch, verbLike, questionWord, frame } of analysed) {
+    for (const { term, word, focus, mustMatch, verbLike, questionWord, frame, named } of analysed) {
       const seen = queryTerms.get(term);
       queryTerms.set(term, {
         word: seen?.word ?? word,
         questionWord,
         frame,
+        named: named || (seen?.named ?? false),
         focus: Math.max(focus, seen?.focus ?? 0),
         mustMatch: mustMatch || (seen?.mustMatch ?? false),
         verbLike: verbLike && (seen?.verbLike ?? true),
@@ -274,7 +277,15 @@ class LocaleIndex {
     let numbersUnknown = false;
     const matched: { weight: number; matches: TermMatch[]; content: boolean }[] = [];
     const mustMatch: number[] = [];
-    for (const { matches, weight: rawWeight, focus, mustMatch: required, questionWord, frame } of raw) {
+    for (const {
+      matches,
+      weight: rawWeight,
+      focus,
+      mustMatch: required,
+      questionWord,
+      frame,
+      named,
+    } of raw) {
       const inQuestion = focus === 1 || questionPart === 0;
       const weight = inQuestion ? rawWeight : rawWeight * contextScale;
       // Only the question sentence tells whether the question is about something unknown; a
@@ -284,8 +295,11 @@ class LocaleIndex {
         questionWeight += weight;
         if (frame) {
           // asks, names nothing: never evidence of an unknown topic
-        } else if (matches.length === 0) unknown += weight;
-        else if (matches.every((match) => match.partial || match.similarity < tuning.weakMatch))
+        } else if (matches.length === 0) {
+          // A thing the knowledge base never mentions, named with an article or possessive
+          // ("meine Bücherei", "my iPhone"): the question is about that thing.
+          unknown += weight * (named ? tuning.namedUnknown : 1);
+        } else if (matches.every((match) => match.partial || match.similarity < tuning.weakMatch))
           unknown += weight / 2;
       }
       queryWeight += weight;
@@ -304,7 +318,16 @@ class LocaleIndex {
     // Unknown words that are a large part of the question: it is probably about something else.
     const unknownTopic = unknown / questionWeight >= tuning.unknownShare;
     // DEBUG-REMOVE
-    if ((globalThis as any).__mdebug) console.log(`   [${this.locale}] unknown ${(unknown / questionWeight).toFixed(2)} ` + raw.map((t) => `${t.word}${t.focus ? '' : '(c)'}${t.questionWord ? '?' : ''}${t.verbLike ? 'v' : ''}=${t.weight.toFixed(2)}${t.matches.map((m) => `~${m.term}@${m.similarity.toFixed(2)}${m.partial ? 'p' : ''}`).join('')}`).join(' '));
+    if ((globalThis as any).__mdebug)
+      console.log(
+        `   [${this.locale}] unknown ${(unknown / questionWeight).toFixed(2)} ` +
+          raw
+            .map(
+              (t) =>
+                `${t.word}${t.focus ? '' : '(c)'}${t.questionWord ? '?' : ''}${t.verbLike ? 'v' : ''}=${t.weight.toFixed(2)}${t.matches.map((m) => `~${m.term}@${m.similarity.toFixed(2)}${m.partial ? 'p' : ''}`).join('')}`,
+            )
+            .join(' '),
+      );
 
     // Per phrasing: how much of the question it covers (`query`), how much of it the question
     // covers (`phrasing`), and which question terms it matched (a bit mask as a float: exact up
@@ -403,7 +426,7 @@ class LocaleIndex {
  * Real words one letter away from a word of the knowledge base, with another meaning: never a
  * typo ("passport" ~ "passwort"). Kept short; the edit rule below covers the general case.
  */
-const realWords: ReadonlySet<string> = new Set(['passport', 'passports', 'pass']);
+const realWords: ReadonlySet<string> = new Set(['passport', 'passports', 'pass', 'handy', 'handys']);
 
 /**
  * Whether `word` can be a slip of `known`: one edit, or two in a longer word, but not two
@@ -565,6 +588,9 @@ export function createMatcher(
     const lead = languageLead(question);
     const detected: Locale = lead === 0 ? (locale ?? 'de') : lead > 0 ? 'de' : 'en';
     const preferred = locale && Math.abs(lead) < tuning.localeOverride ? locale : detected;
+    // An instruction to the assistant ("Schreib mir ein Gedicht", "Give me the town's passwords")
+    // is no question to the town: no entry answers it, whatever words it shares with one.
+    if (isInstruction(question)) return { status: 'none', locale: preferred, confidence: 0, ranked: [] };
     const first = decide(rank(question, preferred), preferred);
     if (first.status === 'answer') return first;
     const other: Locale = preferred === 'de' ? 'en' : 'de';

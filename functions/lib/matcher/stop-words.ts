@@ -16,7 +16,7 @@ const german = `
   dies diese dieser dieses diesen diesem jener alle allem allen aller alles etwas irgendwas
   ob dass wenn als hier dort dabei dazu damit davon darüber darum daran
   gibt gib per ok okay sowas darauf hin lieber inzwischen demnächst nötig gegeben gegangen liegt ansehen anschauen
-  wegen bezüglich betreffend ey äh ähm hm naja tja immer ran dran heran irgendwann irgendwer
+  habt hattet wart wegen bezüglich betreffend ey äh ähm hm naja tja immer ran dran heran irgendwann irgendwer
 `;
 
 const english = `
@@ -57,13 +57,18 @@ export const topicWords = { de: list(topics.de), en: list(topics.en) } as const;
 
 /**
  * Frame words: they say that something is asked ("Was soll ich tun?", "Tell me more", "Stimmt
- * das?") but not about what. Like question words they keep their weight, but they never make a
+ * das?") or who said it ("Mein Nachbar meint ...", "my husband heard"), but not about what. Like question words they keep their weight, but they never make a
  * question's topic: a question made only of them is vague (suggestions, not an answer), and a
  * question sentence made only of them points back to the story before it.
  */
 const frames = {
-  de: 'tun machen mache macht weiter weitergehen geht gehen los nun jetzt mehr information informationen info infos frage fragen neuigkeiten neues stimmt stimmen wahr richtig sagen sagt erzählen sache thema',
-  en: 'do now next more tell info information informations news question questions true right say says said thing',
+  de: `tun machen mache macht weiter weitergehen geht gehen los nun jetzt mehr information informationen info infos
+    frage fragen neuigkeiten neues stimmt stimmen wahr richtig sagen sagt sagte gesagt meint meinte erzählen erzählt
+    gehört behauptet sache thema nachbar nachbarin nachbarn freund freundin bekannter bekannte kollege kollegin
+    tochter sohn mann frau mutter vater oma opa enkel zeig zeige zeigen nenn nenne nennen erklär erkläre erklären`,
+  en: `do now next more tell info information informations news question questions true right say says said told
+    heard claims thing neighbour neighbor neighbours neighbors friend friends husband wife son daughter mum mom dad
+    colleague grandson granddaughter show explain`,
 };
 
 export const frameWords = { de: list(frames.de), en: list(frames.en) } as const;
