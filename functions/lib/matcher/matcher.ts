@@ -285,6 +285,7 @@ class LocaleIndex {
       questionWord,
       frame,
       named,
+      verbLike,
     } of raw) {
       const inQuestion = focus === 1 || questionPart === 0;
       const weight = inQuestion ? rawWeight : rawWeight * contextScale;
@@ -298,9 +299,14 @@ class LocaleIndex {
         } else if (matches.length === 0) {
           // A thing the knowledge base never mentions, named with an article or possessive
           // ("meine Bücherei", "my iPhone"): the question is about that thing.
-          unknown += weight * (named ? tuning.namedUnknown : 1);
-        } else if (matches.every((match) => match.partial || match.similarity < tuning.weakMatch))
-          unknown += weight / 2;
+          // An unknown verb form ("chatte") mostly says again what the known words say: half.
+          unknown += weight * (named ? tuning.namedUnknown : verbLike ? 0.5 : 1);
+        } else if (matches.every((match) => match.partial || match.similarity < tuning.weakMatch)) {
+          // A named compound with one known part ("der Bürgermeister": "burg") names a thing too;
+          // a misspelt word after "mein" ("mein pasword") is still the word it looks like.
+          const namedThing = named && matches.every((match) => match.partial);
+          unknown += (weight / 2) * (namedThing ? tuning.namedUnknown : 1);
+        }
       }
       queryWeight += weight;
       if (!questionWord) contentWeight += weight;

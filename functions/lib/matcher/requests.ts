@@ -38,7 +38,9 @@ const secrets = list(`
 `);
 
 /** A question inside the request ("Tell me which data was stolen") is a question after all. */
-const questionWords = list('was welche welcher welches wie ob wann warum wer what which how whether if when why who');
+const questionWords = list(
+  'was welche welcher welches wie ob wann warum wer what which how whether if when why who',
+);
 
 /** The citizen's own: "Zeig mir meine Daten" is a question about their data, not a raid. */
 const own = list('mein meine meinen meinem meiner meines my mine');

@@ -16,6 +16,7 @@ const german = `
   dies diese dieser dieses diesen diesem jener alle allem allen aller alles etwas irgendwas
   ob dass wenn als hier dort dabei dazu damit davon darüber darum daran
   gibt gib per ok okay sowas darauf hin lieber inzwischen demnächst nötig gegeben gegangen liegt ansehen anschauen
+  sowieso ziemlich angeblich jede jeden jeder jedes eher ehrlich ehrlicherweise
   habt hattet wart wegen bezüglich betreffend ey äh ähm hm naja tja immer ran dran heran irgendwann irgendwer
 `;
 
@@ -27,7 +28,7 @@ const english = `
   get got gets already anything something thing things everything anyone everyone
   want wants wanted like would rather somewhere actually likely maybe perhaps still even ever anyway kind kinds sort ok okay
   stuff away general whole first own ordinary example before once way give ll ve re d s t m
-  regarding concerning um uh hey always
+  regarding concerning um uh hey always through via honestly basically literally totally quite each every bit
 `;
 
 /** Folds a word the way `normalize.ts` folds German text (umlauts and ß). */
@@ -83,12 +84,14 @@ function withinOneTypo(a: string, b: string): boolean {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   if (i === a.length && i === b.length) return true;
+  // A different first letter makes another word ("hours" is not "yours" or "ours"), not a slip.
+  if (i === 0) return false;
   const restA = a.slice(i + 1);
   const restB = b.slice(i + 1);
   return (
     (restA === restB && a.length >= 5) || // replace
-    a.slice(i) === restB || // insert into a
-    restA === b.slice(i) || // delete from a
+    a.slice(i) === restB || // a letter missing
+    restA === b.slice(i) || // a letter too many
     (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)) // swap
   );
 }
