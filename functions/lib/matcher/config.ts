@@ -40,6 +40,10 @@ export const scoring = Object.freeze({
   suggestCoverage: 0.4,
   /** ... and this share of a question whose words the knowledge base knows: its topic, not one word. */
   suggestCoverageKnown: 0.4,
+  /** Factor on the suggestion coverage when an implicit question takes its topic from the story. */
+  storyCoverage: 0.75,
+  /** Vocabulary overlap (rarity-weighted, of the smaller vocabulary) from which two entries are neighbours. */
+  neighbourSimilarity: 0.15,
   /** Language evidence lead from which an explicit locale gives way to the question's language. */
   localeOverride: 1.5,
   /** A phrasing score from which the question says the phrasing exactly (a vague small-talk question). */

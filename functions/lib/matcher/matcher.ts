@@ -12,6 +12,7 @@ import {
 } from './normalize.ts';
 import { isInstruction } from './requests.ts';
 import { isMisspeltStopWord, stopWords } from './stop-words.ts';
+import { plausibleTypo, realWords } from './typos.ts';
 
 /**
  * The matcher: an inverted index over the stemmed terms of every entry's question,
@@ -126,6 +127,51 @@ class LocaleIndex {
         else this.postings.set(term, [id]);
       }
     });
+  }
+
+  private neighbourLists?: number[][];
+
+  /**
+   * Entries whose vocabulary overlaps most with an entry's (weighted by rarity, relative to the
+   * smaller vocabulary): the neighbours a citizen may have meant instead ("why-notified" and
+   * "when-informed"). Computed once, on first need.
+   */
+  neighbours(entry: number): readonly number[] {
+    if (!this.neighbourLists) {
+      const vocabularies = new Map<number, Set<string>>();
+      for (const phrasing of this.phrasings) {
+        const set = vocabularies.get(phrasing.entry) ?? new Set<string>();
+        for (const term of phrasing.terms) set.add(term);
+        vocabularies.set(phrasing.entry, set);
+      }
+      const weightOf = (set: Set<string>) =>
+        [...set].reduce((sum, term) => sum + (this.idf.get(term) ?? 0), 0);
+      const weights = new Map([...vocabularies].map(([index, set]) => [index, weightOf(set)]));
+      const lists: number[][] = [];
+      for (const [index, own] of vocabularies) {
+        const similar: [number, number][] = [];
+        // Only entries sharing a rarer term: the postings keep this far from all pairs.
+        const shared = new Map<number, number>();
+        for (const term of own) {
+          const postings = this.postings.get(term) ?? [];
+          if (postings.length > longPostings) continue;
+          const seen = new Set<number>();
+          for (const id of postings) {
+            const other = this.phrasings[id]?.entry;
+            if (other === undefined || other === index || seen.has(other)) continue;
+            seen.add(other);
+            shared.set(other, (shared.get(other) ?? 0) + (this.idf.get(term) ?? 0));
+          }
+        }
+        for (const [other, weight] of shared) {
+          const similarity = weight / Math.min(weights.get(index) ?? 1, weights.get(other) ?? 1);
+          if (similarity >= tuning.neighbourSimilarity) similar.push([other, similarity]);
+        }
+        lists[index] = similar.sort((a, b) => b[1] - a[1]).map(([other]) => other);
+      }
+      this.neighbourLists = lists;
+    }
+    return this.neighbourLists[entry] ?? [];
   }
 
   private addWord(word: string, term: string): void {
@@ -419,58 +465,21 @@ class LocaleIndex {
       // Shares the question's topic: covers enough of it (more when much of it is unknown).
       // Question words ("who", "wann") say nothing about the topic, so they do not count here.
       const topicCoverage = contentWeight > 0 ? content / contentWeight : coverage;
+      // A story carries its topic among many other words: it needs less of it covered.
       const topical =
         !numbersUnanswered &&
-        topicCoverage >= (unknownTopic ? tuning.suggestCoverage : tuning.suggestCoverageKnown);
+        topicCoverage >=
+          (unknownTopic ? tuning.suggestCoverage : tuning.suggestCoverageKnown) *
+            (implicit ? tuning.storyCoverage : 1);
       scores.set(entry, { score, topical });
+      // DEBUG-REMOVE
+      if ((globalThis as any).__mdebug && score > 0.2)
+        console.log(
+          `     e${entry} ${score.toFixed(3)} topic ${topicCoverage.toFixed(2)} cov ${coverage.toFixed(2)}`,
+        );
     }
     return scores;
   }
-}
-
-/**
- * Real words one letter away from a word of the knowledge base, with another meaning: never a
- * typo ("passport" ~ "passwort"). Kept short; the edit rule below covers the general case.
- */
-const realWords: ReadonlySet<string> = new Set(['passport', 'passports', 'pass', 'handy', 'handys']);
-
-/**
- * Whether `word` can be a slip of `known`: one edit, or two in a longer word, but not two
- * letters replaced in place: that is another word of the language ("passport" is not
- * "password"), while a dropped plus a swapped letter ("pasword" ~ "passwort") is a slip.
- */
-export function plausibleTypo(word: string, known: string): boolean {
-  if (realWords.has(word)) return false;
-  const distance = editDistance(word, known);
-  if (distance <= 1) return true;
-  if (distance > 2 || word.length < tuning.longWordEdits) return false;
-  if (word.length !== known.length) return true;
-  let replaced = 0;
-  for (let index = 0; index < word.length; index++) if (word[index] !== known[index]) replaced++;
-  return replaced !== 2;
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
-export function editDistance(a: string, b: string): number {
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let distance = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost,
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        distance = Math.min(distance, (before[j - 2] ?? 0) + 1);
-      current.push(distance);
-    }
-    before = previous;
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 /** Whether bit `index` is set in a float mask (exact for indexes below 53). */
@@ -521,6 +530,8 @@ function languageEvidence(question: string, locale: Locale, surface: ReadonlySet
   return evidence;
 }
 
+export { editDistance, plausibleTypo } from './typos.ts';
+
 /** A matcher built once per published knowledge base; `match` is synchronous and fast. */
 export interface Matcher {
   match(question: string, locale?: Locale): MatchResult;
@@ -536,6 +547,7 @@ export function createMatcher(
   const surface = { de: surfaceWordsOf(entries, 'de'), en: surfaceWordsOf(entries, 'en') };
   // Each language's index is built when a question first needs it: a cold start pays for one.
   const indexes: Partial<Record<Locale, LocaleIndex>> = {};
+  const entryIndex = new Map(entries.map((entry, index) => [entry.id, index]));
   const indexOf = (locale: Locale): LocaleIndex => {
     indexes[locale] ??= new LocaleIndex(locale, entries, buildSynonyms(settings.synonyms[locale], locale));
     return indexes[locale];
@@ -583,6 +595,19 @@ export function createMatcher(
             )
             .slice(0, options.maxSuggestions);
     if (kept.length === 0) return { status: 'none', locale, confidence, ranked: [] };
+    // Unsure, with room left: the first suggestion's neighbours are offered too, since the
+    // citizen's words often sit between two entries (why vs when informed, done vs safe now).
+    const first = kept[0];
+    if (status === 'suggest' && first && first.entry.kind === 'faq' && kept.length < options.maxSuggestions) {
+      const index = indexOf(locale);
+      for (const neighbour of index.neighbours(entryIndex.get(first.entry.id) ?? -1)) {
+        const entry = entries[neighbour];
+        if (!entry || entry.kind !== 'faq' || kept.some((item) => item.entry.id === entry.id)) continue;
+        const scored = ranked.find((item) => item.entry.id === entry.id);
+        kept.push({ entry, score: scored?.score ?? 0, topical: false });
+        if (kept.length >= options.maxSuggestions) break;
+      }
+    }
     return { status, locale, confidence, ranked: kept };
   }
 
