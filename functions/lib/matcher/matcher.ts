@@ -237,6 +237,9 @@ class LocaleIndex {
     for (let start = 2; start <= term.length - 4 && !suffix; start++) suffix = this.known(term.slice(start));
     let prefix: [string, string] | undefined;
     for (let end = term.length - 2; end >= 4 && !prefix; end--) prefix = this.known(term.slice(0, end));
+    // The last part names the thing ("Stadtbücherei" is a library): a known modifier alone
+    // leaves the compound as unknown as the word it ends with.
+    if (!suffix) return [];
     const partial = !(prefix && suffix && prefix[0].length + suffix[0].length >= term.length - 2);
     return [prefix, suffix]
       .filter((part): part is [string, string] => part !== undefined)
