@@ -372,17 +372,6 @@ class LocaleIndex {
     }
     // Unknown words that are a large part of the question: it is probably about something else.
     const unknownTopic = unknown / questionWeight >= tuning.unknownShare;
-    // DEBUG-REMOVE
-    if ((globalThis as any).__mdebug)
-      console.log(
-        `   [${this.locale}] unknown ${(unknown / questionWeight).toFixed(2)} ` +
-          raw
-            .map(
-              (t) =>
-                `${t.word}${t.focus ? '' : '(c)'}${t.questionWord ? '?' : ''}${t.verbLike ? 'v' : ''}=${t.weight.toFixed(2)}${t.matches.map((m) => `~${m.term}@${m.similarity.toFixed(2)}${m.partial ? 'p' : ''}`).join('')}`,
-            )
-            .join(' '),
-      );
 
     // Per phrasing: how much of the question it covers (`query`), how much of it the question
     // covers (`phrasing`), and which question terms it matched (a bit mask as a float: exact up
@@ -475,11 +464,6 @@ class LocaleIndex {
           (unknownTopic ? tuning.suggestCoverage : tuning.suggestCoverageKnown) *
             (implicit ? tuning.storyCoverage : 1);
       scores.set(entry, { score, topical });
-      // DEBUG-REMOVE
-      if ((globalThis as any).__mdebug && score > 0.2)
-        console.log(
-          `     e${entry} ${score.toFixed(3)} topic ${topicCoverage.toFixed(2)} cov ${coverage.toFixed(2)}`,
-        );
     }
     return scores;
   }
