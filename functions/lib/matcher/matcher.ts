@@ -589,7 +589,7 @@ export function createMatcher(
       const index = indexOf(locale);
       for (const neighbour of index.neighbours(entryIndex.get(first.entry.id) ?? -1)) {
         const entry = entries[neighbour];
-        if (!entry || entry.kind !== 'faq' || kept.some((item) => item.entry.id === entry.id)) continue;
+        if (entry?.kind !== 'faq' || kept.some((item) => item.entry.id === entry.id)) continue;
         const scored = ranked.find((item) => item.entry.id === entry.id);
         kept.push({ entry, score: scored?.score ?? 0, topical: false });
         if (kept.length >= options.maxSuggestions) break;
