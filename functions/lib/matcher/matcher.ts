@@ -129,49 +129,53 @@ class LocaleIndex {
     });
   }
 
-  private neighbourLists?: number[][];
+  private vocabularies?: Map<number, { terms: Set<string>; weight: number }>;
+  private readonly neighbourLists = new Map<number, number[]>();
 
   /**
    * Entries whose vocabulary overlaps most with an entry's (weighted by rarity, relative to the
    * smaller vocabulary): the neighbours a citizen may have meant instead ("why-notified" and
-   * "when-informed"). Computed once, on first need.
+   * "when-informed"). Computed per entry on first need, through the postings of its rarer terms,
+   * so a large knowledge base never pays for all pairs.
    */
   neighbours(entry: number): readonly number[] {
-    if (!this.neighbourLists) {
-      const vocabularies = new Map<number, Set<string>>();
+    const known = this.neighbourLists.get(entry);
+    if (known) return known;
+    if (!this.vocabularies) {
+      const vocabularies = new Map<number, { terms: Set<string>; weight: number }>();
       for (const phrasing of this.phrasings) {
-        const set = vocabularies.get(phrasing.entry) ?? new Set<string>();
-        for (const term of phrasing.terms) set.add(term);
-        vocabularies.set(phrasing.entry, set);
-      }
-      const weightOf = (set: Set<string>) =>
-        [...set].reduce((sum, term) => sum + (this.idf.get(term) ?? 0), 0);
-      const weights = new Map([...vocabularies].map(([index, set]) => [index, weightOf(set)]));
-      const lists: number[][] = [];
-      for (const [index, own] of vocabularies) {
-        const similar: [number, number][] = [];
-        // Only entries sharing a rarer term: the postings keep this far from all pairs.
-        const shared = new Map<number, number>();
-        for (const term of own) {
-          const postings = this.postings.get(term) ?? [];
-          if (postings.length > longPostings) continue;
-          const seen = new Set<number>();
-          for (const id of postings) {
-            const other = this.phrasings[id]?.entry;
-            if (other === undefined || other === index || seen.has(other)) continue;
-            seen.add(other);
-            shared.set(other, (shared.get(other) ?? 0) + (this.idf.get(term) ?? 0));
-          }
+        const vocabulary = vocabularies.get(phrasing.entry) ?? { terms: new Set<string>(), weight: 0 };
+        for (const term of phrasing.terms) {
+          if (vocabulary.terms.has(term)) continue;
+          vocabulary.terms.add(term);
+          vocabulary.weight += this.idf.get(term) ?? 0;
         }
-        for (const [other, weight] of shared) {
-          const similarity = weight / Math.min(weights.get(index) ?? 1, weights.get(other) ?? 1);
-          if (similarity >= tuning.neighbourSimilarity) similar.push([other, similarity]);
-        }
-        lists[index] = similar.sort((a, b) => b[1] - a[1]).map(([other]) => other);
+        vocabularies.set(phrasing.entry, vocabulary);
       }
-      this.neighbourLists = lists;
+      this.vocabularies = vocabularies;
     }
-    return this.neighbourLists[entry] ?? [];
+    const own = this.vocabularies.get(entry);
+    const shared = new Map<number, number>();
+    for (const term of own?.terms ?? []) {
+      const postings = this.postings.get(term) ?? [];
+      if (postings.length > longPostings) continue;
+      const seen = new Set<number>();
+      for (const id of postings) {
+        const other = this.phrasings[id]?.entry;
+        if (other === undefined || other === entry || seen.has(other)) continue;
+        seen.add(other);
+        shared.set(other, (shared.get(other) ?? 0) + (this.idf.get(term) ?? 0));
+      }
+    }
+    const similar: [number, number][] = [];
+    for (const [other, weight] of shared) {
+      const smaller = Math.min(own?.weight ?? 1, this.vocabularies.get(other)?.weight ?? 1);
+      const similarity = weight / Math.max(smaller, 1e-9);
+      if (similarity >= tuning.neighbourSimilarity) similar.push([other, similarity]);
+    }
+    const list = similar.sort((x, y) => y[1] - x[1]).map(([other]) => other);
+    this.neighbourLists.set(entry, list);
+    return list;
   }
 
   private addWord(word: string, term: string): void {
@@ -290,11 +294,12 @@ class LocaleIndex {
       const matches = this.lookup(term, typos, info.word);
       if (matches.length === 0 && isMisspeltStopWord(info.word, this.locale)) return [];
       // A frame word ("tun", "stimmt", "tell") asks but names nothing: it weighs little, known or not.
-      const weight = info.frame
-        ? this.maxIdf * tuning.frameWeight
-        : matches.length
-          ? Math.max(...matches.map((match) => this.idf.get(match.term) ?? 0))
-          : this.unknownWeight(info.verbLike) * (term.length <= 3 ? tuning.unknownShort : 1);
+      const weight =
+        info.frame && matches.length === 0
+          ? this.maxIdf * tuning.frameWeight
+          : matches.length
+            ? Math.max(...matches.map((match) => this.idf.get(match.term) ?? 0))
+            : this.unknownWeight(info.verbLike) * (term.length <= 3 ? tuning.unknownShort : 1);
       return [{ ...info, matches, weight }];
     });
     // An implicit question ("Stimmt das?", "Was nun?", "Is that true?") has no topic of its own:
