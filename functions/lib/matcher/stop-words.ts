@@ -16,7 +16,7 @@ const german = `
   dies diese dieser dieses diesen diesem jener alle allem allen aller alles etwas irgendwas
   ob dass wenn als hier dort dabei dazu damit davon darüber darum daran
   gibt gib per ok okay sowas darauf hin lieber inzwischen demnächst nötig gegeben gegangen liegt ansehen anschauen
-  sowieso ziemlich angeblich jede jeden jeder jedes eher ehrlich ehrlicherweise
+  erstmal zunächst sowieso ziemlich angeblich jede jeden jeder jedes eher ehrlich ehrlicherweise
   habt hattet wart wegen bezüglich betreffend ey äh ähm hm naja tja immer ran dran heran irgendwann irgendwer
 `;
 
@@ -67,7 +67,7 @@ const frames = {
     frage fragen neuigkeiten neues stimmt stimmen wahr richtig sagen sagt sagte gesagt meint meinte erzählen erzählt
     gehört behauptet sache thema nachbar nachbarin nachbarn freund freundin bekannter bekannte kollege kollegin
     tochter sohn mann frau mutter vater oma opa enkel zeig zeige zeigen nenn nenne nennen erklär erkläre erklären`,
-  en: `do now next more tell info information informations news question questions true right say says said told
+  en: `do now next more tell info news question questions true right say says said told
     heard claims thing neighbour neighbor neighbours neighbors friend friends husband wife son daughter mum mom dad
     colleague grandson granddaughter show explain`,
 };
