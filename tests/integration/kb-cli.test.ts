@@ -28,7 +28,7 @@ describe('npm run kb -- eval', () => {
         .map((line) => JSON.stringify(line))
         .join('\n'),
     );
-    const { stdout } = await kb('eval', file, '--json');
+    const { stdout } = await kb('eval', file, '--json', '--show-held-back');
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({
       total: 4,
@@ -72,6 +72,16 @@ describe('npm run kb -- eval', () => {
     const tuning = lines.filter((line) => splitOf(line.question) === 'tuning').length;
     const part = JSON.parse((await kb('eval', file, '--json', '--split', 'tuning')).stdout);
     expect(part.total).toBe(tuning);
+
+    // The held-back part's failing questions are not printed unless asked for; figures are.
+    expect(splitOf('Hallo')).toBe('held-back');
+    expect(report.failures).toEqual([]);
+    expect(report.hiddenFailures).toBe(1);
+    const text = (await kb('eval', file, '--detect-language')).stdout;
+    expect(text).not.toContain('"Hallo"');
+    expect(text).toContain('1 failing question(s) of the held-back part not shown');
+    const shown = (await kb('eval', file, '--detect-language', '--show-held-back')).stdout;
+    expect(shown).toContain('✗ "Hallo"');
   }, 90_000);
 
   it('reaches the accuracy goals on the dev evaluation set', async () => {

@@ -40,6 +40,7 @@ const german: Readonly<Record<string, string>> = {
   nuescht: 'nichts',
   nischt: 'nichts',
   ois: 'alles',
+  no: 'noch',
   ooch: 'auch',
   och: 'auch',
   aa: 'auch',

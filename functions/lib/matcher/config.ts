@@ -20,6 +20,10 @@ export const scoring = Object.freeze({
   unknown: 1,
   /** Weight of an unknown word that looks like a verb form, relative to the rarest known word. */
   unknownVerb: 0.4,
+  /** Weight of a frame word ("tun", "stimmt", "tell"), known or not, relative to the rarest known word. */
+  frameWeight: 0.4,
+  /** An unknown word after an article or possessive ("mein Handy") counts this much more towards the unknown share. */
+  namedUnknown: 1.75,
   /** Unknown words from this share of the question's weight on: the question is about something else. */
   unknownShare: 0.3,
   /** A typo match below this similarity counts as half unknown (for the unknown-topic share). */
@@ -36,8 +40,14 @@ export const scoring = Object.freeze({
   suggestCoverage: 0.4,
   /** ... and this share of a question whose words the knowledge base knows: its topic, not one word. */
   suggestCoverageKnown: 0.4,
+  /** Factor on the suggestion coverage when an implicit question takes its topic from the story. */
+  storyCoverage: 0.75,
+  /** Vocabulary overlap (rarity-weighted, of the smaller vocabulary) from which two entries are neighbours. */
+  neighbourSimilarity: 0.15,
   /** Language evidence lead from which an explicit locale gives way to the question's language. */
   localeOverride: 1.5,
+  /** A phrasing score from which the question says the phrasing exactly (a vague small-talk question). */
+  exactPhrasing: 0.95,
   /** Matched word weight needed for full confidence, relative to the rarest word's weight. */
   minEvidence: 0.6,
 });

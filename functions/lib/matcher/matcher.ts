@@ -10,7 +10,9 @@ import {
   stem,
   words,
 } from './normalize.ts';
+import { isInstruction } from './requests.ts';
 import { isMisspeltStopWord, stopWords } from './stop-words.ts';
+import { plausibleTypo, realWords } from './typos.ts';
 
 /**
  * The matcher: an inverted index over the stemmed terms of every entry's question,
@@ -127,6 +129,55 @@ class LocaleIndex {
     });
   }
 
+  private vocabularies?: Map<number, { terms: Set<string>; weight: number }>;
+  private readonly neighbourLists = new Map<number, number[]>();
+
+  /**
+   * Entries whose vocabulary overlaps most with an entry's (weighted by rarity, relative to the
+   * smaller vocabulary): the neighbours a citizen may have meant instead ("why-notified" and
+   * "when-informed"). Computed per entry on first need, through the postings of its rarer terms,
+   * so a large knowledge base never pays for all pairs.
+   */
+  neighbours(entry: number): readonly number[] {
+    const known = this.neighbourLists.get(entry);
+    if (known) return known;
+    if (!this.vocabularies) {
+      const vocabularies = new Map<number, { terms: Set<string>; weight: number }>();
+      for (const phrasing of this.phrasings) {
+        const vocabulary = vocabularies.get(phrasing.entry) ?? { terms: new Set<string>(), weight: 0 };
+        for (const term of phrasing.terms) {
+          if (vocabulary.terms.has(term)) continue;
+          vocabulary.terms.add(term);
+          vocabulary.weight += this.idf.get(term) ?? 0;
+        }
+        vocabularies.set(phrasing.entry, vocabulary);
+      }
+      this.vocabularies = vocabularies;
+    }
+    const own = this.vocabularies.get(entry);
+    const shared = new Map<number, number>();
+    for (const term of own?.terms ?? []) {
+      const postings = this.postings.get(term) ?? [];
+      if (postings.length > longPostings) continue;
+      const seen = new Set<number>();
+      for (const id of postings) {
+        const other = this.phrasings[id]?.entry;
+        if (other === undefined || other === entry || seen.has(other)) continue;
+        seen.add(other);
+        shared.set(other, (shared.get(other) ?? 0) + (this.idf.get(term) ?? 0));
+      }
+    }
+    const similar: [number, number][] = [];
+    for (const [other, weight] of shared) {
+      const smaller = Math.min(own?.weight ?? 1, this.vocabularies.get(other)?.weight ?? 1);
+      const similarity = weight / Math.max(smaller, 1e-9);
+      if (similarity >= tuning.neighbourSimilarity) similar.push([other, similarity]);
+    }
+    const list = similar.sort((x, y) => y[1] - x[1]).map(([other]) => other);
+    this.neighbourLists.set(entry, list);
+    return list;
+  }
+
   private addWord(word: string, term: string): void {
     const set = this.wordTerms.get(word);
     if (set) set.add(term);
@@ -190,6 +241,9 @@ class LocaleIndex {
     for (let start = 2; start <= term.length - 4 && !suffix; start++) suffix = this.known(term.slice(start));
     let prefix: [string, string] | undefined;
     for (let end = term.length - 2; end >= 4 && !prefix; end--) prefix = this.known(term.slice(0, end));
+    // The last part names the thing ("Stadtbücherei" is a library): a known modifier alone
+    // leaves the compound as unknown as the word it ends with.
+    if (!suffix) return [];
     const partial = !(prefix && suffix && prefix[0].length + suffix[0].length >= term.length - 2);
     return [prefix, suffix]
       .filter((part): part is [string, string] => part !== undefined)
@@ -210,14 +264,24 @@ class LocaleIndex {
     const scores = new Map<number, EntryScore>();
     const queryTerms = new Map<
       string,
-      { focus: number; mustMatch: boolean; verbLike: boolean; word: string; questionWord: boolean }
+      {
+        focus: number;
+        mustMatch: boolean;
+        verbLike: boolean;
+        word: string;
+        questionWord: boolean;
+        frame: boolean;
+        named: boolean;
+      }
     >();
     const analysed = analyzeTerms(question, this.locale, this.synonyms, { focus: true });
-    for (const { term, word, focus, mustMatch, verbLike, questionWord } of analysed) {
+    for (const { term, word, focus, mustMatch, verbLike, questionWord, frame, named } of analysed) {
       const seen = queryTerms.get(term);
       queryTerms.set(term, {
         word: seen?.word ?? word,
         questionWord,
+        frame,
+        named: named || (seen?.named ?? false),
         focus: Math.max(focus, seen?.focus ?? 0),
         mustMatch: mustMatch || (seen?.mustMatch ?? false),
         verbLike: verbLike && (seen?.verbLike ?? true),
@@ -229,19 +293,36 @@ class LocaleIndex {
     const raw = [...queryTerms].flatMap(([term, info]) => {
       const matches = this.lookup(term, typos, info.word);
       if (matches.length === 0 && isMisspeltStopWord(info.word, this.locale)) return [];
-      const weight = matches.length
-        ? Math.max(...matches.map((match) => this.idf.get(match.term) ?? 0))
-        : this.unknownWeight(info.verbLike) * (term.length <= 3 ? tuning.unknownShort : 1);
+      // A frame word ("tun", "stimmt", "tell") asks but names nothing: it weighs little, known or not.
+      const weight =
+        info.frame && matches.length === 0
+          ? this.maxIdf * tuning.frameWeight
+          : matches.length
+            ? Math.max(...matches.map((match) => this.idf.get(match.term) ?? 0))
+            : this.unknownWeight(info.verbLike) * (term.length <= 3 ? tuning.unknownShort : 1);
       return [{ ...info, matches, weight }];
     });
+    // An implicit question ("Stimmt das?", "Was nun?", "Is that true?") has no topic of its own:
+    // it points back to the story, which then weighs in full (the story's unknown words still
+    // do not make the question "about something else": a story is full of them).
+    const implicit = !raw.some((term) => term.focus === 1 && !term.questionWord);
+    // Only question and frame words ("Was soll ich tun?", "Tell me more"): a vague question.
+    // Question words alone ask something definite here ("Wer war's?", "Wann?").
+    const vague = raw.every((term) => term.questionWord) && raw.some((term) => term.frame);
     // A longer message: the sentences around the question sentence (greeting, story) together
     // weigh `contextShare` of the message, however long they are.
     const questionPart = raw.reduce((sum, term) => sum + (term.focus === 1 ? term.weight : 0), 0);
     const contextPart = raw.reduce((sum, term) => sum + (term.focus === 1 ? 0 : term.weight), 0);
     const contextScale =
-      contextPart > 0 && questionPart > 0
+      !implicit && contextPart > 0 && questionPart > 0
         ? Math.min(1, (tuning.contextShare / (1 - tuning.contextShare)) * (questionPart / contextPart))
         : 1;
+
+    // The story of an implicit question is full of words the knowledge base does not know
+    // (people, days, feelings): narration, weighed like a verb form, not like a topic.
+    if (implicit)
+      for (const term of raw)
+        if (term.focus === 0 && term.matches.length === 0) term.weight = this.unknownWeight(true);
 
     let queryWeight = 0;
     let unknown = 0;
@@ -250,7 +331,16 @@ class LocaleIndex {
     let numbersUnknown = false;
     const matched: { weight: number; matches: TermMatch[]; content: boolean }[] = [];
     const mustMatch: number[] = [];
-    for (const { matches, weight: rawWeight, focus, mustMatch: required, questionWord } of raw) {
+    for (const {
+      matches,
+      weight: rawWeight,
+      focus,
+      mustMatch: required,
+      questionWord,
+      frame,
+      named,
+      verbLike,
+    } of raw) {
       const inQuestion = focus === 1 || questionPart === 0;
       const weight = inQuestion ? rawWeight : rawWeight * contextScale;
       // Only the question sentence tells whether the question is about something unknown; a
@@ -258,9 +348,19 @@ class LocaleIndex {
       // A weak typo match ("heiraten" ~ "heraus") is as uncertain as a half-known compound.
       if (inQuestion) {
         questionWeight += weight;
-        if (matches.length === 0) unknown += weight;
-        else if (matches.every((match) => match.partial || match.similarity < tuning.weakMatch))
-          unknown += weight / 2;
+        if (frame) {
+          // asks, names nothing: never evidence of an unknown topic
+        } else if (matches.length === 0) {
+          // A thing the knowledge base never mentions, named with an article or possessive
+          // ("meine Bücherei", "my iPhone"): the question is about that thing.
+          // An unknown verb form ("chatte") mostly says again what the known words say: half.
+          unknown += weight * (named ? tuning.namedUnknown : verbLike ? 0.5 : 1);
+        } else if (matches.every((match) => match.partial || match.similarity < tuning.weakMatch)) {
+          // A named compound with one known part ("der Bürgermeister": "burg") names a thing too;
+          // a misspelt word after "mein" ("mein pasword") is still the word it looks like.
+          const namedThing = named && matches.every((match) => match.partial);
+          unknown += (weight / 2) * (namedThing ? tuning.namedUnknown : 1);
+        }
       }
       queryWeight += weight;
       if (!questionWord) contentWeight += weight;
@@ -351,66 +451,27 @@ class LocaleIndex {
       // "library"), about numbers or money this entry does not speak of, or small talk that
       // only shares a side word with one of the entry's phrasings ("Hilfe" in "Danke für die Hilfe").
       const numbersUnanswered = numbersUnknown || mustMatch.some((index) => !hasBit(mask, index));
+      // A vague question is answered only by small talk that it says exactly ("Wie geht's?").
+      const vagueCapped = vague && !(this.smalltalk.has(entry) && top.score >= tuning.exactPhrasing);
       const capped =
         unknownTopic ||
+        vagueCapped ||
         numbersUnanswered ||
         (this.smalltalk.has(entry) && top.phrasing < tuning.smalltalkCoverage);
       if (capped) score = Math.min(score, tuning.unknownTopicCap);
       // Shares the question's topic: covers enough of it (more when much of it is unknown).
       // Question words ("who", "wann") say nothing about the topic, so they do not count here.
       const topicCoverage = contentWeight > 0 ? content / contentWeight : coverage;
+      // A story carries its topic among many other words: it needs less of it covered.
       const topical =
         !numbersUnanswered &&
-        topicCoverage >= (unknownTopic ? tuning.suggestCoverage : tuning.suggestCoverageKnown);
+        topicCoverage >=
+          (unknownTopic ? tuning.suggestCoverage : tuning.suggestCoverageKnown) *
+            (implicit ? tuning.storyCoverage : 1);
       scores.set(entry, { score, topical });
     }
     return scores;
   }
-}
-
-/**
- * Real words one letter away from a word of the knowledge base, with another meaning: never a
- * typo ("passport" ~ "passwort"). Kept short; the edit rule below covers the general case.
- */
-const realWords: ReadonlySet<string> = new Set(['passport', 'passports', 'pass']);
-
-/**
- * Whether `word` can be a slip of `known`: one edit, or two in a longer word, but not two
- * letters replaced in place: that is another word of the language ("passport" is not
- * "password"), while a dropped plus a swapped letter ("pasword" ~ "passwort") is a slip.
- */
-export function plausibleTypo(word: string, known: string): boolean {
-  if (realWords.has(word)) return false;
-  const distance = editDistance(word, known);
-  if (distance <= 1) return true;
-  if (distance > 2 || word.length < tuning.longWordEdits) return false;
-  if (word.length !== known.length) return true;
-  let replaced = 0;
-  for (let index = 0; index < word.length; index++) if (word[index] !== known[index]) replaced++;
-  return replaced !== 2;
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
-export function editDistance(a: string, b: string): number {
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let distance = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost,
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        distance = Math.min(distance, (before[j - 2] ?? 0) + 1);
-      current.push(distance);
-    }
-    before = previous;
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 /** Whether bit `index` is set in a float mask (exact for indexes below 53). */
@@ -461,6 +522,8 @@ function languageEvidence(question: string, locale: Locale, surface: ReadonlySet
   return evidence;
 }
 
+export { editDistance, plausibleTypo } from './typos.ts';
+
 /** A matcher built once per published knowledge base; `match` is synchronous and fast. */
 export interface Matcher {
   match(question: string, locale?: Locale): MatchResult;
@@ -476,6 +539,7 @@ export function createMatcher(
   const surface = { de: surfaceWordsOf(entries, 'de'), en: surfaceWordsOf(entries, 'en') };
   // Each language's index is built when a question first needs it: a cold start pays for one.
   const indexes: Partial<Record<Locale, LocaleIndex>> = {};
+  const entryIndex = new Map(entries.map((entry, index) => [entry.id, index]));
   const indexOf = (locale: Locale): LocaleIndex => {
     indexes[locale] ??= new LocaleIndex(locale, entries, buildSynonyms(settings.synonyms[locale], locale));
     return indexes[locale];
@@ -523,6 +587,19 @@ export function createMatcher(
             )
             .slice(0, options.maxSuggestions);
     if (kept.length === 0) return { status: 'none', locale, confidence, ranked: [] };
+    // Unsure, with room left: the first suggestion's neighbours are offered too, since the
+    // citizen's words often sit between two entries (why vs when informed, done vs safe now).
+    const first = kept[0];
+    if (status === 'suggest' && first && first.entry.kind === 'faq' && kept.length < options.maxSuggestions) {
+      const index = indexOf(locale);
+      for (const neighbour of index.neighbours(entryIndex.get(first.entry.id) ?? -1)) {
+        const entry = entries[neighbour];
+        if (entry?.kind !== 'faq' || kept.some((item) => item.entry.id === entry.id)) continue;
+        const scored = ranked.find((item) => item.entry.id === entry.id);
+        kept.push({ entry, score: scored?.score ?? 0, topical: false });
+        if (kept.length >= options.maxSuggestions) break;
+      }
+    }
     return { status, locale, confidence, ranked: kept };
   }
 
@@ -534,6 +611,9 @@ export function createMatcher(
     const lead = languageLead(question);
     const detected: Locale = lead === 0 ? (locale ?? 'de') : lead > 0 ? 'de' : 'en';
     const preferred = locale && Math.abs(lead) < tuning.localeOverride ? locale : detected;
+    // An instruction to the assistant ("Schreib mir ein Gedicht", "Give me the town's passwords")
+    // is no question to the town: no entry answers it, whatever words it shares with one.
+    if (isInstruction(question)) return { status: 'none', locale: preferred, confidence: 0, ranked: [] };
     const first = decide(rank(question, preferred), preferred);
     if (first.status === 'answer') return first;
     const other: Locale = preferred === 'de' ? 'en' : 'de';

@@ -2,7 +2,7 @@ import { stemmer as stemEnglish } from '@orama/stemmers/english';
 import { stemmer as stemGerman } from '@orama/stemmers/german';
 import type { Locale } from '../knowledge/schema.ts';
 import { colloquial } from './colloquial.ts';
-import { stopWords, topicWords } from './stop-words.ts';
+import { frameWords, stopWords, topicWords } from './stop-words.ts';
 
 /**
  * Text normalisation shared by indexing and querying, so both sides always agree:
@@ -131,8 +131,15 @@ export interface Term {
   mustMatch: boolean;
   /** 1 in the question sentence (or a message of one sentence), 0 in the context around it. */
   focus: number;
-  /** A question word ("wann", "who"): it tells the kind of question, not its topic. */
+  /**
+   * A question word ("wann", "who") or a frame word ("tun", "tell"): it tells the kind of
+   * question, not its topic.
+   */
   questionWord: boolean;
+  /** A frame word ("tun", "tell", "stimmt"): asks, but names no topic (see `frameWords`). */
+  frame: boolean;
+  /** Follows an article or possessive ("mein Handy", "the library"): the word names a thing. */
+  named: boolean;
   /** The word looks like a verb form ("eingespielt", "erased"): if unknown, it rarely names a topic. */
   verbLike: boolean;
 }
@@ -150,6 +157,16 @@ export interface AnalyzeOptions {
   /** Weigh the question sentence of a longer message most (for questions, not phrasings). */
   focus?: boolean;
 }
+
+/** Articles and possessives, folded: the word after one names a thing ("meine Bücherei", "my iPhone"). */
+const determiners = {
+  de: new Set(
+    'der die das den dem des ein eine einen einem einer eines mein meine meinen meinem meiner meines dein deine deinen unser unsere unseren euer eure ihr ihre ihren ihrem'
+      .split(' ')
+      .map((word) => stripDiacritics(foldGerman(word))),
+  ),
+  en: new Set('the a an my your our their his her its this that these those'.split(' ')),
+};
 
 /** Words that open a question sentence ("Wann wurde ...", "Is it ..."), folded. */
 const interrogatives = {
@@ -227,6 +244,10 @@ export function analyzeTerms(
         // German puts the infinitive last when a modal verb leads ("Kann ich ... nutzen?").
         const finalInfinitive = modalClause && position === raw.length - 1 && /en$/i.test(token);
         const mustMatch = topicWords[locale].has(canonicalWord(token.toLocaleLowerCase('de'), locale));
+        const before = raw[position - 1];
+        const named =
+          before !== undefined &&
+          determiners[locale].has(canonicalWord(before.toLocaleLowerCase('de'), locale));
         for (const canonical of standardWords(token, locale)) {
           if (!keepStops && stops.has(canonical)) continue;
           const replacements = synonyms.get(canonical) ??
@@ -236,7 +257,10 @@ export function analyzeTerms(
             terms.push({
               term: stem(replacement, locale),
               word: canonical,
-              questionWord: questionWords[locale].has(stem(replacement, locale)),
+              questionWord:
+                questionWords[locale].has(stem(replacement, locale)) || frameWords[locale].has(replacement),
+              frame: frameWords[locale].has(replacement),
+              named,
               mustMatch,
               focus,
               verbLike:

@@ -16,6 +16,8 @@ const german = `
   dies diese dieser dieses diesen diesem jener alle allem allen aller alles etwas irgendwas
   ob dass wenn als hier dort dabei dazu damit davon darüber darum daran
   gibt gib per ok okay sowas darauf hin lieber inzwischen demnächst nötig gegeben gegangen liegt ansehen anschauen
+  erstmal zunächst sowieso ziemlich angeblich jede jeden jeder jedes eher ehrlich ehrlicherweise
+  habt hattet wart wegen bezüglich betreffend ey äh ähm hm naja tja immer ran dran heran irgendwann irgendwer
 `;
 
 const english = `
@@ -26,6 +28,7 @@ const english = `
   get got gets already anything something thing things everything anyone everyone
   want wants wanted like would rather somewhere actually likely maybe perhaps still even ever anyway kind kinds sort ok okay
   stuff away general whole first own ordinary example before once way give ll ve re d s t m
+  regarding concerning um uh hey always through via honestly basically literally totally quite each every bit
 `;
 
 /** Folds a word the way `normalize.ts` folds German text (umlauts and ß). */
@@ -53,18 +56,42 @@ const topics = {
 
 export const topicWords = { de: list(topics.de), en: list(topics.en) } as const;
 
-/** Optimal string alignment distance of at most one (one typo: insert, delete, replace, swap). */
+/**
+ * Frame words: they say that something is asked ("Was soll ich tun?", "Tell me more", "Stimmt
+ * das?") or who said it ("Mein Nachbar meint ...", "my husband heard"), but not about what. Like question words they keep their weight, but they never make a
+ * question's topic: a question made only of them is vague (suggestions, not an answer), and a
+ * question sentence made only of them points back to the story before it.
+ */
+const frames = {
+  de: `tun machen mache macht weiter weitergehen geht gehen los nun jetzt mehr information informationen info infos
+    frage fragen neuigkeiten neues stimmt stimmen wahr richtig sagen sagt sagte gesagt meint meinte erzählen erzählt
+    gehört behauptet sache thema nachbar nachbarin nachbarn freund freundin bekannter bekannte kollege kollegin
+    tochter sohn mann frau mutter vater oma opa enkel zeig zeige zeigen nenn nenne nennen erklär erkläre erklären`,
+  en: `do now next more tell info news question questions true right say says said told
+    heard claims thing neighbour neighbor neighbours neighbors friend friends husband wife son daughter mum mom dad
+    colleague grandson granddaughter show explain`,
+};
+
+export const frameWords = { de: list(frames.de), en: list(frames.en) } as const;
+
+/**
+ * Optimal string alignment distance of at most one (one typo: insert, delete, replace, swap).
+ * A replaced letter in a four-letter word is another word more often than a slip ("lake" is
+ * not "like", "wine" not "mine"): there, only swaps, insertions and deletions count.
+ */
 function withinOneTypo(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   if (i === a.length && i === b.length) return true;
+  // A different first letter makes another word ("hours" is not "yours" or "ours"), not a slip.
+  if (i === 0) return false;
   const restA = a.slice(i + 1);
   const restB = b.slice(i + 1);
   return (
-    restA === restB || // replace
-    a.slice(i) === restB || // insert into a
-    restA === b.slice(i) || // delete from a
+    (restA === restB && a.length >= 5) || // replace
+    a.slice(i) === restB || // a letter missing
+    restA === b.slice(i) || // a letter too many
     (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)) // swap
   );
 }
