@@ -10,6 +10,7 @@ import { eraseTicketEverywhere } from '../lib/escalations/erasure.ts';
 import { newChallenge } from '../lib/escalations/flood.ts';
 import { submitRequestSchema } from '../lib/escalations/requests.ts';
 import { ticketIdFromPath } from '../lib/escalations/ticket-id.ts';
+import { ticketLocale } from '../lib/escalations/ticket-locale.ts';
 import { readTicketForCitizen, secondsUntilMidnightUtc, submitTicket } from '../lib/escalations/tickets.ts';
 import { AppError, NotFoundError, TooManyRequestsError } from '../lib/http/errors.ts';
 import { httpHandler } from '../lib/http/handler.ts';
@@ -56,8 +57,8 @@ export const handler = httpHandler(async (event) => {
       logger.info('submission refused', { reason: 'honeypot' });
       throw new TooManyRequestsError(secondsUntilMidnightUtc());
     }
-    const { matcher } = await knowledge.get();
-    const locale = matcher.detectLanguage(body.question, body.locale ?? 'de');
+    const { matcher, snapshot } = await knowledge.get();
+    const locale = ticketLocale(snapshot.settings, matcher, body.question, body.locale);
     const { overDailyFigure, ...result } = await submitTicket(
       {
         question: body.question,
