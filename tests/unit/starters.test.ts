@@ -58,6 +58,12 @@ describe('the widget starter questions', () => {
         { entryId: 'what-happened', question: 'What happened?' },
         { entryId: 'data-leaked', question: 'Was data stolen?' },
       ],
+      // The widget's language switch offers the configured locales, named in their own language.
+      locales: [
+        { tag: 'de', name: 'Deutsch' },
+        { tag: 'en', name: 'English' },
+        { tag: 'de-x-ls', name: 'Leichte Sprache' },
+      ],
     });
     expect(starterQuestions(snapshot, 'de').questions[0]).toEqual({
       entryId: 'what-happened',

@@ -130,7 +130,30 @@ const entryShape = {
 };
 /** The fields of an entry without locale blocks beyond German and English. */
 export const baseEntrySchema = z.strictObject(entryShape);
-export const entrySchema = z.object(entryShape).catchall(localizedEntrySchema);
+const localeKeyPattern = /^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
+/**
+ * An entry with blocks for further locales (`de-x-ls:`, `pl:`): a key that looks like a locale
+ * tag is parsed as a locale block; any other unknown key is refused like a strict object would.
+ */
+export const entrySchema = z
+  .object(entryShape)
+  .catchall(z.unknown())
+  .transform((entry, ctx) => {
+    const result: Record<string, unknown> = { ...entry };
+    for (const [key, value] of Object.entries(entry)) {
+      if (key in entryShape) continue;
+      if (!localeKeyPattern.test(key)) {
+        ctx.issues.push({ code: 'unrecognized_keys', keys: [key], input: entry, message: `Unrecognized key: "${key}"` });
+        continue;
+      }
+      const block = localizedEntrySchema.safeParse(value);
+      if (block.success) result[key] = block.data;
+      else
+        for (const issue of block.error.issues)
+          ctx.issues.push({ ...issue, path: [key, ...issue.path], input: value } as (typeof ctx.issues)[number]);
+    }
+    return result as z.output<typeof baseEntrySchema> & { readonly [tag: string]: unknown };
+  });
 
 export type LocalizedEntry = z.output<typeof localizedEntrySchema>;
 /**
