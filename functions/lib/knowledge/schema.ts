@@ -143,14 +143,23 @@ export const entrySchema = z
     for (const [key, value] of Object.entries(entry)) {
       if (key in entryShape) continue;
       if (!localeKeyPattern.test(key)) {
-        ctx.issues.push({ code: 'unrecognized_keys', keys: [key], input: entry, message: `Unrecognized key: "${key}"` });
+        ctx.issues.push({
+          code: 'unrecognized_keys',
+          keys: [key],
+          input: entry,
+          message: `Unrecognized key: "${key}"`,
+        });
         continue;
       }
       const block = localizedEntrySchema.safeParse(value);
       if (block.success) result[key] = block.data;
       else
         for (const issue of block.error.issues)
-          ctx.issues.push({ ...issue, path: [key, ...issue.path], input: value } as (typeof ctx.issues)[number]);
+          ctx.issues.push({
+            ...issue,
+            path: [key, ...issue.path],
+            input: value,
+          } as (typeof ctx.issues)[number]);
     }
     return result as z.output<typeof baseEntrySchema> & { readonly [tag: string]: unknown };
   });
