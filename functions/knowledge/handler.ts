@@ -69,6 +69,8 @@ export const handler = httpHandler(async (event) => {
       const votes = new Map(feedback.map((item) => [item.entryId, item]));
       return json(200, {
         fourEyes: meta?.settings.publishing.fourEyes ?? true,
+        // The editor shows one fieldset per configured locale.
+        locales: (meta?.settings.locales ?? []).map(({ tag, name }) => ({ tag, name })),
         knowledgeVersion: meta?.version ?? 0,
         entries: entries.map((entry) => ({
           ...entry,

@@ -24,10 +24,12 @@ export function createApi(base: string, token: () => string | null) {
   const entryPath = (id: string) => `/v1/knowledge/entries/${encodeURIComponent(id)}`;
   return {
     list: () =>
-      call<{ fourEyes: boolean; knowledgeVersion: number; entries: ListedEntry[] }>(
-        'GET',
-        '/v1/knowledge/entries',
-      ),
+      call<{
+        fourEyes: boolean;
+        locales?: { tag: string; name: string }[];
+        knowledgeVersion: number;
+        entries: ListedEntry[];
+      }>('GET', '/v1/knowledge/entries'),
     get: (id: string) => call<EntryView>('GET', entryPath(id)),
     save: (id: string, entry: unknown, version: number) =>
       call<EntryView>('PUT', entryPath(id), { entry, version }),

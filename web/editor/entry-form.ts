@@ -29,8 +29,21 @@ function textArea(value: string, rows: number): HTMLTextAreaElement {
   return area;
 }
 
+/** A locale's label: the page's own words for German and English, else its configured name. */
+function localeName(locale: Locale): string {
+  if (locale === 'de') return t.german;
+  if (locale === 'en') return t.english;
+  return app.locales.find((configured) => configured.tag === locale)?.name ?? locale;
+}
+
 function localeFieldset(locale: Locale, values: FormValues): HTMLElement {
-  const value = values.locales[locale];
+  const value = values.locales[locale] ?? {
+    question: '',
+    alternatives: '',
+    keywords: '',
+    answer: '',
+    tests: '',
+  };
   const answer = textArea(value.answer, 8);
   const preview = h('div', { class: 'preview', id: `${locale}-preview`, 'aria-live': 'off' });
   const renderPreview = () => preview.replaceChildren(renderBlocks(parseMarkdown(answer.value)));
@@ -38,8 +51,8 @@ function localeFieldset(locale: Locale, values: FormValues): HTMLElement {
   renderPreview();
   return h(
     'fieldset',
-    { class: 'locale', lang: locale },
-    h('legend', {}, locale === 'de' ? t.german : t.english),
+    { class: 'locale', lang: locale, 'data-locale': locale },
+    h('legend', {}, localeName(locale)),
     field(`${locale}-question`, t.question, textInput(value.question)),
     field(`${locale}-alternatives`, t.alternatives, textArea(value.alternatives, 5)),
     field(`${locale}-keywords`, t.keywords, textArea(value.keywords, 3)),
@@ -71,7 +84,11 @@ export function entryFields(values: FormValues, isNew: boolean): HTMLElement[] {
       field('entry-reviewed', t.reviewedAt, reviewed, t.reviewedAtHint),
       field('entry-related', t.related, textInput(values.related)),
     ),
-    h('div', { class: 'locales' }, localeFieldset('de', values), localeFieldset('en', values)),
+    h(
+      'div',
+      { class: 'locales' },
+      ...Object.keys(values.locales).map((locale) => localeFieldset(locale, values)),
+    ),
   ];
 }
 
@@ -89,7 +106,12 @@ export function readForm(): FormValues {
     kind: value('entry-kind'),
     reviewedAt: value('entry-reviewed'),
     related: value('entry-related'),
-    locales: { de: localized('de'), en: localized('en') },
+    locales: Object.fromEntries(
+      [...document.querySelectorAll<HTMLElement>('fieldset.locale[data-locale]')].map((fieldset) => {
+        const locale = fieldset.dataset.locale ?? 'de';
+        return [locale, localized(locale)];
+      }),
+    ),
     carried: carriedOf(app.current?.view?.draft?.entry ?? app.current?.view?.published?.entry),
   };
 }
