@@ -70,7 +70,11 @@ export const handler = httpHandler(async (event) => {
       return json(200, {
         fourEyes: meta?.settings.publishing.fourEyes ?? true,
         // The editor shows one fieldset per configured locale.
-        locales: (meta?.settings.locales ?? []).map(({ tag, name }) => ({ tag, name })),
+        locales: (meta?.settings.locales ?? []).map(({ tag, name, readability }) => ({
+          tag,
+          name,
+          ...(readability ? { readability } : {}),
+        })),
         knowledgeVersion: meta?.version ?? 0,
         entries: entries.map((entry) => ({
           ...entry,

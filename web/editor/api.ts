@@ -26,7 +26,7 @@ export function createApi(base: string, token: () => string | null) {
     list: () =>
       call<{
         fourEyes: boolean;
-        locales?: { tag: string; name: string }[];
+        locales?: { tag: string; name: string; readability?: string }[];
         knowledgeVersion: number;
         entries: ListedEntry[];
       }>('GET', '/v1/knowledge/entries'),

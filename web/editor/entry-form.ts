@@ -1,3 +1,4 @@
+import { checkLeichteSprache } from '../../functions/lib/knowledge/readability.ts';
 import { h } from '../shared/dom.ts';
 import { renderBlocks } from '../widget/dom.ts';
 import { parseMarkdown } from '../widget/markdown.ts';
@@ -49,17 +50,52 @@ function localeFieldset(locale: Locale, values: FormValues): HTMLElement {
   const renderPreview = () => preview.replaceChildren(renderBlocks(parseMarkdown(answer.value)));
   answer.addEventListener('input', renderPreview);
   renderPreview();
+  const question = textInput(value.question);
+  const readability = app.locales.find((configured) => configured.tag === locale)?.readability;
+  const check = readability === 'leichte-sprache' ? readabilityCheck(locale, question, answer) : null;
   return h(
     'fieldset',
     { class: 'locale', lang: locale, 'data-locale': locale },
     h('legend', {}, localeName(locale)),
-    field(`${locale}-question`, t.question, textInput(value.question)),
+    field(`${locale}-question`, t.question, question),
     field(`${locale}-alternatives`, t.alternatives, textArea(value.alternatives, 5)),
     field(`${locale}-keywords`, t.keywords, textArea(value.keywords, 3)),
     field(`${locale}-answer`, t.answer, answer),
     h('h4', { id: `${locale}-preview-title` }, t.preview),
     preview,
     field(`${locale}-tests`, t.tests, textArea(value.tests, 3)),
+    check,
+  );
+}
+
+/**
+ * The Leichte Sprache rules (the same module `kb validate` runs) on the question and answer,
+ * updated while staff type: each violation with its rule and sentence.
+ */
+function readabilityCheck(
+  locale: Locale,
+  question: HTMLInputElement,
+  answer: HTMLTextAreaElement,
+): HTMLElement {
+  const list = h('ul', { class: 'readability-list' });
+  const update = () => {
+    const violations = [...checkLeichteSprache(question.value), ...checkLeichteSprache(answer.value)];
+    list.replaceChildren(
+      ...(violations.length === 0
+        ? [h('li', {}, t.readabilityOk)]
+        : violations.map((violation) =>
+            h('li', {}, h('strong', {}, violation.rule), `: ${violation.message} – „${violation.sentence}“`),
+          )),
+    );
+  };
+  question.addEventListener('input', update);
+  answer.addEventListener('input', update);
+  update();
+  return h(
+    'section',
+    { class: 'readability', 'aria-labelledby': `${locale}-readability-title` },
+    h('h4', { id: `${locale}-readability-title` }, t.readabilityTitle),
+    list,
   );
 }
 

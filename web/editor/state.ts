@@ -16,7 +16,7 @@ export const app: {
   entries: ListedEntry[];
   fourEyes: boolean;
   /** The configured locales (settings `locales`), one fieldset each. */
-  locales: { tag: string; name: string }[];
+  locales: { tag: string; name: string; readability?: string }[];
   /** The entry open in the editor pane (`view` null for a new entry). */
   current: { view: EntryView | null; isNew: boolean } | undefined;
 } = {
