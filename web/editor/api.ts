@@ -50,7 +50,7 @@ export function createApi(base: string, token: () => string | null) {
     history: (id: string) => call<{ versions: NumberedVersion[] }>('GET', `${entryPath(id)}/history`),
     rollback: (id: string, toVersion: number, version: number) =>
       call<EntryView>('POST', `${entryPath(id)}/rollback`, { toVersion, version }),
-    tryQuestion: (question: string, locale: 'de' | 'en', entry?: unknown) =>
+    tryQuestion: (question: string, locale: string, entry?: unknown) =>
       call<{ published: AskResponse; draft: AskResponse }>('POST', '/v1/knowledge/try', {
         question,
         locale,
