@@ -1,6 +1,7 @@
 // handler -> lib/escalations/tickets (flood, access code, confirm) -> ticket store -> adapters/dynamodb
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { tableName } from '../lib/adapters/dynamodb.ts';
+import { requireLocale } from '../lib/ask/ask.ts';
 import { getNumberFromEnv } from '../lib/config/env.ts';
 import { metricNames, metricNamespace, serviceName } from '../lib/definitions/metrics.ts';
 import { routeKeyOf } from '../lib/definitions/routes.ts';
@@ -58,6 +59,8 @@ export const handler = httpHandler(async (event) => {
       throw new TooManyRequestsError(secondsUntilMidnightUtc());
     }
     const { matcher, snapshot } = await knowledge.get();
+    // Like the ask API: a tag the settings do not configure is a 400 `unknown_locale`.
+    if (body.locale !== undefined) requireLocale(snapshot.settings, body.locale);
     const locale = ticketLocale(snapshot.settings, matcher, body.question, body.locale);
     const { overDailyFigure, ...result } = await submitTicket(
       {

@@ -7,7 +7,7 @@ import type { Matcher } from '../matcher/matcher.ts';
  * The question's own language decides, as detected by the matcher; the widget's locale is a hint
  * that breaks a tie, and is kept when it agrees: a question from the Leichte Sprache mode that
  * reads German stays `de-x-ls`. A locale the matcher cannot detect (`analysis: none`) is kept as
- * chosen; a tag the settings do not configure is ignored.
+ * chosen; a tag the settings do not configure is ignored here (the handler refuses it first).
  */
 export function ticketLocale(
   settings: Pick<Settings, 'locales'>,
