@@ -11,7 +11,6 @@ import { httpHandler } from '../lib/http/handler.ts';
 import { parseJsonBody } from '../lib/http/request.ts';
 import { json } from '../lib/http/response.ts';
 import { createKnowledgeCache } from '../lib/knowledge/cache.ts';
-import { locales } from '../lib/knowledge/locales.ts';
 import { logger } from '../lib/observability/logger.ts';
 import { recordUnanswered } from '../lib/unanswered/report.ts';
 
@@ -30,7 +29,15 @@ const askRequest = z.object(
         z.minLength(1, 'must not be empty'),
         z.maxLength(500, 'must be at most 500 characters'),
       ),
-    locale: z.optional(z.enum(locales, { error: 'must be "de" or "en"' })),
+    // Any configured tag; `ask` refuses one the settings do not configure (`unknown_locale`).
+    locale: z.optional(
+      z
+        .string({ error: 'must be a locale tag such as "de"' })
+        .check(
+          z.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'must be a locale tag such as "de"'),
+          z.maxLength(35),
+        ),
+    ),
   },
   { error: 'must be a JSON object' },
 );
@@ -41,8 +48,8 @@ const askRequest = z.object(
  */
 export const handler = httpHandler(async (event) => {
   if (event.routeKey === 'GET /v1/starters') {
-    // Anything but "en" is German, like the widget's own locale attribute.
-    const locale = event.queryStringParameters?.locale === 'en' ? 'en' : 'de';
+    // A tag that is not configured gets the default locale, like the widget's own locale attribute.
+    const locale = event.queryStringParameters?.locale ?? '';
     const loaded = await knowledge.get();
     // Public and the same for everyone: browsers may keep it for a few minutes.
     return json(200, starterQuestions(loaded.snapshot, locale), { 'cache-control': 'public, max-age=300' });

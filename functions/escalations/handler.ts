@@ -1,6 +1,7 @@
 // handler -> lib/escalations/tickets (flood, access code, confirm) -> ticket store -> adapters/dynamodb
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { tableName } from '../lib/adapters/dynamodb.ts';
+import { requireLocale } from '../lib/ask/ask.ts';
 import { getNumberFromEnv } from '../lib/config/env.ts';
 import { metricNames, metricNamespace, serviceName } from '../lib/definitions/metrics.ts';
 import { routeKeyOf } from '../lib/definitions/routes.ts';
@@ -10,6 +11,7 @@ import { eraseTicketEverywhere } from '../lib/escalations/erasure.ts';
 import { newChallenge } from '../lib/escalations/flood.ts';
 import { submitRequestSchema } from '../lib/escalations/requests.ts';
 import { ticketIdFromPath } from '../lib/escalations/ticket-id.ts';
+import { ticketLocale } from '../lib/escalations/ticket-locale.ts';
 import { readTicketForCitizen, secondsUntilMidnightUtc, submitTicket } from '../lib/escalations/tickets.ts';
 import { AppError, NotFoundError, TooManyRequestsError } from '../lib/http/errors.ts';
 import { httpHandler } from '../lib/http/handler.ts';
@@ -56,8 +58,10 @@ export const handler = httpHandler(async (event) => {
       logger.info('submission refused', { reason: 'honeypot' });
       throw new TooManyRequestsError(secondsUntilMidnightUtc());
     }
-    const { matcher } = await knowledge.get();
-    const locale = matcher.detectLanguage(body.question, body.locale ?? 'de');
+    const { matcher, snapshot } = await knowledge.get();
+    // Like the ask API: a tag the settings do not configure is a 400 `unknown_locale`.
+    if (body.locale !== undefined) requireLocale(snapshot.settings, body.locale);
+    const locale = ticketLocale(snapshot.settings, matcher, body.question, body.locale);
     const { overDailyFigure, ...result } = await submitTicket(
       {
         question: body.question,

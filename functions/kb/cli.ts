@@ -28,6 +28,8 @@ const usage = `Usage: npm run kb -- <command>     (DIR: --dir, else KNOWLEDGE_DI
 function printProblems(report: ValidationReport): void {
   for (const problem of report.problems)
     console.error(`${problem.file}  ${problem.field}: ${problem.message}`);
+  for (const warning of report.warnings ?? [])
+    console.error(`warning: ${warning.file}  ${warning.field}: ${warning.message}`);
 }
 
 async function loadValid(dir: string): Promise<{ entries: Entry[]; settings: Settings }> {

@@ -22,7 +22,7 @@ import { NotFoundError } from '../lib/http/errors.ts';
 import { type ApiEvent, httpHandler } from '../lib/http/handler.ts';
 import { parseInput, parseJsonBody } from '../lib/http/request.ts';
 import { json } from '../lib/http/response.ts';
-import { entryIdSchema, localeSchema } from '../lib/knowledge/schema.ts';
+import { entryIdSchema, localeTagSchema } from '../lib/knowledge/schema.ts';
 import { readMeta } from '../lib/knowledge/store.ts';
 import { logger } from '../lib/observability/logger.ts';
 import { removeUnanswered, unansweredReport } from '../lib/unanswered/report.ts';
@@ -39,7 +39,7 @@ const putBody = z.object({ entry: z.unknown(), version });
 const rollbackBody = z.object({ toVersion: version, version });
 const tryBody = z.object({
   question: z.string().trim().min(1, 'must not be empty').max(500),
-  locale: localeSchema.optional(),
+  locale: localeTagSchema.optional(),
   entry: z.unknown().optional(),
 });
 const toDraftBody = z.object({ entryId: entryIdSchema.optional() });
@@ -69,6 +69,12 @@ export const handler = httpHandler(async (event) => {
       const votes = new Map(feedback.map((item) => [item.entryId, item]));
       return json(200, {
         fourEyes: meta?.settings.publishing.fourEyes ?? true,
+        // The editor shows one fieldset per configured locale.
+        locales: (meta?.settings.locales ?? []).map(({ tag, name, readability }) => ({
+          tag,
+          name,
+          ...(readability ? { readability } : {}),
+        })),
         knowledgeVersion: meta?.version ?? 0,
         entries: entries.map((entry) => ({
           ...entry,

@@ -2,7 +2,7 @@ import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import type { EvalCase } from '../../functions/lib/knowledge/evaluate.ts';
-import type { Entry, Locale, Settings } from '../../functions/lib/knowledge/schema.ts';
+import type { Entry, Language as Locale, Settings } from '../../functions/lib/knowledge/schema.ts';
 import type { Matcher, MatchResult, MatchStatus } from '../../functions/lib/matcher/matcher.ts';
 import { analyze, buildSynonyms, type SynonymTable } from '../../functions/lib/matcher/normalize.ts';
 

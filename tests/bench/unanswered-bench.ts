@@ -2,7 +2,7 @@
 // unanswered-questions.ts; asked about 120,000 times): how many items the store keeps (one per
 // distinct normalised question), and how long the report takes (top N + grouping through the
 // term index), next to grouping ALL distinct items and the old all-pairs grouping on a sample.
-import type { Locale } from '../../functions/lib/knowledge/schema.ts';
+import { analysisOfTag, type Locale } from '../../functions/lib/knowledge/locales.ts';
 import { analyze } from '../../functions/lib/matcher/normalize.ts';
 import { anonymise } from '../../functions/lib/unanswered/anonymise.ts';
 import {
@@ -74,7 +74,7 @@ export async function benchUnanswered(distinct = 100_000, reportSize = 500): Pro
   // The old grouping compared every pair: timed on a sample, it grows with the square.
   const sample = items.slice(0, 4000);
   started = performance.now();
-  const terms = sample.map((item) => new Set(analyze(item.text, item.locale)));
+  const terms = sample.map((item) => new Set(analyze(item.text, analysisOfTag(item.locale))));
   let links = 0;
   for (let a = 0; a < terms.length; a++)
     for (let b = a + 1; b < terms.length; b++)

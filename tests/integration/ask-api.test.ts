@@ -111,8 +111,14 @@ describe('bad input to POST /v1/ask', () => {
       code: 'invalid_request',
     },
     {
-      name: 'an unknown locale',
+      name: 'a locale the settings do not configure',
       init: { body: { question: 'Hallo', locale: 'fr' } },
+      status: 400,
+      code: 'unknown_locale',
+    },
+    {
+      name: 'a locale that is no language tag',
+      init: { body: { question: 'Hallo', locale: 'Deutsch!' } },
       status: 400,
       code: 'invalid_request',
     },

@@ -83,11 +83,17 @@ describe('POST /v1/escalations', () => {
     ['empty question', { question: '   ' }],
     ['question too long', { question: 'x'.repeat(2001) }],
     ['client token not a UUID', { clientToken: 'abc' }],
-    ['unknown locale', { locale: 'fr' }],
+    ['a locale that is no language tag', { locale: 'Deutsch!' }],
   ])('refuses %s with 400', async (_, overrides) => {
     const response = await request(`${stack.url}/v1/escalations`, { body: submission(overrides) });
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ error: { code: 'invalid_request' } });
+  });
+
+  it('refuses a locale the settings do not configure with 400 unknown_locale', async () => {
+    const response = await request(`${stack.url}/v1/escalations`, { body: submission({ locale: 'fr' }) });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ error: { code: 'unknown_locale' } });
   });
 
   it('refuses bodies that are not JSON (400) or not sent as JSON (415)', async () => {

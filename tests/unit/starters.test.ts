@@ -59,6 +59,12 @@ describe('the widget starter questions', () => {
         { entryId: 'data-leaked', question: 'Was data stolen?' },
       ],
       town: expect.objectContaining({ name: 'Stadt Strasburg (Uckermark)', shortName: 'Strasburg' }),
+      // The widget's language switch offers the configured locales, named in their own language.
+      locales: [
+        { tag: 'de', name: 'Deutsch' },
+        { tag: 'en', name: 'English' },
+        { tag: 'de-x-ls', name: 'Leichte Sprache' },
+      ],
     });
     expect(starterQuestions(snapshot, 'de').questions[0]).toEqual({
       entryId: 'what-happened',

@@ -24,10 +24,12 @@ export function createApi(base: string, token: () => string | null) {
   const entryPath = (id: string) => `/v1/knowledge/entries/${encodeURIComponent(id)}`;
   return {
     list: () =>
-      call<{ fourEyes: boolean; knowledgeVersion: number; entries: ListedEntry[] }>(
-        'GET',
-        '/v1/knowledge/entries',
-      ),
+      call<{
+        fourEyes: boolean;
+        locales?: { tag: string; name: string; readability?: string }[];
+        knowledgeVersion: number;
+        entries: ListedEntry[];
+      }>('GET', '/v1/knowledge/entries'),
     get: (id: string) => call<EntryView>('GET', entryPath(id)),
     save: (id: string, entry: unknown, version: number) =>
       call<EntryView>('PUT', entryPath(id), { entry, version }),
@@ -48,7 +50,7 @@ export function createApi(base: string, token: () => string | null) {
     history: (id: string) => call<{ versions: NumberedVersion[] }>('GET', `${entryPath(id)}/history`),
     rollback: (id: string, toVersion: number, version: number) =>
       call<EntryView>('POST', `${entryPath(id)}/rollback`, { toVersion, version }),
-    tryQuestion: (question: string, locale: 'de' | 'en', entry?: unknown) =>
+    tryQuestion: (question: string, locale: string, entry?: unknown) =>
       call<{ published: AskResponse; draft: AskResponse }>('POST', '/v1/knowledge/try', {
         question,
         locale,

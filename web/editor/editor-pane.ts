@@ -102,7 +102,10 @@ export function renderEditor(view: EntryView | null): void {
   const isNew = view === null;
   app.current = { view, isNew };
   const content = view?.draft?.entry ?? view?.published?.entry;
-  const values = fromEntry(content);
+  const values = fromEntry(
+    content,
+    app.locales.map((locale) => locale.tag),
+  );
   const heading = h(
     'h2',
     { id: 'editor-title', tabindex: '-1' },

@@ -1,10 +1,12 @@
+import { extraLocaleTags, localeBlock } from '../../functions/lib/knowledge/locales.ts';
 import type { Entry } from './api.ts';
 
 /**
  * The entry form's values <-> an entry. Lists are edited one item per line; the server
  * validates the result with the same schema as the knowledge files, so this stays lenient.
  */
-export type Locale = 'de' | 'en';
+/** A configured locale's tag; `de` and `en` always, others from the settings (`locales`). */
+export type Locale = string;
 
 /**
  * Fields the form does not edit (sources, legal review state, the Leichte Sprache text until the
@@ -32,7 +34,13 @@ const lines = (text: string) =>
 
 export function toEntry(values: FormValues): Record<string, unknown> {
   const localized = (locale: Locale) => {
-    const value = values.locales[locale];
+    const value = values.locales[locale] ?? {
+      question: '',
+      alternatives: '',
+      keywords: '',
+      answer: '',
+      tests: '',
+    };
     return {
       question: value.question,
       alternatives: lines(value.alternatives),
@@ -50,8 +58,16 @@ export function toEntry(values: FormValues): Record<string, unknown> {
       .map((id) => id.trim())
       .filter(Boolean),
     ...values.carried,
-    de: localized('de'),
-    en: localized('en'),
+    // German and English always; another locale only once it has text (an untouched empty
+    // fieldset must not become an invalid block).
+    ...Object.fromEntries(
+      Object.entries(values.locales)
+        .filter(
+          ([locale, value]) =>
+            locale === 'de' || locale === 'en' || value.question.trim() || value.answer.trim(),
+        )
+        .map(([locale]) => [locale, localized(locale)]),
+    ),
   };
 }
 
@@ -64,20 +80,34 @@ export function carriedOf(entry: Entry | undefined): Carried {
   return carried;
 }
 
-export function fromEntry(entry: Entry | undefined): FormValues {
-  const localized = (locale: Locale) => ({
-    question: entry?.[locale].question ?? '',
-    alternatives: (entry?.[locale].alternatives ?? []).join('\n'),
-    keywords: (entry?.[locale].keywords ?? []).join('\n'),
-    answer: entry?.[locale].answer ?? '',
-    tests: (entry?.[locale].tests ?? []).join('\n'),
-  });
+/** The form values of an entry: German, English, every configured locale and any block it carries. */
+export function fromEntry(entry: Entry | undefined, configured: readonly Locale[] = []): FormValues {
+  const blockOf = (locale: Locale) =>
+    entry ? (localeBlock(entry as Parameters<typeof localeBlock>[0], locale) ?? undefined) : undefined;
+  const localized = (locale: Locale) => {
+    const block = blockOf(locale);
+    return {
+      question: block?.question ?? '',
+      alternatives: (block?.alternatives ?? []).join('\n'),
+      keywords: (block?.keywords ?? []).join('\n'),
+      answer: block?.answer ?? '',
+      tests: (block?.tests ?? []).join('\n'),
+    };
+  };
+  const tags = [
+    ...new Set([
+      'de',
+      'en',
+      ...configured,
+      ...(entry ? extraLocaleTags(entry as Parameters<typeof extraLocaleTags>[0]) : []),
+    ]),
+  ];
   return {
     id: entry?.id ?? '',
     kind: entry?.kind ?? 'faq',
     reviewedAt: entry?.reviewedAt ?? '',
     related: (entry?.related ?? []).join(', '),
-    locales: { de: localized('de'), en: localized('en') },
+    locales: Object.fromEntries(tags.map((tag) => [tag, localized(tag)])),
     carried: carriedOf(entry),
   };
 }

@@ -70,5 +70,6 @@ export async function loadEntries(): Promise<void> {
   const result = await app.api.list();
   app.entries = result.entries;
   app.fourEyes = result.fourEyes;
+  app.locales = result.locales ?? [];
   renderList();
 }

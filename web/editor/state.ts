@@ -15,6 +15,8 @@ export const app: {
   auth: AuthConfig;
   entries: ListedEntry[];
   fourEyes: boolean;
+  /** The configured locales (settings `locales`), one fieldset each. */
+  locales: { tag: string; name: string; readability?: string }[];
   /** The entry open in the editor pane (`view` null for a new entry). */
   current: { view: EntryView | null; isNew: boolean } | undefined;
 } = {
@@ -22,6 +24,7 @@ export const app: {
   auth: undefined as unknown as AuthConfig,
   entries: [],
   fourEyes: true,
+  locales: [],
   current: undefined,
 };
 

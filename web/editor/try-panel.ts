@@ -37,8 +37,14 @@ export function renderTryPanel(): HTMLElement {
   const locale = h(
     'select',
     { id: 'try-locale' },
-    h('option', { value: 'de' }, 'Deutsch'),
-    h('option', { value: 'en' }, 'English'),
+    // Every configured locale (Leichte Sprache, ...); German and English before the list loads.
+    ...(app.locales.length
+      ? app.locales
+      : [
+          { tag: 'de', name: 'Deutsch' },
+          { tag: 'en', name: 'English' },
+        ]
+    ).map(({ tag, name }) => h('option', { value: tag, lang: tag }, name)),
   );
   locale.value = ui;
   const results = h('div', { id: 'try-results', class: 'try-results', 'aria-live': 'polite' });
@@ -57,7 +63,7 @@ export function renderTryPanel(): HTMLElement {
     event.preventDefault();
     const text = question.value.trim();
     if (!text) return;
-    const language = locale.value === 'en' ? 'en' : 'de';
+    const language = locale.value || 'de';
     void run(async () => {
       // The unsaved form counts as a draft too, when it is valid enough to send.
       const unsaved = app.current ? toEntry(readForm()) : undefined;

@@ -61,7 +61,7 @@ function facts(ticket: InboxTicket): HTMLElement {
     h('dt', {}, texts.columns.holder),
     h('dd', {}, holder(ticket)),
     h('dt', {}, texts.locale),
-    h('dd', {}, texts.locales[ticket.locale]),
+    h('dd', {}, (texts.locales as Record<string, string>)[ticket.locale] ?? ticket.locale),
     h('dt', {}, texts.emailLeft),
     h('dd', {}, ticket.hasEmail ? texts.yes : texts.no),
   );

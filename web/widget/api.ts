@@ -69,15 +69,15 @@ export function createApi(base: string, fetchImpl: typeof fetch = (...args) => f
   const submit = (request: EscalationRequest, retry: RetryOptions) =>
     withRetry(() => call('POST', '/v1/escalations', request), retry);
   return {
-    async ask(question: string, locale?: 'de' | 'en'): Promise<AskResponse> {
+    async ask(question: string, locale?: string): Promise<AskResponse> {
       const response: AskResponse = await (
         await call('POST', '/v1/ask', locale ? { question, locale } : { question })
       ).json();
       if (response.answer?.voteToken) voteTokens.set(response.answer.entryId, response.answer.voteToken);
       return response;
     },
-    async starters(locale: 'de' | 'en'): Promise<StartersResponse> {
-      return (await call('GET', `/v1/starters?locale=${locale}`)).json();
+    async starters(locale: string): Promise<StartersResponse> {
+      return (await call('GET', `/v1/starters?locale=${encodeURIComponent(locale)}`)).json();
     },
     async feedback(entryId: string, helpful: boolean): Promise<void> {
       const voteToken = voteTokens.get(entryId);

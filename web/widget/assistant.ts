@@ -4,10 +4,18 @@ import { accentOnDark, brandColor } from './color.ts';
 import type { WidgetContext } from './context.ts';
 import { h } from './dom.ts';
 import { ForwardForm } from './forward-form.ts';
-import { buildPanel, lockPageScroll, type PanelParts } from './panel.ts';
+import { buildPanel, lockPageScroll, type PanelParts, renderModes } from './panel.ts';
 import { choiceList } from './reply-card.ts';
 import { loadSession, type SessionState, saveSession } from './session.ts';
-import { type Strings, townStrings, type UiLocale, uiLocale, type WidgetTown } from './strings.ts';
+import {
+  registerTexts,
+  type Strings,
+  textsFor,
+  townStrings,
+  type UiLocale,
+  uiLocale,
+  type WidgetTown,
+} from './strings.ts';
 import { widgetCss } from './styles.ts';
 import { TicketCard } from './ticket-card.ts';
 import { Transcript } from './transcript.ts';
@@ -41,6 +49,8 @@ export class FaqAssistant extends HTMLElement {
   /** The town that runs the assistant (from the starters response): names, DPO, colours. */
   #town: WidgetTown | undefined;
   #sheet: CSSStyleSheet | undefined;
+  /** The configured locales, as the server last told them (with the starters). */
+  #locales: StartersResponse['locales'] = [];
 
   constructor() {
     super();
@@ -59,7 +69,8 @@ export class FaqAssistant extends HTMLElement {
     const saved = loadSession();
     this.#state = {
       open: saved?.open === true,
-      locale: saved?.locale ? uiLocale(saved.locale) : uiLocale(this.getAttribute('locale')),
+      // A saved locale may be one from data ("pl"): kept; its texts arrive with the starters.
+      locale: saved?.locale ?? uiLocale(this.getAttribute('locale')),
       messages: saved?.messages ?? [],
       ...(saved?.ticket ? { ticket: saved.ticket } : {}),
     };
@@ -166,7 +177,10 @@ export class FaqAssistant extends HTMLElement {
       onAsk: (question) => {
         if (this.#busy) return; // keep the typed question until the running one is answered
         this.#parts.input.value = '';
-        void this.#transcript.ask(question);
+        // German and English are detected from the question; Leichte Sprache or a third
+        // language cannot be, so a question typed in that mode is asked in it.
+        const locale = this.#state.locale;
+        void this.#transcript.ask(question, locale === 'de' || locale === 'en' ? undefined : locale);
       },
     });
     const live = h('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' });
@@ -189,6 +203,7 @@ export class FaqAssistant extends HTMLElement {
       live,
     );
     this.#shadow.replaceChildren(this.#root);
+    renderModes(this.#parts.modes, this.#locales, this.#state.locale, (locale) => this.setLocale(locale));
     this.#transcript.render();
     this.#forward.restore();
     this.#ticket.render();
@@ -200,7 +215,9 @@ export class FaqAssistant extends HTMLElement {
     const locale = this.#state.locale;
     const starters = await this.#fetchStarters(locale);
     if (!this.#town && starters?.town) void this.#loadTown();
-    if (!starters?.questions.length || locale !== this.#state.locale) return;
+    if (!starters || locale !== this.#state.locale) return;
+    if (this.#learnLocales(starters)) return; // rebuilt: that shows the starters again
+    if (!starters.questions.length) return;
     this.#parts.starters.replaceChildren(
       choiceList(
         'starters-label',
@@ -212,6 +229,29 @@ export class FaqAssistant extends HTMLElement {
         },
       ),
     );
+  }
+
+  /**
+   * Takes the configured locales (and a data locale's texts) from the starters response.
+   * Returns true when the interface was rebuilt or switched: a saved locale the server no
+   * longer configures falls back to the server's default, and texts that just arrived are shown.
+   */
+  #learnLocales(starters: StartersResponse): boolean {
+    const known = JSON.stringify(this.#locales);
+    this.#locales = starters.locales ?? [];
+    const hadTexts = textsFor(starters.locale) !== textsFor('de') || starters.locale === 'de';
+    if (starters.texts) registerTexts(starters.locale, starters.texts);
+    if (starters.locale !== this.#state.locale) {
+      this.setLocale(starters.locale);
+      return true;
+    }
+    if (!hadTexts && starters.texts) {
+      this.#rebuild();
+      return true;
+    }
+    if (known !== JSON.stringify(this.#locales))
+      renderModes(this.#parts.modes, this.#locales, this.#state.locale, (next) => this.setLocale(next));
+    return false;
   }
 
   /** Opens the dialog and moves focus to the question field. */
@@ -244,13 +284,20 @@ export class FaqAssistant extends HTMLElement {
   /** Switches the interface language; replies keep the language they were given in. */
   setLocale(locale: UiLocale): void {
     if (locale === this.#state.locale) return;
-    this.#forward.keepDraft();
-    const draft = this.#parts.input.value;
     this.#state.locale = locale;
     saveSession(this.#state);
+    this.#rebuild();
+    const pressed = this.#parts.modes.querySelector<HTMLButtonElement>('[aria-pressed="true"]');
+    (pressed ?? this.#parts.languageButton).focus();
+  }
+
+  /** Builds the interface again in the current locale, keeping what the citizen was typing. */
+  #rebuild(): void {
+    this.#forward.keepDraft();
+    const draft = this.#parts.input.value;
     this.#build();
     this.#parts.input.value = draft;
-    this.#parts.languageButton.focus();
+    if (this.#state.open) void this.#showStarters();
   }
 }
 

@@ -12,6 +12,8 @@ export interface PanelParts {
   starters: HTMLDivElement;
   input: HTMLInputElement;
   languageButton: HTMLButtonElement;
+  /** Toggles for the configured locales beyond German and English (Leichte Sprache, ...). */
+  modes: HTMLDivElement;
 }
 
 export interface PanelOptions {
@@ -91,7 +93,8 @@ export function buildPanel(options: PanelOptions): PanelParts {
     h('div', { class: 'row' }, input, h('button', { type: 'submit', class: 'btn' }, t.send)),
     h('p', { class: 'hint', id: 'question-hint' }, t.questionHint),
   );
-  const other: UiLocale = options.locale === 'de' ? 'en' : 'de';
+  // German <-> English; from any other locale (Leichte Sprache, a third language) to English.
+  const other: UiLocale = options.locale === 'en' ? 'de' : 'en';
   const languageButton = h(
     'button',
     {
@@ -103,6 +106,7 @@ export function buildPanel(options: PanelOptions): PanelParts {
     },
     t.otherLanguage,
   );
+  const modes = h('div', { class: 'modes', role: 'group', 'aria-label': t.languages, hidden: true });
   const panel = h(
     'div',
     {
@@ -125,10 +129,11 @@ export function buildPanel(options: PanelOptions): PanelParts {
         h('span', { 'aria-hidden': 'true' }, '×'),
       ),
     ),
+    modes,
     body,
     askForm,
   );
-  return { launcher, panel, body, starters, input, languageButton };
+  return { launcher, panel, body, starters, input, languageButton, modes };
 }
 
 /**
@@ -148,4 +153,36 @@ export function lockPageScroll(lock: boolean): void {
     else style.removeProperty('overflow');
     pageOverflow = undefined;
   }
+}
+
+/**
+ * One toggle button per configured locale beyond German and English, named in its own language
+ * ("Leichte Sprache", "Polski"); pressed while it is the interface language. Pressing it again
+ * returns to German. Text, not the Leichte Sprache pictogram: see docs/locales.md.
+ */
+export function renderModes(
+  modes: HTMLDivElement,
+  locales: readonly { tag: UiLocale; name: string }[],
+  current: UiLocale,
+  onLanguage: (locale: UiLocale) => void,
+): void {
+  const extra = locales.filter(({ tag }) => tag !== 'de' && tag !== 'en');
+  modes.hidden = extra.length === 0;
+  modes.replaceChildren(
+    ...extra.map(({ tag, name }) => {
+      const pressed = tag === current;
+      return h(
+        'button',
+        {
+          type: 'button',
+          class: 'mode',
+          lang: tag,
+          'aria-pressed': String(pressed),
+          onclick: () => onLanguage(pressed ? 'de' : tag),
+        },
+        h('span', { 'aria-hidden': 'true' }, pressed ? '✓ ' : ''),
+        name,
+      );
+    }),
+  );
 }

@@ -2,7 +2,7 @@ import { h, renderBlocks } from './dom.ts';
 import { feedbackRow } from './feedback.ts';
 import { parseMarkdown } from './markdown.ts';
 import type { AssistantMessage, Message } from './session.ts';
-import { type Strings, strings, type UiLocale } from './strings.ts';
+import { type Strings, textsFor, type UiLocale } from './strings.ts';
 
 /** What a reply card can ask of the transcript. */
 export interface ReplyActions {
@@ -15,9 +15,12 @@ export interface ReplyActions {
 export function formatDate(isoDate: string, locale: UiLocale): string {
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    day: locale === 'de' ? '2-digit' : 'numeric',
-    month: locale === 'de' ? '2-digit' : 'long',
+  // Leichte Sprache writes dates like German; a third locale in its own format.
+  const english = locale === 'en';
+  const intlLocale = english ? 'en-GB' : locale === 'de' || locale === 'de-x-ls' ? 'de-DE' : locale;
+  return new Intl.DateTimeFormat(Intl.DateTimeFormat.supportedLocalesOf(intlLocale)[0] ?? 'de-DE', {
+    day: english ? 'numeric' : '2-digit',
+    month: english ? 'long' : '2-digit',
     year: 'numeric',
     timeZone: 'UTC',
   }).format(date);
@@ -66,7 +69,7 @@ export function citizenTurn(text: string, t: Strings): HTMLElement {
 export function replyCard(message: AssistantMessage, index: number, actions: ReplyActions): HTMLElement {
   const { response } = message;
   const locale = response.locale;
-  const t = strings[locale];
+  const t = textsFor(locale);
   const card = h(
     'div',
     { class: 'msg assistant', lang: locale },

@@ -1,10 +1,13 @@
 /**
- * Every text of the widget's interface, German and English, in one place. Answers themselves
- * come from the API in the language of the question; these strings follow the UI language.
+ * Every text of the widget's interface, German, English and Leichte Sprache, in one place.
+ * Answers themselves come from the API in the language of the question; these strings follow
+ * the UI language. A further locale brings its texts as data (`texts.<tag>.widget` in the
+ * settings, served with the starters): `registerTexts` lays them over the built-in German.
  */
 import type { TownView } from '../../functions/lib/knowledge/town.ts';
 
-export type UiLocale = 'de' | 'en';
+/** A configured locale's tag: `de`, `en`, `de-x-ls` are built in, others come with their texts. */
+export type UiLocale = string;
 
 const de = {
   launcher: 'Fragen zum Datenschutzvorfall',
@@ -12,6 +15,7 @@ const de = {
   close: 'Chat schließen',
   otherLanguage: 'English',
   otherLanguageLabel: 'Switch to English',
+  languages: 'Sprache',
   intro:
     'Ich bin ein automatischer Assistent, kein Mensch. Betrieben wird der Chat von der {town}. Ich beantworte Fragen {incident}.',
   noPasswords: 'Wichtig: Die Stadt fragt Sie niemals per E-Mail nach Passwörtern.',
@@ -116,6 +120,7 @@ const en: Strings = {
   close: 'Close chat',
   otherLanguage: 'Deutsch',
   otherLanguageLabel: 'Auf Deutsch umschalten',
+  languages: 'Language',
   intro:
     'I am an automatic assistant, not a person. The chat is run by {town}. I answer questions {incident}.',
   noPasswords: 'Important: the town will never ask you for passwords by e-mail.',
@@ -211,7 +216,111 @@ const en: Strings = {
   lookup: 'Check',
 };
 
-export const strings: Record<UiLocale, Strings> = { de, en };
+/**
+ * Leichte Sprache (rules of the Netzwerk Leichte Sprache): short sentences, one statement each,
+ * common words, compound words split with a hyphen, no abbreviations.
+ */
+const easy: Strings = {
+  launcher: 'Fragen zum Angriff auf die Stadt',
+  title: 'Assistent der {town}',
+  close: 'Chat schließen',
+  otherLanguage: 'English',
+  otherLanguageLabel: 'Switch to English',
+  languages: 'Sprache',
+  intro:
+    'Ich bin ein Computer-Programm. Ich bin kein Mensch. Die {town} macht diesen Chat. Ich beantworte Fragen zum Angriff auf die E-Mails der Stadt.',
+  noPasswords: 'Wichtig: Die Stadt fragt Sie nie in einer E-Mail nach Ihrem Pass-Wort.',
+  privacy: 'Daten-Schutz',
+  accessibility: 'Barriere-Freiheit',
+  conversation: 'Unser Gespräch',
+  you: 'Sie:',
+  assistant: 'Assistent:',
+  questionLabel: 'Ihre Frage',
+  questionHint: 'Schreiben Sie hier kein Pass-Wort. Schreiben Sie keine geheimen Daten.',
+  send: 'Senden',
+  thinking: 'Bitte warten …',
+  greeting: 'Guten Tag! Was möchten Sie wissen?',
+  starters: 'Diese Fragen haben viele Menschen:',
+  retry: 'Noch einmal senden',
+  copyId: 'Nummer kopieren',
+  copySecret: 'Code kopieren',
+  copied: 'Kopiert.',
+  copyFailed: 'Das Kopieren hat nicht geklappt. Bitte schreiben Sie den Text ab.',
+  saveFile: 'Als Datei speichern',
+  fileName: 'Vorgang',
+  fileText: (id: string, secret: string, page: string) =>
+    [
+      'Sie haben eine Frage an die Daten-Schutz-Beauftragte gestellt.',
+      '',
+      `Ihre Nummer: ${id}`,
+      `Ihr Code:    ${secret}`,
+      '',
+      'Mit der Nummer und dem Code sehen Sie die Antwort im Chat:',
+      page,
+      '',
+      'Geben Sie den Code niemandem.',
+    ].join('\r\n'),
+  reviewed: 'Stand:',
+  related: 'Weitere Fragen:',
+  suggestions: 'Vorschläge:',
+  helpfulPrompt: 'Hat Ihnen das geholfen?',
+  yes: 'Ja',
+  no: 'Nein',
+  thanks: 'Danke für Ihre Antwort.',
+  forwardOffer: 'Frage an einen Menschen schicken',
+  forwardTitle: 'Frage an die Daten-Schutz-Beauftragte schicken',
+  forwardQuestion: 'Ihre Frage',
+  emailLabel: 'Ihre E-Mail-Adresse (das müssen Sie nicht)',
+  emailHint: 'Dann schreiben wir Ihnen. Wir schreiben, wenn die Antwort da ist.',
+  infoTitle: 'Das passiert mit Ihren Daten',
+  info: [
+    ['Wer ist verantwortlich?', 'Die {townName}.'],
+    ['Warum?', 'Die Daten-Schutz-Beauftragte beantwortet Ihre Frage. Das erlaubt das Gesetz.'],
+    [
+      'Wie lange?',
+      'Wir speichern Ihre Frage bis zur Antwort. Danach speichern wir sie noch {retentionShort}. Dann löschen wir sie. Eine Sicherungs-Kopie ist nach 35 Tagen weg.',
+    ],
+    ['Löschen', 'Sie können alles hier im Chat löschen. Dafür brauchen Sie die Nummer und den Code.'],
+  ],
+  dpoLabel: 'Daten-Schutz-Beauftragte',
+  dpoName: '{dpoName}',
+  dpoEmail: '{dpoEmail}',
+  consentLabel: 'Ich bin einverstanden: Die Stadt darf meine Frage dafür benutzen. Und meine E-Mail-Adresse.',
+  submitForward: 'Frage schicken',
+  cancel: 'Abbrechen',
+  sending: 'Wird geschickt …',
+  errorQuestion: 'Bitte schreiben Sie Ihre Frage. Die Frage darf höchstens 2000 Zeichen haben.',
+  errorEmail: 'Die E-Mail-Adresse stimmt nicht. Bitte prüfen Sie die Adresse. Oder lassen Sie das Feld leer.',
+  errorConsent: 'Bitte setzen Sie den Haken. Dann sind Sie einverstanden.',
+  errorNetwork: 'Die Verbindung ist weg. Bitte versuchen Sie es noch einmal.',
+  errorBusy: 'Gerade kommen zu viele Fragen. Bitte versuchen Sie es später noch einmal.',
+  errorGeneric: 'Das hat nicht geklappt. Bitte versuchen Sie es später noch einmal.',
+  ticketTitle: 'Ihre Frage an einen Menschen',
+  ticketCreated: 'Wir haben Ihre Frage an die Daten-Schutz-Beauftragte geschickt.',
+  emailConfirmPending:
+    'Wir haben Ihnen eine E-Mail geschickt. Darin ist ein Link. Bitte klicken Sie auf den Link. Erst dann schicken wir die Antwort an Ihre E-Mail-Adresse. Hier im Chat sehen Sie die Antwort immer. Dafür brauchen Sie Ihren Code.',
+  ticketId: 'Nummer:',
+  ticketSecret: 'Code:',
+  ticketKeep:
+    'Bitte schreiben Sie die Nummer und den Code auf. Damit sehen Sie hier die Antwort. Das geht auch später.',
+  checkStatus: 'Antwort ansehen',
+  status: 'So weit ist Ihre Frage:',
+  statuses: {
+    open: 'angekommen',
+    claimed: 'wird bearbeitet',
+    answered: 'beantwortet',
+    closed: 'fertig',
+  },
+  yourQuestion: 'Ihre Frage:',
+  dpoAnswer: 'Antwort von der Daten-Schutz-Beauftragten:',
+  erase: 'Frage löschen',
+  eraseConfirm: 'Wollen Sie die Frage und die E-Mail-Adresse wirklich löschen? Das geht nicht rückgängig.',
+  eraseYes: 'Ja, löschen',
+  erased: 'Ihre Frage ist gelöscht.',
+  notFound: 'Das finden wir nicht. Bitte prüfen Sie die Nummer und den Code.',
+  lookupTitle: 'Antwort auf eine Frage ansehen',
+  lookup: 'Ansehen',
+};
 
 /** The town as GET /v1/starters describes it (names, DPO, retention, colours). */
 export type WidgetTown = TownView;
@@ -223,7 +332,7 @@ export type WidgetTown = TownView;
  */
 function townValues(locale: UiLocale, town: WidgetTown | undefined): Record<string, string> {
   const days = town?.retentionDays;
-  const german = locale === 'de';
+  const german = locale !== 'en';
   return {
     town: town ? (german ? town.name : town.nameEn) : german ? 'Stadt' : 'the town',
     townName: town?.name ?? '',
@@ -237,7 +346,17 @@ function townValues(locale: UiLocale, town: WidgetTown | undefined): Record<stri
         : german
           ? `${days} Tage danach`
           : `${days} days after that`,
-    incident: town?.incident?.[locale] ?? (german ? 'zum Datenschutzvorfall' : 'about the data breach'),
+    // Leichte Sprache: "noch 90 Tage" (a number, no clause).
+    retentionShort:
+      days === undefined
+        ? german
+          ? 'eine Zeit lang'
+          : 'for a while'
+        : german
+          ? `${days} Tage`
+          : `${days} days`,
+    incident:
+      town?.incident?.[german ? 'de' : 'en'] ?? (german ? 'zum Datenschutzvorfall' : 'about the data breach'),
   };
 }
 
@@ -245,7 +364,7 @@ function townValues(locale: UiLocale, town: WidgetTown | undefined): Record<stri
 export function townStrings(locale: UiLocale, town: WidgetTown | undefined): Strings {
   const values = townValues(locale, town);
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-  const base = strings[locale];
+  const base = textsFor(locale);
   return {
     ...base,
     title: fill(base.title),
@@ -258,6 +377,41 @@ export function townStrings(locale: UiLocale, town: WidgetTown | undefined): Str
 }
 
 /** The UI locale for an attribute value (German unless English was asked for). */
+/** The built-in locales; `registerTexts` adds one from data. */
+export const strings: Record<'de' | 'en' | 'de-x-ls', Strings> & Partial<Record<UiLocale, Strings>> = {
+  de,
+  en,
+  'de-x-ls': easy,
+};
+
+/** The strings of a locale: its own, else German (a locale whose texts have not arrived yet). */
+export function textsFor(locale: UiLocale): Strings {
+  return strings[locale] ?? de;
+}
+
+/**
+ * Adds a locale's texts from the settings (key -> text; `statuses.open` for nested ones) over
+ * the built-in strings of its base: a key it does not give stays German. Built-in locales keep
+ * their own strings. Only plain texts can come from data; the Art. 13 list and the ticket file
+ * stay German until the locale is built in.
+ */
+export function registerTexts(locale: UiLocale, texts: Readonly<Record<string, string>>): void {
+  if (locale === 'de' || locale === 'en' || locale === 'de-x-ls') return;
+  const merged: Strings = { ...de, statuses: { ...de.statuses } };
+  const target = merged as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(texts)) {
+    const [outer, inner] = key.split('.');
+    if (outer === undefined) continue;
+    const current = target[outer];
+    if (inner !== undefined && current && typeof current === 'object' && !Array.isArray(current))
+      (current as Record<string, string>)[inner] = value;
+    else if (inner === undefined && typeof current === 'string') target[outer] = value;
+  }
+  strings[locale] = merged;
+}
+
+/** The UI locale for an attribute value (German unless English or Leichte Sprache was asked for). */
 export function uiLocale(value: string | null | undefined): UiLocale {
+  if (value === 'de-x-ls') return value;
   return value?.toLowerCase().startsWith('en') ? 'en' : 'de';
 }

@@ -33,6 +33,11 @@ p{margin:var(--s2) 0}
 .head .close span{font-size:1.5rem;line-height:1}
 .head button:hover{background:rgba(255,255,255,.15)}
 .head :focus-visible{outline-color:var(--on-brand)}
+.modes{flex:none;display:flex;flex-wrap:wrap;gap:var(--s2);padding:0 var(--s2) var(--s2) var(--s3);background:var(--brand)}
+.modes[hidden]{display:none}
+.modes button{min-height:2.75rem;padding:var(--s1) var(--s2);border:2px solid var(--on-brand);border-radius:var(--radius);background:transparent;color:var(--on-brand);font-weight:600}
+.modes button[aria-pressed=true]{background:var(--on-brand);color:var(--brand)}
+.modes :focus-visible{outline-color:var(--on-brand)}
 .body{flex:1 1 auto;min-height:6rem;overflow-y:auto;overscroll-behavior:contain;padding:var(--s3);overflow-wrap:anywhere}
 .msg{margin:0 0 var(--s3);padding:var(--s2) var(--s3);border-radius:8px;animation:rise .18s ease-out}
 .msg ul,.msg ol{margin:var(--s2) 0;padding-left:1.4rem}
@@ -100,5 +105,5 @@ summary{cursor:pointer;color:var(--accent);font-weight:600;min-height:2.75rem;pa
 @media (max-height:30rem){.panel{overflow-y:auto;height:auto;max-height:calc(100vh - 6.5rem)}.body{flex:none;overflow:visible}}
 @media (max-height:30rem) and (max-width:37.49rem){.panel{max-height:none;height:100dvh}}
 @media (prefers-reduced-motion:reduce){*,*::before,*::after{animation:none!important;transition:none!important;scroll-behavior:auto!important}.dots span{opacity:.7}}
-@media (forced-colors:active){.launcher,.btn,.chip,.head button,.card,.msg{border:2px solid ButtonText}.btn[aria-pressed=true]{forced-color-adjust:none;background:Highlight;color:HighlightText;border-color:Highlight}.dots span{background:CanvasText}:focus-visible{outline-color:Highlight}}`;
+@media (forced-colors:active){.launcher,.btn,.chip,.head button,.modes button,.card,.msg{border:2px solid ButtonText}.btn[aria-pressed=true],.modes button[aria-pressed=true]{forced-color-adjust:none;background:Highlight;color:HighlightText;border-color:Highlight}.dots span{background:CanvasText}:focus-visible{outline-color:Highlight}}`;
 }

@@ -4,7 +4,7 @@ import { h } from './dom.ts';
 import { blocksText, parseMarkdown } from './markdown.ts';
 import { type ReplyActions, turn } from './reply-card.ts';
 import type { AssistantMessage, Message } from './session.ts';
-import { strings, type UiLocale } from './strings.ts';
+import { textsFor, type UiLocale } from './strings.ts';
 
 /** A reply faster than this needs no progress indicator (it would only flicker). */
 export const progressDelayMs = 300;
@@ -126,7 +126,7 @@ export class Transcript {
   #vote(message: AssistantMessage, helpful: boolean): void {
     message.feedback = helpful;
     this.#ctx.save();
-    this.#ctx.announce(strings[message.response.locale].thanks);
+    this.#ctx.announce(textsFor(message.response.locale).thanks);
     // The vote is optional and anonymous: a failure is not worth bothering the citizen with.
     this.#ctx.api.feedback(message.response.answer?.entryId ?? '', helpful).catch(() => undefined);
   }

@@ -1,9 +1,12 @@
 import type { LoadedKnowledge } from '../knowledge/cache.ts';
-import type { Entry, Locale } from '../knowledge/schema.ts';
+import { fallbackChain, type Locale, localeBlock } from '../knowledge/locales.ts';
+import type { Entry, LocalizedEntry, Settings } from '../knowledge/schema.ts';
 import type { MatchResult, MatchStatus } from '../matcher/matcher.ts';
+import { UnknownLocaleError } from './locale-errors.ts';
 
 export interface AskResponse {
   status: MatchStatus;
+  /** The locale the reply is in: a configured tag (`de`, `en`, `de-x-ls`, ...). */
   locale: Locale;
   confidence: number;
   answer?: {
@@ -24,28 +27,57 @@ export interface AskResponse {
   message?: string;
 }
 
+/** Refuses a tag the settings do not configure (a clear 400 rather than a German guess). */
+export function requireLocale(settings: Settings, locale: Locale): void {
+  if (!settings.locales.some((config) => config.tag === locale)) throw new UnknownLocaleError(locale);
+}
+
+/**
+ * An entry's texts in a locale: its own block, else its `matchAlso` parent's, else German
+ * (an entry without a Leichte Sprache block answers in standard German).
+ */
+export function textsOf(settings: Settings, entry: Entry, locale: Locale): LocalizedEntry {
+  for (const tag of fallbackChain(settings.locales, locale)) {
+    const block = localeBlock(entry, tag);
+    if (block) return block;
+  }
+  return entry.de;
+}
+
+/** The settings' fallback texts ("I don't know", "did you mean") of a locale, by the same chain. */
+export function fallbackTexts(settings: Settings, locale: Locale): Settings['texts']['de'] {
+  for (const tag of fallbackChain(settings.locales, locale)) {
+    const texts = settings.texts[tag];
+    if (texts) return texts;
+  }
+  return settings.texts.de;
+}
+
 /**
  * Answers a citizen's question from the published knowledge base:
  * matcher decision -> response in the question's language.
  */
 export function ask(knowledge: LoadedKnowledge, question: string, locale?: Locale): AskResponse {
+  const settings = knowledge.snapshot.settings;
+  if (locale !== undefined) requireLocale(settings, locale);
   const result: MatchResult = knowledge.matcher.match(question, locale);
   const entriesById = new Map(knowledge.snapshot.entries.map((entry) => [entry.id, entry]));
   const lang = result.locale;
-  const brief = (entry: Entry) => ({ entryId: entry.id, question: entry[lang].question });
-  const texts = knowledge.snapshot.settings.texts[lang];
+  const brief = (entry: Entry) => ({ entryId: entry.id, question: textsOf(settings, entry, lang).question });
+  const texts = fallbackTexts(settings, lang);
   const confidence = Math.round(result.confidence * 1000) / 1000;
 
   const best = result.ranked[0]?.entry;
   if (result.status === 'answer' && best) {
+    const localized = textsOf(settings, best, lang);
     return {
       status: 'answer',
       locale: lang,
       confidence,
       answer: {
         entryId: best.id,
-        question: best[lang].question,
-        text: best[lang].answer,
+        question: localized.question,
+        text: localized.answer,
         ...(best.reviewedAt ? { reviewedAt: best.reviewedAt } : {}),
         kind: best.kind,
         related: best.related.flatMap((id) => {

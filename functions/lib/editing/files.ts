@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Document, parse as parseYaml, Scalar, visit } from 'yaml';
 import type { EvalCase } from '../knowledge/evaluate.ts';
 import { defaultKnowledgeDir, readEvalFile } from '../knowledge/files.ts';
+import { extraLocaleTags, localeBlock } from '../knowledge/locales.ts';
 import { type Entry, entrySchema, type Settings } from '../knowledge/schema.ts';
 
 /**
@@ -38,13 +39,16 @@ async function exportEvalCases(dir: string, settings: Settings, cases: readonly 
 
 /** Key order of an entry file (the order staff know from the shipped files). */
 function orderedEntry(entry: Entry): Record<string, unknown> {
-  const localized = (locale: 'de' | 'en') => ({
-    question: entry[locale].question,
-    alternatives: entry[locale].alternatives,
-    keywords: entry[locale].keywords,
-    answer: entry[locale].answer,
-    tests: entry[locale].tests,
-  });
+  const localized = (locale: string) => {
+    const block = localeBlock(entry, locale) ?? entry.de;
+    return {
+      question: block.question,
+      alternatives: block.alternatives,
+      keywords: block.keywords,
+      answer: block.answer,
+      tests: block.tests,
+    };
+  };
   return {
     id: entry.id,
     kind: entry.kind,
@@ -55,18 +59,8 @@ function orderedEntry(entry: Entry): Record<string, unknown> {
     ...(entry.sources ? { sources: entry.sources } : {}),
     de: localized('de'),
     en: localized('en'),
-    ...(entry['de-x-ls'] ? { 'de-x-ls': leichteSprache(entry['de-x-ls']) } : {}),
-  };
-}
-
-/** The Leichte Sprache block as editors write it: phrasings only when there are any. */
-function leichteSprache(text: NonNullable<Entry['de-x-ls']>): Record<string, unknown> {
-  return {
-    question: text.question,
-    ...(text.alternatives.length > 0 ? { alternatives: text.alternatives } : {}),
-    ...(text.keywords.length > 0 ? { keywords: text.keywords } : {}),
-    answer: text.answer,
-    ...(text.tests.length > 0 ? { tests: text.tests } : {}),
+    // Further locales (Leichte Sprache, ...) after German and English, as in the shipped files.
+    ...Object.fromEntries(extraLocaleTags(entry).map((locale) => [locale, localized(locale)])),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { StaffIdentity } from '../auth/groups.ts';
 import { BadRequestError } from '../http/errors.ts';
-import type { Entry, Locale } from '../knowledge/schema.ts';
+import { type Language, languageOfTag } from '../knowledge/locales.ts';
+import { type Entry, type Locale, localeBlock } from '../knowledge/schema.ts';
 import { anonymise } from '../unanswered/anonymise.ts';
 import { listDrafts, listPublished } from './store.ts';
 import { type EntryView, readEntry, saveDraft } from './workflow.ts';
@@ -48,7 +49,10 @@ export function entryFromQuestion(options: {
   alternatives?: readonly string[];
   answer?: string;
 }): Entry {
-  const other: Locale = options.locale === 'de' ? 'en' : 'de';
+  // A question asked in another locale (Leichte Sprache, a third language) starts the entry's
+  // German or English text; the editor adds the other locales' blocks.
+  const locale = languageOfTag(options.locale);
+  const other: Language = locale === 'de' ? 'en' : 'de';
   const question = clip(options.question.trim(), 300);
   const filled = {
     question,
@@ -56,7 +60,7 @@ export function entryFromQuestion(options: {
       .filter((text) => text && text !== question)
       .slice(0, 60),
     keywords: [],
-    answer: clip(options.answer?.trim() || answerMarker[options.locale], 4000),
+    answer: clip(options.answer?.trim() || answerMarker[locale], 4000),
     tests: [],
   };
   const placeholder = {
@@ -70,8 +74,8 @@ export function entryFromQuestion(options: {
     id: options.id,
     kind: 'faq',
     related: [],
-    de: options.locale === 'de' ? filled : placeholder,
-    en: options.locale === 'en' ? filled : placeholder,
+    de: locale === 'de' ? filled : placeholder,
+    en: locale === 'en' ? filled : placeholder,
   };
 }
 
@@ -112,14 +116,16 @@ export async function addAlternatives(
   const entry = current.draft ? current.draft.entry : current.published?.entry;
   if (!entry)
     throw new BadRequestError('This entry is about to be deleted; restore it first.', 'entry_deleted');
-  const localized = entry[locale];
+  // Phrasings go to the entry's block of that locale, or its built-in language's block.
+  const block = localeBlock(entry, locale) ? locale : languageOfTag(locale);
+  const localized = localeBlock(entry, block) ?? entry.de;
   const known = new Set([localized.question, ...localized.alternatives].map((text) => text.toLowerCase()));
   const added = phrasings
     .map((text) => clip(anonymise(text), 300))
     .filter((text) => !known.has(text.toLowerCase()));
   const next: Entry = {
     ...entry,
-    [locale]: { ...localized, alternatives: [...localized.alternatives, ...new Set(added)].slice(0, 60) },
+    [block]: { ...localized, alternatives: [...localized.alternatives, ...new Set(added)].slice(0, 60) },
   };
   return saveDraft(entryId, next, current.version, who);
 }

@@ -1,4 +1,4 @@
-import type { Locale } from '../knowledge/schema.ts';
+import { type Language, type Locale, languageOfTag } from '../knowledge/locales.ts';
 
 /**
  * Texts of the digest and the confirmation mail (the flow's mails; mail-texts.ts holds the
@@ -37,7 +37,7 @@ export interface ConfirmationInput {
   organisation: string;
 }
 
-const confirmationTexts: Record<Locale, (input: ConfirmationInput) => { subject: string; text: string }> = {
+const confirmationTexts: Record<Language, (input: ConfirmationInput) => { subject: string; text: string }> = {
   de: ({ ticketId, link, organisation }) => ({
     subject: `Bitte bestätigen Sie Ihre E-Mail-Adresse (${ticketId})`,
     text: [
@@ -73,7 +73,7 @@ const confirmationTexts: Record<Locale, (input: ConfirmationInput) => { subject:
 };
 
 export function confirmationMail(locale: Locale, input: ConfirmationInput) {
-  return confirmationTexts[locale](input);
+  return confirmationTexts[languageOfTag(locale)](input);
 }
 
 /** The page behind the confirmation link (GET shows a button, POST confirms), per locale. */

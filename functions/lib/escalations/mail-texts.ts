@@ -1,4 +1,4 @@
-import type { Locale } from '../knowledge/schema.ts';
+import { type Language, type Locale, languageOfTag } from '../knowledge/locales.ts';
 import { escapeHtml, markdownToHtml, markdownToText } from '../markdown/render.ts';
 
 /**
@@ -54,7 +54,7 @@ interface AnswerTexts {
   noReply: string;
 }
 
-const answerTexts: Record<Locale, (input: AnswerInput) => AnswerTexts> = {
+const answerTexts: Record<Language, (input: AnswerInput) => AnswerTexts> = {
   de: ({ ticketId, organisation, dpoEmail, retentionDays }) => ({
     subject: `Antwort auf Ihre Frage (${ticketId})`,
     greeting: 'Guten Tag,',
@@ -85,7 +85,9 @@ const answerTexts: Record<Locale, (input: AnswerInput) => AnswerTexts> = {
  * The answer is set apart by a rule in both, so the reader sees where the DPO's words begin.
  */
 export function answerMail(locale: Locale, input: AnswerInput) {
-  const texts = answerTexts[locale](input);
+  // A locale without mail texts of its own (Leichte Sprache, a third language) gets its
+  // built-in language's mail, German otherwise: see docs/locales.md.
+  const texts = answerTexts[languageOfTag(locale)](input);
   const rule = '-'.repeat(40);
   const text = [
     texts.greeting,

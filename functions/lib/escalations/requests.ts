@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { localeSchema } from '../knowledge/schema.ts';
+import { localeTagSchema } from '../knowledge/schema.ts';
 
 /**
  * The body of POST /v1/escalations, defined once: the handler validates with it and the widget
@@ -12,7 +12,7 @@ export const submitRequestSchema = z.object({
    * Only a hint, used when the question's own language cannot be told (a one-word question):
    * the ticket is stored in the language the server detects in the question itself.
    */
-  locale: localeSchema.optional(),
+  locale: localeTagSchema.optional(),
   consent: z.literal(true, 'must be true: the citizen has to agree to the forwarding'),
   clientToken: z.uuid('must be a UUID'),
   /** Honeypot: hidden in the widget, so only bots fill it in. */

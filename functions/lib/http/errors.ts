@@ -6,6 +6,7 @@ export const errorCodes = [
   'bad_request',
   'invalid_json',
   'invalid_request',
+  'unknown_locale',
   'invalid_entry',
   'entry_deleted',
   'unauthorized',

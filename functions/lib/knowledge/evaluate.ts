@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Matcher } from '../matcher/matcher.ts';
-import type { Entry, Locale } from './schema.ts';
+import { type Entry, extraLocaleTags, type Locale, localeBlock } from './schema.ts';
 
 export interface EvalCase {
   question: string;
@@ -180,11 +180,11 @@ export function splitOf(question: string): EvalSplit {
   return firstByte < 128 ? 'tuning' : 'held-back';
 }
 
-/** The knowledge base's own regression phrasings: each entry's `tests`, per locale. */
+/** The knowledge base's own regression phrasings: each entry's `tests`, per locale (any tag). */
 export function selfTestCases(entries: readonly Entry[]): EvalCase[] {
   return entries.flatMap((entry) =>
-    (['de', 'en'] as const).flatMap((locale) =>
-      entry[locale].tests.map((question) => ({ question, expected: entry.id, locale })),
+    ['de', 'en', ...extraLocaleTags(entry)].flatMap((locale) =>
+      (localeBlock(entry, locale)?.tests ?? []).map((question) => ({ question, expected: entry.id, locale })),
     ),
   );
 }

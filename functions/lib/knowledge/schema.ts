@@ -1,10 +1,24 @@
 import * as z from 'zod';
 
-import { type Locale, locales } from './locales.ts';
+import {
+  analyses,
+  defaultLocales,
+  type Language,
+  type Locale,
+  type LocaleConfig,
+  languages,
+  readabilityRules,
+} from './locales.ts';
 import { townSchema } from './town.ts';
 
-export { type Locale, locales };
-export const localeSchema = z.enum(locales);
+export { type Language, type Locale, type LocaleConfig, languages };
+export const languageSchema = z.enum(languages);
+
+/** A BCP 47 tag as the settings may name a locale: `de`, `pl`, `de-x-ls`, `pt-BR`. */
+export const localeTagSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'use a BCP 47 tag such as "pl" or "de-x-ls"')
+  .max(35);
 
 export const entryIdSchema = z
   .string()
@@ -98,7 +112,7 @@ export const legalReviewSchema = z.strictObject({
 });
 
 /** A knowledge-base entry, as stored in `knowledge/entries/<id>.yaml` and in the table. */
-export const entrySchema = z.strictObject({
+const entryShape = {
   id: entryIdSchema,
   kind: z.enum(entryKinds),
   /** The "Stand": when the answer was last reviewed (YYYY-MM-DD). */
@@ -114,18 +128,93 @@ export const entrySchema = z.strictObject({
   legalReview: legalReviewSchema.optional(),
   de: localizedEntrySchema,
   en: localizedEntrySchema,
-  /**
-   * Leichte Sprache (issue 16): the same answer, simpler. Optional until every entry has one;
-   * matching uses the German phrasings, so only question and answer are needed here.
-   */
-  'de-x-ls': localizedEntrySchema.optional(),
+};
+/** The fields of an entry without locale blocks beyond German and English. */
+export const baseEntrySchema = z.strictObject(entryShape);
+const localeKeyPattern = /^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
+/**
+ * An entry with blocks for further locales (`de-x-ls:`, `pl:`): a key that looks like a locale
+ * tag is parsed as a locale block; any other unknown key is refused like a strict object would.
+ */
+export const entrySchema = z
+  .object(entryShape)
+  .catchall(z.unknown())
+  .transform((entry, ctx) => {
+    const result: Record<string, unknown> = { ...entry };
+    for (const [key, value] of Object.entries(entry)) {
+      if (key in entryShape) continue;
+      if (!localeKeyPattern.test(key)) {
+        ctx.issues.push({
+          code: 'unrecognized_keys',
+          keys: [key],
+          input: entry,
+          message: `Unrecognized key: "${key}"`,
+        });
+        continue;
+      }
+      const block = localizedEntrySchema.safeParse(value);
+      if (block.success) result[key] = block.data;
+      else
+        for (const issue of block.error.issues)
+          ctx.issues.push({
+            ...issue,
+            path: [key, ...issue.path],
+            input: value,
+          } as (typeof ctx.issues)[number]);
+    }
+    return result as z.output<typeof baseEntrySchema> & { readonly [tag: string]: unknown };
+  });
+
+export type LocalizedEntry = z.output<typeof localizedEntrySchema>;
+/**
+ * German and English are required; any other configured locale is a block named by its tag
+ * (`de-x-ls:`, `pl:`). The schema cannot know the settings, so it accepts any block that looks
+ * like a locale; `kb validate` refuses tags the settings do not configure.
+ */
+export type Entry = z.output<typeof baseEntrySchema> & { readonly [tag: Locale]: unknown };
+export type EntryInput = z.input<typeof baseEntrySchema> & { readonly [tag: Locale]: unknown };
+
+export { extraLocaleTags, localeBlock } from './locales.ts';
+
+const perLocale = <T extends z.ZodType>(schema: T) => z.object({ de: schema, en: schema }).catchall(schema);
+
+/** `locales:` in the settings; the first is the default. */
+export const localeConfigSchema = z.strictObject({
+  tag: localeTagSchema,
+  name: text(60),
+  analysis: z.enum(analyses),
+  matchAlso: localeTagSchema.optional(),
+  readability: z.enum(readabilityRules).optional(),
+  required: z.boolean().optional(),
 });
 
-export type Entry = z.output<typeof entrySchema>;
-export type EntryInput = z.input<typeof entrySchema>;
-export type LocalizedEntry = z.output<typeof localizedEntrySchema>;
-
-const perLocale = <T extends z.ZodType>(schema: T) => z.strictObject({ de: schema, en: schema });
+const localesSchema = z
+  .array(localeConfigSchema)
+  .min(2)
+  .max(12)
+  .default(() => defaultLocales.map((locale) => ({ ...locale })))
+  .superRefine((list, ctx) => {
+    const tags = list.map((locale) => locale.tag);
+    tags.forEach((tag, index) => {
+      if (tags.indexOf(tag) !== index)
+        ctx.addIssue({ code: 'custom', path: [index, 'tag'], message: `duplicate locale "${tag}"` });
+    });
+    // Every entry is written in German and English, so both must be configured.
+    for (const required of languages)
+      if (!tags.includes(required))
+        ctx.addIssue({ code: 'custom', message: `the locale "${required}" must be configured` });
+    list.forEach((locale, index) => {
+      if (
+        locale.matchAlso !== undefined &&
+        (locale.matchAlso === locale.tag || !tags.includes(locale.matchAlso))
+      )
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'matchAlso'],
+          message: `"${locale.matchAlso}" is not another configured locale`,
+        });
+    });
+  });
 
 /** `knowledge/settings.yaml`: matcher thresholds, fallback texts, contact data and policies. */
 export const settingsSchema = z.strictObject({
@@ -134,6 +223,8 @@ export const settingsSchema = z.strictObject({
    * in the schema so that knowledge bases stored before it still load; `kb validate` requires it.
    */
   town: townSchema.optional(),
+  /** The locales entries may carry; the first is the default. See docs/locales.md. */
+  locales: localesSchema,
   matcher: z.strictObject({
     /** Confidence at or above which the best entry is answered. */
     answerThreshold: z.number().min(0).max(1),
@@ -149,6 +240,11 @@ export const settingsSchema = z.strictObject({
     z.strictObject({
       none: text(500),
       suggest: text(500),
+      /**
+       * The widget's own texts for a locale it has no built-in strings for (key -> text, the keys
+       * of `web/widget/strings.ts`); missing keys fall back to the parent locale or German.
+       */
+      widget: z.record(z.string().regex(/^[a-zA-Z]+(?:\.[a-zA-Z]+)?$/), text(1000)).optional(),
     }),
   ),
   contact: z.strictObject({
@@ -212,12 +308,15 @@ export const settingsSchema = z.strictObject({
    * opens. Optional, so that a knowledge base from before this setting stays valid; without it
    * the widget shows no starters.
    */
-  starters: perLocale(
-    z
-      .array(z.string().regex(/^[a-z0-9-]+$/))
-      .min(3)
-      .max(5),
-  ).optional(),
+  starters: z
+    .record(
+      localeTagSchema,
+      z
+        .array(z.string().regex(/^[a-z0-9-]+$/))
+        .min(3)
+        .max(5),
+    )
+    .optional(),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

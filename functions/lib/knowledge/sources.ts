@@ -1,4 +1,4 @@
-import type { Entry, Locale } from './schema.ts';
+import type { Entry, Language } from './schema.ts';
 
 /**
  * The rule "every answer rests on a source", checked per entry: at least one source, notice
@@ -7,7 +7,7 @@ import type { Entry, Locale } from './schema.ts';
  */
 
 /** The words that mark general advice in an answer, per locale (matched case-insensitively). */
-export const generalAdviceMarkers: Record<Locale, RegExp> = {
+export const generalAdviceMarkers: Record<Language, RegExp> = {
   de: /allgemeine[nr]? Hinweis/i,
   en: /general advice/i,
 };

@@ -1,5 +1,6 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
+import { localeProblems } from './locale-checks.ts';
 import { placeholderStandIns, placeholderValues, resolvePlaceholders, todoLines } from './placeholders.ts';
 import { type Entry, entrySchema, type Settings, settingsSchema } from './schema.ts';
 import { sourceProblems } from './sources.ts';
@@ -25,6 +26,8 @@ export interface ValidationReport {
   entries: Entry[];
   settings?: Settings;
   problems: ValidationProblem[];
+  /** Not blocking: e.g. a missing block of a locale marked `required: false` (docs/locales.md). */
+  warnings: ValidationProblem[];
 }
 
 function issuesToProblems(file: string, error: z.ZodError): ValidationProblem[] {
@@ -178,7 +181,13 @@ export function validateKnowledgeBase(files: readonly SourceFile[]): ValidationR
   }
   problems.push(...crossCheck(valid));
   problems.push(...checkSources(valid, files, settings));
-  if (settings) problems.push(...checkStarters(settings, new Set(valid.map(({ entry }) => entry.id))));
+  const warnings: ValidationProblem[] = [];
+  if (settings) {
+    problems.push(...checkStarters(settings, new Set(valid.map(({ entry }) => entry.id))));
+    const checked = localeProblems(valid, settings);
+    problems.push(...checked.problems);
+    warnings.push(...checked.warnings);
+  }
   const entries = valid.map(({ entry }) => entry).sort((a, b) => a.id.localeCompare(b.id));
-  return settings ? { entries, settings, problems } : { entries, problems };
+  return settings ? { entries, settings, problems, warnings } : { entries, problems, warnings };
 }

@@ -1,5 +1,14 @@
 import Fuse from 'fuse.js';
-import type { Entry, Locale, Settings } from '../knowledge/schema.ts';
+import {
+  type Analysis,
+  defaultLocales,
+  isLanguage,
+  type Language,
+  type Locale,
+  type LocaleConfig,
+  localeBlock,
+} from '../knowledge/locales.ts';
+import type { Entry, LocalizedEntry, Settings } from '../knowledge/schema.ts';
 import { scoring as tuning } from './config.ts';
 import {
   analyzeTerms,
@@ -76,16 +85,18 @@ class LocaleIndex {
   /** Small-talk entries: answered only when the question says most of one of their phrasings. */
   readonly smalltalk = new Set<number>();
 
+  /** `locale` is the analysis; `sources` the locale blocks whose phrasings are indexed. */
   constructor(
-    readonly locale: Locale,
+    readonly locale: Analysis,
     entries: readonly Entry[],
     readonly synonyms: SynonymTable,
+    sources: readonly Locale[] = [locale],
   ) {
     const entriesWithTerm = new Map<string, Set<number>>();
     entries.forEach((entry, entryIndex) => {
       if (entry.kind === 'smalltalk') this.smalltalk.add(entryIndex);
-      const localized = entry[locale];
-      for (const text of [localized.question, ...localized.alternatives, ...localized.keywords]) {
+      const blocks = sources.flatMap((tag) => localeBlock(entry, tag) ?? []);
+      for (const text of blocks.flatMap(phrasingsOf)) {
         const analysed = analyzeTerms(text, locale, synonyms);
         for (const { word, term } of analysed) this.addWord(word, term);
         const terms = [...new Set(analysed.map(({ term }) => term))];
@@ -292,7 +303,8 @@ class LocaleIndex {
     // Raw weights first: rare known words weigh most; unknown words by their length and form.
     const raw = [...queryTerms].flatMap(([term, info]) => {
       const matches = this.lookup(term, typos, info.word);
-      if (matches.length === 0 && isMisspeltStopWord(info.word, this.locale)) return [];
+      if (matches.length === 0 && this.locale !== 'none' && isMisspeltStopWord(info.word, this.locale))
+        return [];
       // A frame word ("tun", "stimmt", "tell") asks but names nothing: it weighs little, known or not.
       const weight =
         info.frame && matches.length === 0
@@ -496,8 +508,14 @@ export interface EntryScore {
   topical: boolean;
 }
 
+const phrasingsOf = (localized: LocalizedEntry) => [
+  localized.question,
+  ...localized.alternatives,
+  ...localized.keywords,
+];
+
 /** Folded words of a locale's phrasings, for language detection (much cheaper than an index). */
-function surfaceWordsOf(entries: readonly Entry[], locale: Locale): ReadonlySet<string> {
+function surfaceWordsOf(entries: readonly Entry[], locale: Language): ReadonlySet<string> {
   const surface = new Set<string>();
   for (const entry of entries) {
     const localized = entry[locale];
@@ -509,8 +527,8 @@ function surfaceWordsOf(entries: readonly Entry[], locale: Locale): ReadonlySet<
 }
 
 /** How German or English a question looks: stop words and known words of the locale. */
-function languageEvidence(question: string, locale: Locale, surface: ReadonlySet<string>): number {
-  const other: Locale = locale === 'de' ? 'en' : 'de';
+function languageEvidence(question: string, locale: Language, surface: ReadonlySet<string>): number {
+  const other: Language = locale === 'de' ? 'en' : 'de';
   let evidence = /[äöüß]/i.test(question) ? (locale === 'de' ? 2 : 0) : 0;
   for (const word of words(question)) {
     const folded = canonicalWord(word, locale);
@@ -526,23 +544,40 @@ export { editDistance, plausibleTypo } from './typos.ts';
 
 /** A matcher built once per published knowledge base; `match` is synchronous and fast. */
 export interface Matcher {
+  /** `locale`: any configured tag; a question clearly in another analysed language may override it. */
   match(question: string, locale?: Locale): MatchResult;
-  detectLanguage(question: string, fallback?: Locale): Locale;
+  detectLanguage(question: string, fallback?: Language): Language;
 }
 
 /** Builds the matcher for a set of entries and the settings' thresholds and synonyms. */
 export function createMatcher(
   entries: readonly Entry[],
-  settings: Pick<Settings, 'matcher' | 'synonyms'>,
+  settings: Pick<Settings, 'matcher' | 'synonyms'> & { locales?: readonly LocaleConfig[] },
 ): Matcher {
   const options = settings.matcher;
   const surface = { de: surfaceWordsOf(entries, 'de'), en: surfaceWordsOf(entries, 'en') };
-  // Each language's index is built when a question first needs it: a cold start pays for one.
-  const indexes: Partial<Record<Locale, LocaleIndex>> = {};
+  const configs = new Map((settings.locales ?? defaultLocales).map((config) => [config.tag, config]));
+  const analysisOf = (tag: Locale): Analysis =>
+    configs.get(tag)?.analysis ?? (isLanguage(tag) ? tag : 'none');
+  // Each locale's index is built when a question first needs it: a cold start pays for one.
+  // A locale with `matchAlso` indexes its parent's phrasings too, under its own analysis.
+  const indexes = new Map<Locale, LocaleIndex>();
   const entryIndex = new Map(entries.map((entry, index) => [entry.id, index]));
   const indexOf = (locale: Locale): LocaleIndex => {
-    indexes[locale] ??= new LocaleIndex(locale, entries, buildSynonyms(settings.synonyms[locale], locale));
-    return indexes[locale];
+    let index = indexes.get(locale);
+    if (!index) {
+      const parent = configs.get(locale)?.matchAlso;
+      const analysis = analysisOf(locale);
+      const synonyms =
+        settings.synonyms[locale] ??
+        (parent === undefined ? undefined : settings.synonyms[parent]) ??
+        (isLanguage(analysis) ? settings.synonyms[analysis] : undefined) ??
+        {};
+      const sources = parent === undefined ? [locale] : [locale, parent];
+      index = new LocaleIndex(analysis, entries, buildSynonyms(synonyms, analysis), sources);
+      indexes.set(locale, index);
+    }
+    return index;
   };
 
   /** German minus English evidence: positive for German, negative for English. */
@@ -550,7 +585,7 @@ export function createMatcher(
     return languageEvidence(question, 'de', surface.de) - languageEvidence(question, 'en', surface.en);
   }
 
-  function detectLanguage(question: string, fallback: Locale = 'de'): Locale {
+  function detectLanguage(question: string, fallback: Language = 'de'): Language {
     const lead = languageLead(question);
     if (lead === 0) return fallback;
     return lead > 0 ? 'de' : 'en';
@@ -608,15 +643,23 @@ export function createMatcher(
     // other language is answered in that one. Otherwise the detected language goes first; the
     // other one is tried only when the first is not confident (a misdetected short question),
     // and it must then win clearly.
+    // A locale without an analysed language (`analysis: none`) cannot be detected: when the
+    // citizen chose it, it goes first whatever the evidence says.
     const lead = languageLead(question);
-    const detected: Locale = lead === 0 ? (locale ?? 'de') : lead > 0 ? 'de' : 'en';
-    const preferred = locale && Math.abs(lead) < tuning.localeOverride ? locale : detected;
+    const analysis = locale === undefined ? undefined : analysisOf(locale);
+    const hint: Language = isLanguage(analysis) ? analysis : 'de';
+    const detected: Language = lead === 0 ? hint : lead > 0 ? 'de' : 'en';
+    const overridden =
+      Math.abs(lead) >= tuning.localeOverride && isLanguage(analysis) && analysis !== detected;
+    const preferred: Locale = locale !== undefined && !overridden ? locale : detected;
     // An instruction to the assistant ("Schreib mir ein Gedicht", "Give me the town's passwords")
     // is no question to the town: no entry answers it, whatever words it shares with one.
     if (isInstruction(question)) return { status: 'none', locale: preferred, confidence: 0, ranked: [] };
     const first = decide(rank(question, preferred), preferred);
     if (first.status === 'answer') return first;
-    const other: Locale = preferred === 'de' ? 'en' : 'de';
+    const preferredAnalysis = analysisOf(preferred);
+    const other: Language =
+      preferredAnalysis === 'de' ? 'en' : preferredAnalysis === 'en' ? 'de' : lead < 0 ? 'en' : 'de';
     // Without typo tolerance when the language was clear: this pass only catches a misdetected
     // language, and it stays cheap. With it when nothing told the language ("goodby").
     const second = rank(question, other, lead === 0);

@@ -1,6 +1,6 @@
 import { stemmer as stemEnglish } from '@orama/stemmers/english';
 import { stemmer as stemGerman } from '@orama/stemmers/german';
-import type { Locale } from '../knowledge/schema.ts';
+import type { Analysis, Language } from '../knowledge/locales.ts';
 import { colloquial } from './colloquial.ts';
 import { frameWords, stopWords, topicWords } from './stop-words.ts';
 
@@ -56,7 +56,9 @@ function stemGermanWord(word: string): string {
 }
 
 /** Stems one folded word in the given language. */
-export function stem(word: string, locale: Locale): string {
+export function stem(word: string, locale: Analysis): string {
+  // A locale without a language analysis (`analysis: none`) matches folded words as written.
+  if (locale === 'none') return memo(plain, word, () => stripDiacritics(word));
   return memo(stems[locale], word, () => {
     if (/^\p{N}+$/u.test(word)) return word;
     const stemmed = locale === 'de' ? stemGermanWord(foldGerman(word)) : stemEnglish(word);
@@ -65,7 +67,8 @@ export function stem(word: string, locale: Locale): string {
 }
 
 /** Prepares a word for lookup in the locale's stop-word list and synonym table. */
-export function canonicalWord(word: string, locale: Locale): string {
+export function canonicalWord(word: string, locale: Analysis): string {
+  if (locale === 'none') return memo(plain, word, () => stripDiacritics(word));
   return memo(canonicals[locale], word, () => stripDiacritics(locale === 'de' ? foldGerman(word) : word));
 }
 
@@ -76,6 +79,7 @@ export function canonicalWord(word: string, locale: Locale): string {
 const memoLimit = 50_000;
 const stems = { de: new Map<string, string>(), en: new Map<string, string>() };
 const canonicals = { de: new Map<string, string>(), en: new Map<string, string>() };
+const plain = new Map<string, string>();
 
 function memo(cache: Map<string, string>, word: string, compute: () => string): string {
   let value = cache.get(word);
@@ -88,12 +92,12 @@ function memo(cache: Map<string, string>, word: string, compute: () => string): 
 }
 
 /** The key under which a synonym is also found by its stem (marked, so no word collides with it). */
-function stemKey(word: string, locale: Locale): string {
+function stemKey(word: string, locale: Analysis): string {
   return `~${stem(word, locale)}`;
 }
 
 /** The synonym of an inflected form of a synonym's source word ("komische" -> "komisch"). */
-function inflected(synonyms: SynonymTable, word: string, locale: Locale): readonly string[] | undefined {
+function inflected(synonyms: SynonymTable, word: string, locale: Analysis): readonly string[] | undefined {
   const [source, ...replacement] = synonyms.get(stemKey(word, locale)) ?? [];
   return source && word.startsWith(source.slice(1)) ? replacement : undefined;
 }
@@ -102,7 +106,7 @@ function inflected(synonyms: SynonymTable, word: string, locale: Locale): readon
 export type SynonymTable = ReadonlyMap<string, readonly string[]>;
 
 /** Builds the synonym table of a locale from the settings' word -> replacement pairs. */
-export function buildSynonyms(pairs: Readonly<Record<string, string>>, locale: Locale): SynonymTable {
+export function buildSynonyms(pairs: Readonly<Record<string, string>>, locale: Analysis): SynonymTable {
   const table = new Map<string, string[]>();
   for (const [from, to] of Object.entries(pairs)) {
     const source = words(from).map((word) => canonicalWord(word, locale));
@@ -196,7 +200,7 @@ const questionWords = {
 };
 
 /** Splits a message into sentences, each with its text and whether it asks the question. */
-function sentences(text: string, locale: Locale): { text: string; question: boolean }[] {
+function sentences(text: string, locale: Language): { text: string; question: boolean }[] {
   const parts = text.split(/(?<=[.!?;])\s+|\n+/u).filter((part) => /[\p{L}\p{N}]/u.test(part));
   return parts.map((part) => {
     const first = words(part)[0];
@@ -208,7 +212,7 @@ function sentences(text: string, locale: Locale): { text: string; question: bool
 }
 
 /** Folded words of a text with colloquial forms replaced by their standard words ("ick" -> "ich"). */
-function standardWords(token: string, locale: Locale): string[] {
+function standardWords(token: string, locale: Language): string[] {
   return words(token).flatMap((word) => {
     const canonical = canonicalWord(word, locale);
     return colloquial(canonical, locale) ?? [canonical];
@@ -223,10 +227,11 @@ function standardWords(token: string, locale: Locale): string[] {
  */
 export function analyzeTerms(
   text: string,
-  locale: Locale,
+  locale: Analysis,
   synonyms: SynonymTable = new Map(),
   options: AnalyzeOptions = {},
 ): Term[] {
+  if (locale === 'none') return plainTerms(text, synonyms);
   const parts = options.focus ? sentences(text, locale) : [{ text, question: true }];
   // A question sentence among context sentences: the context counts less.
   const weighted = parts.some((part) => part.question) && parts.some((part) => !part.question);
@@ -279,10 +284,29 @@ export function analyzeTerms(
   return terms.length > 0 ? terms : collect(true);
 }
 
+/** `analysis: none`: folded words and synonyms, no stop words, colloquial forms or stemming. */
+function plainTerms(text: string, synonyms: SynonymTable): Term[] {
+  return words(text).flatMap((word) => {
+    const canonical = canonicalWord(word, 'none');
+    return (synonyms.get(canonical) ?? [canonical])
+      .filter((replacement) => replacement.length >= 2 || /\p{N}/u.test(replacement))
+      .map((replacement) => ({
+        term: stem(replacement, 'none'),
+        word: canonical,
+        mustMatch: false,
+        focus: 1,
+        questionWord: false,
+        verbLike: false,
+        frame: false,
+        named: false,
+      }));
+  });
+}
+
 /** Whether a word is evidence for a locale's colloquial forms (language detection). */
 export { isColloquial } from './colloquial.ts';
 
 /** The terms of a text (see `analyzeTerms`). */
-export function analyze(text: string, locale: Locale, synonyms: SynonymTable = new Map()): string[] {
+export function analyze(text: string, locale: Analysis, synonyms: SynonymTable = new Map()): string[] {
   return analyzeTerms(text, locale, synonyms).map(({ term }) => term);
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { batchWrite, deleteItem, isExpired, queryPartition } from '../adapters/dynamodb.ts';
 import { analyticsKeys, analyticsPartitions } from '../analytics/analytics-table.ts';
-import type { Locale } from '../knowledge/schema.ts';
+import { analysisOfTag, type Locale } from '../knowledge/locales.ts';
 import type { MatchStatus } from '../matcher/matcher.ts';
 import { analyze } from '../matcher/normalize.ts';
 import { TermIndex } from '../matcher/term-index.ts';
@@ -46,7 +46,7 @@ export interface UnansweredGroup {
 
 /** Matching terms of a question, without the anonymiser's placeholders. */
 const termsOfText = (text: string, locale: Locale) =>
-  new Set(analyze(text.replace(/\[[^\]]*\]/g, ' '), locale));
+  new Set(analyze(text.replace(/\[[^\]]*\]/g, ' '), analysisOfTag(locale)));
 
 /**
  * The sort key of a question: the same for every phrasing with the same terms (case, word
