@@ -41,6 +41,12 @@ export interface BuildOptions {
   webAssetsDir?: string | null;
   /** Knowledge folder to seed; default KNOWLEDGE_DIR, else `knowledge/`. */
   knowledgeDir?: string;
+  /**
+   * aws-cdk-lib's built-in CloudFormation schema validation (a WebAssembly engine: about 10 s to
+   * start and 4 s per synth on a 2-core machine). Default true; tests that synthesise variants
+   * switch it off, tests/cdk/stack.test.ts keeps it on for the real synth.
+   */
+  cloudFormationValidation?: boolean;
 }
 
 export interface BuiltApp {
@@ -61,6 +67,7 @@ export async function buildApp(
 ): Promise<BuiltApp> {
   const app = new App({
     context: { ...featureFlags, ...context },
+    builtinCloudFormationValidation: options.cloudFormationValidation ?? true,
     ...(options.outdir ? { outdir: options.outdir } : {}),
   });
   const stage = loadStage(app.node.tryGetContext('stage'), options.deployDir ?? deployDir);

@@ -1,5 +1,6 @@
 // `npm run kb -- <command>`: validate, import and evaluate the knowledge base.
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { evalCasesFor, exportKnowledge } from '../lib/editing/files.ts';
 import { type EvalFigures, type EvalReport, evaluate, splitOf } from '../lib/knowledge/evaluate.ts';
@@ -100,8 +101,10 @@ function prefixed(prefix: string, groups: Record<string, EvalFigures>): Record<s
   return Object.fromEntries(Object.entries(groups).map(([name, figures]) => [`${prefix} ${name}`, figures]));
 }
 
-async function main(): Promise<void> {
+/** Runs one command (`args` as after `npm run kb --`); exported so tests can run it in-process. */
+export async function main(args: readonly string[] = process.argv.slice(2)): Promise<void> {
   const { positionals, values } = parseArgs({
+    args: [...args],
     allowPositionals: true,
     options: {
       dir: { type: 'string' },
@@ -190,7 +193,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-});
+// Only as a script (`npm run kb`): a test that imports `main` runs it itself.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  });

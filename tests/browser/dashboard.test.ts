@@ -5,10 +5,13 @@ import type { LocalStack } from '../../functions/local/stack.ts';
 import {
   axeViolations,
   browserAvailable,
+  desktop,
   expectClean,
   launchBrowser,
   openPage,
   requireBrowserInCi,
+  screenSizes,
+  screenshotDir,
   type Watched,
   watchNetwork,
 } from '../support/browser.ts';
@@ -18,11 +21,6 @@ import { startTestStack } from '../support/stack.ts';
 requireBrowserInCi();
 
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
-const screenshots = 'test-results/screenshots';
-const sizes = [
-  { name: 'desktop', viewport: { width: 1280, height: 800 } },
-  { name: 'phone', viewport: { width: 375, height: 740 } },
-] as const;
 
 describe.runIf(browserAvailable)('situation dashboard page', () => {
   let stack: LocalStack;
@@ -32,7 +30,7 @@ describe.runIf(browserAvailable)('situation dashboard page', () => {
     stack = await startTestStack();
     await seedDashboardTraffic(stack);
     browser = await launchBrowser();
-    await mkdir(screenshots, { recursive: true });
+    await mkdir(screenshotDir, { recursive: true });
   });
 
   afterAll(async () => {
@@ -94,17 +92,17 @@ describe.runIf(browserAvailable)('situation dashboard page', () => {
     expect(watched.network()).toEqual([]);
   }
 
-  for (const { name, viewport } of sizes) {
+  for (const { name, viewport } of screenSizes) {
     it(`when the press office opens it at ${name} size › shows the seeded figures in every range, in German and English`, async () => {
       const watched = await open(viewport);
       const { page } = watched;
-      await page.screenshot({ path: `${screenshots}/dashboard-sign-in-${name}.png`, fullPage: true });
+      await page.screenshot({ path: `${screenshotDir}/dashboard-sign-in-${name}.png`, fullPage: true });
       await signIn(page);
       expect(await page.locator('h1').textContent()).toBe('Lagebild');
       await expectSeededFigures(page);
       expect(await cell(page, '#figure-median .value')).toBe('höchstens 15 Min.');
       await expectAccessibleAndClean(watched);
-      await page.screenshot({ path: `${screenshots}/dashboard-24h-${name}.png`, fullPage: true });
+      await page.screenshot({ path: `${screenshotDir}/dashboard-24h-${name}.png`, fullPage: true });
 
       for (const [range, label] of [
         ['7d', 'Letzte 7 Tage'],
@@ -116,7 +114,7 @@ describe.runIf(browserAvailable)('situation dashboard page', () => {
         expect(new URL(page.url()).searchParams.get('range')).toBe(range);
         await page.locator('#questions details summary').click();
         await expectAccessibleAndClean(watched);
-        await page.screenshot({ path: `${screenshots}/dashboard-${range}-${name}.png`, fullPage: true });
+        await page.screenshot({ path: `${screenshotDir}/dashboard-${range}-${name}.png`, fullPage: true });
       }
 
       await page.getByRole('link', { name: 'English' }).click();
@@ -127,13 +125,13 @@ describe.runIf(browserAvailable)('situation dashboard page', () => {
       await poll(() => cell(page, '#figure-asks .value')).toBe(String(expectedFigures.asks));
       expect(await cell(page, '#figure-median .value')).toBe('at most 15 min');
       await expectAccessibleAndClean(watched);
-      await page.screenshot({ path: `${screenshots}/dashboard-english-${name}.png`, fullPage: true });
+      await page.screenshot({ path: `${screenshotDir}/dashboard-english-${name}.png`, fullPage: true });
       await watched.context.close();
     }, 180_000);
   }
 
   it('when the CSV is downloaded › the file adds up to the same figures', async () => {
-    const watched = await open(sizes[0].viewport, ['editor']);
+    const watched = await open(desktop, ['editor']);
     const { page } = watched;
     await signIn(page);
     const [download] = await Promise.all([
@@ -153,7 +151,7 @@ describe.runIf(browserAvailable)('situation dashboard page', () => {
   }, 60_000);
 
   it('when the account is in neither staff group › says so in German and shows the sign-in again', async () => {
-    const watched = await open(sizes[0].viewport, []);
+    const watched = await open(desktop, []);
     const { page } = watched;
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await poll(() => page.locator('#status').textContent()).toMatch(/gehört weder zur Gruppe/);

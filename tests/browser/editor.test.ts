@@ -6,11 +6,14 @@ import type { LocalStack } from '../../functions/local/stack.ts';
 import {
   axeViolations,
   browserAvailable,
+  desktop,
   expectClean,
   launchBrowser,
   openPage,
   patience,
   requireBrowserInCi,
+  screenSizes,
+  screenshotBothSizes,
   type Watched,
 } from '../support/browser.ts';
 import { startTestStack } from '../support/stack.ts';
@@ -53,16 +56,7 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
   }
 
   /** Screenshots of a state at desktop and phone width, for people to look at and for the guide. */
-  async function shoot(page: Page, name: string): Promise<void> {
-    for (const [size, viewport] of [
-      ['desktop', { width: 1280, height: 800 }],
-      ['phone', { width: 375, height: 740 }],
-    ] as const) {
-      await page.setViewportSize(viewport);
-      await page.screenshot({ path: `test-results/screenshots/editor-${name}-${size}.png`, fullPage: true });
-    }
-    await page.setViewportSize({ width: 1280, height: 800 });
-  }
+  const shoot = (page: Page, name: string) => screenshotBothSizes(page, `editor-${name}`);
 
   /** One part of the page at desktop width, small enough for the editors' guide (docs/staff/images). */
   async function shootPart(page: Page, selector: string, name: string): Promise<void> {
@@ -70,14 +64,15 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
   }
 
   async function axeBothWidths(page: Page): Promise<void> {
-    expect(await axeViolations(page)).toEqual([]);
-    await page.setViewportSize({ width: 375, height: 740 });
-    expect(await axeViolations(page)).toEqual([]);
-    await page.setViewportSize({ width: 1280, height: 800 });
+    for (const size of screenSizes) {
+      await page.setViewportSize(size.viewport);
+      expect(await axeViolations(page), size.name).toEqual([]);
+    }
+    await page.setViewportSize(desktop);
   }
 
   async function signIn(sub: string, groups = ['editor'], screenshot?: string): Promise<Page> {
-    const watched = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    const watched = await openPage(browser, { viewport: desktop });
     pages.push(watched);
     const { page } = watched;
     watchNoise(page);
@@ -161,8 +156,10 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
     expect(await review.textContent()).toContain('Zur Prüfung gegeben am');
     expect(await max.locator('#review-check').textContent()).toContain('Qualitätsprüfung bestanden');
     expect(await max.getByRole('button', { name: 'Freigeben' }).isEnabled()).toBe(true);
-    await axeBothWidths(max);
-    await shoot(max, 'review-diff');
+    // One pass over both sizes: screenshot, then axe on the same rendering.
+    await screenshotBothSizes(max, 'editor-review-diff', async (size) => {
+      expect(await axeViolations(max), size.name).toEqual([]);
+    });
     await shootPart(max, '#review', 'review');
     await shootPart(max, '.workflow', 'reviewer-buttons');
 
@@ -332,7 +329,7 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
     await expect.poll(() => watched.page.locator('.warning').textContent()).toContain('abgelaufen');
   });
   it('when staff switch to English › the editor speaks English, errors included', async () => {
-    const watched = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    const watched = await openPage(browser, { viewport: desktop });
     pages.push(watched);
     watchNoise(watched.page);
     await watched.page.goto(`${stack.url}/editor?lang=en`);

@@ -6,11 +6,14 @@ import type { LocalStack } from '../../functions/local/stack.ts';
 import {
   axeViolations,
   browserAvailable,
+  desktop,
   expectClean,
   launchBrowser,
   openPage,
   patience,
   requireBrowserInCi,
+  screenshotBothSizes,
+  signInWithToken,
   type Watched,
   watchNetwork,
 } from '../support/browser.ts';
@@ -27,9 +30,7 @@ requireBrowserInCi();
  * phone width into test-results/screenshots/ (with DOCS_SCREENSHOTS=1 also into
  * docs/staff/images/, where the DPO's guide shows them) and checked with axe at both widths.
  */
-const shots = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 const docsImages = path.resolve(import.meta.dirname, '../../docs/staff/images');
-const widths = { desktop: { width: 1280, height: 800 }, phone: { width: 375, height: 740 } } as const;
 
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, patience);
 
@@ -50,22 +51,17 @@ const markdownAnswer = [
 
 /** Screenshots the page at both widths and runs axe at both; returns to desktop width. */
 async function capture(page: Page, name: string): Promise<void> {
-  await mkdir(shots, { recursive: true });
-  for (const [label, size] of Object.entries(widths)) {
-    await page.setViewportSize(size);
-    const file = path.join(shots, `inbox-${name}-${label}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    expect({ state: name, width: label, violations: await axeViolations(page) }).toEqual({
+  await screenshotBothSizes(page, `inbox-${name}`, async (size, file) => {
+    expect({ state: name, width: size.name, violations: await axeViolations(page) }).toEqual({
       state: name,
-      width: label,
+      width: size.name,
       violations: [],
     });
     if (process.env.DOCS_SCREENSHOTS === '1') {
       await mkdir(docsImages, { recursive: true });
-      await copyFile(file, path.join(docsImages, `inbox-${name}-${label}.png`));
+      await copyFile(file, path.join(docsImages, path.basename(file)));
     }
-  }
-  await page.setViewportSize(widths.desktop);
+  });
 }
 
 describe.runIf(browserAvailable)('DPO answers, snippets and closing in the inbox page', () => {
@@ -84,11 +80,13 @@ describe.runIf(browserAvailable)('DPO answers, snippets and closing in the inbox
   });
 
   async function signedIn(sub = 'anna'): Promise<Watched & { network: () => string[] }> {
-    const watched = await openPage(browser, { viewport: widths.desktop });
+    const watched = await openPage(browser, { viewport: desktop });
     const network = watchNetwork(watched.page);
-    await watched.page.goto(`${stack.url}/inbox`);
-    await watched.page.getByLabel('Zugangs-Token').fill(await stack.issuer.sign({ sub, groups: ['dpo'] }));
-    await watched.page.getByRole('button', { name: 'Anmelden' }).click();
+    await signInWithToken(
+      watched.page,
+      `${stack.url}/inbox`,
+      await stack.issuer.sign({ sub, groups: ['dpo'] }),
+    );
     await watched.page.locator('#queue-title').waitFor();
     return { ...watched, network };
   }

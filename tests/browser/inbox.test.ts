@@ -8,6 +8,7 @@ import {
   launchBrowser,
   openPage,
   requireBrowserInCi,
+  signInWithToken,
 } from '../support/browser.ts';
 import { confirmAddress, setEscalationSettings, submit } from '../support/escalations.ts';
 import { readOutbox } from '../support/mail.ts';
@@ -36,9 +37,11 @@ describe.runIf(browserAvailable)('DPO inbox page', () => {
   });
 
   async function signIn(page: Page, groups = ['dpo'], sub = 'anna', expiresInSeconds = 3600): Promise<void> {
-    await page.goto(`${stack.url}/inbox`);
-    await page.getByLabel('Zugangs-Token').fill(await stack.issuer.sign({ sub, groups, expiresInSeconds }));
-    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await signInWithToken(
+      page,
+      `${stack.url}/inbox`,
+      await stack.issuer.sign({ sub, groups, expiresInSeconds }),
+    );
   }
 
   const status = (page: Page) => page.locator('#status');

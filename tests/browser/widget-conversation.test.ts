@@ -12,6 +12,8 @@ import {
   openPage,
   patience,
   requireBrowserInCi,
+  screenSizes,
+  screenshotDir,
   type Watched,
 } from '../support/browser.ts';
 import { confirmAddress, solvedChallenge } from '../support/escalations.ts';
@@ -25,13 +27,6 @@ import { request, startTestStack } from '../support/stack.ts';
  * as test-results/screenshots/widget-<state>-<size>.png for people to look at.
  */
 requireBrowserInCi();
-
-const sizes = [
-  { name: 'desktop', viewport: { width: 1280, height: 800 } },
-  { name: 'phone', viewport: { width: 375, height: 740 } },
-] as const;
-
-const screenshotDir = 'test-results/screenshots';
 
 /** Labels of a reply card, per language: none of one language may appear on a card of the other. */
 const cardLabels = (locale: 'de' | 'en') => {
@@ -63,7 +58,7 @@ describe.runIf(browserAvailable)(
       await stack?.close();
     });
 
-    for (const size of sizes) {
+    for (const size of screenSizes) {
       describe(`on a ${size.name} (${size.viewport.width}×${size.viewport.height})`, () => {
         async function opened(options: Parameters<typeof openPage>[1] = {}): Promise<Watched> {
           const watched = await openPage(browser, { viewport: size.viewport, ...options });

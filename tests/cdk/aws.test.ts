@@ -1,5 +1,7 @@
 // Issue 15: one front door, per-stage configuration, stream filter, on-call alarms and least
-// privilege, asserted on the synthesised templates (real bundling, so synthesised once).
+// privilege, asserted on the synthesised templates. Nothing here inspects a bundle or needs the
+// CloudFormation schema check, so the synths skip both (tests/cdk/stack.test.ts does the real
+// synth with bundling and validation): `fast` below.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -49,6 +51,10 @@ function globalNames(built: BuiltApp): string[] {
   return names.map((name) => JSON.stringify(name));
 }
 
+/** Placeholder assets instead of esbuild bundles, no schema validation: seconds, not minutes. */
+const fast = { 'aws:cdk:bundling-stacks': [] };
+const noValidation = { nag: false, cloudFormationValidation: false } as const;
+
 let dev: BuiltApp;
 let main: Template;
 let waf: Template;
@@ -68,7 +74,7 @@ const devFile = JSON.parse(readFileSync(path.join(deployDir, 'dev.json'), 'utf8'
 };
 
 beforeAll(async () => {
-  dev = await buildApp({}, { nag: false, webAssetsDir: null });
+  dev = await buildApp(fast, { ...noValidation, webAssetsDir: null });
   main = Template.fromStack(dev.stack);
   if (!dev.wafStack) throw new Error('deploy/dev.json switches WAF on');
   waf = Template.fromStack(dev.wafStack);
@@ -144,28 +150,31 @@ describe('stages', () => {
   });
 
   it('fails the synth of a stage without a stage file, naming the file to create', async () => {
-    await expect(buildApp({ stage: 'prod' }, { nag: false, deployDir: tempDeployDir({}) })).rejects.toThrow(
-      /No stage file .*prod\.json for stage "prod"\. Copy deploy\/prod\.example\.json/,
-    );
+    await expect(
+      buildApp({ ...fast, stage: 'prod' }, { ...noValidation, deployDir: tempDeployDir({}) }),
+    ).rejects.toThrow(/No stage file .*prod\.json for stage "prod"\. Copy deploy\/prod\.example\.json/);
   });
 
   it('fails the synth of a stage not marked development with localhost origins or example addresses', async () => {
     const prod = { ...devFile, development: false };
     const dir = tempDeployDir({ 'prod.json': prod });
-    await expect(buildApp({ stage: 'prod' }, { nag: false, deployDir: dir })).rejects.toThrow(
+    await expect(buildApp({ ...fast, stage: 'prod' }, { ...noValidation, deployDir: dir })).rejects.toThrow(
       /allowedOrigins: http:\/\/127\.0\.0\.1:3000 is a development origin[\s\S]*"development": true/,
     );
     const example = JSON.parse(readFileSync(path.join(deployDir, 'prod.example.json'), 'utf8'));
     const exampleDir = tempDeployDir({ 'prod.json': example });
-    await expect(buildApp({ stage: 'prod' }, { nag: false, deployDir: exampleDir })).rejects.toThrow(
-      /dpoMailbox: datenschutz@example\.de is a placeholder address/,
-    );
+    await expect(
+      buildApp({ ...fast, stage: 'prod' }, { ...noValidation, deployDir: exampleDir }),
+    ).rejects.toThrow(/dpoMailbox: datenschutz@example\.de is a placeholder address/);
   });
 
   it('rejects a stage file that the settings schema rejects', async () => {
     const broken = { ...devFile, settings: { ...devFile.settings, escalation: { retentionDays: 0 } } };
     await expect(
-      buildApp({ stage: 'dev' }, { nag: false, deployDir: tempDeployDir({ 'dev.json': broken }) }),
+      buildApp(
+        { ...fast, stage: 'dev' },
+        { ...noValidation, deployDir: tempDeployDir({ 'dev.json': broken }) },
+      ),
     ).rejects.toThrow(/settings\.escalation/);
   });
 
@@ -173,7 +182,10 @@ describe('stages', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'deploy-'));
     tempDirs.push(dir);
     copyFileSync(path.join(deployDir, 'dev.json'), path.join(dir, 'test.json'));
-    const second = await buildApp({ stage: 'test' }, { nag: false, deployDir: dir, webAssetsDir: null });
+    const second = await buildApp(
+      { ...fast, stage: 'test' },
+      { ...noValidation, deployDir: dir, webAssetsDir: null },
+    );
     tempDirs.push(second.app.outdir);
     const first = new Set(globalNames(dev));
     const clashes = globalNames(second).filter((name) => first.has(name));

@@ -73,7 +73,7 @@ beforeAll(async () => {
   outdir = built.app.outdir;
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources as Record<string, Resource>;
-}, 120_000);
+}, 600_000);
 
 afterAll(() => {
   // The app synthesised into a temporary directory (bundles included): clean it up.

@@ -1,5 +1,5 @@
 // Configuration, the knowledge snapshot and seed, and the stack with custom domains and web assets
-// (synthesised without bundling: the bundles are covered by stack.test.ts).
+// (synthesised without bundling or CloudFormation schema validation: stack.test.ts covers both).
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -192,7 +192,10 @@ describe('knowledge snapshot', () => {
     writeFileSync(path.join(dir, 'settings.yaml'), 'matcher: {}\n');
     await expect(loadKnowledgeSnapshot(dir)).rejects.toThrow(/is invalid[\s\S]*settings\.yaml/);
     await expect(
-      buildApp({ 'aws:cdk:bundling-stacks': [] }, { nag: false, knowledgeDir: dir, webAssetsDir: null }),
+      buildApp(
+        { 'aws:cdk:bundling-stacks': [] },
+        { nag: false, cloudFormationValidation: false, knowledgeDir: dir, webAssetsDir: null },
+      ),
     ).rejects.toThrow(/is invalid/);
   });
 });
@@ -306,7 +309,12 @@ describe('stack with custom domains and web assets', () => {
         webCertificateArn: webCertificate,
         authDomainPrefix: 'strasburg-faq',
       },
-      { nag: false, webAssetsDir: site, outdir: path.join(scratch, 'cdk.out') },
+      {
+        nag: false,
+        cloudFormationValidation: false,
+        webAssetsDir: site,
+        outdir: path.join(scratch, 'cdk.out'),
+      },
     );
     stack = built.stack;
     template = Template.fromStack(stack);
