@@ -178,8 +178,20 @@ describe('drafts', () => {
         id: 'new-topic',
         kind: 'faq',
         related: [],
-        de: { question: 'Neues Thema?', alternatives: [], keywords: [], answer: 'Antwort.', tests: [] },
-        en: { question: 'New topic?', alternatives: [], keywords: [], answer: 'Answer.', tests: [] },
+        de: {
+          question: 'Was ist das Zebra-Protokoll?',
+          alternatives: [],
+          keywords: [],
+          answer: 'Antwort.',
+          tests: [],
+        },
+        en: {
+          question: 'What is the zebra protocol?',
+          alternatives: [],
+          keywords: [],
+          answer: 'Answer.',
+          tests: [],
+        },
       },
       0,
     );
@@ -343,7 +355,7 @@ describe('review and publish', () => {
     const review = await action('new-topic', 'request-review', view.version, erika);
     const approved = await action('new-topic', 'approve', (review.body as View).version, max);
     expect((await action('new-topic', 'publish', (approved.body as View).version, max)).status).toBe(200);
-    expect((await askText('Neues Thema?')).answer?.entryId).toBe('new-topic');
+    expect((await askText('Was ist das Zebra-Protokoll?')).answer?.entryId).toBe('new-topic');
 
     const current = await entry('new-topic');
     const deleted = await request(api(`/v1/knowledge/entries/new-topic?version=${current.version}`), {
@@ -355,7 +367,7 @@ describe('review and publish', () => {
     const review2 = await action('new-topic', 'request-review', (deleted.body as View).version, erika);
     const approved2 = await action('new-topic', 'approve', (review2.body as View).version, max);
     expect((await action('new-topic', 'publish', (approved2.body as View).version, max)).status).toBe(200);
-    expect((await askText('Neues Thema?')).answer?.entryId).not.toBe('new-topic');
+    expect((await askText('Was ist das Zebra-Protokoll?')).answer?.entryId).not.toBe('new-topic');
     expect((await request(api('/v1/knowledge/entries/new-topic'), { headers: auth(erika) })).status).toBe(
       404,
     );

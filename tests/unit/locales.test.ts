@@ -19,7 +19,13 @@ import { createMatcher } from '../../functions/lib/matcher/matcher.ts';
 vi.mock('../../functions/lib/knowledge/readability.ts', () => ({
   checkLeichteSprache: (markdown: string) =>
     markdown.includes('Plausibilität')
-      ? [{ rule: 'hard-word', sentence: markdown.split('\n')[0] ?? '', message: 'explain the word' }]
+      ? [
+          {
+            rule: 'hard-word',
+            sentence: markdown.split('\n').find((line) => line.includes('Plausibilit')) ?? '',
+            message: 'explain the word',
+          },
+        ]
       : [],
 }));
 

@@ -125,7 +125,7 @@ describe('rule abbreviation', () => {
     ['Die Schule ist bzw. war zu.', 'bzw.', 'oder'],
     ['Rufen Sie ggf. an.', 'ggf.', 'vielleicht'],
     ['Das kostet ca. 5 Euro.', 'ca.', 'ungefähr'],
-    ['Das Amt in Prenzlau (Um.) ist offen.', 'Um.', 'Uckermark'],
+    ['Das Amt in Prenzlau (Um.) ist offen.', 'Um.', 'den vollen Namen'],
     ['Der stellv. Leiter ist da.', 'stellv.', 'Vertreter'],
     ['Das steht in Art. 15 des Gesetzes.', 'Art.', 'Artikel'],
     ['Sie haben die Nr. 7.', 'Nr.', 'Nummer'],

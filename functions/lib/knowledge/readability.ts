@@ -25,7 +25,9 @@ export const maxLettersPerWord = 12;
  * Proper names that may stay long or be written in capitals. They are spelled as their owners
  * spell them, so splitting them would make them harder to recognise, not easier.
  */
-export const allowedNames: readonly string[] = ['Strasburg', 'Uckermark', 'Mecklenburg', 'Vorpommern'];
+// Empty on purpose: the town's own names come from its settings (`names` option), so no town is
+// built into the checker (the editor bundle ships it).
+export const allowedNames: readonly string[] = [];
 
 /** Long words that are not compounds and so cannot be split; common enough to stay. */
 export const allowedLongWords: readonly string[] = ['Informationen', 'Schwierigkeiten', 'Entschuldigung'];
@@ -240,7 +242,8 @@ const expansions: Record<string, string> = {
   'Tel.': 'Telefon',
   'Art.': 'Artikel',
   'Abs.': 'Absatz',
-  'Um.': 'Uckermark',
+  // A region in a place name, e.g. "(Um.)": the full name, spelled out (no town built in).
+  'Um.': 'den vollen Namen',
   'stellv.': 'Vertreter oder Vertreterin',
   'Hr.': 'Herr',
   'Fr.': 'Frau',
