@@ -19,7 +19,9 @@ import { repoRoot } from '../paths.ts';
 
 /** ESM bundles may still contain CommonJS dependencies that call `require`. */
 export const esmRequireBanner =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+  // Names no bundled module would use: the banner is text esbuild does not see, so a module's own
+  // top-level `createRequire` import would otherwise be declared twice (a SyntaxError at load).
+  "import { createRequire as __bannerCreateRequire } from 'module'; const require = __bannerCreateRequire(import.meta.url);";
 
 /**
  * The newest Node.js LTS runtime of the installed aws-cdk-lib, and the matching esbuild target.

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { type BuildOptions, build } from 'esbuild';
+import { esmRequireBanner } from '../../cdk/constructs/app-function.ts';
 import { functionDefinitions, routes } from '../../functions/lib/definitions/routes.ts';
 import { startDatabase } from '../../functions/local/database.ts';
 import { repositoryRoot } from '../../functions/local/server.ts';
@@ -18,7 +19,7 @@ const lambdaOptions: BuildOptions = {
   target: 'node22',
   minify: true,
   external: ['@aws-sdk/*'],
-  banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+  banner: { js: esmRequireBanner },
   logLevel: 'silent',
 };
 

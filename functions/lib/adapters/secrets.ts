@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { createRequire as requireFrom } from 'node:module';
 import path from 'node:path';
 import { getOptionalStringFromEnv, getStringFromEnv } from '../config/env.ts';
 
@@ -20,7 +20,7 @@ let master: Promise<Buffer> | undefined;
 
 async function fromSecretsManager(arn: string): Promise<Buffer> {
   // Required, not imported: the CommonJS SDK loads faster that way (see dynamodb.ts).
-  const { SecretsManagerClient, GetSecretValueCommand } = createRequire(import.meta.url)(
+  const { SecretsManagerClient, GetSecretValueCommand } = requireFrom(import.meta.url)(
     '@aws-sdk/client-secrets-manager',
   ) as typeof import('@aws-sdk/client-secrets-manager');
   const client = new SecretsManagerClient({ region: getStringFromEnv('AWS_REGION', 'eu-central-1') });
