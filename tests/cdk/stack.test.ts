@@ -1,5 +1,6 @@
 // The CDK stack, synthesised once with the real definitions and real (local esbuild) bundling.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type CfnElement, CfnResource, Stack } from 'aws-cdk-lib';
@@ -7,6 +8,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../cdk/build.ts';
+import { esmRequireBanner } from '../../cdk/constructs/app-function.ts';
 import type { IncidentFaqStack } from '../../cdk/stack.ts';
 import { metricNames, metricNamespace } from '../../functions/lib/definitions/metrics.ts';
 import {
@@ -178,9 +180,14 @@ describe('functions', () => {
     const bundle = path.join(outdir, `asset.${key}`, 'index.mjs');
     expect(existsSync(bundle)).toBe(true);
     const code = readFileSync(bundle, 'utf8');
-    expect(code.startsWith("import { createRequire } from 'module'; const require = createRequire(")).toBe(
-      true,
-    );
+    expect(code.startsWith(esmRequireBanner)).toBe(true);
+    // Every real bundle must also parse (the banner is text esbuild does not check).
+    const bundles = readdirSync(outdir)
+      .map((name) => path.join(outdir, name, 'index.mjs'))
+      .filter((file) => existsSync(file));
+    expect(bundles.length).toBeGreaterThan(5);
+    for (const file of bundles)
+      expect(() => execFileSync(process.execPath, ['--check', file], { stdio: 'pipe' }), file).not.toThrow();
     expect(code).not.toContain('__KNOWLEDGE_SNAPSHOT__');
     expect(code).toMatch(/"H4sI[A-Za-z0-9+/=]{100,}"/); // the gzip+base64 snapshot
     expect(existsSync(`${bundle}.map`)).toBe(true);
