@@ -10,6 +10,8 @@ import {
   openPage,
   patience,
   requireBrowserInCi,
+  screenSizes,
+  screenshotDir,
   type Watched,
 } from '../support/browser.ts';
 import { fictionalTownKnowledge } from '../support/fictional-town.ts';
@@ -22,11 +24,7 @@ requireBrowserInCi();
  * a fictional town: its name in the dialog, its colour on the launcher and the page header, and
  * its answers. Screenshots: test-results/screenshots/own-town-<state>-<size>.png.
  */
-const sizes = [
-  { name: 'desktop', viewport: { width: 1280, height: 800 } },
-  { name: 'phone', viewport: { width: 375, height: 740 } },
-] as const;
-const screenshotDir = 'test-results/screenshots';
+const sizes = screenSizes;
 // #7a1f5c and #2f4f1f of tests/fixtures/fictional-town/fill.yaml, as computed styles give them.
 const primary = 'rgb(122, 31, 92)';
 const accent = 'rgb(47, 79, 31)';

@@ -11,6 +11,8 @@ import {
   openPage,
   patience,
   requireBrowserInCi,
+  screenSizes,
+  screenshotDir,
   type Watched,
 } from '../support/browser.ts';
 import { importOverlay } from '../support/knowledge-overlay.ts';
@@ -24,11 +26,7 @@ import { startTestStack } from '../support/stack.ts';
  */
 requireBrowserInCi();
 
-const sizes = [
-  { name: 'desktop', viewport: { width: 1280, height: 800 } },
-  { name: 'phone', viewport: { width: 375, height: 740 } },
-] as const;
-const screenshotDir = 'test-results/screenshots';
+const sizes = screenSizes;
 const easy = strings['de-x-ls'];
 
 describe.runIf(browserAvailable)(
