@@ -1,4 +1,6 @@
 // handler -> lib/editing/store -> adapters/dynamodb
+// X-Ray subsegments for this function's DynamoDB (and SES) calls; ask leaves this out (size).
+import '../lib/observability/tracer.ts';
 import * as z from 'zod';
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { listChangeLog } from '../lib/editing/store.ts';

@@ -1,4 +1,6 @@
 // handler -> lib/escalations/tickets (flood, access code, confirm) -> ticket store -> adapters/dynamodb
+// X-Ray subsegments for this function's DynamoDB (and SES) calls; ask leaves this out (size).
+import '../lib/observability/tracer.ts';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { requireLocale } from '../lib/ask/ask.ts';

@@ -1,4 +1,6 @@
 // handler -> lib/feedback (vote token, counters) -> adapters/dynamodb
+// X-Ray subsegments for this function's DynamoDB (and SES) calls; ask leaves this out (size).
+import '../lib/observability/tracer.ts';
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { countFeedback } from '../lib/dashboard/counters.ts';
 import { publishedSettings } from '../lib/escalations/settings.ts';

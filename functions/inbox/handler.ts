@@ -1,4 +1,6 @@
 // handler -> lib/auth (group check) -> lib/escalations/tickets -> ticket store
+// X-Ray subsegments for this function's DynamoDB (and SES) calls; ask leaves this out (size).
+import '../lib/observability/tracer.ts';
 import * as z from 'zod';
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { authorize } from '../lib/auth/groups.ts';

@@ -1,4 +1,6 @@
 // handler -> lib/escalations/notifications -> adapters/mail (SES or outbox) + ticket store
+// X-Ray subsegments for this function's DynamoDB (and SES) calls; ask leaves this out (size).
+import '../lib/observability/tracer.ts';
 import type { DynamoDBStreamHandler } from 'aws-lambda';
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { mailerFromEnv } from '../lib/adapters/mail.ts';

@@ -1,4 +1,6 @@
 // handler -> lib/editing (from-question) + lib/escalations (ticket store, read only) -> adapters/dynamodb
+// X-Ray subsegments for this function's DynamoDB (and SES) calls; ask leaves this out (size).
+import '../lib/observability/tracer.ts';
 import { epochSeconds, tableName } from '../lib/adapters/dynamodb.ts';
 import { authorize } from '../lib/auth/groups.ts';
 import { draftFromQuestion } from '../lib/editing/from-question.ts';

@@ -1,5 +1,7 @@
 // CloudFormation custom resource (through the CDK Provider framework): imports the default
 // knowledge base shipped in `knowledge/` at deploy time, without ever overwriting staff edits.
+// X-Ray subsegments for this function's DynamoDB (and SES) calls; ask leaves this out (size).
+import '../lib/observability/tracer.ts';
 import type { CdkCustomResourceResponse, CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { isConditionFailure, updateItem } from '../lib/adapters/dynamodb.ts';
 import {

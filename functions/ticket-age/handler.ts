@@ -2,6 +2,8 @@
 // custom metric (the stack alarms on it), closes answered tickets that nobody closed, and sends
 // a DPO digest that is due.
 // handler -> lib/escalations/ticket-age + notifications -> ticket store, adapters/mail
+// X-Ray subsegments for this function's DynamoDB (and SES) calls; ask leaves this out (size).
+import '../lib/observability/tracer.ts';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { tableName } from '../lib/adapters/dynamodb.ts';
 import { mailerFromEnv } from '../lib/adapters/mail.ts';

@@ -4,7 +4,7 @@
  * the UI language. A further locale brings its texts as data (`texts.<tag>.widget` in the
  * settings, served with the starters): `registerTexts` lays them over the built-in German.
  */
-import type { TownView } from '../../functions/lib/knowledge/town.ts';
+import type { TownView } from '../../functions/lib/knowledge/town-view.ts';
 
 /** A configured locale's tag: `de`, `en`, `de-x-ls` are built in, others come with their texts. */
 export type UiLocale = string;

@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { getOptionalStringFromEnv, getStringFromEnv } from '../config/env.ts';
 import { type TableName, tables } from '../definitions/tables.ts';
-import { traced } from '../observability/tracer.ts';
+import { instrumented } from '../observability/client-instrumentation.ts';
 
 // The SDK ships CommonJS. Imported from ESM, Node first lexes every module the package index
 // re-exports to find its named exports (about 25 ms of the ask function's cold start, measured
@@ -34,7 +34,8 @@ let client: DynamoDBDocumentClient | undefined;
 export function documentClient(): DynamoDBDocumentClient {
   if (!client) {
     const endpoint = getOptionalStringFromEnv('DYNAMODB_ENDPOINT');
-    const base = traced(
+    // X-Ray subsegments when the function imported observability/tracer.ts (all but ask).
+    const base = instrumented(
       new DynamoDBClient({
         region: getStringFromEnv('AWS_REGION', 'eu-central-1'),
         ...(endpoint

@@ -1,5 +1,5 @@
 import type { KnowledgeSnapshot, Locale } from '../knowledge/schema.ts';
-import { type TownView, townView } from '../knowledge/town.ts';
+import { type TownView, townView } from '../knowledge/town-view.ts';
 import { textsOf } from './ask.ts';
 
 /** What the widget shows when it opens: a few questions a citizen can ask with one click. */

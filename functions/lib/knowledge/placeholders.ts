@@ -1,5 +1,5 @@
 import type { Settings } from './schema.ts';
-import { townView } from './town.ts';
+import { townView } from './town-view.ts';
 
 /**
  * Placeholders such as `{{town.name}}` or `{{contact.dpo.email}}` let entry files and pages name

@@ -5,7 +5,7 @@ import type { Settings } from './schema.ts';
  * The town that runs the assistant, in one place (`town:` in settings.yaml): the widget, the
  * pages (privacy, accessibility, demo, staff) and the placeholders of entry files take the
  * town's names, website, mail domains and colours from here, so a second town changes data,
- * not code (docs/own-incident.md).
+ * not code (docs/own-incident.md). What the widget and pages read of it: town-view.ts.
  */
 
 const hexColor = z
@@ -57,35 +57,6 @@ export const townSchema = z.strictObject({
 });
 
 export type Town = z.output<typeof townSchema>;
-
-/** What the widget and the pages need of the town (GET /v1/starters returns it as `town`). */
-export interface TownView {
-  name: string;
-  shortName: string;
-  nameEn: string;
-  website?: string;
-  incident?: { de: string; en: string };
-  colors?: { primary: string; accent: string };
-  dpo: { name: string; email: string };
-  retentionDays: number;
-}
-
-/**
- * The town of a settings object. A knowledge base stored before the `town` section existed
- * still works: the names fall back to the contact's organisation, the colours to the widget's.
- */
-export function townView(settings: Settings): TownView {
-  const town = settings.town;
-  const fallback = settings.contact.organisation;
-  return {
-    name: town?.name ?? fallback,
-    shortName: town?.shortName ?? fallback,
-    nameEn: town?.nameEn ?? fallback,
-    ...(town ? { website: town.website, incident: { ...town.incident }, colors: { ...town.colors } } : {}),
-    dpo: { name: settings.contact.dpo.name, email: settings.contact.dpo.email },
-    retentionDays: settings.escalation.retentionDays,
-  };
-}
 
 // --- contrast (WCAG 2.1), for `kb validate`; the widget has its own copy in web/widget/color.ts --
 
