@@ -14,23 +14,20 @@ import {
   type TableName,
   tables as tableDefinitions,
 } from '../../functions/lib/definitions/tables.ts';
+import { lambdaBundling } from '../lambda-bundling.ts';
 import { actionsFor } from '../least-privilege.ts';
 import { repoRoot } from '../paths.ts';
 
-/** ESM bundles may still contain CommonJS dependencies that call `require`. */
-export const esmRequireBanner =
-  // Names no bundled module would use: the banner is text esbuild does not see, so a module's own
-  // top-level `createRequire` import would otherwise be declared twice (a SyntaxError at load).
-  "import { createRequire as __bannerCreateRequire } from 'module'; const require = __bannerCreateRequire(import.meta.url);";
+// Re-exported for the code that imported them from here before lambda-bundling.ts existed.
+export { esmRequireBanner, lambdaNodeTarget } from '../lambda-bundling.ts';
 
 /**
- * The newest Node.js LTS runtime of the installed aws-cdk-lib, and the matching esbuild target.
+ * The newest Node.js LTS runtime of the installed aws-cdk-lib (its esbuild target: lambda-bundling.ts).
  * The locked AWS SDK clients are bundled (not `@aws-sdk/*` external): the code runs with the
  * versions its tests ran with, not whatever the runtime ships that month; `npm run bench --
  * --only sdk` measures what it costs (docs/deploy.md, "Runtime and SDK").
  */
 export const lambdaRuntime = lambda.Runtime.NODEJS_24_X;
-export const lambdaNodeTarget = 'node24';
 
 export interface AppFunctionProps {
   /** What to build: entry, description, memory, timeout (tables are bound with `bindTable`). */
@@ -90,11 +87,12 @@ export class AppFunction extends NodejsFunction {
       bundling: {
         // Bundle sizes are measured by `npm run bench`; a green synth should print nothing.
         logLevel: LogLevel.ERROR,
+        // lambda-bundling.ts: the same options the bundle-size test and the benches use.
         format: OutputFormat.ESM,
-        target: lambdaNodeTarget,
-        mainFields: ['module', 'main'],
-        banner: esmRequireBanner,
-        minify: true,
+        target: lambdaBundling.target,
+        mainFields: [...lambdaBundling.mainFields],
+        banner: lambdaBundling.banner,
+        minify: lambdaBundling.minify,
         sourceMap: true,
         // Bundle the locked SDK clients (the CDK default leaves @aws-sdk/* to the runtime).
         externalModules: [],

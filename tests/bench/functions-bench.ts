@@ -4,24 +4,18 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { type BuildOptions, build } from 'esbuild';
-import { esmRequireBanner } from '../../cdk/constructs/app-function.ts';
+import { lambdaBuildOptions } from '../../cdk/lambda-bundling.ts';
 import { functionDefinitions, routes } from '../../functions/lib/definitions/routes.ts';
 import { startDatabase } from '../../functions/local/database.ts';
 import { repositoryRoot } from '../../functions/local/server.ts';
 
 const run = promisify(execFile);
 
-/** Bundle options as the stack's function construct uses them (minified ESM, AWS SDK external). */
-const lambdaOptions: BuildOptions = {
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
-  minify: true,
-  external: ['@aws-sdk/*'],
-  banner: { js: esmRequireBanner },
-  logLevel: 'silent',
-};
+/**
+ * The stack's bundle options (cdk/lambda-bundling.ts), with the AWS SDK external: the SDK is the
+ * same in every function and measured on its own (`--only sdk`); this is each function's own code.
+ */
+const lambdaOptions: BuildOptions = lambdaBuildOptions({ external: ['@aws-sdk/*'] });
 
 /** The naive bundle a first attempt produces: not minified, the AWS SDK bundled in. */
 const naiveOptions: BuildOptions = { ...lambdaOptions, minify: false, external: [] };

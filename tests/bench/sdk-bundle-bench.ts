@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { esmRequireBanner, lambdaNodeTarget } from '../../cdk/constructs/app-function.ts';
+import { lambdaBuildOptions } from '../../cdk/lambda-bundling.ts';
 import { repoRoot } from '../../cdk/paths.ts';
 
 export interface SdkBundleFigures {
@@ -46,19 +46,13 @@ export async function benchSdkBundling(): Promise<SdkBundleFigures[]> {
     for (const [name, entry] of Object.entries(entries)) {
       for (const variant of ['sdk bundled', 'sdk external'] as const) {
         const outfile = path.join(dir, `${name}-${variant.replace(' ', '-')}.mjs`);
-        await build({
-          entryPoints: [path.join(repoRoot, entry)],
-          outfile,
-          bundle: true,
-          platform: 'node',
-          format: 'esm',
-          target: lambdaNodeTarget,
-          mainFields: ['module', 'main'],
-          banner: { js: esmRequireBanner },
-          minify: true,
-          external: variant === 'sdk external' ? ['@aws-sdk/*'] : [],
-          logLevel: 'silent',
-        });
+        await build(
+          lambdaBuildOptions({
+            entryPoints: [path.join(repoRoot, entry)],
+            outfile,
+            external: variant === 'sdk external' ? ['@aws-sdk/*'] : [],
+          }),
+        );
         const times: number[] = [];
         for (let run = 0; run < runs; run += 1) {
           const script = `const t = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t);`;

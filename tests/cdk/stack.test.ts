@@ -8,7 +8,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../cdk/build.ts';
-import { esmRequireBanner } from '../../cdk/constructs/app-function.ts';
+import { esmRequireBanner } from '../../cdk/lambda-bundling.ts';
 import type { IncidentFaqStack } from '../../cdk/stack.ts';
 import { metricNames, metricNamespace } from '../../functions/lib/definitions/metrics.ts';
 import {
@@ -191,6 +191,25 @@ describe('functions', () => {
     expect(code).not.toContain('__KNOWLEDGE_SNAPSHOT__');
     expect(code).toMatch(/"H4sI[A-Za-z0-9+/=]{100,}"/); // the gzip+base64 snapshot
     expect(existsSync(`${bundle}.map`)).toBe(true);
+  });
+
+  it('traces the SDK calls of every function with tables but ask, whose bundle leaves the X-Ray SDK out', () => {
+    // The X-Ray SDK's middleware name survives minification: present exactly where a handler
+    // imports observability/tracer.ts (decision in docs/performance.md).
+    const tracesSdkCalls = (fn: IConstruct) => {
+      const code = (resources[logicalId(fn)]?.Properties.Code ?? {}) as { S3Key?: string };
+      const key = String(code.S3Key).replace(/\.zip$/, '');
+      return readFileSync(path.join(outdir, `asset.${key}`, 'index.mjs'), 'utf8').includes(
+        'XRaySDKInstrumentation',
+      );
+    };
+    for (const [name, definition] of definitions) {
+      const fn = stack.api.functions[name];
+      expect(fn, name).toBeDefined();
+      const expected = name !== 'ask' && Object.keys(definition.tables).length > 0;
+      expect(tracesSdkCalls(fn as IConstruct), name).toBe(expected);
+    }
+    expect(tracesSdkCalls(stack.knowledgeSeed.seedFunction)).toBe(true);
   });
 });
 

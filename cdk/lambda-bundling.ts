@@ -1,0 +1,38 @@
+import type { BuildOptions } from 'esbuild';
+
+// How every Lambda function is bundled, defined once without importing aws-cdk-lib: the stack's
+// AppFunction uses it, and so do the bundle-size test and the benches (loading aws-cdk-lib alone
+// takes seconds, too slow for a test that should bundle in well under a second).
+
+/** ESM bundles may still contain CommonJS dependencies that call `require`. */
+export const esmRequireBanner =
+  // Names no bundled module would use: the banner is text esbuild does not see, so a module's own
+  // top-level `createRequire` import would otherwise be declared twice (a SyntaxError at load).
+  "import { createRequire as __bannerCreateRequire } from 'module'; const require = __bannerCreateRequire(import.meta.url);";
+
+/** The esbuild target matching the functions' runtime (`lambdaRuntime` in app-function.ts). */
+export const lambdaNodeTarget = 'node24';
+
+/** The bundling choices of AppFunction (besides `externalModules` and `define`). */
+export const lambdaBundling = {
+  format: 'esm',
+  target: lambdaNodeTarget,
+  mainFields: ['module', 'main'],
+  banner: esmRequireBanner,
+  minify: true,
+} as const;
+
+/** The same bundle as plain esbuild options, for code that bundles a function itself. */
+export function lambdaBuildOptions(options: BuildOptions = {}): BuildOptions {
+  return {
+    bundle: true,
+    platform: 'node',
+    format: lambdaBundling.format,
+    target: lambdaBundling.target,
+    mainFields: [...lambdaBundling.mainFields],
+    banner: { js: lambdaBundling.banner },
+    minify: lambdaBundling.minify,
+    logLevel: 'silent',
+    ...options,
+  };
+}
