@@ -11,16 +11,19 @@ export interface ReplyActions {
   vote(message: AssistantMessage, helpful: boolean): void;
 }
 
-/** Formats the "Stand" date (YYYY-MM-DD) for a locale. */
+/**
+ * Formats the "Stand" date (YYYY-MM-DD) for a locale. Leichte Sprache and English name the month
+ * ("4. Mai 2021", "4 May 2021"): a word is easier to read than "04.05."; plain German keeps the
+ * familiar "04.05.2021"; a third locale uses its own numeric form.
+ */
 export function formatDate(isoDate: string, locale: UiLocale): string {
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
-  // Leichte Sprache writes dates like German; a third locale in its own format.
-  const english = locale === 'en';
-  const intlLocale = english ? 'en-GB' : locale === 'de' || locale === 'de-x-ls' ? 'de-DE' : locale;
+  const intlLocale = locale === 'en' ? 'en-GB' : locale === 'de' || locale === 'de-x-ls' ? 'de-DE' : locale;
+  const monthAsWord = locale === 'en' || locale === 'de-x-ls';
   return new Intl.DateTimeFormat(Intl.DateTimeFormat.supportedLocalesOf(intlLocale)[0] ?? 'de-DE', {
-    day: english ? 'numeric' : '2-digit',
-    month: english ? 'long' : '2-digit',
+    day: monthAsWord ? 'numeric' : '2-digit',
+    month: monthAsWord ? 'long' : '2-digit',
     year: 'numeric',
     timeZone: 'UTC',
   }).format(date);
