@@ -18,8 +18,8 @@ import { lambdaBundling } from '../lambda-bundling.ts';
 import { actionsFor } from '../least-privilege.ts';
 import { repoRoot } from '../paths.ts';
 
-// Re-exported for the code that imported them from here before lambda-bundling.ts existed.
-export { esmRequireBanner, lambdaNodeTarget } from '../lambda-bundling.ts';
+// Re-exported for tests/unit/esm-banner.test.ts, which imported it from here (new code: lambda-bundling.ts).
+export { esmRequireBanner } from '../lambda-bundling.ts';
 
 /**
  * The newest Node.js LTS runtime of the installed aws-cdk-lib (its esbuild target: lambda-bundling.ts).
