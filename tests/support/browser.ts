@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import {
   type Browser,
@@ -8,7 +8,7 @@ import {
   chromium,
   type Page,
 } from 'playwright-core';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 
 /**
  * Shared helpers for the browser tests (playwright-core driving Debian's Chromium).
@@ -26,6 +26,30 @@ if (!browserAvailable) {
       `!! With CI=true these tests fail instead.\n${line}\n`,
   );
 }
+
+/**
+ * `BROWSER_CPU_LOG=<file>`: each browser file appends one JSON line with the CPU seconds (user +
+ * system) of its test process (the tests and the local stack, in-process) and of its ended child
+ * processes (Chromium, once closed). Wall time says little on a shared machine; this says where
+ * a file's CPU goes. Registered at file level, so it runs after the file's own `afterAll`.
+ */
+const cpuLog = process.env.BROWSER_CPU_LOG;
+if (cpuLog)
+  afterAll(async () => {
+    const stat = await readFile('/proc/self/stat', 'utf8');
+    const fields = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
+    const seconds = (index: number) => (fields[index] ?? 0) / 100; // clock ticks (CLK_TCK 100)
+    const file = expect.getState().testPath ?? 'unknown';
+    const line = {
+      file: file.replace(/.*\/tests\//, ''),
+      testProcess: seconds(11) + seconds(12),
+      chromium: seconds(13) + seconds(14),
+    };
+    await appendFile(cpuLog, `${JSON.stringify(line)}\n`);
+  });
 
 /** Registers a test that always runs: it fails under CI when Chromium is missing. */
 export function requireBrowserInCi(): void {
