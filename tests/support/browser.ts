@@ -102,8 +102,15 @@ interface Pooled {
 
 const pools = new WeakMap<Browser, Pooled[]>();
 
-/** Context options a pooled page can take on without a context of its own. */
-const poolable = new Set(['viewport', 'locale', 'acceptDownloads']);
+/** Context options a pooled page can take on without a context of its own (media: emulated per page). */
+const poolable = new Set([
+  'viewport',
+  'locale',
+  'acceptDownloads',
+  'reducedMotion',
+  'colorScheme',
+  'forcedColors',
+]);
 
 /** Playwright's viewport when a context names none; a pooled page gets it back. */
 const defaultViewport = { width: 1280, height: 720 };
@@ -202,9 +209,9 @@ async function release(entry: Pooled): Promise<void> {
 /**
  * Opens a page for one test that records every CSP violation (event listener injected before
  * any page script, plus console reports), every dialog (alert/confirm/prompt, dismissed at once)
- * and every uncaught error. With only a viewport (and the defaults) it is a pooled page of the
- * file's browser, reset to a fresh context's state; other options (device scale, reduced
- * motion) get a context of their own. Either way `close()` ends it.
+ * and every uncaught error. With only a viewport, media features (and the defaults) it is a
+ * pooled page of the file's browser, reset to a fresh context's state; other options (a device
+ * scale factor) get a context of their own. Either way `close()` ends it.
  */
 export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Watched> {
   const pooled = Object.keys(options).every((key) => poolable.has(key)) && options.locale === undefined;
@@ -215,6 +222,12 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
     const entry = await acquire(browser);
     ({ context, page } = entry);
     await page.setViewportSize(options.viewport ?? defaultViewport);
+    // The same DevTools media emulation the context options use, for this page only.
+    await page.emulateMedia({
+      ...(options.reducedMotion === undefined ? {} : { reducedMotion: options.reducedMotion }),
+      ...(options.colorScheme === undefined ? {} : { colorScheme: options.colorScheme }),
+      ...(options.forcedColors === undefined ? {} : { forcedColors: options.forcedColors }),
+    });
     close = () => release(entry);
   } else {
     context = await browser.newContext({ locale: 'de-DE', ...options });
