@@ -126,7 +126,7 @@ describe.runIf(browserAvailable)('situation dashboard page', () => {
       expect(await cell(page, '#figure-median .value')).toBe('at most 15 min');
       await expectAccessibleAndClean(watched);
       await page.screenshot({ path: `${screenshotDir}/dashboard-english-${name}.png`, fullPage: true });
-      await watched.context.close();
+      await watched.close();
     }, 180_000);
   }
 
@@ -147,7 +147,7 @@ describe.runIf(browserAvailable)('situation dashboard page', () => {
     expect(total('not_answered')).toBe(expectedFigures.none);
     await poll(() => page.locator('#status').textContent()).toBe('Die CSV-Datei wurde heruntergeladen.');
     await expectAccessibleAndClean(watched);
-    await watched.context.close();
+    await watched.close();
   }, 60_000);
 
   it('when the account is in neither staff group › says so in German and shows the sign-in again', async () => {
@@ -157,6 +157,6 @@ describe.runIf(browserAvailable)('situation dashboard page', () => {
     await poll(() => page.locator('#status').textContent()).toMatch(/gehört weder zur Gruppe/);
     await page.getByLabel('Zugangs-Token').waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await watched.context.close();
+    await watched.close();
   }, 60_000);
 });

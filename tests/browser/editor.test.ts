@@ -32,7 +32,7 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
   afterEach(async () => {
     expect(noise.splice(0)).toEqual([]);
     for (const watched of pages) await expectClean(watched);
-    for (const watched of pages.splice(0)) await watched.context.close();
+    for (const watched of pages.splice(0)) await watched.close();
   });
 
   afterAll(async () => {

@@ -78,7 +78,7 @@ describe.runIf(browserAvailable)('forwarding to the DPO, in Chromium', { timeout
   });
 
   afterEach(async () => {
-    for (const watched of open.splice(0)) await watched.context.close();
+    for (const watched of open.splice(0)) await watched.close();
   });
 
   afterAll(async () => {

@@ -41,7 +41,7 @@ describe.runIf(browserAvailable)("another town's assistant, in Chromium", { time
   }, 120_000);
 
   afterEach(async () => {
-    for (const watched of pages.splice(0)) await watched.context.close();
+    for (const watched of pages.splice(0)) await watched.close();
   });
 
   afterAll(async () => {

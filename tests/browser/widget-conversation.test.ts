@@ -50,7 +50,7 @@ describe.runIf(browserAvailable)(
     });
 
     afterEach(async () => {
-      for (const watched of pages.splice(0)) await watched.context.close();
+      for (const watched of pages.splice(0)) await watched.close();
     });
 
     afterAll(async () => {

@@ -42,7 +42,7 @@ describe.runIf(browserAvailable)(
       await mkdir(screenshotDir, { recursive: true });
     });
     afterEach(async () => {
-      for (const watched of pages.splice(0)) await watched.context.close();
+      for (const watched of pages.splice(0)) await watched.close();
     });
     afterAll(async () => {
       await browser?.close();

@@ -44,7 +44,7 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
   });
 
   afterEach(async () => {
-    for (const watched of pages.splice(0)) await watched.context.close();
+    for (const watched of pages.splice(0)) await watched.close();
   });
 
   afterAll(async () => {
@@ -126,6 +126,46 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
       .poll(() => page.locator('.msg.citizen').allTextContents())
       .toEqual(['Sie:Wurden Daten gestohlen?']);
     await expectClean({ page, ...watched });
+  });
+
+  it('hands the next test a page as fresh as a new context: no storage, routes, permissions or emulation', async () => {
+    const first = await openPage(browser);
+    await first.context.grantPermissions(['clipboard-read'], { origin: stack.url });
+    await first.page.route('**/v1/ask', (route) => route.abort('failed'));
+    await first.page.emulateMedia({ colorScheme: 'dark' });
+    await first.page.goto(stack.url);
+    await first.page.evaluate(() => {
+      sessionStorage.setItem('left-over', '1');
+      localStorage.setItem('left-over', '1');
+    });
+    await first.close();
+    // The pool hands the same page out again (this file runs one test at a time).
+    const next = await openPage(browser);
+    pages.push(next);
+    expect(next.page).toBe(first.page);
+    const { page } = next;
+    expect(page.url()).toBe('about:blank');
+    await page.goto(stack.url);
+    expect(
+      await page.evaluate(async () => ({
+        session: sessionStorage.length,
+        local: localStorage.length,
+        dark: matchMedia('(prefers-color-scheme: dark)').matches,
+        clipboard: (await navigator.permissions.query({ name: 'clipboard-read' as PermissionName })).state,
+      })),
+    ).toEqual({ session: 0, local: 0, dark: false, clipboard: 'prompt' });
+    const asked = await page.evaluate(
+      async () =>
+        (
+          await fetch('/v1/ask', {
+            method: 'POST',
+            body: '{"question":"Was ist passiert?"}',
+            headers: { 'content-type': 'application/json' },
+          })
+        ).status,
+    );
+    expect(asked).toBe(200);
+    await expectClean(next);
   });
 
   it('offers "did you mean" suggestions and related follow-ups as buttons that ask them', async () => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import {
   type Browser,
@@ -8,7 +8,7 @@ import {
   chromium,
   type Page,
 } from 'playwright-core';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 
 /**
  * Shared helpers for the browser tests (playwright-core driving Debian's Chromium).
@@ -26,6 +26,30 @@ if (!browserAvailable) {
       `!! With CI=true these tests fail instead.\n${line}\n`,
   );
 }
+
+/**
+ * `BROWSER_CPU_LOG=<file>`: each browser file appends one JSON line with the CPU seconds (user +
+ * system) of its test process (the tests and the local stack, in-process) and of its ended child
+ * processes (Chromium, once closed). Wall time says little on a shared machine; this says where
+ * a file's CPU goes. Registered at file level, so it runs after the file's own `afterAll`.
+ */
+const cpuLog = process.env.BROWSER_CPU_LOG;
+if (cpuLog)
+  afterAll(async () => {
+    const stat = await readFile('/proc/self/stat', 'utf8');
+    const fields = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
+    const seconds = (index: number) => (fields[index] ?? 0) / 100; // clock ticks (CLK_TCK 100)
+    const file = expect.getState().testPath ?? 'unknown';
+    const line = {
+      file: file.replace(/.*\/tests\//, ''),
+      testProcess: seconds(11) + seconds(12),
+      chromium: seconds(13) + seconds(14),
+    };
+    await appendFile(cpuLog, `${JSON.stringify(line)}\n`);
+  });
 
 /** Registers a test that always runs: it fails under CI when Chromium is missing. */
 export function requireBrowserInCi(): void {
@@ -63,25 +87,154 @@ export interface Watched {
   errors: string[];
   /** All recorded problems, including the `securitypolicyviolation` events seen in the page. */
   problems(): Promise<string[]>;
+  /** Ends the test's use of the page: a pooled page is reset and kept, any other context closed. */
+  close(): Promise<void>;
+}
+
+/** A page kept open between tests of one file, with what it needs to be reset. */
+interface Pooled {
+  context: BrowserContext;
+  page: Page;
+  busy: boolean;
+  /** Origins the page has shown, whose storage the reset clears. */
+  origins: Set<string>;
+}
+
+const pools = new WeakMap<Browser, Pooled[]>();
+
+/** Context options a pooled page can take on without a context of its own (media: emulated per page). */
+const poolable = new Set([
+  'viewport',
+  'locale',
+  'acceptDownloads',
+  'reducedMotion',
+  'colorScheme',
+  'forcedColors',
+]);
+
+/** Playwright's viewport when a context names none; a pooled page gets it back. */
+const defaultViewport = { width: 1280, height: 720 };
+
+/**
+ * Page events test code listens to; their listeners end with the test that added them (not
+ * `framenavigated`: the pool's own listener notes the origins whose storage the reset clears).
+ */
+const testEvents = [
+  'console',
+  'dialog',
+  'download',
+  'pageerror',
+  'popup',
+  'request',
+  'requestfailed',
+  'requestfinished',
+  'response',
+] as const;
+
+/** Records CSP violations from before the first page script on (the page's policy stays strict). */
+function recordCspViolations(): void {
+  const record = (window as unknown as { __cspViolations: string[] }).__cspViolations ?? [];
+  (window as unknown as { __cspViolations: string[] }).__cspViolations = record;
+  document.addEventListener(
+    'securitypolicyviolation',
+    (event) => record.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`),
+    true,
+  );
 }
 
 /**
- * Opens a page in a fresh context (fresh sessionStorage) that records every CSP violation
- * (event listener injected before any page script, plus console reports), every dialog
- * (alert/confirm/prompt, dismissed at once) and every uncaught error.
+ * Takes a free pooled page of this browser, or opens one. A new context costs Chromium a new
+ * renderer process, and its first page load parses and compiles everything again: about 4
+ * CPU-seconds each, against about 1.5 for a page that is reused (measured, see
+ * docs/testing.md). The reset in `release` gives the next test what a fresh context gave it.
+ */
+async function acquire(browser: Browser): Promise<Pooled> {
+  const pool = pools.get(browser) ?? [];
+  pools.set(browser, pool);
+  const free = pool.find((entry) => !entry.busy && !entry.page.isClosed());
+  if (free) {
+    free.busy = true;
+    return free;
+  }
+  const context = await browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.addInitScript(recordCspViolations);
+  const entry: Pooled = { context, page, busy: true, origins: new Set() };
+  page.on('framenavigated', (frame) => {
+    const origin = new URL(frame.url()).origin;
+    if (origin.startsWith('http')) entry.origins.add(origin);
+  });
+  pool.push(entry);
+  return entry;
+}
+
+/**
+ * Gives a pooled page back as a fresh context would be: no routes, listeners, permissions,
+ * cookies, session or local storage, media emulation; on about:blank, so nothing of the last
+ * test's document keeps running (polling the API, say) while the next test starts.
+ */
+async function release(entry: Pooled): Promise<void> {
+  const { context, page } = entry;
+  if (page.isClosed()) return;
+  for (const event of testEvents) page.removeAllListeners(event);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
+  await context.clearCookies();
+  await context.clearPermissions();
+  // Session and local storage belong to the tab and origin: a blank document of each origin the
+  // test visited, served by a route here (no network), clears them (DevTools' DOMStorage.clear
+  // refuses an origin the tab no longer shows).
+  await page.route('**/__pooled-page-reset', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>reset</title>' }),
+  );
+  for (const origin of entry.origins) {
+    await page.goto(`${origin}/__pooled-page-reset`);
+    await page.evaluate(() => {
+      sessionStorage.clear();
+      localStorage.clear();
+    });
+  }
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  entry.origins.clear();
+  await page.goto('about:blank');
+  await page.emulateMedia({
+    media: 'screen',
+    colorScheme: 'light',
+    reducedMotion: 'no-preference',
+    forcedColors: 'none',
+  });
+  entry.busy = false;
+}
+
+/**
+ * Opens a page for one test that records every CSP violation (event listener injected before
+ * any page script, plus console reports), every dialog (alert/confirm/prompt, dismissed at once)
+ * and every uncaught error. With only a viewport, media features (and the defaults) it is a
+ * pooled page of the file's browser, reset to a fresh context's state; other options (a device
+ * scale factor) get a context of their own. Either way `close()` ends it.
  */
 export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Watched> {
-  const context = await browser.newContext({ locale: 'de-DE', ...options });
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    const record = (window as unknown as { __cspViolations: string[] }).__cspViolations ?? [];
-    (window as unknown as { __cspViolations: string[] }).__cspViolations = record;
-    document.addEventListener(
-      'securitypolicyviolation',
-      (event) => record.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`),
-      true,
-    );
-  });
+  const pooled = Object.keys(options).every((key) => poolable.has(key)) && options.locale === undefined;
+  let context: BrowserContext;
+  let page: Page;
+  let close: () => Promise<void>;
+  if (pooled) {
+    const entry = await acquire(browser);
+    ({ context, page } = entry);
+    await page.setViewportSize(options.viewport ?? defaultViewport);
+    // The same DevTools media emulation the context options use, for this page only.
+    await page.emulateMedia({
+      ...(options.reducedMotion === undefined ? {} : { reducedMotion: options.reducedMotion }),
+      ...(options.colorScheme === undefined ? {} : { colorScheme: options.colorScheme }),
+      ...(options.forcedColors === undefined ? {} : { forcedColors: options.forcedColors }),
+    });
+    close = () => release(entry);
+  } else {
+    context = await browser.newContext({ locale: 'de-DE', ...options });
+    page = await context.newPage();
+    await page.addInitScript(recordCspViolations);
+    close = () => context.close();
+  }
   const watched: Watched = {
     page,
     context,
@@ -99,6 +252,7 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
         ...watched.errors.map((text) => `page error: ${text}`),
       ];
     },
+    close,
   };
   page.on('dialog', (dialog) => {
     watched.dialogs.push(`${dialog.type()} ${dialog.message()}`);
