@@ -24,8 +24,8 @@ export const scoring = Object.freeze({
   frameWeight: 0.4,
   /** An unknown word after an article or possessive ("mein Handy") counts this much more towards the unknown share. */
   namedUnknown: 1.75,
-  /** Unknown words from this share of the question's weight on: the question is about something else. */
-  unknownShare: 0.3,
+  /** Unknown words from this share of the question sentence's content words on: it is about something else. */
+  unknownShare: 0.4,
   /** A typo match below this similarity counts as half unknown (for the unknown-topic share). */
   weakMatch: 0.65,
   /** Highest confidence of an entry that may not answer (unknown topic, small talk by a side word). */

@@ -338,7 +338,7 @@ class LocaleIndex {
 
     let queryWeight = 0;
     let unknown = 0;
-    let questionWeight = 0;
+    let questionParts = 0;
     let contentWeight = 0;
     let numbersUnknown = false;
     const matched: { weight: number; matches: TermMatch[]; content: boolean }[] = [];
@@ -359,19 +359,23 @@ class LocaleIndex {
       // compound with only one known part ("Bauantrag": "antrag") is half unknown.
       // A weak typo match ("heiraten" ~ "heraus") is as uncertain as a half-known compound.
       if (inQuestion) {
-        questionWeight += weight;
+        // Counted, not weighed by rarity: every content word of the question sentence is one
+        // part of what it asks. Rarity weights made one unknown word as heavy as the rarest
+        // known one, and more phrasings (lower weights for common words) tipped clear questions.
+        const part = questionWord || frame ? 0 : 1;
+        questionParts += part;
         if (frame) {
           // asks, names nothing: never evidence of an unknown topic
         } else if (matches.length === 0) {
           // A thing the knowledge base never mentions, named with an article or possessive
           // ("meine Bücherei", "my iPhone"): the question is about that thing.
           // An unknown verb form ("chatte") mostly says again what the known words say: half.
-          unknown += weight * (named ? tuning.namedUnknown : verbLike ? 0.5 : 1);
+          unknown += part * (named ? tuning.namedUnknown : verbLike ? 0.5 : 1);
         } else if (matches.every((match) => match.partial || match.similarity < tuning.weakMatch)) {
           // A named compound with one known part ("der Bürgermeister": "burg") names a thing too;
           // a misspelt word after "mein" ("mein pasword") is still the word it looks like.
           const namedThing = named && matches.every((match) => match.partial);
-          unknown += (weight / 2) * (namedThing ? tuning.namedUnknown : 1);
+          unknown += (part / 2) * (namedThing ? tuning.namedUnknown : 1);
         }
       }
       queryWeight += weight;
@@ -388,7 +392,7 @@ class LocaleIndex {
       });
     }
     // Unknown words that are a large part of the question: it is probably about something else.
-    const unknownTopic = unknown / questionWeight >= tuning.unknownShare;
+    const unknownTopic = questionParts > 0 && unknown / questionParts >= tuning.unknownShare;
 
     // Per phrasing: how much of the question it covers (`query`), how much of it the question
     // covers (`phrasing`), and which question terms it matched (a bit mask as a float: exact up
