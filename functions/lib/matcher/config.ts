@@ -14,6 +14,8 @@ export const scoring = Object.freeze({
   compoundFactor: 0.75,
   /** In a phrasing's score, the exponent of the question's covered share (the rest: the phrasing's). */
   queryShare: 0.5,
+  /** Content words of a question sentence up to which `queryShare` holds; beyond, it shrinks in proportion. */
+  phrasingWords: 4,
   /** Share of the entry-wide coverage of the question in an entry's score. */
   entryShare: 0.4,
   /** Weight of a word the knowledge base does not know, relative to the rarest known word. */

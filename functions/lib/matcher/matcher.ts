@@ -433,12 +433,15 @@ class LocaleIndex {
     // Per entry: the best phrasing, and which question terms the entry's vocabulary covers.
     const best = new Map<number, { score: number; phrasing: number }>();
     const entryMasks = new Map<number, number>();
+    // A question sentence with many content words says more than any one phrasing: how much
+    // of a phrasing it says weighs more than how much of it the phrasing covers.
+    const queryShare = tuning.queryShare * Math.min(1, tuning.phrasingWords / Math.max(1, questionParts));
     for (const [id, cover] of covered) {
       const phrasing = this.phrasings[id];
       if (!phrasing || phrasing.weight === 0) continue;
       const queryCoverage = Math.min(1, cover.query / queryWeight);
       const phrasingCoverage = Math.min(1, cover.phrasing / phrasing.weight);
-      const score = queryCoverage ** tuning.queryShare * phrasingCoverage ** (1 - tuning.queryShare);
+      const score = queryCoverage ** queryShare * phrasingCoverage ** (1 - queryShare);
       const previous = best.get(phrasing.entry);
       if (!previous || score > previous.score)
         best.set(phrasing.entry, {
