@@ -245,3 +245,27 @@ describe('when the matcher is unsure', () => {
     expect(result.ranked.some((item) => !item.topical)).toBe(true);
   });
 });
+
+describe('when a question sentence is long and plain', () => {
+  it('counts an unknown word as one word of the question, not by its rarity', () => {
+    expect(answer('Was hat die Stadt nach dem Angriff konkret unternommen, um den Server abzusichern?')).toBe(
+      'measures-taken',
+    );
+  });
+
+  it('answers when the question says one phrasing in full among more words', () => {
+    expect(answer('What concrete steps did the town take after the attack to secure the server?')).toBe(
+      'measures-taken',
+    );
+  });
+});
+
+describe('when the question sentence after a story only has verbs', () => {
+  it('takes its topic from the story ("Wie soll ich reagieren?")', () => {
+    expect(
+      answer(
+        'Heute lag eine merkwürdige Zahlungsaufforderung vom Rathaus in meinem Postfach. Wie soll ich reagieren?',
+      ),
+    ).toBe('suspicious-email');
+  });
+});
