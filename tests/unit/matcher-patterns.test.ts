@@ -269,3 +269,13 @@ describe('when the question sentence after a story only has verbs', () => {
     ).toBe('suspicious-email');
   });
 });
+
+describe('when a short question carries chat filler', () => {
+  it('lets unknown words of up to three letters ("omg", "lol") weigh half', () => {
+    expect(answer('omg what is phishing lol')).toBe('what-is-phishing');
+  });
+
+  it('still answers none to a short question about another service', () => {
+    expect(answer('Wann fährt der Bus zum Rathaus?')).toBe('(none)');
+  });
+});

@@ -354,6 +354,7 @@ class LocaleIndex {
       frame,
       named,
       verbLike,
+      word,
     } of raw) {
       const inQuestion = focus === 1 || questionPart === 0;
       const weight = inQuestion ? rawWeight : rawWeight * contextScale;
@@ -372,7 +373,8 @@ class LocaleIndex {
           // A thing the knowledge base never mentions, named with an article or possessive
           // ("meine Bücherei", "my iPhone"): the question is about that thing.
           // An unknown verb form ("chatte") mostly says again what the known words say: half.
-          unknown += part * (named ? tuning.namedUnknown : verbLike ? 0.5 : 1);
+          // So does a short one ("lol", "omg"): chat filler far more often than a topic.
+          unknown += part * (named ? tuning.namedUnknown : verbLike || word.length <= 3 ? 0.5 : 1);
         } else if (matches.every((match) => match.partial || match.similarity < tuning.weakMatch)) {
           // A named compound with one known part ("der Bürgermeister": "burg") names a thing too;
           // a misspelt word after "mein" ("mein pasword") is still the word it looks like.
@@ -395,22 +397,22 @@ class LocaleIndex {
     }
     // Unknown words that are a large part of the question: it is probably about something else.
     const unknownTopic = questionParts > 0 && unknown / questionParts >= tuning.unknownShare;
-      console.error(
-        JSON.stringify({
-          share: +(unknown / questionParts).toFixed(2),
-          implicit,
-          vague,
-          terms: raw.map((t) => [
-            t.word,
-            +t.weight.toFixed(2),
-            t.focus,
-            t.frame ? 'F' : '',
-            t.named ? 'N' : '',
-            t.verbLike ? 'V' : '',
-            t.matches.map((m) => `${m.term}${m.partial ? '~' : ''}:${m.similarity.toFixed(2)}`).join(','),
-          ]),
-        }),
-      );
+    console.error(
+      JSON.stringify({
+        share: +(unknown / questionParts).toFixed(2),
+        implicit,
+        vague,
+        terms: raw.map((t) => [
+          t.word,
+          +t.weight.toFixed(2),
+          t.focus,
+          t.frame ? 'F' : '',
+          t.named ? 'N' : '',
+          t.verbLike ? 'V' : '',
+          t.matches.map((m) => `${m.term}${m.partial ? '~' : ''}:${m.similarity.toFixed(2)}`).join(','),
+        ]),
+      }),
+    );
 
     // Per phrasing: how much of the question it covers (`query`), how much of it the question
     // covers (`phrasing`), and which question terms it matched (a bit mask as a float: exact up
