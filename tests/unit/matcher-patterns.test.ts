@@ -260,8 +260,8 @@ describe('when a question sentence is long and plain', () => {
   });
 });
 
-describe('when the question sentence after a story only has verbs', () => {
-  it('takes its topic from the story ("Wie soll ich reagieren?")', () => {
+describe('when the question sentence after a story only asks how to act', () => {
+  it('takes its topic from the story ("Wie soll ich reagieren?", "How should I handle it?")', () => {
     expect(
       answer(
         'Heute lag eine merkwürdige Zahlungsaufforderung vom Rathaus in meinem Postfach. Wie soll ich reagieren?',

@@ -317,9 +317,7 @@ class LocaleIndex {
     // An implicit question ("Stimmt das?", "Was nun?", "Is that true?") has no topic of its own:
     // it points back to the story, which then weighs in full (the story's unknown words still
     // do not make the question "about something else": a story is full of them).
-    // So is one whose question sentence only has verbs ("Wie soll ich reagieren?") after a story.
-    const story = raw.some((term) => term.focus === 0);
-    const implicit = !raw.some((term) => term.focus === 1 && !term.questionWord && !(story && term.verbLike));
+    const implicit = !raw.some((term) => term.focus === 1 && !term.questionWord);
     // Only question and frame words ("Was soll ich tun?", "Tell me more"): a vague question.
     // Question words alone ask something definite here ("Wer war's?", "Wann?").
     const vague = raw.every((term) => term.questionWord) && raw.some((term) => term.frame);
@@ -397,22 +395,6 @@ class LocaleIndex {
     }
     // Unknown words that are a large part of the question: it is probably about something else.
     const unknownTopic = questionParts > 0 && unknown / questionParts >= tuning.unknownShare;
-    console.error(
-      JSON.stringify({
-        share: +(unknown / questionParts).toFixed(2),
-        implicit,
-        vague,
-        terms: raw.map((t) => [
-          t.word,
-          +t.weight.toFixed(2),
-          t.focus,
-          t.frame ? 'F' : '',
-          t.named ? 'N' : '',
-          t.verbLike ? 'V' : '',
-          t.matches.map((m) => `${m.term}${m.partial ? '~' : ''}:${m.similarity.toFixed(2)}`).join(','),
-        ]),
-      }),
-    );
 
     // Per phrasing: how much of the question it covers (`query`), how much of it the question
     // covers (`phrasing`), and which question terms it matched (a bit mask as a float: exact up

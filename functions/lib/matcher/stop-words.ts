@@ -66,10 +66,11 @@ const frames = {
   de: `tun machen mache macht weiter weitergehen geht gehen los nun jetzt mehr information informationen info infos
     frage fragen neuigkeiten neues stimmt stimmen wahr richtig sagen sagt sagte gesagt meint meinte erzählen erzählt
     gehört behauptet sache thema nachbar nachbarin nachbarn freund freundin bekannter bekannte kollege kollegin
-    tochter sohn mann frau mutter vater oma opa enkel zeig zeige zeigen nenn nenne nennen erklär erkläre erklären`,
+    tochter sohn mann frau mutter vater oma opa enkel zeig zeige zeigen nenn nenne nennen erklär erkläre erklären
+    reagieren reagiere verhalten verhalte vorgehen umgehen anstellen`,
   en: `do now next more tell info news question questions true right say says said told
     heard claims thing neighbour neighbor neighbours neighbors friend friends husband wife son daughter mum mom dad
-    colleague grandson granddaughter show explain`,
+    colleague grandson granddaughter show explain handle react deal proceed`,
 };
 
 export const frameWords = { de: list(frames.de), en: list(frames.en) } as const;
