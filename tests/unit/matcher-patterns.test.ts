@@ -268,6 +268,13 @@ describe('when the question sentence after a story only asks how to act', () => 
       ),
     ).toBe('suspicious-email');
   });
+  it('does so in English too', () => {
+    expect(
+      answer(
+        'A strange payment request from the town hall landed in my inbox today. How should I handle it?',
+      ),
+    ).toBe('suspicious-email');
+  });
 });
 
 describe('when a short question carries chat filler', () => {
