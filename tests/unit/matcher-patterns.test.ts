@@ -286,3 +286,19 @@ describe('when a short question carries chat filler', () => {
     expect(answer('Wann fährt der Bus zum Rathaus?')).toBe('(none)');
   });
 });
+
+describe('when small talk carries a pleasantry', () => {
+  it('answers the thanks, whatever unknown words of praise come with it', () => {
+    expect(answer('Tausend Dank, ihr seid Gold wert')).toBe('thanks');
+    expect(answer('Thanks a lot, you’re a star')).toBe('thanks');
+  });
+
+  it('reads Berlin participles of strong verbs ("jeholfen" for "geholfen")', () => {
+    expect(answer('Dankeschön, det hat mir sehr jeholfen')).toBe('thanks');
+    expect(answer('Merci, echt jeholfen')).toBe('thanks');
+  });
+
+  it('still does not answer a question about something else that follows the thanks', () => {
+    expect(answer('Danke, aber wann öffnet das Schwimmbad?')).toBe('(none)');
+  });
+});

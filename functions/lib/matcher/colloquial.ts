@@ -184,7 +184,7 @@ const english: Readonly<Record<string, string>> = {
 const tables = { de: new Map(Object.entries(german)), en: new Map(Object.entries(english)) };
 
 /** Berlin "j" for "g" in participles ("jehackt", "jeklaut"), not in "jetzt" or "jemand". */
-const berlinParticiple = /^je([bcdfghklmnpqrsvwz][a-z]{2,}t)$/;
+const berlinParticiple = /^je([bcdfghklmnpqrsvwz][a-z]{2,}(?:t|en))$/;
 
 /** The standard words for a folded word form, or undefined when it is standard already. */
 export function colloquial(word: string, locale: 'de' | 'en'): string[] | undefined {

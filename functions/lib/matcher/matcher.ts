@@ -299,6 +299,7 @@ class LocaleIndex {
       });
     }
     if (queryTerms.size === 0) return scores;
+    const asks = question.includes('?');
 
     // Raw weights first: rare known words weigh most; unknown words by their length and form.
     const raw = [...queryTerms].flatMap(([term, info]) => {
@@ -474,8 +475,11 @@ class LocaleIndex {
       const numbersUnanswered = numbersUnknown || mustMatch.some((index) => !hasBit(mask, index));
       // A vague question is answered only by small talk that it says exactly ("Wie geht's?").
       const vagueCapped = vague && !(this.smalltalk.has(entry) && top.score >= tuning.exactPhrasing);
+      // Small talk that is no question ("Danke dir, bist 'ne Wucht"): the words around the thanks
+      // or greeting are pleasantries, not another topic.
+      const pleasantry = this.smalltalk.has(entry) && !asks && top.phrasing >= tuning.smalltalkCoverage;
       const capped =
-        unknownTopic ||
+        (unknownTopic && !pleasantry) ||
         vagueCapped ||
         numbersUnanswered ||
         (this.smalltalk.has(entry) && top.phrasing < tuning.smalltalkCoverage);
