@@ -302,3 +302,10 @@ describe('when small talk carries a pleasantry', () => {
     expect(answer('Danke, aber wann öffnet das Schwimmbad?')).toBe('(none)');
   });
 });
+
+describe('when a question asks about penalties, courts or the police', () => {
+  it('does not answer it from an entry that only shares its other words (the notice says nothing on it)', () => {
+    expect(answer('Wurde Microsoft für die Sicherheitslücke bestraft?')).toBe('(none)');
+    expect(answer('Has the town called the police about the attack?')).toBe('(none)');
+  });
+});

@@ -47,11 +47,13 @@ export const stopWords = { de: list(german), en: list(english) } as const;
 
 /**
  * Words that always name a topic, even in lower case: questions about numbers and money
- * ("wie viele", "how much did it cost"). If no entry knows them, the question is out of scope.
+ * ("wie viele", "how much did it cost"), penalties, courts and the police ("was Microsoft
+ * fined", "did you call the cops"), on which the notice says nothing. If no entry knows them,
+ * the question is out of scope, however well its other words fit an entry.
  */
 const topics = {
-  de: 'viele viel wieviel wievielen anzahl kosten kostet gekostet teuer geld kohle knete zaster schaden schadensersatz entschädigung bezahlen zahlen',
-  en: 'many much number cost costs price money cash pay paid refund damage damages compensation compensate',
+  de: 'viele viel wieviel wievielen anzahl kosten kostet gekostet teuer geld kohle knete zaster schaden schadensersatz entschädigung bezahlen zahlen strafe strafen bestraft bussgeld polizei anwalt verklagen',
+  en: 'many much number cost costs price money cash pay paid refund damage damages compensation compensate fined penalty penalties sue sued lawsuit police cops lawyer',
 };
 
 export const topicWords = { de: list(topics.de), en: list(topics.en) } as const;
