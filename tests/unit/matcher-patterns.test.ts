@@ -309,3 +309,18 @@ describe('when a question asks about penalties, courts or the police', () => {
     expect(answer('Has the town called the police about the attack?')).toBe('(none)');
   });
 });
+
+describe('when an implicit question follows a long story', () => {
+  it('answers from the story, which is what it asks about', () => {
+    expect(
+      answer(
+        'Guten Abend. Meine Frau hat gestern eine Mail im Namen der Stadt geöffnet und den Anhang angeklickt, danach lief der Rechner sehr langsam. Was sollen wir jetzt tun?',
+      ),
+    ).toBe('clicked-link');
+    expect(
+      answer(
+        "Good evening. Yesterday my wife opened an email in the town's name and clicked on the attachment, and since then the computer has been very slow. What should we do now?",
+      ),
+    ).toBe('clicked-link');
+  });
+});

@@ -438,7 +438,10 @@ class LocaleIndex {
     const entryMasks = new Map<number, number>();
     // A question sentence with many content words says more than any one phrasing: how much
     // of a phrasing it says weighs more than how much of it the phrasing covers.
-    const queryShare = tuning.queryShare * Math.min(1, tuning.phrasingWords / Math.max(1, questionParts));
+    // An implicit question asks about its whole story, so the story's words count here too.
+    const storyParts = raw.filter((term) => term.focus === 0 && !term.questionWord && !term.frame).length;
+    const askedParts = implicit ? questionParts + storyParts : questionParts;
+    const queryShare = tuning.queryShare * Math.min(1, tuning.phrasingWords / Math.max(1, askedParts));
     for (const [id, cover] of covered) {
       const phrasing = this.phrasings[id];
       if (!phrasing || phrasing.weight === 0) continue;
