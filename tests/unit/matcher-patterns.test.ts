@@ -324,3 +324,9 @@ describe('when an implicit question follows a long story', () => {
     ).toBe('clicked-link');
   });
 });
+
+describe('when two letters of a word are swapped', () => {
+  it('reads the word it stands for ("wierd", "recieved")', () => {
+    expect(answer('I recieved a wierd mail from the town')).toBe('suspicious-email');
+  });
+});

@@ -21,7 +21,7 @@ import {
 } from './normalize.ts';
 import { isInstruction } from './requests.ts';
 import { isMisspeltStopWord, stopWords } from './stop-words.ts';
-import { plausibleTypo, realWords } from './typos.ts';
+import { editDistance, plausibleTypo, realWords } from './typos.ts';
 
 /**
  * The matcher: an inverted index over the stemmed terms of every entry's question,
@@ -235,6 +235,13 @@ class LocaleIndex {
         const similarity = tuning.fuzzyFactor * (1 - (hit.score ?? 0));
         for (const term of this.wordTerms.get(hit.item) ?? []) hits.push({ term, similarity });
       }
+      // Two swapped letters ("wierd", "recieve") are one slip, but fuse.js scores them as two
+      // errors: such words are checked directly (a bucket holds few words).
+      if (word.length >= 5)
+        for (const known of this.bucketWords.get(bucket) ?? [])
+          if (known.length === word.length && editDistance(word, known) === 1 && !realWords.has(word))
+            for (const term of this.wordTerms.get(known) ?? [])
+              hits.push({ term, similarity: tuning.fuzzyFactor * (1 - 1 / word.length) });
     }
     const best = new Map<string, TermMatch>();
     for (const hit of hits)
