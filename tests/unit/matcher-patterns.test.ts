@@ -330,3 +330,9 @@ describe('when two letters of a word are swapped', () => {
     expect(answer('I recieved a wierd mail from the town')).toBe('suspicious-email');
   });
 });
+
+describe('when an English question uses an irregular past form', () => {
+  it('reads it as its verb ("seen" for "see")', () => {
+    expect(answer('What information could the attackers have seen?')).toBe('affected-data');
+  });
+});

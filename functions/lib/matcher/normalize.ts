@@ -56,12 +56,63 @@ function stemGermanWord(word: string): string {
 }
 
 /** Stems one folded word in the given language. */
+/** English irregular participles and past forms stand for their verb ("seen" for "see"). */
+const englishBase: Readonly<Record<string, string>> = {
+  seen: 'see',
+  saw: 'see',
+  stolen: 'steal',
+  stole: 'steal',
+  taken: 'take',
+  took: 'take',
+  known: 'know',
+  knew: 'know',
+  sent: 'send',
+  got: 'get',
+  gotten: 'get',
+  written: 'write',
+  wrote: 'write',
+  done: 'do',
+  did: 'do',
+  gone: 'go',
+  went: 'go',
+  given: 'give',
+  gave: 'give',
+  found: 'find',
+  lost: 'lose',
+  heard: 'hear',
+  brought: 'bring',
+  bought: 'buy',
+  caught: 'catch',
+  thought: 'think',
+  broke: 'break',
+  broken: 'break',
+  began: 'begin',
+  begun: 'begin',
+  chose: 'choose',
+  chosen: 'choose',
+  kept: 'keep',
+  left: 'leave',
+  made: 'make',
+  meant: 'mean',
+  paid: 'pay',
+  said: 'say',
+  sold: 'sell',
+  told: 'tell',
+  understood: 'understand',
+  won: 'win',
+  hidden: 'hide',
+  hid: 'hide',
+  spoke: 'speak',
+  spoken: 'speak',
+};
+
 export function stem(word: string, locale: Analysis): string {
   // A locale without a language analysis (`analysis: none`) matches folded words as written.
   if (locale === 'none') return memo(plain, word, () => stripDiacritics(word));
   return memo(stems[locale], word, () => {
     if (/^\p{N}+$/u.test(word)) return word;
-    const stemmed = locale === 'de' ? stemGermanWord(foldGerman(word)) : stemEnglish(word);
+    const stemmed =
+      locale === 'de' ? stemGermanWord(foldGerman(word)) : stemEnglish(englishBase[word] ?? word);
     return stripDiacritics(stemmed);
   });
 }
