@@ -125,6 +125,96 @@ const german: Readonly<Record<string, string>> = {
   kriegt: 'bekommt',
   kriegen: 'bekommen',
   gekriegt: 'bekommen',
+  // more Berlin/Brandenburg and northern forms
+  nee: 'nein',
+  jo: 'ja',
+  joa: 'ja',
+  jep: 'ja',
+  jau: 'ja',
+  jenau: 'genau',
+  isset: 'ist es',
+  issat: 'ist das',
+  hamwa: 'haben wir',
+  hammwa: 'haben wir',
+  habta: 'habt ihr',
+  habter: 'habt ihr',
+  weeste: 'weisst du',
+  kiekste: 'schaust du',
+  kiekt: 'schaut',
+  wollnse: 'wollen sie',
+  wasn: 'was denn',
+  watn: 'was denn',
+  obs: 'ob es',
+  eene: 'eine',
+  een: 'ein',
+  uff: 'auf',
+  druff: 'darauf',
+  jloob: 'glaube',
+  jloobe: 'glaube',
+  gloob: 'glaube',
+  vakooft: 'verkauft',
+  verkooft: 'verkauft',
+  nech: 'nicht',
+  büschen: 'bisschen',
+  snacken: 'sprechen',
+  traun: 'trauen',
+  vertraun: 'vertrauen',
+  // Saxon
+  ni: 'nicht',
+  mer: 'wir',
+  gugge: 'schauen',
+  guggn: 'schauen',
+  // Bavarian and Austrian: participles without the "e" of "ge-" ("ghackt" = "gehackt")
+  simma: 'sind wir',
+  samma: 'sind wir',
+  hobts: 'habt ihr',
+  hod: 'hat',
+  kimmt: 'kommt',
+  hoid: 'halt',
+  fei: '',
+  dei: 'dein',
+  eich: 'euch',
+  enk: 'euch',
+  mogst: 'magst du',
+  gwesn: 'gewesen',
+  gwen: 'gewesen',
+  gmacht: 'gemacht',
+  gsagt: 'gesagt',
+  ghört: 'gehört',
+  ghackt: 'gehackt',
+  gstohln: 'gestohlen',
+  gstohlen: 'gestohlen',
+  gschickt: 'geschickt',
+  gwusst: 'gewusst',
+  gfragt: 'gefragt',
+  gklaut: 'geklaut',
+  gklickt: 'geklickt',
+  // shortened verb forms ("hätt", "würd", "tät")
+  hätt: 'hätte',
+  tät: 'würde',
+  täte: 'würde',
+  würd: 'würde',
+  könnt: 'könnte',
+  müsst: 'müssen',
+  sollt: 'sollte',
+  wär: 'wäre',
+  habn: 'haben',
+  gehn: 'gehen',
+  sehn: 'sehen',
+  grade: 'gerade',
+  // chat abbreviations
+  vllt: 'vielleicht',
+  vlt: 'vielleicht',
+  evtl: 'eventuell',
+  bzw: 'beziehungsweise',
+  bzgl: 'bezüglich',
+  wg: 'wegen',
+  zb: 'zum beispiel',
+  usw: '',
+  lg: '',
+  vg: '',
+  mfg: '',
+  nuscht: 'nichts',
 };
 
 /** Chat spellings of English function words and phrases ("u" = "you", "gotta" = "have to"). */
@@ -179,9 +269,117 @@ const english: Readonly<Record<string, string>> = {
   mate: '',
   hmm: '',
   pw: 'password',
+  // more chat spelling
+  dunno: 'do not know',
+  idk: 'i do not know',
+  wdym: 'what do you mean',
+  ppl: 'people',
+  rn: 'now',
+  btw: '',
+  omg: '',
+  imo: '',
+  tbh: 'honestly',
+  fyi: '',
+  asap: '',
+  wtf: '',
+  nvm: '',
+  dude: '',
+  bro: '',
+  kinda: 'kind of',
+  sorta: 'sort of',
+  lotta: 'lot of',
+  outta: 'out of',
+  gotcha: '',
+  woulda: 'would have',
+  coulda: 'could have',
+  shoulda: 'should have',
+  hafta: 'have to',
+  whatcha: 'what are you',
+  ima: 'i am going to',
+  imma: 'i am going to',
+  wut: 'what',
+  wha: 'what',
+  smth: 'something',
+  sth: 'something',
+  b4: 'before',
+  thru: 'through',
+  bout: 'about',
+  becoz: 'because',
+  bcoz: 'because',
+  bcuz: 'because',
+  cus: 'because',
+  prolly: 'probably',
+  plss: 'please',
+  pleez: 'please',
+  yer: 'your',
+  yous: 'you',
+  youse: 'you',
+  ye: 'you',
+  n: 'and',
+  w: 'with',
+  k: 'ok',
+  kk: 'ok',
+  // contractions written without the apostrophe, and the halves left when it splits "didn't"
+  aint: 'is not',
+  ain: 'is',
+  innit: 'is it not',
+  wasnt: 'was not',
+  werent: 'were not',
+  havent: 'have not',
+  hasnt: 'has not',
+  couldnt: 'could not',
+  wouldnt: 'would not',
+  shouldnt: 'should not',
+  arent: 'are not',
+  youre: 'you are',
+  theyre: 'they are',
+  thats: 'that is',
+  theres: 'there is',
+  wheres: 'where is',
+  hows: 'how is',
+  whos: 'who is',
+  didn: 'did',
+  wasn: 'was',
+  weren: 'were',
+  haven: 'have',
+  hasn: 'has',
+  couldn: 'could',
+  wouldn: 'would',
 };
 
-const tables = { de: new Map(Object.entries(german)), en: new Map(Object.entries(english)) };
+/**
+ * Folds keys and standard words the way questions are folded (`canonicalWord` in
+ * `normalize.ts`): ß -> ss, "ue" -> "ü" after a consonant, then no diacritics. Without it a key
+ * written with an umlaut ("nüscht") never matched, and a standard word with one ("können",
+ * "für") missed its stop word and counted as an unknown topic word.
+ */
+function fold(word: string): string {
+  return word
+    .replace(/ß/g, 'ss')
+    .replace(/([^aeqou])ue/g, '$1ü')
+    .replace(/^ue/, 'ü')
+    .replace(/([^aeo])ae/g, '$1ä')
+    .replace(/^ae/, 'ä')
+    .replace(/([^aeo])oe/g, '$1ö')
+    .replace(/^oe/, 'ö')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '');
+}
+
+function table(
+  forms: Readonly<Record<string, string>>,
+  folding: (word: string) => string,
+): Map<string, string> {
+  return new Map(
+    Object.entries(forms).map(([form, standard]) => [
+      folding(form),
+      standard.split(' ').filter(Boolean).map(folding).join(' '),
+    ]),
+  );
+}
+
+const plainFold = (word: string): string => word.normalize('NFD').replace(/\p{M}+/gu, '');
+const tables = { de: table(german, fold), en: table(english, plainFold) };
 
 /** Berlin "j" for "g" in participles ("jehackt", "jeklaut"), not in "jetzt" or "jemand". */
 const berlinParticiple = /^je([bcdfghklmnpqrsvwz][a-z]{2,}t)$/;
