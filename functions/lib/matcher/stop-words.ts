@@ -18,7 +18,7 @@ const german = `
   gibt gib per ok okay sowas darauf hin lieber inzwischen demnächst nötig gegeben gegangen liegt ansehen anschauen
   erstmal zunächst sowieso ziemlich angeblich jede jeden jeder jedes eher ehrlich ehrlicherweise
   habt hattet wart wegen bezüglich betreffend ey äh ähm hm naja tja immer ran dran heran irgendwann irgendwer
-  vielleicht eventuell beziehungsweise leider trotzdem übrigens sozusagen quasi bloß krass ach oh ah achso gewesen bisschen
+  vielleicht eventuell beziehungsweise leider trotzdem übrigens sozusagen quasi bloß krass ach oh ah achso gewesen bisschen kurz kurze kurzer
 `;
 
 const english = `
@@ -30,7 +30,7 @@ const english = `
   want wants wanted like would rather somewhere actually likely maybe perhaps still even ever anyway kind kinds sort ok okay
   stuff away general whole first own ordinary example before once way give ll ve re d s t m
   regarding concerning um uh hey always through via honestly basically literally totally quite each every bit
-  oh ah pretty bloody seriously apparently possibly anyways whatever
+  oh ah pretty bloody seriously apparently possibly anyways whatever quick quickly
 `;
 
 /** Folds a word the way `normalize.ts` folds German text (umlauts and ß). */
