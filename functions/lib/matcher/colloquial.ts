@@ -189,6 +189,18 @@ const german: Readonly<Record<string, string>> = {
   gfragt: 'gefragt',
   gklaut: 'geklaut',
   gklickt: 'geklickt',
+  // Low German and Swabian
+  hebb: 'habe',
+  hebbt: 'habt',
+  hett: 'hat',
+  mien: 'mein',
+  miene: 'meine',
+  dien: 'dein',
+  wi: 'wir',
+  koi: 'kein',
+  koine: 'keine',
+  hend: 'haben',
+  nemme: 'nicht mehr',
   // shortened verb forms ("hätt", "würd", "tät")
   hätt: 'hätte',
   tät: 'würde',
