@@ -201,6 +201,14 @@ const german: Readonly<Record<string, string>> = {
   koine: 'keine',
   hend: 'haben',
   nemme: 'nicht mehr',
+  // standard verb forms the stemmer keeps apart from the knowledge base's form
+  weisst: 'weiss',
+  wisst: 'wissen',
+  wusste: 'wissen',
+  wussten: 'wissen',
+  gewusst: 'wissen',
+  braucht: 'brauche',
+  bräuchte: 'brauche',
   // shortened verb forms ("hätt", "würd", "tät")
   hätt: 'hätte',
   tät: 'würde',

@@ -19,6 +19,7 @@ const german = `
   erstmal zunächst sowieso ziemlich angeblich jede jeden jeder jedes eher ehrlich ehrlicherweise
   habt hattet wart wegen bezüglich betreffend ey äh ähm hm naja tja immer ran dran heran irgendwann irgendwer
   vielleicht eventuell beziehungsweise leider trotzdem übrigens sozusagen quasi bloß krass ach oh ah achso gewesen bisschen kurz kurze kurzer
+  mag magst mögen dürfte glaube glaub denke denkst hoffe hoffentlich sorry entschuldigung leute irgendjemand niemand keiner
 `;
 
 const english = `
@@ -31,6 +32,7 @@ const english = `
   stuff away general whole first own ordinary example before once way give ll ve re d s t m
   regarding concerning um uh hey always through via honestly basically literally totally quite each every bit
   oh ah pretty bloody seriously apparently possibly anyways whatever quick quickly
+  guess hope hopefully sorry excuse pardon anybody nobody everybody
 `;
 
 /** Folds a word the way `normalize.ts` folds German text (umlauts and ß). */
