@@ -23,7 +23,7 @@ const german = `
   sonst außerdem zudem deshalb deswegen daher obwohl falls sobald solange während nachdem bevor seitdem womöglich
   möglicherweise vermutlich ungefähr endlich gestern heute neulich kürzlich vorhin letztens damals mittlerweile nochmals
   selbst selber sogar allein beide beiden manche mancher wenige einige eure euren deren dessen drauf drüber dafür hierzu hierüber
-  arg absolut komplett völlig
+  arg absolut komplett völlig ahnung
 `;
 
 const english = `
