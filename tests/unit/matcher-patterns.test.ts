@@ -63,6 +63,9 @@ describe('when a citizen writes colloquially or in dialect', () => {
     ['Wat is denn da passiert?', 'what-happened'],
     ['Muss ick mein Passwort ändern?', 'passwords'],
     ['Hamse meine Daten jeklaut?', 'data-leaked'],
+    ['Isset wahr, dass die Hacker ooch meine Daten vakooft ham?', 'data-leaked'],
+    ['Die Mail is ni echt, oder? Wie erkenn ich dit?', 'recognize-phishing'],
+    ["Why didn't the town tell us sooner?", 'when-informed'],
   ])('understands "%s" as %s', (question, id) => {
     expect(answer(question)).toBe(id);
   });
@@ -71,6 +74,10 @@ describe('when a citizen writes colloquially or in dialect', () => {
     ['Sind meine Daten futsch?', 'data-leaked'],
     ['Wurden meine Daten ausspioniert?', 'data-leaked'],
     ['Ist das eine komische Mail?', 'suspicious-email'],
+    ['Was ist das für eine Masche?', 'what-is-phishing'],
+    ['Wurde die Gemeinde gehackt?', 'what-happened'],
+    ['Did thieves nick my data?', 'data-leaked'],
+    ['this email looks sus', 'suspicious-email'],
   ])('understands the everyday word in "%s"', (question, id) => {
     expect(answer(question)).toBe(id);
   });

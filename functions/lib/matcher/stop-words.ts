@@ -18,6 +18,12 @@ const german = `
   gibt gib per ok okay sowas darauf hin lieber inzwischen demnächst nötig gegeben gegangen liegt ansehen anschauen
   erstmal zunächst sowieso ziemlich angeblich jede jeden jeder jedes eher ehrlich ehrlicherweise
   habt hattet wart wegen bezüglich betreffend ey äh ähm hm naja tja immer ran dran heran irgendwann irgendwer
+  vielleicht eventuell beziehungsweise leider trotzdem übrigens sozusagen quasi bloß krass ach oh ah achso gewesen bisschen kurz kurze kurzer
+  mag magst mögen dürfte glaube glaub denke denkst hoffe hoffentlich sorry entschuldigung leute irgendjemand niemand keiner
+  sonst außerdem zudem deshalb deswegen daher obwohl falls sobald solange während nachdem bevor seitdem womöglich
+  möglicherweise vermutlich ungefähr endlich gestern heute neulich kürzlich vorhin letztens damals mittlerweile nochmals
+  selbst selber sogar allein beide beiden manche mancher wenige einige eure euren deren dessen drauf drüber dafür hierzu hierüber
+  arg absolut komplett völlig ahnung
 `;
 
 const english = `
@@ -29,6 +35,12 @@ const english = `
   want wants wanted like would rather somewhere actually likely maybe perhaps still even ever anyway kind kinds sort ok okay
   stuff away general whole first own ordinary example before once way give ll ve re d s t m
   regarding concerning um uh hey always through via honestly basically literally totally quite each every bit
+  oh ah pretty bloody seriously apparently possibly anyways whatever quick quickly
+  guess hope hopefully sorry excuse pardon anybody nobody everybody
+  otherwise besides moreover therefore hence although unless whenever during meanwhile presumably roughly overall finally
+  soon yesterday today tomorrow recently ourselves themselves both several few most another either neither whoever somehow
+  everywhere almost nearly definitely certainly obviously clearly simply truly completely absolutely entirely fully twice yet
+  sometimes usually
 `;
 
 /** Folds a word the way `normalize.ts` folds German text (umlauts and ß). */
