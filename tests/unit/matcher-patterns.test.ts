@@ -343,3 +343,13 @@ describe('when an English question uses an irregular past form', () => {
     expect(answer('What information could the attackers have seen?')).toBe('affected-data');
   });
 });
+
+describe('when a phrase means more than its words', () => {
+  it('reads "tell if/whether" as recognising', () => {
+    expect(answer('how can i tell whether this mail is dodgy')).toBe('recognize-phishing');
+  });
+
+  it('reads "hit up" as contacting', () => {
+    expect(answer('Who can I hit up about this?')).toBe('contact-dpo');
+  });
+});
