@@ -353,3 +353,9 @@ describe('when a phrase means more than its words', () => {
     expect(answer('Who can I hit up about this?')).toBe('contact-dpo');
   });
 });
+
+describe('when a question says when something happened', () => {
+  it('does not take the time ("a few weeks ago") for the topic', () => {
+    expect(answer('I wrote to the council a few weeks ago, does this concern me?')).toBe('am-i-affected');
+  });
+});

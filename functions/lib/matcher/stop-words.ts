@@ -72,7 +72,9 @@ export const topicWords = { de: list(topics.de), en: list(topics.en) } as const;
 
 /**
  * Frame words: they say that something is asked ("Was soll ich tun?", "Tell me more", "Stimmt
- * das?") or who said it ("Mein Nachbar meint ...", "my husband heard"), but not about what. Like question words they keep their weight, but they never make a
+ * das?"), who said it ("Mein Nachbar meint ...", "my husband heard"), how to act ("Wie soll ich
+ * reagieren?") or when ("letztes Jahr", "a few weeks ago"), but not about what. Like question
+ * words they keep their weight, but they never make a
  * question's topic: a question made only of them is vague (suggestions, not an answer), and a
  * question sentence made only of them points back to the story before it.
  */
@@ -81,10 +83,12 @@ const frames = {
     frage fragen neuigkeiten neues stimmt stimmen wahr richtig sagen sagt sagte gesagt meint meinte erzählen erzählt
     gehört behauptet sache thema nachbar nachbarin nachbarn freund freundin bekannter bekannte kollege kollegin
     tochter sohn mann frau mutter vater oma opa enkel zeig zeige zeigen nenn nenne nennen erklär erkläre erklären
-    reagieren reagiere verhalten verhalte vorgehen umgehen anstellen`,
+    reagieren reagiere verhalten verhalte vorgehen umgehen anstellen
+    letzte letzten letztes letztem vorige vorigen jahr jahre jahren monat monate monaten woche wochen neulich kürzlich`,
   en: `do now next more tell info news question questions true right say says said told
     heard claims thing neighbour neighbor neighbours neighbors friend friends husband wife son daughter mum mom dad
-    colleague grandson granddaughter show explain handle react deal proceed`,
+    colleague grandson granddaughter show explain handle react deal proceed
+    last past year years month months week weeks ago recently lately`,
 };
 
 export const frameWords = { de: list(frames.de), en: list(frames.en) } as const;
