@@ -63,6 +63,9 @@ describe('when a citizen writes colloquially or in dialect', () => {
     ['Wat is denn da passiert?', 'what-happened'],
     ['Muss ick mein Passwort ändern?', 'passwords'],
     ['Hamse meine Daten jeklaut?', 'data-leaked'],
+    ['Isset wahr, dass die Hacker ooch meine Daten vakooft ham?', 'data-leaked'],
+    ['Die Mail is ni echt, oder? Wie erkenn ich dit?', 'recognize-phishing'],
+    ["Why didn't the town tell us sooner?", 'when-informed'],
   ])('understands "%s" as %s', (question, id) => {
     expect(answer(question)).toBe(id);
   });
@@ -71,6 +74,10 @@ describe('when a citizen writes colloquially or in dialect', () => {
     ['Sind meine Daten futsch?', 'data-leaked'],
     ['Wurden meine Daten ausspioniert?', 'data-leaked'],
     ['Ist das eine komische Mail?', 'suspicious-email'],
+    ['Was ist das für eine Masche?', 'what-is-phishing'],
+    ['Wurde die Gemeinde gehackt?', 'what-happened'],
+    ['Did thieves nick my data?', 'data-leaked'],
+    ['this email looks sus', 'suspicious-email'],
   ])('understands the everyday word in "%s"', (question, id) => {
     expect(answer(question)).toBe(id);
   });
@@ -243,5 +250,112 @@ describe('when the matcher is unsure', () => {
     expect(result.status).toBe('suggest');
     // A neighbour is offered for its vocabulary, not for the question's words.
     expect(result.ranked.some((item) => !item.topical)).toBe(true);
+  });
+});
+
+describe('when a question sentence is long and plain', () => {
+  it('counts an unknown word as one word of the question, not by its rarity', () => {
+    expect(answer('Was hat die Stadt nach dem Angriff konkret unternommen, um den Server abzusichern?')).toBe(
+      'measures-taken',
+    );
+  });
+
+  it('answers when the question says one phrasing in full among more words', () => {
+    expect(answer('What concrete steps did the town take after the attack to secure the server?')).toBe(
+      'measures-taken',
+    );
+  });
+});
+
+describe('when the question sentence after a story only asks how to act', () => {
+  it('takes its topic from the story ("Wie soll ich reagieren?", "How should I handle it?")', () => {
+    expect(
+      answer(
+        'Heute lag eine merkwürdige Zahlungsaufforderung vom Rathaus in meinem Postfach. Wie soll ich reagieren?',
+      ),
+    ).toBe('suspicious-email');
+  });
+  it('does so in English too', () => {
+    expect(
+      answer(
+        'A strange payment request from the town hall landed in my inbox today. How should I handle it?',
+      ),
+    ).toBe('suspicious-email');
+  });
+});
+
+describe('when a short question carries chat filler', () => {
+  it('lets unknown words of up to three letters ("omg", "lol") weigh half', () => {
+    expect(answer('omg what is phishing lol')).toBe('what-is-phishing');
+  });
+
+  it('still answers none to a short question about another service', () => {
+    expect(answer('Wann fährt der Bus zum Rathaus?')).toBe('(none)');
+  });
+});
+
+describe('when small talk carries a pleasantry', () => {
+  it('answers the thanks, whatever unknown words of praise come with it', () => {
+    expect(answer('Tausend Dank, ihr seid Gold wert')).toBe('thanks');
+    expect(answer('Thanks a lot, you’re a star')).toBe('thanks');
+  });
+
+  it('reads Berlin participles of strong verbs ("jeholfen" for "geholfen")', () => {
+    expect(answer('Dankeschön, det hat mir sehr jeholfen')).toBe('thanks');
+    expect(answer('Merci, echt jeholfen')).toBe('thanks');
+  });
+
+  it('still does not answer a question about something else that follows the thanks', () => {
+    expect(answer('Danke, aber wann öffnet das Schwimmbad?')).toBe('(none)');
+  });
+});
+
+describe('when a question asks about penalties, courts or the police', () => {
+  it('does not answer it from an entry that only shares its other words (the notice says nothing on it)', () => {
+    expect(answer('Wurde Microsoft für die Sicherheitslücke bestraft?')).toBe('(none)');
+    expect(answer('Has the town called the police about the attack?')).toBe('(none)');
+  });
+});
+
+describe('when an implicit question follows a long story', () => {
+  it('answers from the story, which is what it asks about', () => {
+    expect(
+      answer(
+        'Guten Abend. Meine Frau hat gestern eine Mail im Namen der Stadt geöffnet und den Anhang angeklickt, danach lief der Rechner sehr langsam. Was sollen wir jetzt tun?',
+      ),
+    ).toBe('clicked-link');
+    expect(
+      answer(
+        "Good evening. Yesterday my wife opened an email in the town's name and clicked on the attachment, and since then the computer has been very slow. What should we do now?",
+      ),
+    ).toBe('clicked-link');
+  });
+});
+
+describe('when two letters of a word are swapped', () => {
+  it('reads the word it stands for ("wierd", "recieved")', () => {
+    expect(answer('I recieved a wierd mail from the town')).toBe('suspicious-email');
+  });
+});
+
+describe('when an English question uses an irregular past form', () => {
+  it('reads it as its verb ("seen" for "see")', () => {
+    expect(answer('What information could the attackers have seen?')).toBe('affected-data');
+  });
+});
+
+describe('when a phrase means more than its words', () => {
+  it('reads "tell if/whether" as recognising', () => {
+    expect(answer('how can i tell whether this mail is dodgy')).toBe('recognize-phishing');
+  });
+
+  it('reads "hit up" as contacting', () => {
+    expect(answer('Who can I hit up about this?')).toBe('contact-dpo');
+  });
+});
+
+describe('when a question says when something happened', () => {
+  it('does not take the time ("a few weeks ago") for the topic', () => {
+    expect(answer('I wrote to the council a few weeks ago, does this concern me?')).toBe('am-i-affected');
   });
 });

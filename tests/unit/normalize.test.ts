@@ -22,6 +22,17 @@ describe('normalisation', () => {
     expect(analyze('When did it happen?', 'en')).toEqual(['when', stem('happen', 'en')]);
   });
 
+  it('standardises dialect and chat forms, folded so they meet their stop words', () => {
+    // "fia" (für), "nüscht" (nichts), "kenna" (können): standard words with umlauts are stop words too
+    expect(analyze('Vllt ham die fia uns nüscht jeklaut', 'de')).toEqual(analyze('geklaut', 'de'));
+    expect(analyze('Kenna mia dem Server no traun?', 'de')).toEqual(analyze('Server trauen', 'de'));
+    expect(analyze('Ghackt is er, der Server', 'de')).toEqual(analyze('gehackt Server', 'de'));
+    // "didn't" splits into "didn" + "t": the half is a function word, not an unknown topic
+    expect(analyze("idk, ppl say it didn't happen rn", 'en')).toEqual(
+      analyze('know people say happen now', 'en'),
+    );
+  });
+
   it('stems inflected forms to one term', () => {
     expect(stem('Angriffe'.toLowerCase(), 'de')).toBe(stem('angriff', 'de'));
     expect(stem('passwords', 'en')).toBe(stem('password', 'en'));

@@ -14,6 +14,8 @@ export const scoring = Object.freeze({
   compoundFactor: 0.75,
   /** In a phrasing's score, the exponent of the question's covered share (the rest: the phrasing's). */
   queryShare: 0.5,
+  /** Content words of a question sentence up to which `queryShare` holds; beyond, it shrinks in proportion. */
+  phrasingWords: 4,
   /** Share of the entry-wide coverage of the question in an entry's score. */
   entryShare: 0.4,
   /** Weight of a word the knowledge base does not know, relative to the rarest known word. */
@@ -24,16 +26,16 @@ export const scoring = Object.freeze({
   frameWeight: 0.4,
   /** An unknown word after an article or possessive ("mein Handy") counts this much more towards the unknown share. */
   namedUnknown: 1.75,
-  /** Unknown words from this share of the question's weight on: the question is about something else. */
-  unknownShare: 0.3,
+  /** Unknown words from this share of the question sentence's content words on: it is about something else. */
+  unknownShare: 0.4,
   /** A typo match below this similarity counts as half unknown (for the unknown-topic share). */
   weakMatch: 0.65,
   /** Highest confidence of an entry that may not answer (unknown topic, small talk by a side word). */
   unknownTopicCap: 0.5,
   /** Share of a longer message's weight that the sentences around its question sentence carry. */
   contextShare: 0.15,
-  /** Factor for an unknown word of up to three letters ("teh", "tf"): mostly chat filler. */
-  unknownShort: 1,
+  /** Factor for an unknown word of up to three letters ("lol", "omg"): mostly chat filler. */
+  unknownShort: 0.5,
   /** A small-talk entry answers only when the question covers this share of one of its phrasings. */
   smalltalkCoverage: 0.6,
   /** A suggestion's vocabulary must cover this share of a question with many unknown words. */

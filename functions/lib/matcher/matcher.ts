@@ -21,7 +21,7 @@ import {
 } from './normalize.ts';
 import { isInstruction } from './requests.ts';
 import { isMisspeltStopWord, stopWords } from './stop-words.ts';
-import { plausibleTypo, realWords } from './typos.ts';
+import { editDistance, plausibleTypo, realWords } from './typos.ts';
 
 /**
  * The matcher: an inverted index over the stemmed terms of every entry's question,
@@ -235,6 +235,13 @@ class LocaleIndex {
         const similarity = tuning.fuzzyFactor * (1 - (hit.score ?? 0));
         for (const term of this.wordTerms.get(hit.item) ?? []) hits.push({ term, similarity });
       }
+      // Two swapped letters ("wierd", "recieve") are one slip, but fuse.js scores them as two
+      // errors: such words are checked directly (a bucket holds few words).
+      if (word.length >= 5)
+        for (const known of this.bucketWords.get(bucket) ?? [])
+          if (known.length === word.length && editDistance(word, known) === 1 && !realWords.has(word))
+            for (const term of this.wordTerms.get(known) ?? [])
+              hits.push({ term, similarity: tuning.fuzzyFactor * (1 - 1 / word.length) });
     }
     const best = new Map<string, TermMatch>();
     for (const hit of hits)
@@ -299,6 +306,7 @@ class LocaleIndex {
       });
     }
     if (queryTerms.size === 0) return scores;
+    const asks = question.includes('?');
 
     // Raw weights first: rare known words weigh most; unknown words by their length and form.
     const raw = [...queryTerms].flatMap(([term, info]) => {
@@ -338,7 +346,7 @@ class LocaleIndex {
 
     let queryWeight = 0;
     let unknown = 0;
-    let questionWeight = 0;
+    let questionParts = 0;
     let contentWeight = 0;
     let numbersUnknown = false;
     const matched: { weight: number; matches: TermMatch[]; content: boolean }[] = [];
@@ -352,6 +360,7 @@ class LocaleIndex {
       frame,
       named,
       verbLike,
+      word,
     } of raw) {
       const inQuestion = focus === 1 || questionPart === 0;
       const weight = inQuestion ? rawWeight : rawWeight * contextScale;
@@ -359,19 +368,24 @@ class LocaleIndex {
       // compound with only one known part ("Bauantrag": "antrag") is half unknown.
       // A weak typo match ("heiraten" ~ "heraus") is as uncertain as a half-known compound.
       if (inQuestion) {
-        questionWeight += weight;
+        // Counted, not weighed by rarity: every content word of the question sentence is one
+        // part of what it asks. Rarity weights made one unknown word as heavy as the rarest
+        // known one, and more phrasings (lower weights for common words) tipped clear questions.
+        const part = questionWord || frame ? 0 : 1;
+        questionParts += part;
         if (frame) {
           // asks, names nothing: never evidence of an unknown topic
         } else if (matches.length === 0) {
           // A thing the knowledge base never mentions, named with an article or possessive
           // ("meine Bücherei", "my iPhone"): the question is about that thing.
           // An unknown verb form ("chatte") mostly says again what the known words say: half.
-          unknown += weight * (named ? tuning.namedUnknown : verbLike ? 0.5 : 1);
+          // So does a short one ("lol", "omg"): chat filler far more often than a topic.
+          unknown += part * (named ? tuning.namedUnknown : verbLike || word.length <= 3 ? 0.5 : 1);
         } else if (matches.every((match) => match.partial || match.similarity < tuning.weakMatch)) {
           // A named compound with one known part ("der Bürgermeister": "burg") names a thing too;
           // a misspelt word after "mein" ("mein pasword") is still the word it looks like.
           const namedThing = named && matches.every((match) => match.partial);
-          unknown += (weight / 2) * (namedThing ? tuning.namedUnknown : 1);
+          unknown += (part / 2) * (namedThing ? tuning.namedUnknown : 1);
         }
       }
       queryWeight += weight;
@@ -388,7 +402,7 @@ class LocaleIndex {
       });
     }
     // Unknown words that are a large part of the question: it is probably about something else.
-    const unknownTopic = unknown / questionWeight >= tuning.unknownShare;
+    const unknownTopic = questionParts > 0 && unknown / questionParts >= tuning.unknownShare;
 
     // Per phrasing: how much of the question it covers (`query`), how much of it the question
     // covers (`phrasing`), and which question terms it matched (a bit mask as a float: exact up
@@ -429,12 +443,18 @@ class LocaleIndex {
     // Per entry: the best phrasing, and which question terms the entry's vocabulary covers.
     const best = new Map<number, { score: number; phrasing: number }>();
     const entryMasks = new Map<number, number>();
+    // A question sentence with many content words says more than any one phrasing: how much
+    // of a phrasing it says weighs more than how much of it the phrasing covers.
+    // An implicit question asks about its whole story, so the story's words count here too.
+    const storyParts = raw.filter((term) => term.focus === 0 && !term.questionWord && !term.frame).length;
+    const askedParts = implicit ? questionParts + storyParts : questionParts;
+    const queryShare = tuning.queryShare * Math.min(1, tuning.phrasingWords / Math.max(1, askedParts));
     for (const [id, cover] of covered) {
       const phrasing = this.phrasings[id];
       if (!phrasing || phrasing.weight === 0) continue;
       const queryCoverage = Math.min(1, cover.query / queryWeight);
       const phrasingCoverage = Math.min(1, cover.phrasing / phrasing.weight);
-      const score = queryCoverage ** tuning.queryShare * phrasingCoverage ** (1 - tuning.queryShare);
+      const score = queryCoverage ** queryShare * phrasingCoverage ** (1 - queryShare);
       const previous = best.get(phrasing.entry);
       if (!previous || score > previous.score)
         best.set(phrasing.entry, {
@@ -465,8 +485,11 @@ class LocaleIndex {
       const numbersUnanswered = numbersUnknown || mustMatch.some((index) => !hasBit(mask, index));
       // A vague question is answered only by small talk that it says exactly ("Wie geht's?").
       const vagueCapped = vague && !(this.smalltalk.has(entry) && top.score >= tuning.exactPhrasing);
+      // Small talk that is no question ("Danke dir, bist 'ne Wucht"): the words around the thanks
+      // or greeting are pleasantries, not another topic.
+      const pleasantry = this.smalltalk.has(entry) && !asks && top.phrasing >= tuning.smalltalkCoverage;
       const capped =
-        unknownTopic ||
+        (unknownTopic && !pleasantry) ||
         vagueCapped ||
         numbersUnanswered ||
         (this.smalltalk.has(entry) && top.phrasing < tuning.smalltalkCoverage);

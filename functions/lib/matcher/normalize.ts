@@ -56,12 +56,63 @@ function stemGermanWord(word: string): string {
 }
 
 /** Stems one folded word in the given language. */
+/** English irregular participles and past forms stand for their verb ("seen" for "see"). */
+const englishBase: Readonly<Record<string, string>> = {
+  seen: 'see',
+  saw: 'see',
+  stolen: 'steal',
+  stole: 'steal',
+  taken: 'take',
+  took: 'take',
+  known: 'know',
+  knew: 'know',
+  sent: 'send',
+  got: 'get',
+  gotten: 'get',
+  written: 'write',
+  wrote: 'write',
+  done: 'do',
+  did: 'do',
+  gone: 'go',
+  went: 'go',
+  given: 'give',
+  gave: 'give',
+  found: 'find',
+  lost: 'lose',
+  heard: 'hear',
+  brought: 'bring',
+  bought: 'buy',
+  caught: 'catch',
+  thought: 'think',
+  broke: 'break',
+  broken: 'break',
+  began: 'begin',
+  begun: 'begin',
+  chose: 'choose',
+  chosen: 'choose',
+  kept: 'keep',
+  left: 'leave',
+  made: 'make',
+  meant: 'mean',
+  paid: 'pay',
+  said: 'say',
+  sold: 'sell',
+  told: 'tell',
+  understood: 'understand',
+  won: 'win',
+  hidden: 'hide',
+  hid: 'hide',
+  spoke: 'speak',
+  spoken: 'speak',
+};
+
 export function stem(word: string, locale: Analysis): string {
   // A locale without a language analysis (`analysis: none`) matches folded words as written.
   if (locale === 'none') return memo(plain, word, () => stripDiacritics(word));
   return memo(stems[locale], word, () => {
     if (/^\p{N}+$/u.test(word)) return word;
-    const stemmed = locale === 'de' ? stemGermanWord(foldGerman(word)) : stemEnglish(word);
+    const stemmed =
+      locale === 'de' ? stemGermanWord(foldGerman(word)) : stemEnglish(englishBase[word] ?? word);
     return stripDiacritics(stemmed);
   });
 }
@@ -220,6 +271,36 @@ function standardWords(token: string, locale: Language): string[] {
 }
 
 /**
+ * Phrases whose words mean something else one by one ("tell if" is to recognise, not to tell;
+ * "get hold of" is to reach, not to hold): replaced by one word the knowledge base uses, in
+ * entries and questions alike. Synonyms map single words only.
+ */
+const phrases: Record<Language, readonly [RegExp, string][]> = {
+  en: [
+    [/\btell (?=if\b|whether\b|when\b)/giu, 'recognise '],
+    [/\b(?:get|got|getting) hold of\b/giu, 'reach'],
+    [/\b(?:get|getting|got) in touch with\b/giu, 'contact'],
+    [/\bget in touch\b/giu, 'contact'],
+    [/\breach out to\b/giu, 'contact'],
+    [/\bhit (?:me )?up\b/giu, 'contact'],
+    [/\bget rid of\b/giu, 'remove'],
+    [/\bget (?:their|his|her|its) hands on\b/giu, 'access'],
+  ],
+  de: [
+    [/\bin verbindung setzen\b/giu, 'kontaktieren'],
+    [/\bkontakt aufnehmen\b/giu, 'kontaktieren'],
+    [/\bbescheid (?:geben|sagen)\b/giu, 'melden'],
+  ],
+};
+
+function rephrase(text: string, locale: Language): string {
+  return phrases[locale].reduce(
+    (result, [pattern, replacement]) => result.replace(pattern, replacement),
+    text,
+  );
+}
+
+/**
  * Turns text into matching terms: words, colloquial forms standardised, minus stop words,
  * with synonyms replaced, stemmed. The same function indexes the knowledge base and analyses
  * citizens' questions. A text made only of stop words ("Bis dann") keeps them: they are all
@@ -232,7 +313,8 @@ export function analyzeTerms(
   options: AnalyzeOptions = {},
 ): Term[] {
   if (locale === 'none') return plainTerms(text, synonyms);
-  const parts = options.focus ? sentences(text, locale) : [{ text, question: true }];
+  const phrased = rephrase(text, locale);
+  const parts = options.focus ? sentences(phrased, locale) : [{ text: phrased, question: true }];
   // A question sentence among context sentences: the context counts less.
   const weighted = parts.some((part) => part.question) && parts.some((part) => !part.question);
   const collect = (keepStops: boolean): Term[] => {

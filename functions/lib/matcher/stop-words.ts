@@ -18,6 +18,12 @@ const german = `
   gibt gib per ok okay sowas darauf hin lieber inzwischen demnächst nötig gegeben gegangen liegt ansehen anschauen
   erstmal zunächst sowieso ziemlich angeblich jede jeden jeder jedes eher ehrlich ehrlicherweise
   habt hattet wart wegen bezüglich betreffend ey äh ähm hm naja tja immer ran dran heran irgendwann irgendwer
+  vielleicht eventuell beziehungsweise leider trotzdem übrigens sozusagen quasi bloß krass ach oh ah achso gewesen bisschen kurz kurze kurzer
+  mag magst mögen dürfte glaube glaub denke denkst hoffe hoffentlich sorry entschuldigung leute irgendjemand niemand keiner
+  sonst außerdem zudem deshalb deswegen daher obwohl falls sobald solange während nachdem bevor seitdem womöglich
+  möglicherweise vermutlich ungefähr endlich gestern heute neulich kürzlich vorhin letztens damals mittlerweile nochmals
+  selbst selber sogar allein beide beiden manche mancher wenige einige eure euren deren dessen drauf drüber dafür hierzu hierüber
+  arg absolut komplett völlig ahnung
 `;
 
 const english = `
@@ -29,6 +35,12 @@ const english = `
   want wants wanted like would rather somewhere actually likely maybe perhaps still even ever anyway kind kinds sort ok okay
   stuff away general whole first own ordinary example before once way give ll ve re d s t m
   regarding concerning um uh hey always through via honestly basically literally totally quite each every bit
+  oh ah pretty bloody seriously apparently possibly anyways whatever quick quickly
+  guess hope hopefully sorry excuse pardon anybody nobody everybody
+  otherwise besides moreover therefore hence although unless whenever during meanwhile presumably roughly overall finally
+  soon yesterday today tomorrow recently ourselves themselves both several few most another either neither whoever somehow
+  everywhere almost nearly definitely certainly obviously clearly simply truly completely absolutely entirely fully twice yet
+  sometimes usually
 `;
 
 /** Folds a word the way `normalize.ts` folds German text (umlauts and ß). */
@@ -47,18 +59,22 @@ export const stopWords = { de: list(german), en: list(english) } as const;
 
 /**
  * Words that always name a topic, even in lower case: questions about numbers and money
- * ("wie viele", "how much did it cost"). If no entry knows them, the question is out of scope.
+ * ("wie viele", "how much did it cost"), penalties, courts and the police ("was Microsoft
+ * fined", "did you call the cops"), on which the notice says nothing. If no entry knows them,
+ * the question is out of scope, however well its other words fit an entry.
  */
 const topics = {
-  de: 'viele viel wieviel wievielen anzahl kosten kostet gekostet teuer geld kohle knete zaster schaden schadensersatz entschädigung bezahlen zahlen',
-  en: 'many much number cost costs price money cash pay paid refund damage damages compensation compensate',
+  de: 'viele viel wieviel wievielen anzahl kosten kostet gekostet teuer geld kohle knete zaster schaden schadensersatz entschädigung bezahlen zahlen strafe strafen bestraft bussgeld polizei anwalt verklagen',
+  en: 'many much number cost costs price money cash pay paid refund damage damages compensation compensate fined penalty penalties sue sued lawsuit police cops lawyer',
 };
 
 export const topicWords = { de: list(topics.de), en: list(topics.en) } as const;
 
 /**
  * Frame words: they say that something is asked ("Was soll ich tun?", "Tell me more", "Stimmt
- * das?") or who said it ("Mein Nachbar meint ...", "my husband heard"), but not about what. Like question words they keep their weight, but they never make a
+ * das?"), who said it ("Mein Nachbar meint ...", "my husband heard"), how to act ("Wie soll ich
+ * reagieren?") or when ("letztes Jahr", "a few weeks ago"), but not about what. Like question
+ * words they keep their weight, but they never make a
  * question's topic: a question made only of them is vague (suggestions, not an answer), and a
  * question sentence made only of them points back to the story before it.
  */
@@ -66,10 +82,13 @@ const frames = {
   de: `tun machen mache macht weiter weitergehen geht gehen los nun jetzt mehr information informationen info infos
     frage fragen neuigkeiten neues stimmt stimmen wahr richtig sagen sagt sagte gesagt meint meinte erzählen erzählt
     gehört behauptet sache thema nachbar nachbarin nachbarn freund freundin bekannter bekannte kollege kollegin
-    tochter sohn mann frau mutter vater oma opa enkel zeig zeige zeigen nenn nenne nennen erklär erkläre erklären`,
+    tochter sohn mann frau mutter vater oma opa enkel zeig zeige zeigen nenn nenne nennen erklär erkläre erklären
+    reagieren reagiere verhalten verhalte vorgehen umgehen anstellen
+    letzte letzten letztes letztem vorige vorigen jahr jahre jahren monat monate monaten woche wochen neulich kürzlich`,
   en: `do now next more tell info news question questions true right say says said told
     heard claims thing neighbour neighbor neighbours neighbors friend friends husband wife son daughter mum mom dad
-    colleague grandson granddaughter show explain`,
+    colleague grandson granddaughter show explain handle react deal proceed
+    last past year years month months week weeks ago recently lately`,
 };
 
 export const frameWords = { de: list(frames.de), en: list(frames.en) } as const;
