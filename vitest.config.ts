@@ -1,8 +1,21 @@
 import { defineConfig } from 'vitest/config';
 
+/** Test files that mock modules (`vi.mock`): a shared worker would keep their mocks for the next file. */
+const mocking = ['tests/unit/locales.test.ts'];
+
+/**
+ * Tiers whose files share a worker (`isolate: false`): a fresh process per file imported the
+ * SDK, aws-cdk-lib and the local stack again every time (most of an integration file's time).
+ * `tests/support/shared-worker.ts` gives every file its own copy of this project's modules and
+ * environment all the same, so no state leaks from one file into the next.
+ */
+const shared = {
+  isolate: false,
+  setupFiles: ['tests/support/shared-worker.ts', 'tests/support/quiet-bundling.ts'],
+};
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
@@ -10,9 +23,6 @@ export default defineConfig({
     // Three files at a time on two cores: a browser file waits on Chromium and its local stack
     // about half of its time, so with two workers the cores idled (1.3 of 2 busy on average).
     maxWorkers: 3,
-    // Web assets are built once per run; local stacks in every test file serve that build.
-    globalSetup: ['tests/support/global-setup.ts'],
-    setupFiles: ['tests/support/quiet-bundling.ts'],
     env: {
       // Quiet by default: tests that read logs switch them on (tests/support/logs.ts).
       POWERTOOLS_LOG_LEVEL: 'SILENT',
@@ -25,5 +35,40 @@ export default defineConfig({
       reporter: ['text-summary'],
       thresholds: { 'functions/lib/**/*.ts': { lines: 90 } },
     },
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: mocking, ...shared },
+      },
+      {
+        extends: true,
+        test: { name: 'cdk', include: ['tests/cdk/**/*.test.ts'], ...shared },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          // Web assets are built once per run; local stacks in every test file serve that build.
+          globalSetup: ['tests/support/global-setup.ts'],
+          ...shared,
+        },
+      },
+      {
+        // A fresh process per file: a module mock must not reach the next file.
+        extends: true,
+        test: { name: 'unit-mocks', include: mocking, setupFiles: ['tests/support/quiet-bundling.ts'] },
+      },
+      {
+        // A fresh process per file, as before (Chromium and a local stack per file).
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
+          setupFiles: ['tests/support/quiet-bundling.ts'],
+        },
+      },
+    ],
   },
 });

@@ -1,9 +1,8 @@
-import path from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { FunctionEnvironment } from '../../functions/lib/definitions/environment.ts';
@@ -16,7 +15,7 @@ import {
 } from '../../functions/lib/definitions/tables.ts';
 import { lambdaBundling } from '../lambda-bundling.ts';
 import { actionsFor } from '../least-privilege.ts';
-import { repoRoot } from '../paths.ts';
+import { sharedBundle } from './shared-bundle.ts';
 
 // Re-exported for tests/unit/esm-banner.test.ts, which imported it from here (new code: lambda-bundling.ts).
 export { esmRequireBanner } from '../lambda-bundling.ts';
@@ -63,8 +62,14 @@ export class AppFunction extends NodejsFunction {
       description: `Execution role of ${definition.entry}`,
     });
     super(scope, id, {
-      entry: path.join(repoRoot, definition.entry),
-      handler: 'handler',
+      // Bundled together with the other functions (cdk/constructs/shared-bundle.ts: one esbuild
+      // call instead of one per function), with the options of lambda-bundling.ts.
+      code: sharedBundle(definition.entry, {
+        target: lambdaBundling.target,
+        banner: lambdaBundling.banner,
+        ...(props.define ? { define: props.define } : {}),
+      }),
+      handler: 'index.handler',
       description: definition.description,
       runtime: lambdaRuntime,
       architecture: lambda.Architecture.ARM_64,
@@ -76,28 +81,11 @@ export class AppFunction extends NodejsFunction {
       ...(props.reservedConcurrentExecutions === undefined
         ? {}
         : { reservedConcurrentExecutions: props.reservedConcurrentExecutions }),
-      projectRoot: repoRoot,
-      depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
       environment: {
         POWERTOOLS_SERVICE_NAME: serviceName,
         // Read by Node itself, not by the functions, so it is not in definitions/environment.ts.
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
-      },
-      bundling: {
-        // Bundle sizes are measured by `npm run bench`; a green synth should print nothing.
-        logLevel: LogLevel.ERROR,
-        // lambda-bundling.ts: the same options the bundle-size test and the benches use.
-        format: OutputFormat.ESM,
-        target: lambdaBundling.target,
-        mainFields: [...lambdaBundling.mainFields],
-        banner: lambdaBundling.banner,
-        minify: lambdaBundling.minify,
-        sourceMap: true,
-        // Bundle the locked SDK clients (the CDK default leaves @aws-sdk/* to the runtime).
-        externalModules: [],
-        forceDockerBundling: false,
-        ...(props.define ? { define: props.define } : {}),
       },
     });
     this.functionLogGroup = logGroup;

@@ -191,7 +191,10 @@ describe('functions', () => {
     expect(code).not.toContain('__KNOWLEDGE_SNAPSHOT__');
     expect(code).toMatch(/"H4sI[A-Za-z0-9+/=]{100,}"/); // the gzip+base64 snapshot
     expect(existsSync(`${bundle}.map`)).toBe(true);
-  });
+    // One `node --check` process per bundle (14): well under 30 s alone, over it on a machine
+    // shared with other test runs (load 10 to 20), where it timed out before and after the
+    // shared bundling alike.
+  }, 120_000);
 
   it('traces the SDK calls of every function with tables but ask, whose bundle leaves the X-Ray SDK out', () => {
     // The X-Ray SDK's middleware name survives minification: present exactly where a handler

@@ -1,18 +1,15 @@
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportKnowledge } from '../../functions/lib/editing/files.ts';
 import { defaultKnowledgeDir, loadKnowledgeDir } from '../../functions/lib/knowledge/files.ts';
 import type { Entry } from '../../functions/lib/knowledge/schema.ts';
 import { importKnowledge, loadPublished } from '../../functions/lib/knowledge/store.ts';
-import { repositoryRoot } from '../../functions/local/server.ts';
 import type { LocalStack } from '../../functions/local/stack.ts';
+import { type KbFailure, runKb as kb } from '../support/kb.ts';
 import { startTestStack } from '../support/stack.ts';
 
-const run = promisify(execFile);
 let stack: LocalStack;
 let work: string;
 
@@ -119,35 +116,43 @@ describe('kb export / import round trip', () => {
   });
 
   it('the kb command exports the local table and refuses invalid files with the report', async () => {
+    // In-process (a tsx process per command cost seconds each; kb-cli.test.ts runs the real
+    // command): each command opens the database in DATA_DIR, as `npm run kb` does, not the
+    // database of this file's stack.
     const dataDir = path.join(work, 'data');
     const out = path.join(work, 'exported');
-    const env = { ...process.env, DATA_DIR: dataDir };
-    const kb = (...args: string[]) =>
-      run(process.execPath, ['--import', 'tsx', 'functions/kb/cli.ts', ...args], {
-        cwd: repositoryRoot,
-        env,
-      });
+    const stackVersion = (await loadPublished())?.version;
+    // The commands point the environment at their database (connectLocalDatabase), as in their
+    // own process; the stack's environment comes back afterwards.
+    const saved = { ...process.env };
+    process.env.DATA_DIR = dataDir;
+    try {
+      await kb('import', '--dir', defaultKnowledgeDir);
+      await kb('export', '--dir', out);
+      const exported = await snapshotFiles(out);
+      await kb('import', '--dir', out);
+      expect((await kb('export', '--dir', out)).stdout).toContain('0 file(s) written');
+      expect(await snapshotFiles(out)).toEqual(exported);
+      const report = await loadKnowledgeDir(out);
+      expect(report.problems).toEqual([]);
+      expect(report.entries).toEqual((await loadKnowledgeDir(defaultKnowledgeDir)).entries);
 
-    await kb('import', '--dir', defaultKnowledgeDir);
-    await kb('export', '--dir', out);
-    const exported = await snapshotFiles(out);
-    await kb('import', '--dir', out);
-    await kb('export', '--dir', out);
-    expect(await snapshotFiles(out)).toEqual(exported);
-    const report = await loadKnowledgeDir(out);
-    expect(report.problems).toEqual([]);
-    expect(report.entries).toEqual((await loadKnowledgeDir(defaultKnowledgeDir)).entries);
-
-    await writeFile(
-      path.join(out, 'entries', 'greeting.yaml'),
-      exported['entries/greeting.yaml']?.replace(/answer: \|-?\n(?: {4}.*\n|\n)+/, 'answer: ""\n') ?? '',
-    );
-    const refused = await kb('import', '--dir', out).then(
-      () => undefined,
-      (error: { code: number; stderr: string }) => error,
-    );
-    expect(refused?.code).toBe(1);
-    expect(refused?.stderr).toContain('entries/greeting.yaml  de.answer');
-    expect(refused?.stderr).toContain('nothing was changed');
+      await writeFile(
+        path.join(out, 'entries', 'greeting.yaml'),
+        exported['entries/greeting.yaml']?.replace(/answer: \|-?\n(?: {4}.*\n|\n)+/, 'answer: ""\n') ?? '',
+      );
+      const refused = await kb('import', '--dir', out).then(
+        () => undefined,
+        (error: KbFailure) => error,
+      );
+      expect(refused?.code).toBe(1);
+      expect(refused?.stderr).toContain('entries/greeting.yaml  de.answer');
+      expect(refused?.stderr).toContain('nothing was changed');
+    } finally {
+      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+      Object.assign(process.env, saved);
+    }
+    // The imports went to DATA_DIR's database, not to the stack's.
+    expect((await loadPublished())?.version).toBe(stackVersion);
   }, 60_000);
 });

@@ -1,12 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../functions/local/stack.ts';
 import { confirmAddress, staffHeaders, submission } from '../support/escalations.ts';
 import { fillFictionalTown } from '../support/fictional-town.ts';
+import { runKb as kb } from '../support/kb.ts';
 import { readOutbox } from '../support/mail.ts';
 import { request, startTestStack } from '../support/stack.ts';
 
@@ -17,13 +16,9 @@ import { request, startTestStack } from '../support/stack.ts';
  * not in answers, the widget's town, the served pages and scripts, or the mails.
  */
 
-const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
-const kb = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'functions/kb/cli.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, NODE_NO_WARNINGS: '1', KNOWLEDGE_DIR: '' },
-  });
+// `kb init` and `kb validate` run in-process (each names its folder with --dir); the real
+// `npm run kb` process is tested end to end in kb-cli.test.ts.
 const failure = (error: unknown) => error as { code: number; stdout: string; stderr: string };
 
 /** Strasburg's traces: its names, its domains and its data protection officers. */

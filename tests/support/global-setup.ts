@@ -11,12 +11,32 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * One build for the whole run, shared by the projects that name this setup (integration and
+ * browser): kept on `globalThis` because each project may load this module on its own.
+ */
+const shared = globalThis as typeof globalThis & {
+  faqWebBuild?: { dir: Promise<string>; users: number };
+};
+
 /** Builds the web assets once for the whole run instead of once per test file. */
 export default async function setup(project: TestProject) {
-  const webOutDir = `${await mkdtemp(path.join(tmpdir(), 'faq-web-'))}/`;
-  await buildWeb(webOutDir);
+  shared.faqWebBuild ??= {
+    dir: (async () => {
+      const dir = `${await mkdtemp(path.join(tmpdir(), 'faq-web-'))}/`;
+      await buildWeb(dir);
+      return dir;
+    })(),
+    users: 0,
+  };
+  const build = shared.faqWebBuild;
+  build.users += 1;
+  const webOutDir = await build.dir;
   project.provide('webOutDir', webOutDir);
   return async () => {
+    build.users -= 1;
+    if (build.users > 0) return;
+    shared.faqWebBuild = undefined;
     await rm(webOutDir, { recursive: true, force: true });
   };
 }

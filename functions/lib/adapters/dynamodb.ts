@@ -28,26 +28,36 @@ const { DynamoDBClient } = requireFrom(import.meta.url)(
  * The only place that creates a DynamoDB client. One client per container, reused by every
  * request. Locally `DYNAMODB_ENDPOINT` points it at the embedded database.
  */
-let client: DynamoDBDocumentClient | undefined;
+let client: { endpoint: string | undefined; region: string; document: DynamoDBDocumentClient } | undefined;
 
-/** The shared document client (created on first use, then reused). */
+/**
+ * The shared document client (created on first use, then reused). On Lambda the environment
+ * never changes, so this is one client per container. Locally a command-line tool run in the
+ * same process as a test's stack (`kb import` with its own DATA_DIR) points the environment at
+ * another database: the client follows it instead of writing to the previous one.
+ */
 export function documentClient(): DynamoDBDocumentClient {
-  if (!client) {
-    const endpoint = getOptionalStringFromEnv('DYNAMODB_ENDPOINT');
+  const endpoint = getOptionalStringFromEnv('DYNAMODB_ENDPOINT');
+  const region = getStringFromEnv('AWS_REGION', 'eu-central-1');
+  if (!client || client.endpoint !== endpoint || client.region !== region) {
     // X-Ray subsegments when the function imported observability/tracer.ts (all but ask).
     const base = instrumented(
       new DynamoDBClient({
-        region: getStringFromEnv('AWS_REGION', 'eu-central-1'),
+        region,
         ...(endpoint
           ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 2 }
           : { maxAttempts: 3 }),
       }),
     );
-    client = DynamoDBDocumentClient.from(base, {
-      marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
-    });
+    client = {
+      endpoint,
+      region,
+      document: DynamoDBDocumentClient.from(base, {
+        marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+      }),
+    };
   }
-  return client;
+  return client.document;
 }
 
 /** The physical name of a table, from its environment variable (fails fast when unset). */
