@@ -1,4 +1,5 @@
 // Platform adapter: node:http request -> API Gateway HTTP API v2 event -> real handler -> response.
+// One module on purpose (~300 lines): that one path reads top to bottom; each step is used once.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

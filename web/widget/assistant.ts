@@ -1,3 +1,5 @@
+// One class on purpose (~300 lines): the element's state and event wiring; every part it wires
+// (panel, transcript, forms, cards, texts) is its own module.
 import { createAnnouncer } from '../shared/announce.ts';
 import { type Api, createApi, type StartersResponse } from './api.ts';
 import { accentOnDark, brandColor } from './color.ts';

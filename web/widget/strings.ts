@@ -1,3 +1,5 @@
+// Over ~300 lines on purpose: every widget text in the three built-in languages, one place per
+// surface, side by side so a missing translation is a type error.
 /**
  * Every text of the widget's interface, German, English and Leichte Sprache, in one place.
  * Answers themselves come from the API in the language of the question; these strings follow

@@ -1,3 +1,5 @@
+// One module on purpose (~400 lines): the `tickets` table's only owner, so its key layout and
+// every conditional write on it stay in one place.
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   documentClient,

@@ -1,3 +1,5 @@
+// One module on purpose (~420 lines): the ticket lifecycle over ticket-store.ts, from submission to
+// close; citizen and staff steps share the item's views and the one `transition` helper.
 import { epochSeconds } from '../adapters/dynamodb.ts';
 import { keyedHash } from '../adapters/secrets.ts';
 import type { StaffIdentity } from '../auth/groups.ts';

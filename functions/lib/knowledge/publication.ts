@@ -1,3 +1,5 @@
+// One module on purpose (~360 lines): one publish protocol (below); its steps share the intent
+// record and its conditions, and only read together show that each step is safe to repeat.
 import { randomUUID } from 'node:crypto';
 import {
   batchWrite,

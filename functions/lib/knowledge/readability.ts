@@ -1,3 +1,5 @@
+// One module on purpose (~430 lines): one rule set; the rules share the sentence splitting and
+// the word lists at the top.
 /**
  * The Leichte Sprache rules that software can check reliably (docs/leichte-sprache.md):
  * sentence length, one statement per sentence, long words without separators, abbreviations,

@@ -1,3 +1,5 @@
+// One module on purpose (~330 lines): the single zod definition of the knowledge base's format
+// (entries and settings); every type derives from it, so its rules stay side by side.
 import * as z from 'zod';
 
 import {

@@ -1,3 +1,5 @@
+// Over ~300 lines on purpose: word tables (German and English colloquial forms), the one place to
+// extend them.
 /**
  * A small normaliser for colloquial and dialect German and for English chat spelling (Berlin/Brandenburg, northern and southern
  * forms, chat spelling): each word form maps to the standard words it stands for, before stop

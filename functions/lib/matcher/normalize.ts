@@ -1,7 +1,14 @@
-import { stemmer as stemEnglish } from '@orama/stemmers/english';
-import { stemmer as stemGerman } from '@orama/stemmers/german';
 import type { Analysis, Language } from '../knowledge/locales.ts';
 import { colloquial } from './colloquial.ts';
+import {
+  canonicalWord,
+  foldGerman,
+  inflected,
+  type SynonymTable,
+  stem,
+  stripDiacritics,
+  words,
+} from './stemming.ts';
 import { frameWords, stopWords, topicWords } from './stop-words.ts';
 
 /**
@@ -9,173 +16,14 @@ import { frameWords, stopWords, topicWords } from './stop-words.ts';
  * Unicode and case folding, German transliterations (ae/ä, ss/ß), punctuation, stop words,
  * synonyms and stemming. The output is a list of terms.
  */
-
-/** Lower-cases, applies Unicode compatibility folding and joins "E-Mail"-style spellings. */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLocaleLowerCase('de')
-    .replace(/\be[\s-]?mail/g, 'email')
-    .replace(/\bwlan\b/g, 'wlan');
-}
-
-/** Splits folded text into words (letters and digits only). */
-export function words(text: string): string[] {
-  return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-/** German spelling folding: ae/oe/ue written for umlauts and ß become one form. */
-function foldGerman(word: string): string {
-  return word
-    .replace(/ß/g, 'ss')
-    .replace(/([^aeqou])ue/g, '$1ü')
-    .replace(/^ue/, 'ü')
-    .replace(/([^aeo])ae/g, '$1ä')
-    .replace(/^ae/, 'ä')
-    .replace(/([^aeo])oe/g, '$1ö')
-    .replace(/^oe/, 'ö');
-}
-
-/** Strips the remaining diacritics (ä -> a, é -> e) after stemming. */
-function stripDiacritics(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}+/gu, '');
-}
-
-/** Light extra step for German participles that the Snowball stemmer keeps (informiert -> informi, like informieren). */
-function stemGermanWord(word: string): string {
-  let stem = stemGerman(word);
-  if (stem.length > 6 && stem.endsWith('iert')) stem = stem.slice(0, -3);
-  if (
-    stem.length > 6 &&
-    stem.startsWith('ge') &&
-    !/^ge(?:gen|heim|biet|fahr|rät|setz|schäft|sund)/.test(stem)
-  ) {
-    stem = stem.slice(2);
-  }
-  return stem;
-}
-
-/** Stems one folded word in the given language. */
-/** English irregular participles and past forms stand for their verb ("seen" for "see"). */
-const englishBase: Readonly<Record<string, string>> = {
-  seen: 'see',
-  saw: 'see',
-  stolen: 'steal',
-  stole: 'steal',
-  taken: 'take',
-  took: 'take',
-  known: 'know',
-  knew: 'know',
-  sent: 'send',
-  got: 'get',
-  gotten: 'get',
-  written: 'write',
-  wrote: 'write',
-  done: 'do',
-  did: 'do',
-  gone: 'go',
-  went: 'go',
-  given: 'give',
-  gave: 'give',
-  found: 'find',
-  lost: 'lose',
-  heard: 'hear',
-  brought: 'bring',
-  bought: 'buy',
-  caught: 'catch',
-  thought: 'think',
-  broke: 'break',
-  broken: 'break',
-  began: 'begin',
-  begun: 'begin',
-  chose: 'choose',
-  chosen: 'choose',
-  kept: 'keep',
-  left: 'leave',
-  made: 'make',
-  meant: 'mean',
-  paid: 'pay',
-  said: 'say',
-  sold: 'sell',
-  told: 'tell',
-  understood: 'understand',
-  won: 'win',
-  hidden: 'hide',
-  hid: 'hide',
-  spoke: 'speak',
-  spoken: 'speak',
-};
-
-export function stem(word: string, locale: Analysis): string {
-  // A locale without a language analysis (`analysis: none`) matches folded words as written.
-  if (locale === 'none') return memo(plain, word, () => stripDiacritics(word));
-  return memo(stems[locale], word, () => {
-    if (/^\p{N}+$/u.test(word)) return word;
-    const stemmed =
-      locale === 'de' ? stemGermanWord(foldGerman(word)) : stemEnglish(englishBase[word] ?? word);
-    return stripDiacritics(stemmed);
-  });
-}
-
-/** Prepares a word for lookup in the locale's stop-word list and synonym table. */
-export function canonicalWord(word: string, locale: Analysis): string {
-  if (locale === 'none') return memo(plain, word, () => stripDiacritics(word));
-  return memo(canonicals[locale], word, () => stripDiacritics(locale === 'de' ? foldGerman(word) : word));
-}
-
-/**
- * Words repeat across phrasings and questions, and stemming is the costly step of building the
- * index (a cold start) and of every question: remember results, up to a bound.
- */
-const memoLimit = 50_000;
-const stems = { de: new Map<string, string>(), en: new Map<string, string>() };
-const canonicals = { de: new Map<string, string>(), en: new Map<string, string>() };
-const plain = new Map<string, string>();
-
-function memo(cache: Map<string, string>, word: string, compute: () => string): string {
-  let value = cache.get(word);
-  if (value === undefined) {
-    value = compute();
-    if (cache.size >= memoLimit) cache.clear();
-    cache.set(word, value);
-  }
-  return value;
-}
-
-/** The key under which a synonym is also found by its stem (marked, so no word collides with it). */
-function stemKey(word: string, locale: Analysis): string {
-  return `~${stem(word, locale)}`;
-}
-
-/** The synonym of an inflected form of a synonym's source word ("komische" -> "komisch"). */
-function inflected(synonyms: SynonymTable, word: string, locale: Analysis): readonly string[] | undefined {
-  const [source, ...replacement] = synonyms.get(stemKey(word, locale)) ?? [];
-  return source && word.startsWith(source.slice(1)) ? replacement : undefined;
-}
-
-/** Synonyms as a word -> replacement words map, folded the same way as questions. */
-export type SynonymTable = ReadonlyMap<string, readonly string[]>;
-
-/** Builds the synonym table of a locale from the settings' word -> replacement pairs. */
-export function buildSynonyms(pairs: Readonly<Record<string, string>>, locale: Analysis): SynonymTable {
-  const table = new Map<string, string[]>();
-  for (const [from, to] of Object.entries(pairs)) {
-    const source = words(from).map((word) => canonicalWord(word, locale));
-    if (source.length !== 1 || !source[0]) continue;
-    table.set(
-      source[0],
-      words(to).map((word) => canonicalWord(word, locale)),
-    );
-  }
-  // Inflected forms ("komische", "Gauners") find the synonym through the stem of its word; the
-  // source word comes first (marked) so that only its inflections do: "rechnen" shares the stem
-  // of "rechner" but is not a form of it.
-  for (const [from, to] of [...table]) {
-    const key = stemKey(from, locale);
-    if (!table.has(key)) table.set(key, [`~${from}`, ...to]);
-  }
-  return table;
-}
+export {
+  buildSynonyms,
+  canonicalWord,
+  foldText,
+  type SynonymTable,
+  stem,
+  words,
+} from './stemming.ts';
 
 /** A matching term of a question or phrasing. */
 export interface Term {

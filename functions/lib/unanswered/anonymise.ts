@@ -22,7 +22,7 @@ const at = String.raw`(?:\s*[([{<]\s*(?:at|ät|@)\s*[)\]}>]\s*|\s+(?:at|ät)\s+|
 const dot = String.raw`(?:\s*[([{<]\s*(?:dot|punkt|\.)\s*[)\]}>]\s*|\s+(?:dot|punkt)\s+|\.)`;
 
 /** Words that state a secret, and what may stand between them and the secret itself. */
-const secretWord = String.raw`(?:passwort|kennwort|password|passwd|passcode|pin|puk|tan|zugangscode|access code|pw)`;
+const secretWord = '(?:passwort|kennwort|password|passwd|passcode|pin|puk|tan|zugangscode|access code|pw)';
 const secretLink = String.raw`(?:\s*(?:ist|lautet|war|heißt|heisst|is|was|:|=)\s*[:=]?\s*|\s+(?=\S*\d))`;
 
 const rules: Rule[] = [

@@ -1,0 +1,479 @@
+// One module: `LocaleIndex.score` is one scoring pass whose steps share many locals (weights,
+// masks, coverage); splitting it would pass a dozen values around. Lookup helpers stay beside it.
+import Fuse from 'fuse.js';
+import { type Analysis, type Locale, localeBlock } from '../knowledge/locales.ts';
+import type { Entry, LocalizedEntry } from '../knowledge/schema.ts';
+import { scoring as tuning } from './config.ts';
+import { hasBit, unionMask } from './masks.ts';
+import { analyzeTerms, type SynonymTable, stem } from './normalize.ts';
+import { isMisspeltStopWord } from './stop-words.ts';
+import { editDistance, plausibleTypo, realWords } from './typos.ts';
+
+interface Phrasing {
+  entry: number;
+  terms: string[];
+  /** Sum of the terms' weights, for the share of the phrasing that the question covers. */
+  weight: number;
+}
+
+interface TermMatch {
+  term: string;
+  similarity: number;
+  /** Only part of a compound was found ("Bauantrag" -> "antrag"): the rest is unknown. */
+  partial?: boolean;
+}
+
+/** Question terms beyond this are ignored (bit masks; a 500-character question has fewer). */
+const maxQueryTerms = 48;
+
+/** A term in more phrasings than this is "common": it only adds to candidates found by rarer terms. */
+const longPostings = 512;
+
+/** One locale's inverted index: stemmed terms of every phrasing, idf weights, typo buckets. */
+export class LocaleIndex {
+  readonly phrasings: Phrasing[] = [];
+  readonly postings = new Map<string, number[]>();
+  readonly idf = new Map<string, number>();
+  private readonly fuzzyBuckets = new Map<string, Fuse<string>>();
+  /** Typo lookup runs on words as written (and synonyms' source words), not on stems. */
+  private readonly bucketWords = new Map<string, string[]>();
+  private readonly wordTerms = new Map<string, Set<string>>();
+  private readonly maxIdf: number;
+  /** Small-talk entries: answered only when the question says most of one of their phrasings. */
+  readonly smalltalk = new Set<number>();
+
+  /** `locale` is the analysis; `sources` the locale blocks whose phrasings are indexed. */
+  constructor(
+    readonly locale: Analysis,
+    entries: readonly Entry[],
+    readonly synonyms: SynonymTable,
+    sources: readonly Locale[] = [locale],
+  ) {
+    const entriesWithTerm = new Map<string, Set<number>>();
+    entries.forEach((entry, entryIndex) => {
+      if (entry.kind === 'smalltalk') this.smalltalk.add(entryIndex);
+      const blocks = sources.flatMap((tag) => localeBlock(entry, tag) ?? []);
+      for (const text of blocks.flatMap(phrasingsOf)) {
+        const analysed = analyzeTerms(text, locale, synonyms);
+        for (const { word, term } of analysed) this.addWord(word, term);
+        const terms = [...new Set(analysed.map(({ term }) => term))];
+        if (terms.length === 0) continue;
+        this.phrasings.push({ entry: entryIndex, terms, weight: 0 });
+        for (const term of terms) {
+          const set = entriesWithTerm.get(term) ?? new Set<number>();
+          set.add(entryIndex);
+          entriesWithTerm.set(term, set);
+        }
+      }
+    });
+    const total = Math.max(entries.length, 1);
+    let maxIdf = 1;
+    for (const [term, set] of entriesWithTerm) {
+      const idf = Math.log(1 + total / set.size);
+      this.idf.set(term, idf);
+      maxIdf = Math.max(maxIdf, idf);
+    }
+    this.maxIdf = maxIdf;
+    // A misspelt synonym ("mensh") finds what the synonym stands for.
+    for (const [word, replacement] of synonyms) {
+      if (word.startsWith('~')) continue;
+      for (const term of replacement.map((item) => stem(item, locale)))
+        if (this.idf.has(term)) this.addWord(word, term);
+    }
+    for (const word of this.wordTerms.keys()) {
+      if (word.length < 4) continue;
+      const bucket = `${word.slice(0, 1)}${word.length}`;
+      const list = this.bucketWords.get(bucket);
+      if (list) list.push(word);
+      else this.bucketWords.set(bucket, [word]);
+    }
+    this.phrasings.forEach((phrasing, id) => {
+      phrasing.weight = phrasing.terms.reduce((sum, term) => sum + (this.idf.get(term) ?? 0), 0);
+      for (const term of phrasing.terms) {
+        const list = this.postings.get(term);
+        if (list) list.push(id);
+        else this.postings.set(term, [id]);
+      }
+    });
+  }
+
+  private vocabularies?: Map<number, { terms: Set<string>; weight: number }>;
+  private readonly neighbourLists = new Map<number, number[]>();
+
+  /**
+   * Entries whose vocabulary overlaps most with an entry's (weighted by rarity, relative to the
+   * smaller vocabulary): the neighbours a citizen may have meant instead ("why-notified" and
+   * "when-informed"). Computed per entry on first need, through the postings of its rarer terms,
+   * so a large knowledge base never pays for all pairs.
+   */
+  neighbours(entry: number): readonly number[] {
+    const known = this.neighbourLists.get(entry);
+    if (known) return known;
+    if (!this.vocabularies) {
+      const vocabularies = new Map<number, { terms: Set<string>; weight: number }>();
+      for (const phrasing of this.phrasings) {
+        const vocabulary = vocabularies.get(phrasing.entry) ?? { terms: new Set<string>(), weight: 0 };
+        for (const term of phrasing.terms) {
+          if (vocabulary.terms.has(term)) continue;
+          vocabulary.terms.add(term);
+          vocabulary.weight += this.idf.get(term) ?? 0;
+        }
+        vocabularies.set(phrasing.entry, vocabulary);
+      }
+      this.vocabularies = vocabularies;
+    }
+    const own = this.vocabularies.get(entry);
+    const shared = new Map<number, number>();
+    for (const term of own?.terms ?? []) {
+      const postings = this.postings.get(term) ?? [];
+      if (postings.length > longPostings) continue;
+      const seen = new Set<number>();
+      for (const id of postings) {
+        const other = this.phrasings[id]?.entry;
+        if (other === undefined || other === entry || seen.has(other)) continue;
+        seen.add(other);
+        shared.set(other, (shared.get(other) ?? 0) + (this.idf.get(term) ?? 0));
+      }
+    }
+    const similar: [number, number][] = [];
+    for (const [other, weight] of shared) {
+      const smaller = Math.min(own?.weight ?? 1, this.vocabularies.get(other)?.weight ?? 1);
+      const similarity = weight / Math.max(smaller, 1e-9);
+      if (similarity >= tuning.neighbourSimilarity) similar.push([other, similarity]);
+    }
+    const list = similar.sort((x, y) => y[1] - x[1]).map(([other]) => other);
+    this.neighbourLists.set(entry, list);
+    return list;
+  }
+
+  private addWord(word: string, term: string): void {
+    const set = this.wordTerms.get(word);
+    if (set) set.add(term);
+    else this.wordTerms.set(word, new Set([term]));
+  }
+
+  /**
+   * Weight of a question word that the knowledge base does not know: evidence that the question
+   * may be about something else. What matters is how much of the question such words are (see
+   * `score`), never their capitalisation; a verb form ("eingespielt") weighs less than other
+   * words, since it is often just another way to say what the known words already say.
+   */
+  unknownWeight(verbLike: boolean): number {
+    return this.maxIdf * (verbLike ? tuning.unknownVerb : tuning.unknown);
+  }
+
+  /** Finds the vocabulary terms a question term stands for: exact, misspelt, or part of a compound. */
+  lookup(term: string, typos = true, word = term): TermMatch[] {
+    if (this.idf.has(term)) return [{ term, similarity: 1 }];
+    if ((term.length < 4 && word.length < 4) || realWords.has(word)) return [];
+    const fuzzy = typos && word.length >= 4 ? this.fuzzy(word) : [];
+    if (fuzzy.length > 0) return fuzzy;
+    return this.compoundParts(term);
+  }
+
+  /** Misspelt words: fuse.js over the vocabulary's words with the same first letter and a similar length. */
+  private fuzzy(word: string): TermMatch[] {
+    const hits: TermMatch[] = [];
+    for (let length = word.length - 1; length <= word.length + 1; length++) {
+      const bucket = `${word.slice(0, 1)}${length}`;
+      let fuse = this.fuzzyBuckets.get(bucket);
+      if (!fuse) {
+        const terms = this.bucketWords.get(bucket);
+        if (!terms) continue;
+        fuse = new Fuse(terms, {
+          includeScore: true,
+          threshold: tuning.fuzzyThreshold,
+          minMatchCharLength: 3,
+        });
+        this.fuzzyBuckets.set(bucket, fuse);
+      }
+      for (const hit of fuse.search(word, { limit: 2 })) {
+        if (!plausibleTypo(word, hit.item)) continue;
+        const similarity = tuning.fuzzyFactor * (1 - (hit.score ?? 0));
+        for (const term of this.wordTerms.get(hit.item) ?? []) hits.push({ term, similarity });
+      }
+      // Two swapped letters ("wierd", "recieve") are one slip, but fuse.js scores them as two
+      // errors: such words are checked directly (a bucket holds few words).
+      if (word.length >= 5)
+        for (const known of this.bucketWords.get(bucket) ?? [])
+          if (known.length === word.length && editDistance(word, known) === 1 && !realWords.has(word))
+            for (const term of this.wordTerms.get(known) ?? [])
+              hits.push({ term, similarity: tuning.fuzzyFactor * (1 - 1 / word.length) });
+    }
+    const best = new Map<string, TermMatch>();
+    for (const hit of hits)
+      if ((best.get(hit.term)?.similarity ?? 0) < hit.similarity) best.set(hit.term, hit);
+    return [...best.values()].sort((a, b) => b.similarity - a.similarity).slice(0, 2);
+  }
+
+  /**
+   * German compounds: "Hackerangriff" = "hacker" + "angriff". Both parts known is a match; only
+   * one part known ("Bauantrag": "antrag") is a partial match, since the unknown part may name
+   * a different topic.
+   */
+  private compoundParts(term: string): TermMatch[] {
+    let suffix: [string, string] | undefined;
+    for (let start = 2; start <= term.length - 4 && !suffix; start++) suffix = this.known(term.slice(start));
+    let prefix: [string, string] | undefined;
+    for (let end = term.length - 2; end >= 4 && !prefix; end--) prefix = this.known(term.slice(0, end));
+    // The last part names the thing ("Stadtbücherei" is a library): a known modifier alone
+    // leaves the compound as unknown as the word it ends with.
+    if (!suffix) return [];
+    const partial = !(prefix && suffix && prefix[0].length + suffix[0].length >= term.length - 2);
+    return [prefix, suffix]
+      .filter((part): part is [string, string] => part !== undefined)
+      .map(([, known]) => ({ term: known, similarity: tuning.compoundFactor, partial }));
+  }
+
+  /** A compound part as [part, vocabulary term], directly or through a synonym ("mail" -> "email"). */
+  private known(part: string): [string, string] | undefined {
+    if (this.idf.has(part)) return [part, part];
+    const replacement = this.synonyms.get(part)?.map((word) => stem(word, this.locale));
+    return replacement?.length === 1 && replacement[0] && this.idf.has(replacement[0])
+      ? [part, replacement[0]]
+      : undefined;
+  }
+
+  /** Scores every entry that shares a term with the question; returns entry index -> score. */
+  score(question: string, typos = true): Map<number, EntryScore> {
+    const scores = new Map<number, EntryScore>();
+    const queryTerms = new Map<
+      string,
+      {
+        focus: number;
+        mustMatch: boolean;
+        verbLike: boolean;
+        word: string;
+        questionWord: boolean;
+        frame: boolean;
+        named: boolean;
+      }
+    >();
+    const analysed = analyzeTerms(question, this.locale, this.synonyms, { focus: true });
+    for (const { term, word, focus, mustMatch, verbLike, questionWord, frame, named } of analysed) {
+      const seen = queryTerms.get(term);
+      queryTerms.set(term, {
+        word: seen?.word ?? word,
+        questionWord,
+        frame,
+        named: named || (seen?.named ?? false),
+        focus: Math.max(focus, seen?.focus ?? 0),
+        mustMatch: mustMatch || (seen?.mustMatch ?? false),
+        verbLike: verbLike && (seen?.verbLike ?? true),
+      });
+    }
+    if (queryTerms.size === 0) return scores;
+    const asks = question.includes('?');
+
+    // Raw weights first: rare known words weigh most; unknown words by their length and form.
+    const raw = [...queryTerms].flatMap(([term, info]) => {
+      const matches = this.lookup(term, typos, info.word);
+      if (matches.length === 0 && this.locale !== 'none' && isMisspeltStopWord(info.word, this.locale))
+        return [];
+      // A frame word ("tun", "stimmt", "tell") asks but names nothing: it weighs little, known or not.
+      const weight =
+        info.frame && matches.length === 0
+          ? this.maxIdf * tuning.frameWeight
+          : matches.length
+            ? Math.max(...matches.map((match) => this.idf.get(match.term) ?? 0))
+            : this.unknownWeight(info.verbLike) * (term.length <= 3 ? tuning.unknownShort : 1);
+      return [{ ...info, matches, weight }];
+    });
+    // An implicit question ("Stimmt das?", "Was nun?", "Is that true?") has no topic of its own:
+    // it points back to the story, which then weighs in full (the story's unknown words still
+    // do not make the question "about something else": a story is full of them).
+    const implicit = !raw.some((term) => term.focus === 1 && !term.questionWord);
+    // Only question and frame words ("Was soll ich tun?", "Tell me more"): a vague question.
+    // Question words alone ask something definite here ("Wer war's?", "Wann?").
+    const vague = raw.every((term) => term.questionWord) && raw.some((term) => term.frame);
+    // A longer message: the sentences around the question sentence (greeting, story) together
+    // weigh `contextShare` of the message, however long they are.
+    const questionPart = raw.reduce((sum, term) => sum + (term.focus === 1 ? term.weight : 0), 0);
+    const contextPart = raw.reduce((sum, term) => sum + (term.focus === 1 ? 0 : term.weight), 0);
+    const contextScale =
+      !implicit && contextPart > 0 && questionPart > 0
+        ? Math.min(1, (tuning.contextShare / (1 - tuning.contextShare)) * (questionPart / contextPart))
+        : 1;
+
+    // The story of an implicit question is full of words the knowledge base does not know
+    // (people, days, feelings): narration, weighed like a verb form, not like a topic.
+    if (implicit)
+      for (const term of raw)
+        if (term.focus === 0 && term.matches.length === 0) term.weight = this.unknownWeight(true);
+
+    let queryWeight = 0;
+    let unknown = 0;
+    let questionParts = 0;
+    let contentWeight = 0;
+    let numbersUnknown = false;
+    const matched: { weight: number; matches: TermMatch[]; content: boolean }[] = [];
+    const mustMatch: number[] = [];
+    for (const {
+      matches,
+      weight: rawWeight,
+      focus,
+      mustMatch: required,
+      questionWord,
+      frame,
+      named,
+      verbLike,
+      word,
+    } of raw) {
+      const inQuestion = focus === 1 || questionPart === 0;
+      const weight = inQuestion ? rawWeight : rawWeight * contextScale;
+      // Only the question sentence tells whether the question is about something unknown; a
+      // compound with only one known part ("Bauantrag": "antrag") is half unknown.
+      // A weak typo match ("heiraten" ~ "heraus") is as uncertain as a half-known compound.
+      if (inQuestion) {
+        // Counted, not weighed by rarity: every content word of the question sentence is one
+        // part of what it asks. Rarity weights made one unknown word as heavy as the rarest
+        // known one, and more phrasings (lower weights for common words) tipped clear questions.
+        const part = questionWord || frame ? 0 : 1;
+        questionParts += part;
+        if (frame) {
+          // asks, names nothing: never evidence of an unknown topic
+        } else if (matches.length === 0) {
+          // A thing the knowledge base never mentions, named with an article or possessive
+          // ("meine Bücherei", "my iPhone"): the question is about that thing.
+          // An unknown verb form ("chatte") mostly says again what the known words say: half.
+          // So does a short one ("lol", "omg"): chat filler far more often than a topic.
+          unknown += part * (named ? tuning.namedUnknown : verbLike || word.length <= 3 ? 0.5 : 1);
+        } else if (matches.every((match) => match.partial || match.similarity < tuning.weakMatch)) {
+          // A named compound with one known part ("der Bürgermeister": "burg") names a thing too;
+          // a misspelt word after "mein" ("mein pasword") is still the word it looks like.
+          const namedThing = named && matches.every((match) => match.partial);
+          unknown += (part / 2) * (namedThing ? tuning.namedUnknown : 1);
+        }
+      }
+      queryWeight += weight;
+      if (!questionWord) contentWeight += weight;
+      // A question about numbers or money in words no entry knows ("gekostet"): none answers it.
+      if (required && inQuestion && !matches.length) numbersUnknown = true;
+      if (!matches.length || matched.length >= maxQueryTerms) continue;
+      // "viel" in a story sentence ("ich habe viel gelesen") does not ask for a number.
+      if (required && inQuestion) mustMatch.push(matched.length);
+      matched.push({
+        weight,
+        matches: matches.sort((a, b) => b.similarity - a.similarity),
+        content: !questionWord,
+      });
+    }
+    // Unknown words that are a large part of the question: it is probably about something else.
+    const unknownTopic = questionParts > 0 && unknown / questionParts >= tuning.unknownShare;
+
+    // Per phrasing: how much of the question it covers (`query`), how much of it the question
+    // covers (`phrasing`), and which question terms it matched (a bit mask as a float: exact up
+    // to 2^53, so all 48 terms; flat records keep this allocation-light).
+    const covered = new Map<number, { query: number; phrasing: number; mask: number }>();
+    // Rare terms first: they create the candidates; a common term with a long posting list then
+    // only checks the phrasings already found, instead of walking its whole list.
+    const order = matched
+      .map((_, index) => index)
+      .sort((a, b) => (matched[b]?.weight ?? 0) - (matched[a]?.weight ?? 0));
+    for (const termIndex of order) {
+      const { weight, matches } = matched[termIndex] as (typeof matched)[number];
+      const bit = 2 ** termIndex;
+      const add = (id: number, match: TermMatch, phrasingWeight: number) => {
+        let cover = covered.get(id);
+        if (!cover) {
+          cover = { query: 0, phrasing: 0, mask: 0 };
+          covered.set(id, cover);
+        }
+        if (hasBit(cover.mask, termIndex)) return; // matches are best first
+        cover.mask += bit;
+        cover.query += weight * match.similarity;
+        cover.phrasing += phrasingWeight;
+      };
+      for (const match of matches) {
+        const phrasingWeight = (this.idf.get(match.term) ?? 0) * match.similarity;
+        const postings = this.postings.get(match.term) ?? [];
+        if (covered.size > 0 && postings.length > longPostings && postings.length > covered.size * 4) {
+          for (const id of [...covered.keys()]) {
+            if (this.phrasings[id]?.terms.includes(match.term)) add(id, match, phrasingWeight);
+          }
+        } else {
+          for (const id of postings) add(id, match, phrasingWeight);
+        }
+      }
+    }
+
+    // Per entry: the best phrasing, and which question terms the entry's vocabulary covers.
+    const best = new Map<number, { score: number; phrasing: number }>();
+    const entryMasks = new Map<number, number>();
+    // A question sentence with many content words says more than any one phrasing: how much
+    // of a phrasing it says weighs more than how much of it the phrasing covers.
+    // An implicit question asks about its whole story, so the story's words count here too.
+    const storyParts = raw.filter((term) => term.focus === 0 && !term.questionWord && !term.frame).length;
+    const askedParts = implicit ? questionParts + storyParts : questionParts;
+    const queryShare = tuning.queryShare * Math.min(1, tuning.phrasingWords / Math.max(1, askedParts));
+    for (const [id, cover] of covered) {
+      const phrasing = this.phrasings[id];
+      if (!phrasing || phrasing.weight === 0) continue;
+      const queryCoverage = Math.min(1, cover.query / queryWeight);
+      const phrasingCoverage = Math.min(1, cover.phrasing / phrasing.weight);
+      const score = queryCoverage ** queryShare * phrasingCoverage ** (1 - queryShare);
+      const previous = best.get(phrasing.entry);
+      if (!previous || score > previous.score)
+        best.set(phrasing.entry, {
+          score,
+          phrasing: Math.max(phrasingCoverage, previous?.phrasing ?? 0),
+        });
+      else previous.phrasing = Math.max(previous.phrasing, phrasingCoverage);
+      entryMasks.set(phrasing.entry, unionMask(entryMasks.get(phrasing.entry) ?? 0, cover.mask));
+    }
+    for (const [entry, mask] of entryMasks) {
+      let total = 0;
+      let content = 0;
+      matched.forEach(({ weight, matches, content: isContent }, termIndex) => {
+        if (!hasBit(mask, termIndex)) return;
+        total += weight * (matches[0]?.similarity ?? 0);
+        // A weak typo match ("passport" ~ "password") is a guess: half of it counts for the topic.
+        const similarity = matches[0]?.similarity ?? 0;
+        if (isContent) content += weight * similarity * (similarity < tuning.weakMatch ? 0.5 : 1);
+      });
+      const coverage = Math.min(1, total / queryWeight);
+      const top = best.get(entry) ?? { score: 0, phrasing: 0 };
+      // Evidence: one common word ("Stadt", "Phishing") is not enough to answer confidently.
+      const evidence = Math.min(1, total / (tuning.minEvidence * this.maxIdf));
+      let score = (tuning.entryShare * coverage + (1 - tuning.entryShare) * top.score) * evidence;
+      // Not more than a suggestion: a question mostly about something unknown ("Reisepass",
+      // "library"), about numbers or money this entry does not speak of, or small talk that
+      // only shares a side word with one of the entry's phrasings ("Hilfe" in "Danke für die Hilfe").
+      const numbersUnanswered = numbersUnknown || mustMatch.some((index) => !hasBit(mask, index));
+      // A vague question is answered only by small talk that it says exactly ("Wie geht's?").
+      const vagueCapped = vague && !(this.smalltalk.has(entry) && top.score >= tuning.exactPhrasing);
+      // Small talk that is no question ("Danke dir, bist 'ne Wucht"): the words around the thanks
+      // or greeting are pleasantries, not another topic.
+      const pleasantry = this.smalltalk.has(entry) && !asks && top.phrasing >= tuning.smalltalkCoverage;
+      const capped =
+        (unknownTopic && !pleasantry) ||
+        vagueCapped ||
+        numbersUnanswered ||
+        (this.smalltalk.has(entry) && top.phrasing < tuning.smalltalkCoverage);
+      if (capped) score = Math.min(score, tuning.unknownTopicCap);
+      // Shares the question's topic: covers enough of it (more when much of it is unknown).
+      // Question words ("who", "wann") say nothing about the topic, so they do not count here.
+      const topicCoverage = contentWeight > 0 ? content / contentWeight : coverage;
+      // A story carries its topic among many other words: it needs less of it covered.
+      const topical =
+        !numbersUnanswered &&
+        topicCoverage >=
+          (unknownTopic ? tuning.suggestCoverage : tuning.suggestCoverageKnown) *
+            (implicit ? tuning.storyCoverage : 1);
+      scores.set(entry, { score, topical });
+    }
+    return scores;
+  }
+}
+
+/** An entry's score for a question, and whether it shares the question's topic (may be suggested). */
+export interface EntryScore {
+  score: number;
+  topical: boolean;
+}
+
+const phrasingsOf = (localized: LocalizedEntry) => [
+  localized.question,
+  ...localized.alternatives,
+  ...localized.keywords,
+];
