@@ -359,3 +359,10 @@ describe('when a question says when something happened', () => {
     expect(answer('I wrote to the council a few weeks ago, does this concern me?')).toBe('am-i-affected');
   });
 });
+
+describe('when a question consists of names an object inherits', () => {
+  it('answers none instead of failing ("constructor", "toString", "__proto__")', () => {
+    for (const question of ['constructor', 'toString', '__proto__', 'hasOwnProperty valueOf'])
+      for (const locale of [undefined, 'de', 'en'] as const) expect(answer(question, locale)).toBe('(none)');
+  });
+});
