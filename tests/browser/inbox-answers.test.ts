@@ -263,8 +263,9 @@ describe.runIf(browserAvailable)('DPO answers, snippets and closing in the inbox
       await page.getByLabel('Ihre Antwort an die Bürgerin oder den Bürger').fill('Entwurf **eins**');
       await page.getByRole('button', { name: 'English' }).click();
       await poll(() => page.locator('html').getAttribute('lang')).toBe('en');
-      expect(await page.locator('h1').textContent()).toBe('Data protection inbox');
-      expect(await page.locator('#detail-status').textContent()).toBe('In progress');
+      // The language is set first; the view is rendered again after the ticket is fetched.
+      await poll(() => page.locator('h1').textContent()).toBe('Data protection inbox');
+      await poll(() => page.locator('#detail-status').textContent()).toBe('In progress');
       expect(await page.getByLabel('Your answer to the citizen').inputValue()).toBe('Entwurf **eins**');
       await page.getByRole('button', { name: 'Close without an answer …' }).click();
       await page.getByRole('button', { name: 'Close without an answer', exact: true }).click();
