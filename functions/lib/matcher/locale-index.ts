@@ -7,7 +7,7 @@ import { scoring as tuning } from './config.ts';
 import { hasBit, unionMask } from './masks.ts';
 import { analyzeTerms, type SynonymTable, stem } from './normalize.ts';
 import { isMisspeltStopWord } from './stop-words.ts';
-import { editDistance, plausibleTypo, realWords } from './typos.ts';
+import { plausibleTypo, realWords } from './typos.ts';
 
 interface Phrasing {
   entry: number;
@@ -192,14 +192,14 @@ export class LocaleIndex {
         const similarity = tuning.fuzzyFactor * (1 - (hit.score ?? 0));
         for (const term of this.wordTerms.get(hit.item) ?? []) hits.push({ term, similarity });
       }
-      // Two swapped letters ("wierd", "recieve") are one slip, but fuse.js scores them as two
-      // errors: such words are checked directly (a bucket holds few words).
-      if (word.length >= 5)
-        for (const known of this.bucketWords.get(bucket) ?? [])
-          if (known.length === word.length && editDistance(word, known) === 1 && !realWords.has(word))
-            for (const term of this.wordTerms.get(known) ?? [])
-              hits.push({ term, similarity: tuning.fuzzyFactor * (1 - 1 / word.length) });
     }
+    // Two swapped letters ("wierd", "recieve") are one slip, but fuse.js scores them as two
+    // errors: words of the same length are checked directly (a bucket holds few words).
+    if (word.length >= 5 && !realWords.has(word))
+      for (const known of this.bucketWords.get(`${word.slice(0, 1)}${word.length}`) ?? [])
+        if (oneSlipApart(word, known))
+          for (const term of this.wordTerms.get(known) ?? [])
+            hits.push({ term, similarity: tuning.fuzzyFactor * (1 - 1 / word.length) });
     const best = new Map<string, TermMatch>();
     for (const hit of hits)
       if ((best.get(hit.term)?.similarity ?? 0) < hit.similarity) best.set(hit.term, hit);
@@ -477,3 +477,27 @@ const phrasingsOf = (localized: LocalizedEntry) => [
   ...localized.alternatives,
   ...localized.keywords,
 ];
+
+/**
+ * Whether two words of the same length are one slip apart: one letter replaced or two
+ * neighbouring letters swapped (their edit distance is 1), without building a distance table.
+ */
+function oneSlipApart(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let first = -1;
+  for (let index = 0; index < a.length; index++) {
+    if (a[index] === b[index]) continue;
+    if (first === -1) {
+      first = index;
+      continue;
+    }
+    // A second difference: only the neighbour of a swap, and nothing after it.
+    return (
+      index === first + 1 &&
+      a[first] === b[index] &&
+      a[index] === b[first] &&
+      a.slice(index + 1) === b.slice(index + 1)
+    );
+  }
+  return true;
+}
