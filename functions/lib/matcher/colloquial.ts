@@ -1,3 +1,5 @@
+import { foldGerman, stripDiacritics } from './stemming.ts';
+
 // Over ~300 lines on purpose: word tables (German and English colloquial forms), the one place to
 // extend them.
 /**
@@ -408,16 +410,7 @@ const english: Readonly<Record<string, string>> = {
  * "für") missed its stop word and counted as an unknown topic word.
  */
 function fold(word: string): string {
-  return word
-    .replace(/ß/g, 'ss')
-    .replace(/([^aeqou])ue/g, '$1ü')
-    .replace(/^ue/, 'ü')
-    .replace(/([^aeo])ae/g, '$1ä')
-    .replace(/^ae/, 'ä')
-    .replace(/([^aeo])oe/g, '$1ö')
-    .replace(/^oe/, 'ö')
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '');
+  return stripDiacritics(foldGerman(word));
 }
 
 function table(
