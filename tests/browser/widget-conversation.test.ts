@@ -373,11 +373,17 @@ describe.runIf(browserAvailable)(
       const yes = group.getByRole('button', { name: 'Ja' });
       const no = group.getByRole('button', { name: 'Nein' });
       const prompt = group.getByText('Hat das geholfen?');
-      const [yesBox, noBox, promptBox] = await Promise.all([
-        yes.boundingBox(),
-        no.boundingBox(),
-        prompt.boundingBox(),
-      ]);
+      // Measured in one script run: the log may still be scrolling the new reply into view, and
+      // three separate measurements would each see another scroll position.
+      const handles = await Promise.all([yes, no, prompt].map((locator) => locator.elementHandle()));
+      const [yesBox, noBox, promptBox] = await page.evaluate(
+        (elements) =>
+          elements.map((element) => {
+            const { y, height } = (element as Element).getBoundingClientRect();
+            return { y, height };
+          }),
+        handles,
+      );
       // One line: both buttons side by side, and the question beside them, not above.
       expect(yesBox?.y).toBe(noBox?.y);
       const middle = (promptBox?.y ?? 0) + (promptBox?.height ?? 0) / 2;
