@@ -1,18 +1,14 @@
-import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../functions/local/stack.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   axeViolations,
   browserAvailable,
+  browserStack,
   expectClean,
-  launchBrowser,
-  openPage,
   patience,
   requireBrowserInCi,
   screenSizes,
-  screenshotDir,
-  type Watched,
+  settledScreenshot,
 } from '../support/browser.ts';
 import { fictionalTownKnowledge } from '../support/fictional-town.ts';
 import { startTestStack } from '../support/stack.ts';
@@ -30,42 +26,15 @@ const primary = 'rgb(122, 31, 92)';
 const accent = 'rgb(47, 79, 31)';
 
 describe.runIf(browserAvailable)("another town's assistant, in Chromium", { timeout: 120_000 }, () => {
-  let stack: LocalStack;
-  let browser: Browser;
-  const pages: Watched[] = [];
-
-  beforeAll(async () => {
-    const knowledgeDir = await fictionalTownKnowledge();
-    [stack, browser] = await Promise.all([startTestStack({ knowledgeDir }), launchBrowser()]);
-    await mkdir(screenshotDir, { recursive: true });
-  }, 120_000);
-
-  afterEach(async () => {
-    for (const watched of pages.splice(0)) await watched.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const env = browserStack(async () => startTestStack({ knowledgeDir: await fictionalTownKnowledge() }));
 
   for (const size of sizes) {
-    async function shot(page: Page, state: string): Promise<void> {
-      await page.evaluate(async () => {
-        const root = document.querySelector('incident-faq-assistant')?.shadowRoot;
-        const finite = (root?.getAnimations() ?? []).filter(
-          (animation) => animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY,
-        );
-        await Promise.all(finite.map((animation) => animation.finished));
-      });
-      await page.screenshot({ path: `${screenshotDir}/own-town-${state}-${size.name}.png` });
-    }
+    const shot = (page: Page, state: string) => settledScreenshot(page, `own-town-${state}-${size.name}`);
 
     it(`shows the town's name, colours and answers on a ${size.name}`, async () => {
-      const watched = await openPage(browser, { viewport: size.viewport });
-      pages.push(watched);
+      const watched = await env.open({ viewport: size.viewport });
       const { page } = watched;
-      await page.goto(stack.url);
+      await page.goto(env.stack.url);
       expect(await page.title()).toBe('Gemeinde Beispielstedt – Informationen zum Datenschutzvorfall (Demo)');
       expect(
         await page.locator('.site-header').evaluate((element) => getComputedStyle(element).backgroundColor),

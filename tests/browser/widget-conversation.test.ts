@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../functions/local/stack.ts';
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { strings } from '../../web/widget/strings.ts';
 import {
   axeViolations,
   browserAvailable,
+  browserStack,
   expectClean,
-  launchBrowser,
-  openPage,
   patience,
   requireBrowserInCi,
   screenSizes,
   screenshotDir,
+  settledScreenshot,
   type Watched,
 } from '../support/browser.ts';
 import { confirmAddress, solvedChallenge } from '../support/escalations.ts';
@@ -38,49 +37,25 @@ describe.runIf(browserAvailable)(
   'the citizen widget as a conversation, in Chromium',
   { timeout: 120_000 },
   () => {
-    let stack: LocalStack;
-    let browser: Browser;
+    const env = browserStack(() => startTestStack());
     let dpo: Record<string, string>;
-    const pages: Watched[] = [];
 
     beforeAll(async () => {
-      [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
-      dpo = { authorization: `Bearer ${await stack.issuer.sign({ sub: 'dpo-anna', groups: ['dpo'] })}` };
-      await mkdir(screenshotDir, { recursive: true });
-    });
-
-    afterEach(async () => {
-      for (const watched of pages.splice(0)) await watched.close();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await stack?.close();
+      dpo = { authorization: `Bearer ${await env.stack.issuer.sign({ sub: 'dpo-anna', groups: ['dpo'] })}` };
     });
 
     for (const size of screenSizes) {
       describe(`on a ${size.name} (${size.viewport.width}×${size.viewport.height})`, () => {
-        async function opened(options: Parameters<typeof openPage>[1] = {}): Promise<Watched> {
-          const watched = await openPage(browser, { viewport: size.viewport, ...options });
-          pages.push(watched);
-          await watched.page.goto(stack.url);
+        async function opened(options: Parameters<typeof env.open>[0] = {}): Promise<Watched> {
+          const watched = await env.open({ viewport: size.viewport, ...options });
+          await watched.page.goto(env.stack.url);
           await watched.page.getByRole('button', { name: /^(Fragen zum Datenschutzvorfall)$/ }).click();
           await watched.page.getByRole('dialog').waitFor();
           return watched;
         }
 
         /** Saves what a citizen sees once the fade-ins have finished. */
-        async function shot(page: Page, state: string): Promise<void> {
-          await page.evaluate(async () => {
-            const root = document.querySelector('incident-faq-assistant')?.shadowRoot;
-            // The progress dots blink for ever; everything else fades in once.
-            const finite = (root?.getAnimations() ?? []).filter(
-              (animation) => animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY,
-            );
-            await Promise.all(finite.map((animation) => animation.finished));
-          });
-          await page.screenshot({ path: `${screenshotDir}/widget-${state}-${size.name}.png` });
-        }
+        const shot = (page: Page, state: string) => settledScreenshot(page, `widget-${state}-${size.name}`);
 
         async function ask(page: Page, question: string): Promise<void> {
           const before = await page.locator('.log .msg.assistant').count();
@@ -278,18 +253,18 @@ describe.runIf(browserAvailable)(
           const ticketId = (await reference.textContent()) ?? '';
           // The answer is mailed only to a confirmed address; the widget says so.
           await page.locator('.ticket .email-confirmation').waitFor();
-          await stack.streams.drain();
-          expect((await confirmAddress(stack, ticketId)).status).toBe(200);
-          const stored = await request(`${stack.url}/v1/inbox/${ticketId}`, { headers: dpo });
+          await env.stack.streams.drain();
+          expect((await confirmAddress(env.stack, ticketId)).status).toBe(200);
+          const stored = await request(`${env.stack.url}/v1/inbox/${ticketId}`, { headers: dpo });
           expect(stored.body).toMatchObject({ locale: 'de' });
-          await request(`${stack.url}/v1/inbox/${ticketId}/claim`, { method: 'POST', headers: dpo });
-          const answered = await request(`${stack.url}/v1/inbox/${ticketId}/answer`, {
+          await request(`${env.stack.url}/v1/inbox/${ticketId}/claim`, { method: 'POST', headers: dpo });
+          const answered = await request(`${env.stack.url}/v1/inbox/${ticketId}/answer`, {
             body: { text: 'Nein, das Finanzamt war nicht betroffen.' },
             headers: dpo,
           });
           expect(answered.status).toBe(200);
-          await stack.streams.drain();
-          const mails = (await readOutbox(stack.spoolDir)).filter((mail) =>
+          await env.stack.streams.drain();
+          const mails = (await readOutbox(env.stack.spoolDir)).filter((mail) =>
             mail.file.includes(`${ticketId}-answer`),
           );
           expect(mails).toHaveLength(1);
@@ -300,7 +275,7 @@ describe.runIf(browserAvailable)(
 
         it('lets the citizen copy the reference and the access code, save both as a text file, and look a ticket up however it is typed', async () => {
           const { page, context, ...watched } = await opened();
-          await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.url });
+          await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.stack.url });
           const body = {
             question: 'Ist mein Konto sicher?',
             consent: true,
@@ -308,10 +283,10 @@ describe.runIf(browserAvailable)(
             website: '',
           };
           // All test clients share 127.0.0.1: from the third forward on, the network is challenged.
-          let created = await request(`${stack.url}/v1/escalations`, { body });
+          let created = await request(`${env.stack.url}/v1/escalations`, { body });
           if (created.status === 428)
-            created = await request(`${stack.url}/v1/escalations`, {
-              body: { ...body, altcha: await solvedChallenge(stack) },
+            created = await request(`${env.stack.url}/v1/escalations`, {
+              body: { ...body, altcha: await solvedChallenge(env.stack) },
             });
           expect(created.status).toBe(201);
           const { ticketId, secret } = created.body as { ticketId: string; secret: string };
@@ -361,10 +336,9 @@ describe.runIf(browserAvailable)(
     }
 
     it('keeps the feedback buttons on one line at 320 px, with a visible pressed state and a thank-you', async () => {
-      const watched = await openPage(browser, { viewport: { width: 320, height: 640 } });
-      pages.push(watched);
+      const watched = await env.open({ viewport: { width: 320, height: 640 } });
       const { page } = watched;
-      await page.goto(stack.url);
+      await page.goto(env.stack.url);
       await page.getByRole('button', { name: 'Fragen zum Datenschutzvorfall' }).click();
       await page.getByRole('textbox', { name: 'Ihre Frage' }).fill('Wie erkenne ich Phishing?');
       await page.keyboard.press('Enter');

@@ -1,18 +1,15 @@
-import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../functions/local/stack.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { strings } from '../../web/widget/strings.ts';
 import {
   axeViolations,
   browserAvailable,
+  browserStack,
   expectClean,
-  launchBrowser,
-  openPage,
   patience,
   requireBrowserInCi,
   screenSizes,
-  screenshotDir,
+  settledScreenshot,
   type Watched,
 } from '../support/browser.ts';
 import { importOverlay } from '../support/knowledge-overlay.ts';
@@ -33,41 +30,18 @@ describe.runIf(browserAvailable)(
   'the widget in Leichte Sprache and a third locale, in Chromium',
   { timeout: 120_000 },
   () => {
-    let stack: LocalStack;
-    let browser: Browser;
-    const pages: Watched[] = [];
-
-    beforeAll(async () => {
-      [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
-      await mkdir(screenshotDir, { recursive: true });
-    });
-    afterEach(async () => {
-      for (const watched of pages.splice(0)) await watched.close();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await stack?.close();
-    });
+    const env = browserStack(() => startTestStack());
 
     async function opened(viewport: { width: number; height: number }): Promise<Watched> {
-      const watched = await openPage(browser, { viewport });
-      pages.push(watched);
-      await watched.page.goto(stack.url);
+      const watched = await env.open({ viewport });
+      await watched.page.goto(env.stack.url);
       await watched.page.getByRole('button', { name: 'Fragen zum Datenschutzvorfall' }).click();
       await watched.page.getByRole('dialog').waitFor();
       return watched;
     }
 
-    async function shot(page: Page, state: string, size: string): Promise<void> {
-      await page.evaluate(async () => {
-        const root = document.querySelector('incident-faq-assistant')?.shadowRoot;
-        const finite = (root?.getAnimations() ?? []).filter(
-          (animation) => animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY,
-        );
-        await Promise.all(finite.map((animation) => animation.finished));
-      });
-      await page.screenshot({ path: `${screenshotDir}/widget-locales-${state}-${size}.png` });
-    }
+    const shot = (page: Page, state: string, size: string) =>
+      settledScreenshot(page, `widget-locales-${state}-${size}`);
 
     async function ask(page: Page, label: string, question: string): Promise<void> {
       const before = await page.locator('.log .msg.assistant').count();

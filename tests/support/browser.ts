@@ -8,7 +8,8 @@ import {
   chromium,
   type Page,
 } from 'playwright-core';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { LocalStack } from '../../functions/local/stack.ts';
 
 /**
  * Shared helpers for the browser tests (playwright-core driving Debian's Chromium).
@@ -282,12 +283,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // Evaluating the 650 KB source takes about as long as a run: once per document, not per check.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   // Let fade-ins finish first: contrast is measured on what a reader finally sees.
-  await page.evaluate(async () => {
-    const roots: (Document | ShadowRoot)[] = [document];
-    for (const element of document.querySelectorAll('*'))
-      if (element.shadowRoot) roots.push(element.shadowRoot);
-    await Promise.all(roots.flatMap((root) => root.getAnimations().map((animation) => animation.finished)));
-  });
+  await animationsSettled(page);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } }).axe;
     const result = (await axe.run(document, {
@@ -337,6 +333,68 @@ export const desktop = screenSizes[0].viewport;
 
 /** Where the screenshots go, for people to look at (and, for staff pages, for the guides). */
 export const screenshotDir = 'test-results/screenshots';
+
+/**
+ * Waits until every animation that ends has ended, in the page and in every shadow root (the
+ * widget's progress dots blink for ever and are left alone): screenshots, layout measurements
+ * and contrast checks see what a reader finally sees.
+ */
+export async function animationsSettled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const roots: (Document | ShadowRoot)[] = [document];
+    for (const element of document.querySelectorAll('*'))
+      if (element.shadowRoot) roots.push(element.shadowRoot);
+    const finite = roots
+      .flatMap((root) => root.getAnimations())
+      .filter((animation) => animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY);
+    await Promise.all(finite.map((animation) => animation.finished));
+  });
+}
+
+/** A screenshot of the viewport once animations have settled, as `<screenshotDir>/<name>.png`. */
+export async function settledScreenshot(page: Page, name: string): Promise<void> {
+  await animationsSettled(page);
+  await page.screenshot({ path: `${screenshotDir}/${name}.png` });
+}
+
+/**
+ * One local stack and one Chromium for a browser test file: started in `beforeAll`, closed in
+ * `afterAll`; `open` hands out pages that are given back after each test.
+ */
+export function browserStack(start: () => Promise<LocalStack>) {
+  let stack: LocalStack | undefined;
+  let browser: Browser | undefined;
+  const pages: Watched[] = [];
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([start(), launchBrowser()]);
+    await mkdir(screenshotDir, { recursive: true });
+  }, 120_000);
+  afterEach(async () => {
+    for (const watched of pages.splice(0)) await watched.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('browserStack: used before beforeAll');
+    return value;
+  };
+  return {
+    get stack(): LocalStack {
+      return started(stack);
+    },
+    get browser(): Browser {
+      return started(browser);
+    },
+    /** A page for this test, given back (reset) after it. */
+    async open(options: BrowserContextOptions = {}): Promise<Watched> {
+      const watched = await openPage(started(browser), options);
+      pages.push(watched);
+      return watched;
+    },
+  };
+}
 
 /**
  * Full-page screenshots of one state at desktop and phone size, as
