@@ -366,3 +366,66 @@ describe('when a question consists of names an object inherits', () => {
       for (const locale of [undefined, 'de', 'en'] as const) expect(answer(question, locale)).toBe('(none)');
   });
 });
+
+describe('when a question names a web domain', () => {
+  it('reads the domain as one name, not as its words ("web.de" is no Outlook Web App)', () => {
+    expect(matcher.match('Mein Postfach bei web.de nimmt kein Passwort mehr an, was nun?').status).toBe(
+      'none',
+    );
+    expect(analyzeTerms('Ist gmx.net betroffen?', 'de').map((term) => term.word)).toContain('gmxnet');
+  });
+
+  it('still finds the question around a known address', () => {
+    expect(answer('Wie erreiche ich datenschutz@ego-mv.de?')).toBe('contact-dpo');
+  });
+});
+
+describe('when a citizen stretches a word in chat ("heyyy")', () => {
+  it('reads it as the word typed once', () => {
+    expect(answer('hellooo')).toBe('greeting');
+    expect(answer('Danke schööön')).toBe('thanks');
+  });
+});
+
+describe('when a word about penalties is close to a known word', () => {
+  it('does not read it as a typo of that word ("fined" is not "find")', () => {
+    expect(matcher.match('Was the council fined for the breach?').status).toBe('none');
+  });
+});
+
+describe('when a question starts with a verb the assistant takes for an order', () => {
+  it('reads the verb before a subject as a question ("Chatte ich ...", "Schreibe ich ...")', () => {
+    expect(matcher.match('Schreibe ich hier mit einem Computer?').status).not.toBe('none');
+    expect(matcher.match('Schreibe mir ein Lied über Phishing').status).toBe('none');
+  });
+});
+
+describe('when a question names a year without asking when', () => {
+  it('takes the year for the time, not for the topic', () => {
+    const year = analyzeTerms('Was war 2021 mit dem Server?', 'de').find((term) => term.word === '2021');
+    expect(year?.frame).toBe(true);
+  });
+});
+
+describe('when a message has no question sentence', () => {
+  it('weighs its last sentence, where a story says what the citizen wants', () => {
+    const focus = analyzeTerms(
+      'Ich habe der Stadt wegen meiner Steuer geschrieben. Die Antworten hier helfen mir nicht. Ich will das mit einer Person aus der Verwaltung klären.',
+      'de',
+      new Map(),
+      { focus: true },
+    );
+    expect(focus.find((term) => term.word === 'steuer')?.focus).toBe(0);
+    expect(focus.find((term) => term.word === 'person')?.focus).toBe(1);
+  });
+});
+
+describe('when a phrase names something else than its words', () => {
+  it('reads "opening hours" as one thing, not opening an attachment', () => {
+    expect(matcher.match('What are the opening hours of the library?').status).toBe('none');
+  });
+
+  it('reads "get away with" as stealing', () => {
+    expect(answer('Did the hackers get away with any e-mails?')).toBe('data-leaked');
+  });
+});

@@ -267,7 +267,11 @@ export class LocaleIndex {
 
     // Raw weights first: rare known words weigh most; unknown words by their length and form.
     const raw = [...queryTerms].flatMap(([term, info]) => {
-      const matches = this.lookup(term, typos, info.word);
+      // A topic word ("fined", "Polizei") is a word of its own, never a typo of a known one
+      // ("fined" is not "find"): only the word itself, or its stem, counts as known.
+      const matches = info.mustMatch
+        ? this.lookup(term, false, info.word).filter((match) => !match.partial && match.similarity === 1)
+        : this.lookup(term, typos, info.word);
       if (matches.length === 0 && this.locale !== 'none' && isMisspeltStopWord(info.word, this.locale))
         return [];
       // A frame word ("tun", "stimmt", "tell") asks but names nothing: it weighs little, known or not.

@@ -4,6 +4,7 @@ import {
   canonicalWord,
   foldGerman,
   inflected,
+  plainSpelling,
   type SynonymTable,
   stem,
   stripDiacritics,
@@ -98,16 +99,28 @@ const questionWords = {
   en: new Set('who whom whose what when why how where which'.split(' ')),
 };
 
+/** A year ("in 2021", "since 2022") says when, like "letztes Jahr", not what: a frame word. */
+const year = /^(?:19|20)\d\d$/u;
+
+function isFrame(word: string, locale: Language): boolean {
+  return frameWords[locale].has(word) || year.test(word);
+}
+
 /** Splits a message into sentences, each with its text and whether it asks the question. */
 function sentences(text: string, locale: Language): { text: string; question: boolean }[] {
   const parts = text.split(/(?<=[.!?;])\s+|\n+/u).filter((part) => /[\p{L}\p{N}]/u.test(part));
-  return parts.map((part) => {
+  const marked = parts.map((part) => {
     const first = words(part)[0];
     const question =
       /\?\s*$/u.test(part) ||
       (first !== undefined && interrogatives[locale].has(canonicalWord(first, locale)));
     return { text: part, question };
   });
+  // No sentence asks: a story ends with what the citizen wants ("... Ich möchte mit einem
+  // Menschen sprechen."), so the last sentence is the request.
+  const last = marked.at(-1);
+  if (marked.length > 1 && last && !marked.some((part) => part.question)) last.question = true;
+  return marked;
 }
 
 /** Folded words of a text with colloquial forms replaced by their standard words ("ick" -> "ich"). */
@@ -133,6 +146,10 @@ const phrases: Record<Language, readonly [RegExp, string][]> = {
     [/\bhit (?:me )?up\b/giu, 'contact'],
     [/\bget rid of\b/giu, 'remove'],
     [/\bget (?:their|his|her|its) hands on\b/giu, 'access'],
+    [/\b(?:get|got|getting|gotten) away with\b/giu, 'steal'],
+    // A service's hours are no "opening" of an attachment.
+    [/\bopening (?:hours|times)\b/giu, 'openinghours'],
+    [/\b(?:went|is going|was going) on\b/giu, 'happened'],
   ],
   de: [
     [/\bin verbindung setzen\b/giu, 'kontaktieren'],
@@ -161,7 +178,7 @@ export function analyzeTerms(
   options: AnalyzeOptions = {},
 ): Term[] {
   if (locale === 'none') return plainTerms(text, synonyms);
-  const phrased = rephrase(text, locale);
+  const phrased = rephrase(plainSpelling(text.normalize('NFKC')), locale);
   const parts = options.focus ? sentences(phrased, locale) : [{ text: phrased, question: true }];
   // A question sentence among context sentences: the context counts less.
   const weighted = parts.some((part) => part.question) && parts.some((part) => !part.question);
@@ -193,8 +210,8 @@ export function analyzeTerms(
               term: stem(replacement, locale),
               word: canonical,
               questionWord:
-                questionWords[locale].has(stem(replacement, locale)) || frameWords[locale].has(replacement),
-              frame: frameWords[locale].has(replacement),
+                questionWords[locale].has(stem(replacement, locale)) || isFrame(replacement, locale),
+              frame: isFrame(replacement, locale),
               named,
               mustMatch,
               focus,

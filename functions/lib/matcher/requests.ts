@@ -45,6 +45,9 @@ const questionWords = list(
 /** The citizen's own: "Zeig mir meine Daten" is a question about their data, not a raid. */
 const own = list('mein meine meinen meinem meiner meines my mine');
 
+/** A subject after the verb makes it a question ("Schreibe ich mit einem Menschen?"), not an order. */
+const subjects = list('ich du wir ihr er es man i we you they he she');
+
 /** Words that may precede the imperative ("Bitte schreib ...", "Now write ...", "Tu so, als ..."). */
 const lead = list('bitte jetzt dann und nun los mal please now then and just so');
 
@@ -65,7 +68,9 @@ export function isInstruction(message: string): boolean {
     const first = folded[start];
     if (first === undefined) continue;
     const opened = openers.test(folded.join(' '));
-    if (taskVerbs.has(first) || (opened && folded.some((word) => taskVerbs.has(word)))) return true;
+    const question = subjects.has(folded[start + 1] ?? '');
+    if ((taskVerbs.has(first) && !question) || (opened && folded.some((word) => taskVerbs.has(word))))
+      return true;
     const asks = folded.some((word) => own.has(word) || questionWords.has(word));
     if (handOverVerbs.has(first) && !asks && folded.some((word) => secrets.has(word))) return true;
   }

@@ -5,10 +5,24 @@ import type { Analysis } from '../knowledge/locales.ts';
 // The word level of normalisation (see normalize.ts): folding, stemming (memoised) and the
 // synonym tables, shared by indexing and querying.
 
+/**
+ * Chat and web spellings made plain, before words are split. A domain ("web.de",
+ * "t-online.de") is one word, the name of a provider or site: split, its parts read as words
+ * ("web" as in Outlook Web App). Letters typed three times or more ("heyyy", "pleeease") are
+ * typed once: chat stretches words, German spelling never needs it.
+ */
+export function plainSpelling(text: string): string {
+  return text
+    .replace(
+      /\b([\p{L}\p{N}][\p{L}\p{N}-]*)\.(de|com|net|org|eu|info|io|at|ch)\b/giu,
+      (_, name: string, tld: string) => `${name.replace(/-/g, '')}${tld}`,
+    )
+    .replace(/(\p{L})\1{2,}/gu, '$1');
+}
+
 /** Lower-cases, applies Unicode compatibility folding and joins "E-Mail"-style spellings. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKC')
+  return plainSpelling(text.normalize('NFKC'))
     .toLocaleLowerCase('de')
     .replace(/\be[\s-]?mail/g, 'email')
     .replace(/\bwlan\b/g, 'wlan');
