@@ -429,3 +429,14 @@ describe('when a phrase names something else than its words', () => {
     expect(answer('Did the hackers get away with any e-mails?')).toBe('data-leaked');
   });
 });
+
+describe('when a citizen writes southern German or chat English', () => {
+  it('reads "Pfiat di" as a goodbye and "Griass eich" as a greeting', () => {
+    expect(answer('Pfiati')).toBe('goodbye');
+    expect(answer('Griass eich')).toBe('greeting');
+  });
+
+  it('reads "wtf" as "what"', () => {
+    expect(answer('wtf does phishing mean')).toBe('what-is-phishing');
+  });
+});

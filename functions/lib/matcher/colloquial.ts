@@ -250,6 +250,14 @@ const german: Readonly<Record<string, string>> = {
   imho: '',
   od: 'oder',
   sry: 'sorry',
+  // southern greetings and goodbyes ("Griaß di", "Pfiat di") and words around them
+  pfiat: 'tschüss',
+  pfiati: 'tschüss',
+  griass: 'grüß',
+  griasdi: 'grüß dich',
+  wieda: 'wieder',
+  scho: 'schon',
+  doa: 'tun',
 };
 
 /** Chat spellings of English function words and phrases ("u" = "you", "gotta" = "have to"). */
@@ -316,7 +324,7 @@ const english: Readonly<Record<string, string>> = {
   tbh: 'honestly',
   fyi: '',
   asap: '',
-  wtf: '',
+  wtf: 'what',
   nvm: '',
   dude: '',
   bro: '',
