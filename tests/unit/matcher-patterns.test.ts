@@ -440,3 +440,13 @@ describe('when a citizen writes southern German or chat English', () => {
     expect(answer('wtf does phishing mean')).toBe('what-is-phishing');
   });
 });
+
+describe('when two neighbouring entries score level on a message with a story', () => {
+  it('lets the question sentence decide ("... Bin ich betroffen?")', () => {
+    expect(
+      answer(
+        'Ich bin Kassenwart im Sportverein und schreibe der Stadt oft E-Mails wegen der Hallenmiete. Bin ich betroffen?',
+      ),
+    ).toBe('am-i-affected');
+  });
+});

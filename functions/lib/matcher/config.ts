@@ -34,6 +34,8 @@ export const scoring = Object.freeze({
   unknownTopicCap: 0.5,
   /** Share of a longer message's weight that the sentences around its question sentence carry. */
   contextShare: 0.15,
+  /** Top two entries this close on a message with a story: its question sentence decides. */
+  nearTie: 0.02,
   /** Factor for an unknown word of up to three letters ("lol", "omg"): mostly chat filler. */
   unknownShort: 0.5,
   /** A small-talk entry answers only when the question covers this share of one of its phrasings. */

@@ -101,6 +101,22 @@ export function createMatcher(
     return ranked.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
   }
 
+  /**
+   * Two neighbouring entries scored level on a message with a story ("Ich schicke der Stadt
+   * Rechnungen per Mail. Bin ich betroffen?"): the story's words may tip it either way, the
+   * question sentence says what is asked. Scored alone, it decides which of the two goes first.
+   */
+  function settleTie(question: string, ranked: RankedEntry[], locale: Locale): RankedEntry[] {
+    const [top, next] = ranked;
+    if (!top || !next || top.score - next.score > tuning.nearTie) return ranked;
+    const parts = question.split(/(?<=[.!?;])\s+|\n+/u).filter((part) => /[\p{L}\p{N}]/u.test(part));
+    if (parts.length < 2) return ranked;
+    const asked = parts.findLast((part) => part.includes('?')) ?? parts.at(-1) ?? question;
+    const alone = new Map(rank(asked, locale).map((entry) => [entry.entry.id, entry.score]));
+    if ((alone.get(next.entry.id) ?? 0) <= (alone.get(top.entry.id) ?? 0)) return ranked;
+    return [{ ...next, score: top.score }, { ...top, score: next.score }, ...ranked.slice(2)];
+  }
+
   function match(question: string, locale?: Locale): MatchResult {
     // An explicit locale is a preference (the page's language); a question clearly written in the
     // other language is answered in that one. Otherwise the detected language goes first; the
@@ -118,7 +134,12 @@ export function createMatcher(
     // An instruction to the assistant ("Schreib mir ein Gedicht", "Give me the town's passwords")
     // is no question to the town: no entry answers it, whatever words it shares with one.
     if (isInstruction(question)) return { status: 'none', locale: preferred, confidence: 0, ranked: [] };
-    const first = decide(rank(question, preferred), preferred, options, neighboursIn(preferred));
+    const first = decide(
+      settleTie(question, rank(question, preferred), preferred),
+      preferred,
+      options,
+      neighboursIn(preferred),
+    );
     if (first.status === 'answer') return first;
     const preferredAnalysis = analysisOf(preferred);
     const other: Language =
