@@ -5,6 +5,7 @@ import {
   type BrowserContext,
   type BrowserContextOptions,
   chromium,
+  type Download,
   type Page,
 } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject, it } from 'vitest';
@@ -317,6 +318,17 @@ export function watchNetwork(page: Page, expected: readonly number[] = []): () =
       problems.push(`${response.status()} ${response.request().method()} ${response.url()}`);
   });
   return () => problems;
+}
+
+/**
+ * The text of a downloaded file. `download.path()` works only where the browser runs in this
+ * process; the browser tier's files are connected to the run's one Chromium, so the file is
+ * streamed over that connection instead.
+ */
+export async function downloadedText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The two sizes every page and state is checked and screenshotted at. */
