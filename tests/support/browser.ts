@@ -405,7 +405,7 @@ export function browserStack(start: () => Promise<LocalStack>) {
 }
 
 /**
- * How tall a full-page screenshot may be, in viewport heights. The editor's pages grew to 5,500
+ * How tall a full-page screenshot may be, in viewport heights. The editor's pages grew to 8,400
  * px at desktop and 15,700 px at phone size (the entry list and three language forms), and
  * Chromium rasterised and encoded all of it for each shot: 1 to 2.6 s each. Five viewport
  * heights (3,700 px at phone size, 4,000 at desktop) keep every other page whole (the tallest
