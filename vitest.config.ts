@@ -60,12 +60,13 @@ export default defineConfig({
         test: { name: 'unit-mocks', include: mocking, setupFiles: ['tests/support/quiet-bundling.ts'] },
       },
       {
-        // A fresh process per file, as before (Chromium and a local stack per file).
+        // A fresh process per file, as before (a local stack per file); one Chromium for the
+        // whole run, which each file connects to (tests/support/browser-server.ts).
         extends: true,
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
-          globalSetup: ['tests/support/global-setup.ts'],
+          globalSetup: ['tests/support/global-setup.ts', 'tests/support/browser-server.ts'],
           setupFiles: ['tests/support/quiet-bundling.ts'],
         },
       },

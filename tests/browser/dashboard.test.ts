@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../functions/local/stack.ts';
@@ -6,6 +6,7 @@ import {
   axeViolations,
   browserAvailable,
   desktop,
+  downloadedText,
   expectClean,
   launchBrowser,
   openPage,
@@ -139,7 +140,7 @@ describe.runIf(browserAvailable)('situation dashboard page', () => {
       page.getByRole('button', { name: 'CSV herunterladen' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^lagebild-24h-\d{4}-\d{2}-\d{2}\.csv$/);
-    const [header, ...rows] = (await readFile((await download.path()) ?? '', 'utf8')).trim().split('\r\n');
+    const [header, ...rows] = (await downloadedText(download)).trim().split('\r\n');
     const columns = header?.split(',') ?? [];
     const total = (column: string) =>
       rows.reduce((sum, row) => sum + Number(row.split(',')[columns.indexOf(column)]), 0);

@@ -55,8 +55,13 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
     });
   }
 
-  /** Screenshots of a state at desktop and phone width, for people to look at and for the guide. */
-  const shoot = (page: Page, name: string) => screenshotBothSizes(page, `editor-${name}`);
+  /**
+   * Screenshots of a state at desktop and phone width, for people to look at and for the guide.
+   * `show` names what shows the state: the editor's pages are taller than a screenshot may be
+   * (see `screenshotBothSizes`), and at phone size the entry list alone fills the first part.
+   */
+  const shoot = (page: Page, name: string, show?: string) =>
+    screenshotBothSizes(page, `editor-${name}`, undefined, show);
 
   /** One part of the page at desktop width, small enough for the editors' guide (docs/staff/images). */
   async function shootPart(page: Page, selector: string, name: string): Promise<void> {
@@ -124,7 +129,7 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
     expect(original).toContain(oldSentence);
     await answer.fill(original.replace(oldSentence, newSentence));
     await expect.poll(() => erika.locator('#de-preview').textContent()).toContain(newSentence);
-    await shoot(erika, 'editing');
+    await shoot(erika, 'editing', '#de-answer');
 
     await erika.getByRole('button', { name: 'Entwurf speichern' }).click();
     await status(erika, 'Entwurf gespeichert.');
@@ -137,7 +142,7 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
       'Sie haben diese Änderung geschrieben: Eine andere Person muss sie freigeben.',
     );
     expect(await approve.getAttribute('aria-describedby')).toBe('approve-why');
-    await shoot(erika, 'author-in-review');
+    await shoot(erika, 'author-in-review', '.workflow');
     await shootPart(erika, '.workflow', 'author-buttons');
 
     const max = await signIn('max');
@@ -157,9 +162,14 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
     expect(await max.locator('#review-check').textContent()).toContain('Qualitätsprüfung bestanden');
     expect(await max.getByRole('button', { name: 'Freigeben' }).isEnabled()).toBe(true);
     // One pass over both sizes: screenshot, then axe on the same rendering.
-    await screenshotBothSizes(max, 'editor-review-diff', async (size) => {
-      expect(await axeViolations(max), size.name).toEqual([]);
-    });
+    await screenshotBothSizes(
+      max,
+      'editor-review-diff',
+      async (size) => {
+        expect(await axeViolations(max), size.name).toEqual([]);
+      },
+      '#review',
+    );
     await shootPart(max, '#review', 'review');
     await shootPart(max, '.workflow', 'reviewer-buttons');
 
@@ -177,7 +187,7 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
     expect(await history.locator('li[data-number="1"] .version-line').textContent()).toBe(
       'Version 1 · aus den Wissensdateien · veröffentlicht, Stand 04.05.2021',
     );
-    await shoot(max, 'published-history');
+    await shoot(max, 'published-history', '#history');
     await shootPart(max, '#history', 'history');
 
     const citizen = await openPage(browser);
@@ -196,7 +206,7 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
     await expect
       .poll(() => erika.locator('#error').textContent())
       .toBe('Fehler: Jemand anderes hat das inzwischen geändert. Bitte laden Sie neu.');
-    await shoot(erika, 'error-german');
+    await shoot(erika, 'error-german', '#error');
     await shootPart(erika, '#error', 'error');
   }, 300_000);
 
@@ -256,14 +266,14 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
     expect(await page.locator('#error').textContent()).toBe(
       'Fehler: Nicht veröffentlicht: Die Qualitätsprüfung ist nicht bestanden.',
     );
-    await shoot(page, 'gate-failed');
+    await shoot(page, 'gate-failed', '#gate-report');
     // Discarding asks first, in the page (a <dialog>, no window.confirm); Cancel keeps the draft.
     await page.getByRole('button', { name: 'Entwurf verwerfen' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Abbrechen');
     expect(await axeViolations(page)).toEqual([]);
-    await shoot(page, 'confirm-discard');
+    await shoot(page, 'confirm-discard', 'dialog');
     await shootPart(page, 'dialog', 'confirm');
     await dialog.getByRole('button', { name: 'Abbrechen' }).click();
     expect(await page.locator('#entry-status').textContent()).toContain('freigegeben');
@@ -347,7 +357,7 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
       .poll(() => watched.page.locator('#error').textContent())
       .toContain('The entry is incomplete or invalid.');
     expect(await watched.page.locator('#error').textContent()).toContain('Question (German)');
-    await shoot(watched.page, 'english-invalid');
+    await shoot(watched.page, 'english-invalid', '#error');
   }, 180_000);
 
   // The dashboard page comes with its own branch; listed here once it is part of the build.

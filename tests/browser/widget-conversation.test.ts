@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { strings } from '../../web/widget/strings.ts';
@@ -7,6 +6,7 @@ import {
   axeViolations,
   browserAvailable,
   browserStack,
+  downloadedText,
   expectClean,
   patience,
   requireBrowserInCi,
@@ -308,7 +308,7 @@ describe.runIf(browserAvailable)(
           expect(await save.getAttribute('download')).toBe(`Vorgang-${ticketId}.txt`);
           const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
           expect(download.suggestedFilename()).toBe(`Vorgang-${ticketId}.txt`);
-          const file = await readFile(await download.path(), 'utf8');
+          const file = await downloadedText(download);
           expect(file).toContain(`Vorgangsnummer: ${ticketId}`);
           expect(file).toContain(secret);
           await page.locator('.ticket').scrollIntoViewIfNeeded();

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import {
@@ -6,17 +5,19 @@ import {
   type BrowserContext,
   type BrowserContextOptions,
   chromium,
+  type Download,
   type Page,
 } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject, it } from 'vitest';
 import type { LocalStack } from '../../functions/local/stack.ts';
+import { browserAvailable, chromiumOptions, chromiumPath } from './chromium.ts';
+
+export { browserAvailable, chromiumPath };
 
 /**
  * Shared helpers for the browser tests (playwright-core driving Debian's Chromium).
  * Where Chromium is missing the tests say so loudly and skip; under CI=true they fail instead.
  */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const browserAvailable = existsSync(chromiumPath);
 const inCi = process.env.CI === 'true';
 
 if (!browserAvailable) {
@@ -30,9 +31,11 @@ if (!browserAvailable) {
 
 /**
  * `BROWSER_CPU_LOG=<file>`: each browser file appends one JSON line with the CPU seconds (user +
- * system) of its test process (the tests and the local stack, in-process) and of its ended child
- * processes (Chromium, once closed). Wall time says little on a shared machine; this says where
- * a file's CPU goes. Registered at file level, so it runs after the file's own `afterAll`.
+ * system) of its test process (the tests, Playwright's client and the local stack, in-process)
+ * and of its ended child processes (a Chromium it launched itself, once closed; the run's shared
+ * Chromium is logged once, as "shared Chromium", by tests/support/browser-server.ts). Wall time
+ * says little on a shared machine; this says where a file's CPU goes. Registered at file level,
+ * so it runs after the file's own `afterAll`.
  */
 const cpuLog = process.env.BROWSER_CPU_LOG;
 if (cpuLog)
@@ -62,21 +65,15 @@ export function requireBrowserInCi(): void {
 /** Options for `expect.poll`: generous, because CI shares two cores with other test files. */
 export const patience = { timeout: 15_000, interval: 100 } as const;
 
-/** Launches headless Chromium with the flags that keep it quiet and offline. */
+/**
+ * A Chromium for one test file. In the browser project it is a connection to the run's one
+ * Chromium (started by tests/support/browser-server.ts): contexts of its own, closed with it,
+ * since `close()` of a connected browser closes its contexts and disconnects. Elsewhere (a
+ * config without that setup) it launches headless Chromium with the same flags.
+ */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const shared = inject('browserWsEndpoint');
+  return shared === undefined ? chromium.launch(chromiumOptions) : chromium.connect(shared);
 }
 
 /** What a page did that it must never do: CSP violations, dialogs, uncaught errors. */
@@ -323,6 +320,17 @@ export function watchNetwork(page: Page, expected: readonly number[] = []): () =
   return () => problems;
 }
 
+/**
+ * The text of a downloaded file. `download.path()` works only where the browser runs in this
+ * process; the browser tier's files are connected to the run's one Chromium, so the file is
+ * streamed over that connection instead.
+ */
+export async function downloadedText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** The two sizes every page and state is checked and screenshotted at. */
 export const screenSizes = [
   { name: 'desktop', viewport: { width: 1280, height: 800 } },
@@ -397,23 +405,77 @@ export function browserStack(start: () => Promise<LocalStack>) {
 }
 
 /**
+ * How tall a full-page screenshot may be, in viewport heights. The editor's pages grew to 8,400
+ * px at desktop and 15,700 px at phone size (the entry list and three language forms), and
+ * Chromium rasterised and encoded all of it for each shot: 1 to 2.6 s each. Five viewport
+ * heights (3,700 px at phone size, 4,000 at desktop) keep every other page whole (the tallest
+ * inbox state is 3,150 px at phone size) and a part of a long page large enough to see the
+ * state in its context.
+ */
+const shotHeightInViewports = 5;
+
+/**
  * Full-page screenshots of one state at desktop and phone size, as
  * `test-results/screenshots/<name>-<size>.png`; `atEachSize` runs after each shot (an axe check:
  * the phone layout is a different rendering of the same DOM). Ends at desktop size.
+ *
+ * A page taller than five viewport heights is shot in part: from its top, or, with `show` (a
+ * selector of what shows the state, such as the review diff), from a viewport height above that
+ * element when it lies further down, so the picture shows it with the page around it.
  */
 export async function screenshotBothSizes(
   page: Page,
   name: string,
   atEachSize?: (size: ScreenSize, file: string) => Promise<void>,
+  show?: string,
 ): Promise<void> {
   await mkdir(screenshotDir, { recursive: true });
   for (const size of screenSizes) {
     await page.setViewportSize(size.viewport);
     const file = `${screenshotDir}/${name}-${size.name}.png`;
-    await page.screenshot({ path: file, fullPage: true });
+    await page.screenshot({ path: file, fullPage: true, clip: await shotClip(page, size, show) });
     await atEachSize?.(size, file);
   }
   await page.setViewportSize(desktop);
+}
+
+/** The part of the page a full-page shot takes (see `screenshotBothSizes`); none when it is short. */
+async function shotClip(
+  page: Page,
+  size: ScreenSize,
+  show: string | undefined,
+): Promise<{ x: number; y: number; width: number; height: number } | undefined> {
+  const layout = await page.evaluate((selector) => {
+    const { body, documentElement: root } = document;
+    // The page size Playwright takes for a full-page shot.
+    const width = Math.max(
+      root.scrollWidth,
+      body.scrollWidth,
+      root.offsetWidth,
+      body.offsetWidth,
+      root.clientWidth,
+    );
+    const height = Math.max(
+      root.scrollHeight,
+      body.scrollHeight,
+      root.offsetHeight,
+      body.offsetHeight,
+      root.clientHeight,
+    );
+    const element =
+      selector === undefined ? undefined : document.querySelector(selector)?.getBoundingClientRect();
+    const shown = element && { top: element.top + window.scrollY, bottom: element.bottom + window.scrollY };
+    return { width, height, found: selector === undefined || element !== undefined, shown };
+  }, show);
+  if (!layout.found) throw new Error(`screenshotBothSizes: nothing on the page matches ${show}`);
+  const height = size.viewport.height * shotHeightInViewports;
+  if (layout.height <= height) return undefined;
+  const { shown } = layout;
+  const y =
+    shown === undefined || shown.bottom <= height
+      ? 0
+      : Math.round(Math.min(Math.max(shown.top - size.viewport.height, 0), layout.height - height));
+  return { x: 0, y, width: layout.width, height };
 }
 
 /**
