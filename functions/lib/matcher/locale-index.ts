@@ -234,8 +234,11 @@ export class LocaleIndex {
       : undefined;
   }
 
-  /** Scores every entry that shares a term with the question; returns entry index -> score. */
-  score(question: string, typos = true): Map<number, EntryScore> {
+  /**
+   * Scores every entry that shares a term with the question (or only the entries in `only`);
+   * returns entry index -> score.
+   */
+  score(question: string, typos = true, only?: ReadonlySet<number>): Map<number, EntryScore> {
     const scores = new Map<number, EntryScore>();
     const queryTerms = new Map<
       string,
@@ -378,6 +381,7 @@ export class LocaleIndex {
       const { weight, matches } = matched[termIndex] as (typeof matched)[number];
       const bit = 2 ** termIndex;
       const add = (id: number, match: TermMatch, phrasingWeight: number) => {
+        if (only && !only.has(this.phrasings[id]?.entry ?? -1)) return;
         let cover = covered.get(id);
         if (!cover) {
           cover = { query: 0, phrasing: 0, mask: 0 };

@@ -92,9 +92,9 @@ export function createMatcher(
       .neighbours(entryIndex.get(entry.id) ?? -1)
       .map((neighbour) => entries[neighbour]);
 
-  function rank(question: string, locale: Locale, typos = true): RankedEntry[] {
+  function rank(question: string, locale: Locale, typos = true, only?: ReadonlySet<number>): RankedEntry[] {
     const ranked: RankedEntry[] = [];
-    for (const [index, { score, topical }] of indexOf(locale).score(question, typos)) {
+    for (const [index, { score, topical }] of indexOf(locale).score(question, typos, only)) {
       const entry = entries[index];
       if (entry) ranked.push({ entry, score: Math.round(score * 1000) / 1000, topical });
     }
@@ -108,11 +108,15 @@ export function createMatcher(
    */
   function settleTie(question: string, ranked: RankedEntry[], locale: Locale): RankedEntry[] {
     const [top, next] = ranked;
-    if (!top || !next || top.score - next.score > tuning.nearTie) return ranked;
+    // Only an answer is at stake: suggestions offer both anyway.
+    if (!top || !next || top.score < options.answerThreshold || top.score - next.score > tuning.nearTie)
+      return ranked;
     const parts = question.split(/(?<=[.!?;])\s+|\n+/u).filter((part) => /[\p{L}\p{N}]/u.test(part));
     if (parts.length < 2) return ranked;
     const asked = parts.findLast((part) => part.includes('?')) ?? parts.at(-1) ?? question;
-    const alone = new Map(rank(asked, locale).map((entry) => [entry.entry.id, entry.score]));
+    // Only the two tied entries are scored again: a full second pass doubled the time per question.
+    const pair = new Set([top, next].map((ranked) => entryIndex.get(ranked.entry.id) ?? -1));
+    const alone = new Map(rank(asked, locale, true, pair).map((entry) => [entry.entry.id, entry.score]));
     if ((alone.get(next.entry.id) ?? 0) <= (alone.get(top.entry.id) ?? 0)) return ranked;
     return [{ ...next, score: top.score }, { ...top, score: next.score }, ...ranked.slice(2)];
   }
