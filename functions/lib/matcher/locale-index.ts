@@ -234,6 +234,22 @@ export class LocaleIndex {
       : undefined;
   }
 
+  private byEntry?: number[][];
+
+  /** The phrasing ids of some entries (the table is built on first use). */
+  private phrasingsOf(entries: ReadonlySet<number>): number[] {
+    if (!this.byEntry) {
+      const byEntry: number[][] = [];
+      this.phrasings.forEach((phrasing, id) => {
+        const ids = byEntry[phrasing.entry] ?? [];
+        ids.push(id);
+        byEntry[phrasing.entry] = ids;
+      });
+      this.byEntry = byEntry;
+    }
+    return [...entries].flatMap((entry) => this.byEntry?.[entry] ?? []);
+  }
+
   /**
    * Scores every entry that shares a term with the question (or only the entries in `only`);
    * returns entry index -> score.
@@ -308,6 +324,7 @@ export class LocaleIndex {
       for (const term of raw)
         if (term.focus === 0 && term.matches.length === 0) term.weight = this.unknownWeight(true);
 
+    const candidates = only && this.phrasingsOf(only);
     let queryWeight = 0;
     let unknown = 0;
     let questionParts = 0;
@@ -381,7 +398,6 @@ export class LocaleIndex {
       const { weight, matches } = matched[termIndex] as (typeof matched)[number];
       const bit = 2 ** termIndex;
       const add = (id: number, match: TermMatch, phrasingWeight: number) => {
-        if (only && !only.has(this.phrasings[id]?.entry ?? -1)) return;
         let cover = covered.get(id);
         if (!cover) {
           cover = { query: 0, phrasing: 0, mask: 0 };
@@ -395,7 +411,11 @@ export class LocaleIndex {
       for (const match of matches) {
         const phrasingWeight = (this.idf.get(match.term) ?? 0) * match.similarity;
         const postings = this.postings.get(match.term) ?? [];
-        if (covered.size > 0 && postings.length > longPostings && postings.length > covered.size * 4) {
+        if (candidates) {
+          // A re-score of a few entries: their own phrasings, not the term's whole posting list.
+          for (const id of candidates)
+            if (this.phrasings[id]?.terms.includes(match.term)) add(id, match, phrasingWeight);
+        } else if (covered.size > 0 && postings.length > longPostings && postings.length > covered.size * 4) {
           for (const id of [...covered.keys()]) {
             if (this.phrasings[id]?.terms.includes(match.term)) add(id, match, phrasingWeight);
           }
