@@ -36,6 +36,8 @@ export const scoring = Object.freeze({
   contextShare: 0.15,
   /** Top two entries this close on a message with a story: its question sentence decides. */
   nearTie: 0.02,
+  /** Characters outside the question sentence that make a story for the near-tie rule. */
+  storyChars: 25,
   /** Factor for an unknown word of up to three letters ("lol", "omg"): mostly chat filler. */
   unknownShort: 0.5,
   /** A small-talk entry answers only when the question covers this share of one of its phrasings. */

@@ -114,6 +114,9 @@ export function createMatcher(
     const parts = question.split(/(?<=[.!?;])\s+|\n+/u).filter((part) => /[\p{L}\p{N}]/u.test(part));
     if (parts.length < 2) return ranked;
     const asked = parts.findLast((part) => part.includes('?')) ?? parts.at(-1) ?? question;
+    // A few words around the question ("bitte schnell", "Danke!") are no story to outweigh it.
+    const story = question.length - asked.length;
+    if (story < tuning.storyChars) return ranked;
     // Only the two tied entries are scored again: a full second pass doubled the time per question.
     const pair = new Set([top, next].map((ranked) => entryIndex.get(ranked.entry.id) ?? -1));
     const alone = new Map(rank(asked, locale, true, pair).map((entry) => [entry.entry.id, entry.score]));
