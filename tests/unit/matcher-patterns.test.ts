@@ -8,6 +8,7 @@ import {
   unionMask,
 } from '../../functions/lib/matcher/matcher.ts';
 import { analyzeTerms } from '../../functions/lib/matcher/normalize.ts';
+import { isInstruction } from '../../functions/lib/matcher/requests.ts';
 
 // Each rule of issue 10 as behaviour, with example questions written for these tests (not taken
 // from the evaluation corpus or the dev set).
@@ -397,6 +398,7 @@ describe('when a question starts with a verb the assistant takes for an order', 
   it('reads the verb before a subject as a question ("Chatte ich ...", "Schreibe ich ...")', () => {
     expect(matcher.match('Schreibe ich hier mit einem Computer?').status).not.toBe('none');
     expect(matcher.match('Schreibe mir ein Lied über Phishing').status).toBe('none');
+    expect(isInstruction('Übersetze es ins Englische')).toBe(true);
   });
 });
 

@@ -41,6 +41,8 @@ export class LocaleIndex {
   private readonly maxIdf: number;
   /** Small-talk entries: answered only when the question says most of one of their phrasings. */
   readonly smalltalk = new Set<number>();
+  /** Per entry, the ids of its phrasings (a re-score of a few entries walks only these). */
+  private readonly phrasingsByEntry: number[][] = [];
 
   /** `locale` is the analysis; `sources` the locale blocks whose phrasings are indexed. */
   constructor(
@@ -58,6 +60,10 @@ export class LocaleIndex {
         for (const { word, term } of analysed) this.addWord(word, term);
         const terms = [...new Set(analysed.map(({ term }) => term))];
         if (terms.length === 0) continue;
+        this.phrasingsByEntry[entryIndex] = [
+          ...(this.phrasingsByEntry[entryIndex] ?? []),
+          this.phrasings.length,
+        ];
         this.phrasings.push({ entry: entryIndex, terms, weight: 0 });
         for (const term of terms) {
           const set = entriesWithTerm.get(term) ?? new Set<number>();
@@ -234,22 +240,6 @@ export class LocaleIndex {
       : undefined;
   }
 
-  private byEntry?: number[][];
-
-  /** The phrasing ids of some entries (the table is built on first use). */
-  private phrasingsOf(entries: ReadonlySet<number>): number[] {
-    if (!this.byEntry) {
-      const byEntry: number[][] = [];
-      this.phrasings.forEach((phrasing, id) => {
-        const ids = byEntry[phrasing.entry] ?? [];
-        ids.push(id);
-        byEntry[phrasing.entry] = ids;
-      });
-      this.byEntry = byEntry;
-    }
-    return [...entries].flatMap((entry) => this.byEntry?.[entry] ?? []);
-  }
-
   /**
    * Scores every entry that shares a term with the question (or only the entries in `only`);
    * returns entry index -> score.
@@ -324,7 +314,7 @@ export class LocaleIndex {
       for (const term of raw)
         if (term.focus === 0 && term.matches.length === 0) term.weight = this.unknownWeight(true);
 
-    const candidates = only && this.phrasingsOf(only);
+    const candidates = only && [...only].flatMap((entry) => this.phrasingsByEntry[entry] ?? []);
     let queryWeight = 0;
     let unknown = 0;
     let questionParts = 0;

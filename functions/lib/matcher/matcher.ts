@@ -11,7 +11,7 @@ import { scoring as tuning } from './config.ts';
 import { decide } from './decide.ts';
 import { languageDetector } from './language.ts';
 import { LocaleIndex } from './locale-index.ts';
-import { buildSynonyms } from './normalize.ts';
+import { buildSynonyms, questionSentence } from './normalize.ts';
 import { isInstruction } from './requests.ts';
 
 /**
@@ -111,12 +111,10 @@ export function createMatcher(
     // Only an answer is at stake: suggestions offer both anyway.
     if (!top || !next || top.score < options.answerThreshold || top.score - next.score > tuning.nearTie)
       return ranked;
-    const parts = question.split(/(?<=[.!?;])\s+|\n+/u).filter((part) => /[\p{L}\p{N}]/u.test(part));
-    if (parts.length < 2) return ranked;
-    const asked = parts.findLast((part) => part.includes('?')) ?? parts.at(-1) ?? question;
+    const analysis = analysisOf(locale);
+    const asked = isLanguage(analysis) ? questionSentence(question, analysis) : undefined;
     // A few words around the question ("bitte schnell", "Danke!") are no story to outweigh it.
-    const story = question.length - asked.length;
-    if (story < tuning.storyChars) return ranked;
+    if (asked === undefined || question.length - asked.length < tuning.storyChars) return ranked;
     // Only the two tied entries are scored again: a full second pass doubled the time per question.
     const pair = new Set([top, next].map((ranked) => entryIndex.get(ranked.entry.id) ?? -1));
     const alone = new Map(rank(asked, locale, true, pair).map((entry) => [entry.entry.id, entry.score]));

@@ -123,6 +123,15 @@ function sentences(text: string, locale: Language): { text: string; question: bo
   return marked;
 }
 
+/**
+ * The sentence of a message that asks (the last one, when several do), or undefined for a
+ * message of one sentence: the same reading of a message as the analysis's focus.
+ */
+export function questionSentence(text: string, locale: Language): string | undefined {
+  const parts = sentences(rephrase(plainSpelling(text.normalize('NFKC')), locale), locale);
+  return parts.length < 2 ? undefined : parts.findLast((part) => part.question)?.text;
+}
+
 /** Folded words of a text with colloquial forms replaced by their standard words ("ick" -> "ich"). */
 function standardWords(token: string, locale: Language): string[] {
   return words(token).flatMap((word) => {

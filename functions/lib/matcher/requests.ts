@@ -45,8 +45,12 @@ const questionWords = list(
 /** The citizen's own: "Zeig mir meine Daten" is a question about their data, not a raid. */
 const own = list('mein meine meinen meinem meiner meines my mine');
 
-/** A subject after the verb makes it a question ("Schreibe ich mit einem Menschen?"), not an order. */
-const subjects = list('ich du wir ihr er es man i we you they he she');
+/**
+ * A subject after the verb makes it a question ("Schreibe ich mit einem Menschen?"), not an
+ * order. Not "es", "ihr", "sie": they are objects of an order as often ("Übersetze es",
+ * "Schreib ihr"). English asks with "do", never with the verb first.
+ */
+const subjects = list('ich du wir man');
 
 /** Words that may precede the imperative ("Bitte schreib ...", "Now write ...", "Tu so, als ..."). */
 const lead = list('bitte jetzt dann und nun los mal please now then and just so');
