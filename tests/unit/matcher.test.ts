@@ -133,6 +133,31 @@ describe('evaluation', () => {
     expect(report.outOfScope.falseAnswerRate).toBeLessThanOrEqual(0.05);
   });
 
+  it('counts an out-of-scope question answered with an entry the line accepts as no false answer', () => {
+    const cases = [
+      { question: 'Was it the Hafnium group?', expected: null, accept: ['attackers'] },
+      { question: 'Who pays for the damage?', expected: null },
+    ];
+    const always = (id: string): Matcher => ({
+      match: () => ({
+        status: 'answer',
+        locale: 'en',
+        confidence: 0.9,
+        ranked: [
+          {
+            entry: { ...snapshot.entries[0], id } as (typeof snapshot.entries)[number],
+            score: 0.9,
+            topical: true,
+          },
+        ],
+      }),
+      detectLanguage: () => 'en',
+    });
+    const report = evaluate(always('attackers'), cases);
+    expect(report.outOfScope.falseAnswers).toBe(1);
+    expect(report.failures.map((failure) => failure.question)).toEqual(['Who pays for the damage?']);
+  });
+
   it("keeps the knowledge base's own test phrasings at accuracy >= 0.85", () => {
     const cases = selfTestCases(snapshot.entries).map(({ question, expected }) => ({ question, expected }));
     expect(evaluate(matcher, cases).inScope.accuracy).toBeGreaterThanOrEqual(0.88);

@@ -72,6 +72,14 @@ interface Outcome {
 const rightIds = (testCase: EvalCase) =>
   new Set([...(testCase.expected ? [testCase.expected] : []), ...(testCase.accept ?? [])]);
 
+/**
+ * An out-of-scope question answered anyway. A line may name an entry that is also fair
+ * (`accept`: "Was it the Hafnium group?" is out of scope, but the attackers entry says what is
+ * known): answering with it is no false answer.
+ */
+const falseAnswer = ({ testCase, status, ids }: Outcome) =>
+  status === 'answer' && !rightIds(testCase).has(ids[0] ?? '');
+
 function figures(outcomes: readonly Outcome[]): EvalFigures {
   const inScope = outcomes.filter((outcome) => outcome.testCase.expected !== null);
   const outOfScope = outcomes.filter((outcome) => outcome.testCase.expected === null);
@@ -84,7 +92,7 @@ function figures(outcomes: readonly Outcome[]): EvalFigures {
     if (right.has(ids[0] ?? '')) first++;
     if (ids.some((id) => right.has(id))) top3++;
   }
-  const falseAnswers = outOfScope.filter((outcome) => outcome.status === 'answer').length;
+  const falseAnswers = outOfScope.filter(falseAnswer).length;
   const none = outOfScope.filter((outcome) => outcome.status === 'none').length;
   return {
     total: outcomes.length,
@@ -120,7 +128,7 @@ function groupBy(outcomes: readonly Outcome[], key: (outcome: Outcome) => string
 /**
  * Runs every case through the matcher. In scope: correct means status `answer` with the
  * expected (or an accepted) id. Out of scope (`expected: null`): a false answer is any status
- * `answer`; an honest `none` offers no unrelated suggestions.
+ * `answer` with an entry the line does not accept; an honest `none` offers no unrelated suggestions.
  */
 export function evaluate(
   matcher: Matcher,
@@ -142,7 +150,9 @@ export function evaluate(
   for (const { testCase, status, ids, confidence } of outcomes) {
     const answered = status === 'answer' ? (ids[0] ?? null) : null;
     const failed =
-      testCase.expected === null ? status === 'answer' : !(answered && rightIds(testCase).has(answered));
+      testCase.expected === null
+        ? falseAnswer({ testCase, status, ids, confidence })
+        : !(answered && rightIds(testCase).has(answered));
     if (!failed) continue;
     const got = testCase.expected === null ? answered : (ids[0] ?? null);
     failures.push({ question: testCase.question, expected: testCase.expected, got, status, confidence });
