@@ -47,6 +47,8 @@ function orderedEntry(entry: Entry): Record<string, unknown> {
       keywords: block.keywords,
       answer: block.answer,
       tests: block.tests,
+      // Only where staff listed some: the shipped files stay as they were without them.
+      ...(block.notAnswered?.length ? { notAnswered: block.notAnswered } : {}),
     };
   };
   return {

@@ -61,6 +61,14 @@ export const localizedEntrySchema = z.strictObject({
   answer: markdown,
   /** Held-out phrasings that must keep matching this entry (the publish gate checks them). */
   tests: phrasings,
+  /**
+   * Questions about this entry's subject that its answer does not answer ("Sind die Daten im
+   * Darknet aufgetaucht?" beside "Wurden Daten veröffentlicht?"). A question closer to one of
+   * them than to the entry's own phrasings is not answered with this entry: the citizen gets
+   * an honest "no answer" and the offer to forward it (docs/matching.md). Optional: most
+   * entries and drafts have none.
+   */
+  notAnswered: z.array(text(300)).max(60).optional(),
 });
 
 export const entryKinds = ['faq', 'smalltalk', 'escalate'] as const;

@@ -2,7 +2,14 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { localeProblems } from './locale-checks.ts';
 import { placeholderStandIns, placeholderValues, resolvePlaceholders, todoLines } from './placeholders.ts';
-import { type Entry, entrySchema, type Settings, settingsSchema } from './schema.ts';
+import {
+  type Entry,
+  entrySchema,
+  extraLocaleTags,
+  localeBlock,
+  type Settings,
+  settingsSchema,
+} from './schema.ts';
 import { sourceProblems } from './sources.ts';
 import { townProblems } from './town.ts';
 
@@ -69,6 +76,7 @@ export function crossCheck(entries: readonly { entry: Entry; file: string }[]): 
       problems.push({ file, field: 'id', message: `duplicate id "${entry.id}" (also in ${previous})` });
     else firstFile.set(entry.id, file);
   }
+  problems.push(...declinedAnswered(entries));
   for (const { entry, file } of entries) {
     entry.related.forEach((id, index) => {
       if (id === entry.id)
@@ -78,6 +86,39 @@ export function crossCheck(entries: readonly { entry: Entry; file: string }[]): 
     });
   }
   return problems;
+}
+
+/**
+ * A question an entry declines (`notAnswered`) that some entry also lists as one it answers
+ * (question, other phrasings or tests): the two lists contradict each other, and the matcher
+ * would answer it one time and decline it the next.
+ */
+function declinedAnswered(entries: readonly { entry: Entry; file: string }[]): ValidationProblem[] {
+  const fold = (text: string) => text.toLocaleLowerCase('de').replace(/\s+/g, ' ').trim();
+  const answeredBy = new Map<string, string>();
+  for (const { entry } of entries)
+    for (const tag of ['de', 'en', ...extraLocaleTags(entry)]) {
+      const block = localeBlock(entry, tag);
+      if (!block) continue;
+      for (const text of [block.question, ...block.alternatives, ...block.tests])
+        answeredBy.set(`${tag}\u0000${fold(text)}`, entry.id);
+    }
+  return entries.flatMap(({ entry, file }) =>
+    ['de', 'en', ...extraLocaleTags(entry)].flatMap((tag) =>
+      (localeBlock(entry, tag)?.notAnswered ?? []).flatMap((text, index) => {
+        const id = answeredBy.get(`${tag}\u0000${fold(text)}`);
+        return id === undefined
+          ? []
+          : [
+              {
+                file,
+                field: `${tag}.notAnswered.${index}`,
+                message: `"${text}" is also a phrasing of "${id}"`,
+              },
+            ];
+      }),
+    ),
+  );
 }
 
 /** Documents that sources quote (`sources/*.txt`) are read beside the entries, not parsed as YAML. */

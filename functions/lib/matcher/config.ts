@@ -4,6 +4,12 @@
  * out-of-scope set (`knowledge/eval/`), not on the dev evaluation set alone.
  */
 export const scoring = Object.freeze({
+  /**
+   * An entry does not answer when one of its declined questions (`notAnswered`) scores within
+   * this much of its own best score: a question as close to "what it does not say" as to "what
+   * it says" is not answered with it.
+   */
+  declineMargin: 0.07,
   /** A word found only by typo tolerance counts this much of an exact match (times fuse's score). */
   fuzzyFactor: 0.85,
   /** From this many letters a misspelling may have two edits (else one); never two letters replaced in place. */

@@ -478,7 +478,7 @@ export class LocaleIndex {
         topicCoverage >=
           (unknownTopic ? tuning.suggestCoverage : tuning.suggestCoverageKnown) *
             (implicit ? tuning.storyCoverage : 1);
-      scores.set(entry, { score, topical });
+      scores.set(entry, { score, topical, coverage });
     }
     return scores;
   }
@@ -488,6 +488,8 @@ export class LocaleIndex {
 export interface EntryScore {
   score: number;
   topical: boolean;
+  /** How much of the question's weight the entry's vocabulary covers (0..1). */
+  coverage: number;
 }
 
 const phrasingsOf = (localized: LocalizedEntry) => [

@@ -9,6 +9,7 @@ import {
 import type { Entry, Settings } from '../knowledge/schema.ts';
 import { scoring as tuning } from './config.ts';
 import { decide } from './decide.ts';
+import { hasDeclined, withDeclined } from './declined.ts';
 import { languageDetector } from './language.ts';
 import { LocaleIndex } from './locale-index.ts';
 import { buildSynonyms, questionSentence } from './normalize.ts';
@@ -67,24 +68,30 @@ export function createMatcher(
     configs.get(tag)?.analysis ?? (isLanguage(tag) ? tag : 'none');
   // Each locale's index is built when a question first needs it: a cold start pays for one.
   // A locale with `matchAlso` indexes its parent's phrasings too, under its own analysis.
-  const indexes = new Map<Locale, LocaleIndex>();
   const entryIndex = new Map(entries.map((entry, index) => [entry.id, index]));
-  const indexOf = (locale: Locale): LocaleIndex => {
-    let index = indexes.get(locale);
-    if (!index) {
-      const parent = configs.get(locale)?.matchAlso;
-      const analysis = analysisOf(locale);
-      const synonyms =
-        settings.synonyms[locale] ??
-        (parent === undefined ? undefined : settings.synonyms[parent]) ??
-        (isLanguage(analysis) ? settings.synonyms[analysis] : undefined) ??
-        {};
-      const sources = parent === undefined ? [locale] : [locale, parent];
-      index = new LocaleIndex(analysis, entries, buildSynonyms(synonyms, analysis), sources);
-      indexes.set(locale, index);
-    }
-    return index;
+  const lazyIndexes = (indexed: readonly Entry[]) => {
+    const indexes = new Map<Locale, LocaleIndex>();
+    return (locale: Locale): LocaleIndex => {
+      let index = indexes.get(locale);
+      if (!index) {
+        const parent = configs.get(locale)?.matchAlso;
+        const analysis = analysisOf(locale);
+        const synonyms =
+          settings.synonyms[locale] ??
+          (parent === undefined ? undefined : settings.synonyms[parent]) ??
+          (isLanguage(analysis) ? settings.synonyms[analysis] : undefined) ??
+          {};
+        const sources = parent === undefined ? [locale] : [locale, parent];
+        index = new LocaleIndex(analysis, indexed, buildSynonyms(synonyms, analysis), sources);
+        indexes.set(locale, index);
+      }
+      return index;
+    };
   };
+  const indexOf = lazyIndexes(entries);
+  // What entries do not answer (`notAnswered`): the entries and their declined questions, in
+  // an index of their own (see declined.ts).
+  const declinedIndexOf = hasDeclined(entries) ? lazyIndexes(withDeclined(entries)) : undefined;
 
   /** A FAQ entry's neighbours in a locale's index (built already: `rank` ran there first). */
   const neighboursIn = (locale: Locale) => (entry: Entry) =>
@@ -122,6 +129,29 @@ export function createMatcher(
     return [{ ...next, score: top.score }, { ...top, score: next.score }, ...ranked.slice(2)];
   }
 
+  /**
+   * The ranking without a leading entry that does not answer the question: one whose declined
+   * questions (`notAnswered`) fit it better than the entry's own phrasings. Only an entry about
+   * to answer is checked. What is left is only suggested: a question about an entry's subject
+   * that it does not answer is rarely answered by the next entry either ("Did the authority fine
+   * the town?" is not for the data protection officer's address).
+   */
+  function decideDeclining(question: string, ranked: RankedEntry[], locale: Locale): MatchResult {
+    const top = ranked[0];
+    if (declinedIndexOf && top && top.score >= options.answerThreshold) {
+      const own = entryIndex.get(top.entry.id) ?? -1;
+      const declined = own + entries.length;
+      const scores = declinedIndexOf(locale).score(question, true, new Set([own, declined]));
+      const [says, not] = [scores.get(own), scores.get(declined)];
+      // Declined only for words the entry does not know: a question said entirely in the
+      // entry's own words ("Ist das eine komische Mail?") asks what the entry says.
+      if (says && not && not.coverage > says.coverage && not.score > says.score + tuning.declineMargin)
+        return decide(ranked.slice(1), locale, suggestOnly, neighboursIn(locale));
+    }
+    return decide(ranked, locale, options, neighboursIn(locale));
+  }
+  const suggestOnly: MatcherOptions = { ...options, answerThreshold: Number.POSITIVE_INFINITY };
+
   function match(question: string, locale?: Locale): MatchResult {
     // An explicit locale is a preference (the page's language); a question clearly written in the
     // other language is answered in that one. Otherwise the detected language goes first; the
@@ -139,11 +169,10 @@ export function createMatcher(
     // An instruction to the assistant ("Schreib mir ein Gedicht", "Give me the town's passwords")
     // is no question to the town: no entry answers it, whatever words it shares with one.
     if (isInstruction(question)) return { status: 'none', locale: preferred, confidence: 0, ranked: [] };
-    const first = decide(
+    const first = decideDeclining(
+      question,
       settleTie(question, rank(question, preferred), preferred),
       preferred,
-      options,
-      neighboursIn(preferred),
     );
     if (first.status === 'answer') return first;
     const preferredAnalysis = analysisOf(preferred);
@@ -152,8 +181,7 @@ export function createMatcher(
     // Without typo tolerance when the language was clear: this pass only catches a misdetected
     // language, and it stays cheap. With it when nothing told the language ("goodby").
     const second = rank(question, other, lead === 0);
-    if ((second[0]?.score ?? 0) > first.confidence + 0.15)
-      return decide(second, other, options, neighboursIn(other));
+    if ((second[0]?.score ?? 0) > first.confidence + 0.15) return decideDeclining(question, second, other);
     return first;
   }
 

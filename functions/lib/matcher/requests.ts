@@ -59,9 +59,26 @@ const lead = list('bitte jetzt dann und nun los mal please now then and just so'
 const openers =
   /^(?:tu so|tun sie so|kannst du|könntest du|würdest du|can you|could you|would you|will you)\b/u;
 
-/** Talk about the assistant's own instructions ("ignore your instructions", "SYSTEM: ..."). */
-const injection =
-  /^\s*system\s*:|\b(?:your|deine|ihre|new|neue|previous|vorherigen?)\s+(?:instructions|anweisungen|rules|regeln|prompt)\b/iu;
+/**
+ * Talk about the assistant's own instructions ("ignore your instructions", "SYSTEM: ..."), an
+ * order to get around its rules ("skip the safety rules", "Filter umgehen"), a claimed right to
+ * give it orders ("I authorise you", "ich befehle dir") or a new role for it ("you are now",
+ * "ab jetzt bist du", "developer mode"). No citizen asks the town anything this way.
+ */
+const injection = new RegExp(
+  [
+    String.raw`^\s*system\s*:`,
+    String.raw`\b(?:your|deine|ihre|new|neue|previous|vorherigen?)\s+(?:instructions|anweisungen|rules|regeln|prompt)\b`,
+    String.raw`\b(?:skip|bypass|override|disable|break|circumvent|umgeh\w*|überspring\w*|ausschalt\w*|deaktivier\w*|brich|brecht)\b[^.!?]{0,40}\b(?:\w*rules|\w*regeln|filters?|restrictions|einschränkungen|guidelines|richtlinien|safeguards)\b`,
+    String.raw`\bi (?:hereby )?(?:authori[sz]e|order|command|instruct) you\b`,
+    // German puts the verb last: "die Sicherheitsregeln zu überspringen".
+    String.raw`\b(?:\w*regeln|\w*filter|einschränkungen|richtlinien)\b[^.!?]{0,30}\b(?:umgeh\w*|überspring\w*|ignorier\w*|ausschalt\w*|abschalt\w*|deaktivier\w*|brechen)\b`,
+    String.raw`\b(?:erlaube|befehle|autorisiere|ermächtige|beauftrage) (?:dir|dich|ihnen)\b`,
+    String.raw`\b(?:you are now|from now on,? you|du bist (?:ab )?jetzt|ab (?:jetzt|sofort) bist du)\b`,
+    String.raw`\b(?:developer|dev|admin|god|debug|entwickler)[ -]?(?:mode|modus)\b|\bentwicklermodus\b|\bjailbreak`,
+  ].join('|'),
+  'iu',
+);
 
 /** Whether a message is an instruction to the assistant (see above), not a question. */
 export function isInstruction(message: string): boolean {
