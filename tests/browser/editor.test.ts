@@ -124,6 +124,12 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
     await erika.getByLabel('Einträge suchen').fill('Was ist passiert');
     await erika.locator('[data-entry="what-happened"]').click();
     await expect.poll(() => erika.evaluate(() => document.activeElement?.id)).toBe('editor-title');
+    // The questions the entry does not answer are shown and edited like its other lists; the
+    // review below lists only the answer as changed, so saving carried them through unchanged.
+    const declined = erika.getByLabel('Fragen, die dieser Eintrag nicht beantwortet (eine pro Zeile)');
+    expect(await declined.first().inputValue()).toContain(
+      'Wurden außer dem Mailserver noch andere Systeme gehackt?',
+    );
     const answer = erika.locator('#de-answer');
     const original = await answer.inputValue();
     expect(original).toContain(oldSentence);

@@ -44,6 +44,7 @@ function localeFieldset(locale: Locale, values: FormValues): HTMLElement {
     keywords: '',
     answer: '',
     tests: '',
+    notAnswered: '',
   };
   const answer = textArea(value.answer, 8);
   const preview = h('div', { class: 'preview', id: `${locale}-preview`, 'aria-live': 'off' });
@@ -64,6 +65,7 @@ function localeFieldset(locale: Locale, values: FormValues): HTMLElement {
     h('h4', { id: `${locale}-preview-title` }, t.preview),
     preview,
     field(`${locale}-tests`, t.tests, textArea(value.tests, 3)),
+    field(`${locale}-notAnswered`, t.notAnswered, textArea(value.notAnswered, 3), t.notAnsweredHint),
     check,
   );
 }
@@ -136,6 +138,7 @@ export function readForm(): FormValues {
     keywords: value(`${locale}-keywords`),
     answer: value(`${locale}-answer`),
     tests: value(`${locale}-tests`),
+    notAnswered: value(`${locale}-notAnswered`),
   });
   return {
     id: value('entry-id'),

@@ -45,6 +45,7 @@ const fieldLabels = (): Record<string, string> => ({
   keywords: t.keywords,
   answer: t.answer,
   tests: t.tests,
+  notAnswered: t.notAnswered,
 });
 
 /** The fields an `invalid_entry` error names ("de.answer: …; en.question: …"), in the page's words. */

@@ -21,7 +21,14 @@ export interface FormValues {
   related: string;
   locales: Record<
     Locale,
-    { question: string; alternatives: string; keywords: string; answer: string; tests: string }
+    {
+      question: string;
+      alternatives: string;
+      keywords: string;
+      answer: string;
+      tests: string;
+      notAnswered: string;
+    }
   >;
   carried: Carried;
 }
@@ -40,13 +47,16 @@ export function toEntry(values: FormValues): Record<string, unknown> {
       keywords: '',
       answer: '',
       tests: '',
+      notAnswered: '',
     };
+    const notAnswered = lines(value.notAnswered);
     return {
       question: value.question,
       alternatives: lines(value.alternatives),
       keywords: lines(value.keywords),
       answer: value.answer,
       tests: lines(value.tests),
+      ...(notAnswered.length > 0 ? { notAnswered } : {}),
     };
   };
   return {
@@ -92,6 +102,7 @@ export function fromEntry(entry: Entry | undefined, configured: readonly Locale[
       keywords: (block?.keywords ?? []).join('\n'),
       answer: block?.answer ?? '',
       tests: (block?.tests ?? []).join('\n'),
+      notAnswered: (block?.notAnswered ?? []).join('\n'),
     };
   };
   const tags = [

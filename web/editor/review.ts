@@ -10,8 +10,15 @@ import { dateTime, t } from './state.ts';
  * field and language a word-level diff of the draft against the published text (struck through
  * = removed, underlined = new; screen readers hear "entfernt:"/"neu:" before each part).
  */
-type LocalizedField = 'question' | 'alternatives' | 'keywords' | 'answer' | 'tests';
-const localizedFields: LocalizedField[] = ['question', 'answer', 'alternatives', 'keywords', 'tests'];
+type LocalizedField = 'question' | 'alternatives' | 'keywords' | 'answer' | 'tests' | 'notAnswered';
+const localizedFields: LocalizedField[] = [
+  'question',
+  'answer',
+  'alternatives',
+  'keywords',
+  'tests',
+  'notAnswered',
+];
 
 const asText = (value: string | readonly string[] | undefined) =>
   Array.isArray(value) ? value.join('\n') : ((value as string | undefined) ?? '');

@@ -55,6 +55,9 @@ const de = {
   keywords: 'Stichwörter (eines pro Zeile)',
   answer: 'Antwort (Markdown)',
   tests: 'Testfragen (eine pro Zeile, müssen diesen Eintrag treffen)',
+  notAnswered: 'Fragen, die dieser Eintrag nicht beantwortet (eine pro Zeile)',
+  notAnsweredHint:
+    'Fragen zum selben Thema, zu denen die Stadt nichts veröffentlicht hat. Ähnliche Fragen beantwortet der Assistent dann nicht mit diesem Eintrag, sondern bietet an, sie an den Datenschutz weiterzuleiten.',
   preview: 'Vorschau',
   fieldNames: {
     question: 'Frage',
@@ -62,6 +65,7 @@ const de = {
     alternatives: 'Andere Formulierungen',
     keywords: 'Stichwörter',
     tests: 'Testfragen',
+    notAnswered: 'Nicht beantwortete Fragen',
   },
   save: 'Entwurf speichern',
   requestReview: 'Zur Prüfung geben',
@@ -207,6 +211,9 @@ const en: Strings = {
   keywords: 'Keywords (one per line)',
   answer: 'Answer (Markdown)',
   tests: 'Test questions (one per line, must match this entry)',
+  notAnswered: 'Questions this entry does not answer (one per line)',
+  notAnsweredHint:
+    'Questions on the same subject that the town has published nothing about. The assistant then answers similar questions not with this entry but offers to forward them to data protection.',
   preview: 'Preview',
   fieldNames: {
     question: 'Question',
@@ -214,6 +221,7 @@ const en: Strings = {
     alternatives: 'Other phrasings',
     keywords: 'Keywords',
     tests: 'Test questions',
+    notAnswered: 'Questions not answered',
   },
   save: 'Save draft',
   requestReview: 'Request review',
