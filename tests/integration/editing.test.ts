@@ -128,6 +128,38 @@ describe('drafts', () => {
     const related = await save('passwords', { ...content, related: ['no-such-entry'] }, current.version);
     expect(related.status).toBe(400);
     expect(JSON.stringify(related.body)).toContain('related.0');
+    // A question cannot be both answered and declined by the knowledge base.
+    const contradiction = await save(
+      'passwords',
+      { ...content, de: { ...content.de, notAnswered: [content.de.question] } },
+      current.version,
+    );
+    expect(contradiction.status).toBe(400);
+    expect(contradiction.body).toMatchObject({ error: { code: 'invalid_entry' } });
+    expect(JSON.stringify(contradiction.body)).toContain('de.notAnswered.0');
+  });
+
+  it("refuses a review of a new phrasing that another entry declines, naming that entry's field", async () => {
+    const current = await entry('verify-sender');
+    const content = current.published?.entry as Entry;
+    const declined = 'Wurden außer dem Mailserver noch andere Systeme gehackt?'; // what-happened's
+    const saved = await save(
+      'verify-sender',
+      { ...content, de: { ...content.de, alternatives: [...content.de.alternatives, declined] } },
+      current.version,
+    );
+    expect(saved.status).toBe(200);
+    try {
+      const review = await action('verify-sender', 'request-review', (saved.body as View).version, erika);
+      expect(review.status).toBe(400);
+      expect(review.body).toMatchObject({ error: { code: 'invalid_entry' } });
+      expect(JSON.stringify(review.body)).toMatch(/what-happened\.de\.notAnswered\.\d+/);
+    } finally {
+      await request(
+        api(`/v1/knowledge/entries/verify-sender/draft?version=${(saved.body as View).version}`),
+        { method: 'DELETE', headers: auth(erika) },
+      );
+    }
     const wrongId = await save('passwords', { ...content, id: 'other' }, current.version);
     expect(wrongId.status).toBe(400);
     const noVersion = await request(api('/v1/knowledge/entries/passwords'), {

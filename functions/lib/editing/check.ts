@@ -1,4 +1,4 @@
-import { ConflictError } from '../http/errors.ts';
+import { BadRequestError, ConflictError } from '../http/errors.ts';
 import type { Entry } from '../knowledge/schema.ts';
 import { type KnowledgeMeta, readEvalCases, readMeta } from '../knowledge/store.ts';
 import { crossCheck } from '../knowledge/validate.ts';
@@ -24,7 +24,21 @@ export async function checkChange(
   if (!meta) throw new ConflictError('The knowledge base was never imported.', 'not_imported');
   const all = (await listPublished()).map((item) => item.entry);
   const after = applyChange(all, id, entry);
-  const broken = crossCheck(after.map((item) => ({ entry: item, file: item.id })));
+  const problems = (entries: readonly Entry[]) =>
+    crossCheck(entries.map((item) => ({ entry: item, file: item.id })));
+  const allProblems = problems(after);
+  // A question declined by one entry and answered by another: only one the change brings in
+  // (a phrasing added here may contradict another entry's list), named by entry and field.
+  const before = new Set(problems(all).map((problem) => JSON.stringify(problem)));
+  const contradictions = allProblems.filter(
+    (problem) => problem.field.includes('.notAnswered.') && !before.has(JSON.stringify(problem)),
+  );
+  if (contradictions.length > 0)
+    throw new BadRequestError(
+      contradictions.map((problem) => `${problem.file}.${problem.field}: ${problem.message}`).join('; '),
+      'invalid_entry',
+    );
+  const broken = allProblems.filter((problem) => !problem.field.includes('.notAnswered.'));
   if (broken.length > 0) {
     const names = [...new Set(broken.map((problem) => problem.file))].join(', ');
     throw new ConflictError(

@@ -102,7 +102,10 @@ export function parseEntry(data: unknown, id: string): Entry {
   return entry;
 }
 
-/** Related ids must name entries that exist (published or drafted) and not the entry itself. */
+/**
+ * Related ids must name entries that exist (published or drafted) and not the entry itself; a
+ * question the entry declines (`notAnswered`) must not be one that an entry answers.
+ */
 async function checkRelated(entry: Entry): Promise<void> {
   const [drafts, published] = await Promise.all([listDrafts(), listPublished()]);
   const known = new Map<string, Entry>();
@@ -113,7 +116,9 @@ async function checkRelated(entry: Entry): Promise<void> {
   }
   known.set(entry.id, entry);
   const problems = crossCheck([...known.values()].map((item) => ({ entry: item, file: item.id }))).filter(
-    (problem) => problem.file === entry.id && problem.field.startsWith('related'),
+    (problem) =>
+      problem.file === entry.id &&
+      (problem.field.startsWith('related') || problem.field.includes('.notAnswered.')),
   );
   if (problems.length > 0) {
     throw new BadRequestError(
