@@ -52,11 +52,14 @@ const fieldLabels = (): Record<string, string> => ({
 function invalidFields(message: string): string[] {
   const labels = fieldLabels();
   const named = message.split('; ').map((part) => part.split(':')[0]?.trim() ?? '');
+  const localized = (locale: string, name: string) =>
+    t.fieldIn(labels[name] ?? name, locale === 'de' ? t.german : t.english);
   const shown = named.map((field) => {
-    const [first, second] = field.replace(/^entry\./, '').split('.');
-    if ((first === 'de' || first === 'en') && second) {
-      return t.fieldIn(labels[second] ?? second, first === 'de' ? t.german : t.english);
-    }
+    const [first, second, third] = field.replace(/^entry\./, '').split('.');
+    if ((first === 'de' || first === 'en') && second) return localized(first, second);
+    // Another entry's field ("what-happened.de.notAnswered.2": a question it declines).
+    if (first && (second === 'de' || second === 'en') && third)
+      return `${localized(second, third)}: ${first}`;
     return first ? (labels[first] ?? first) : '';
   });
   return [...new Set(shown.filter(Boolean))];
