@@ -195,8 +195,13 @@ async function release(entry: Pooled): Promise<void> {
   const current = httpOrigin(page.url());
   if (current) entry.origins.add(current);
   const origins = [...entry.origins].sort((a, b) => Number(a === current) - Number(b === current));
+  // The icon link keeps Chromium from asking the server for /favicon.ico while the page rests
+  // here: that 404 would reach the next test's `watchNetwork`.
   await page.route(`**${resetPath}`, (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>reset</title>' }),
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><title>reset</title><link rel="icon" href="data:,">',
+    }),
   );
   for (const origin of origins) {
     await page.goto(`${origin}${resetPath}`);
