@@ -11,6 +11,7 @@ import {
   openPage,
   patience,
   requireBrowserInCi,
+  resetPath,
   type Watched,
 } from '../support/browser.ts';
 import { startTestStack } from '../support/stack.ts';
@@ -144,7 +145,9 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
     pages.push(next);
     expect(next.page).toBe(first.page);
     const { page } = next;
-    expect(page.url()).toBe('about:blank');
+    // A blank document (of the origin it showed last), not the last test's page.
+    expect(page.url()).toBe(`${stack.url}${resetPath}`);
+    expect(await page.evaluate(() => document.body.childElementCount)).toBe(0);
     await page.goto(stack.url);
     expect(
       await page.evaluate(async () => ({
