@@ -295,7 +295,6 @@ let axeSource: string | undefined;
  * the page's CSP does not restrict, so the page under test keeps its strict policy.
  */
 export async function axeViolations(page: Page): Promise<string[]> {
-  if (process.env.NO_AXE) return [];
   axeSource ??= await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   // Evaluating the 650 KB source takes about as long as a run: once per document, not per check.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
@@ -453,7 +452,7 @@ export async function screenshotBothSizes(
   for (const size of screenSizes) {
     await page.setViewportSize(size.viewport);
     const file = `${screenshotDir}/${name}-${size.name}.png`;
-    if (!process.env.NO_SHOT) await page.screenshot({ path: file, fullPage: true, clip: await shotClip(page, size, show) });
+    await page.screenshot({ path: file, fullPage: true, clip: await shotClip(page, size, show) });
     await atEachSize?.(size, file);
   }
   await page.setViewportSize(desktop);
