@@ -129,12 +129,15 @@ export function createMatcher(
     return [{ ...next, score: top.score }, { ...top, score: next.score }, ...ranked.slice(2)];
   }
 
+  /** After a decline nothing answers: the other entries may only be suggested. */
+  const suggestOnly: MatcherOptions = { ...options, answerThreshold: Number.POSITIVE_INFINITY };
+
   /**
-   * The ranking without a leading entry that does not answer the question: one whose declined
-   * questions (`notAnswered`) fit it better than the entry's own phrasings. Only an entry about
-   * to answer is checked. What is left is only suggested: a question about an entry's subject
-   * that it does not answer is rarely answered by the next entry either ("Did the authority fine
-   * the town?" is not for the data protection officer's address).
+   * `decide`, unless the leading entry is about to answer a question it declines: one whose
+   * declined questions (`notAnswered`) fit it better than the entry's own phrasings. Then the
+   * rest is only suggested: a question about an entry's subject that it does not answer is
+   * rarely answered by the next entry either ("Did the authority fine the town?" is not for the
+   * data protection officer's address).
    */
   function decideDeclining(question: string, ranked: RankedEntry[], locale: Locale): MatchResult {
     const top = ranked[0];
@@ -150,7 +153,6 @@ export function createMatcher(
     }
     return decide(ranked, locale, options, neighboursIn(locale));
   }
-  const suggestOnly: MatcherOptions = { ...options, answerThreshold: Number.POSITIVE_INFINITY };
 
   function match(question: string, locale?: Locale): MatchResult {
     // An explicit locale is a preference (the page's language); a question clearly written in the
