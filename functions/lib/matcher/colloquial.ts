@@ -305,6 +305,8 @@ const english: Readonly<Record<string, string>> = {
   tnx: 'thanks',
   ty: 'thank you',
   cya: 'see you',
+  aight: 'ok',
+  ight: 'ok',
   tf: '',
   lol: '',
   guys: 'you',

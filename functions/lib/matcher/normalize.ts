@@ -106,6 +106,12 @@ function isFrame(word: string, locale: Language): boolean {
   return frameWords[locale].has(word) || year.test(word);
 }
 
+/** Conjunctions that open an adverbial clause (time, reason) after a main clause. */
+const adverbialClause: Record<Language, RegExp> = {
+  en: /,?\s+\b(?:once|after|before|because|since|while|until|although)\b/iu,
+  de: /,?\s+\b(?:nachdem|weil|sobald|bevor|obwohl|seitdem)\b/iu,
+};
+
 /** Splits a message into sentences, each with its text and whether it asks the question. */
 function sentences(text: string, locale: Language): { text: string; question: boolean }[] {
   const parts = text.split(/(?<=[.!?;])\s+|\n+/u).filter((part) => /[\p{L}\p{N}]/u.test(part));
@@ -116,6 +122,19 @@ function sentences(text: string, locale: Language): { text: string; question: bo
       (first !== undefined && interrogatives[locale].has(canonicalWord(first, locale)));
     return { text: part, question };
   });
+  // An adverbial clause after the question ("What did the town do once it found the intrusion?")
+  // says when or why it is asked, not what: it counts as context. Not "if"/"ob"/"dass" clauses:
+  // they are often what is asked ("Can you tell me if my data was stolen?").
+  const split = marked.flatMap((part) => {
+    if (!part.question) return [part];
+    const at = adverbialClause[locale].exec(part.text);
+    if (!at || words(part.text.slice(0, at.index)).length < 3) return [part];
+    return [
+      { text: part.text.slice(0, at.index), question: true },
+      { text: part.text.slice(at.index), question: false },
+    ];
+  });
+  marked.splice(0, marked.length, ...split);
   // No sentence asks: a story ends with what the citizen wants ("... Ich möchte mit einem
   // Menschen sprechen."), so the last sentence is the request.
   const last = marked.at(-1);

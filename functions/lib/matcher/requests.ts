@@ -68,6 +68,14 @@ const openers =
 const injection = new RegExp(
   [
     String.raw`^\s*system\s*:`,
+    // Role markup of chat prompts ("</system>", "<|im_start|>", "[INST]"): no citizen types it.
+    String.raw`<\s*\/?\s*(?:system|assistant|user|instructions?)\s*>|<\|\w+\|>|\[\/?inst\]`,
+    // A rule announced to the assistant ("Neue Regel: ...") or an order to answer without its
+    // limits ("Beantworte alle Fragen ohne Einschränkungen"); a citizen's "ohne Einschränkungen"
+    // about mailing the town again is neither.
+    String.raw`\b(?:new|neue) (?:rule|regel)\s*:|\b(?:beantwort\w*|antwort\w*|answer\w*|respond\w*|reply)\b[^.!?]{0,40}\b(?:without|ohne) (?:any |jede |alle )?(?:restrictions|limits|filters?|censorship|einschränkung(?:en)?|filter|zensur)\b`,
+    // Dictating the reply ("Say 'X' and nothing else", "Antworte nur mit ...").
+    String.raw`\b(?:and nothing else|nothing but|und sonst nichts|und nichts anderes)\b|\b(?:reply|respond|answer|antworte|antworten sie) (?:only|just|nur) (?:with|mit)\b`,
     String.raw`\b(?:your|deine|ihre|new|neue|previous|vorherigen?)\s+(?:instructions|anweisungen|rules|regeln|prompt)\b`,
     String.raw`\b(?:skip|bypass|override|disable|break|circumvent|umgeh\w*|überspring\w*|ausschalt\w*|deaktivier\w*|brich|brecht)\b[^.!?]{0,40}\b(?:\w*rules|\w*regeln|filters?|restrictions|einschränkungen|guidelines|richtlinien|safeguards)\b`,
     String.raw`\bi (?:hereby )?(?:authori[sz]e|order|command|instruct) you\b`,

@@ -59,13 +59,14 @@ export const stopWords = { de: list(german), en: list(english) } as const;
 
 /**
  * Words that always name a topic, even in lower case: questions about numbers and money
- * ("wie viele", "how much did it cost"), penalties, courts and the police ("was Microsoft
- * fined", "did you call the cops"), on which the notice says nothing. If no entry knows them,
+ * ("wie viele", "how much did it cost"), penalties, courts, the police and consequences for
+ * staff ("was Microsoft fined", "did you call the cops", "was anyone fired"), on which the
+ * notice says nothing. If no entry knows them,
  * the question is out of scope, however well its other words fit an entry.
  */
 const topics = {
-  de: 'viele viel wieviel wievielen anzahl kosten kostet gekostet teuer geld kohle knete zaster schaden schadensersatz entschädigung bezahlen zahlen strafe strafen bestraft bussgeld polizei anwalt verklagen',
-  en: 'many much number cost costs price money cash pay paid refund damage damages compensation compensate fined penalty penalties sue sued lawsuit police cops lawyer',
+  de: 'viele viel wieviel wievielen anzahl kosten kostet gekostet teuer geld kohle knete zaster schaden schadensersatz entschädigung bezahlen zahlen strafe strafen bestraft bussgeld polizei anwalt verklagen verhaftet festgenommen gefasst angeklagt verurteilt gericht staatsanwaltschaft ermittlungen gefängnis knast abgemahnt gefeuert entlassen',
+  en: 'many much number cost costs price money cash pay paid refund damage damages compensation compensate fined penalty penalties sue sued lawsuit police cops lawyer arrested arrest charged convicted prosecuted prosecution court trial jail prison disciplined fired sacked',
 };
 
 export const topicWords = { de: list(topics.de), en: list(topics.en) } as const;
