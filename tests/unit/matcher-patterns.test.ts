@@ -52,6 +52,21 @@ describe('when a clear question contains a word the knowledge base does not know
   });
 });
 
+describe('when a citizen slips in a way the typo search cannot see', () => {
+  it.each([
+    ['is it save to write to the town', 'is-it-safe-now'],
+    ['can I mail the twon again', 'is-it-safe-now'],
+    ['wan war das', 'when-informed'],
+    ['Warum kriejen wir alle diesen Brief?', 'why-notified'],
+    ['Who handles Datenschutz at the town?', 'contact-dpo'],
+  ])(
+    'reads "%s" as meant (save/safe, a four-letter swap, one consonant, Berlin "j", a German word in English)',
+    (question, expected) => {
+      expect(answer(question)).toBe(expected);
+    },
+  );
+});
+
 describe('when a citizen writes a compound of known parts', () => {
   it('splits it into its parts', () => {
     expect(answer('Muss ich mit Schwindelnachrichten rechnen?')).toBe('phishing-risk');

@@ -129,6 +129,13 @@ const german: Readonly<Record<string, string>> = {
   kriegt: 'bekommt',
   kriegen: 'bekommen',
   gekriegt: 'bekommen',
+  // Berlin "j" for "g" in the stem, too ("Warum kriej ick det?").
+  kriej: 'bekomme',
+  krieje: 'bekomme',
+  kriejt: 'bekommt',
+  kriejen: 'bekommen',
+  // A question word typed with one consonant ("wan wurde das bekannt").
+  wan: 'wann',
   // more Berlin/Brandenburg and northern forms
   nee: 'nein',
   jo: 'ja',

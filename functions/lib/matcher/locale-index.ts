@@ -199,9 +199,12 @@ export class LocaleIndex {
         for (const term of this.wordTerms.get(hit.item) ?? []) hits.push({ term, similarity });
       }
     }
-    // Two swapped letters ("wierd", "recieve") are one slip, but fuse.js scores them as two
-    // errors: words of the same length are checked directly (a bucket holds few words).
-    if (word.length >= 5 && !realWords.has(word))
+    // Two swapped letters ("wierd", "recieve", "twon") are one slip, but fuse.js scores them as
+    // two errors: words of the same length are checked directly (a bucket holds few words). A
+    // four-letter slip of a function word ("wnat") stays one: it is dropped like the word.
+    const slipOfStopWord =
+      word.length === 4 && this.locale !== 'none' && isMisspeltStopWord(word, this.locale);
+    if (word.length >= 4 && !slipOfStopWord && !realWords.has(word))
       for (const known of this.bucketWords.get(`${word.slice(0, 1)}${word.length}`) ?? [])
         if (oneSlipApart(word, known))
           for (const term of this.wordTerms.get(known) ?? [])

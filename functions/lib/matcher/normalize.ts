@@ -178,6 +178,12 @@ const phrases: Record<Language, readonly [RegExp, string][]> = {
     // A service's hours are no "opening" of an attachment.
     [/\bopening (?:hours|times)\b/giu, 'openinghours'],
     [/\b(?:went|is going|was going) on\b/giu, 'happened'],
+    // "save" for "safe" after a form of "be" ("is it save to email the town"): saving is done
+    // to something, never "is it save".
+    [
+      /\b(is it|it's|its|is|are|am|be|was|were|feel|stay) save\b(?! (?:my|your|the|a|it|them|this|data|files?|copies|copy)\b)/giu,
+      '$1 safe',
+    ],
   ],
   de: [
     [/\bin verbindung setzen\b/giu, 'kontaktieren'],
