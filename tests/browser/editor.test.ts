@@ -366,6 +366,43 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
     await shoot(watched.page, 'english-invalid', '#error');
   }, 180_000);
 
+  it('when a new phrasing is a question another entry declines › the error names that entry by its question', async () => {
+    const page = await signIn('erika');
+    await page.locator('[data-entry="verify-sender"]').click();
+    await page.locator('#history li').first().waitFor();
+    // A question `what-happened` lists as one it does not answer (its notAnswered list).
+    const alternatives = page.locator('#de-alternatives');
+    await alternatives.fill(
+      `${await alternatives.inputValue()}\nWurden außer dem Mailserver noch andere Systeme gehackt?`,
+    );
+    await page.getByRole('button', { name: 'Entwurf speichern' }).click();
+    await status(page, 'Entwurf gespeichert.');
+    await page.getByRole('button', { name: 'Zur Prüfung geben' }).click();
+    await expect
+      .poll(() => page.locator('#error').textContent(), patience)
+      .toContain('im Eintrag „Was ist passiert?“');
+    expect(await page.locator('#error').textContent()).not.toContain('what-happened');
+    // The status line no longer says that the check is running.
+    await expect.poll(() => page.locator('#status').textContent(), patience).toBe('');
+    await shoot(page, 'error-declined-elsewhere', '#error');
+    // The draft goes again: the other tests of this file start from the published entries.
+    const token = await stack.issuer.sign({ sub: 'erika', groups: ['editor'] });
+    const headers = { authorization: `Bearer ${token}` };
+    const view = (await (
+      await fetch(`${stack.url}/v1/knowledge/entries/verify-sender`, { headers })
+    ).json()) as {
+      version: number;
+    };
+    const removed = await fetch(
+      `${stack.url}/v1/knowledge/entries/verify-sender/draft?version=${view.version}`,
+      {
+        method: 'DELETE',
+        headers,
+      },
+    );
+    expect(removed.status).toBe(200);
+  }, 180_000);
+
   // The dashboard page comes with its own branch; listed here once it is part of the build.
   const staticPages = ['/', '/inbox', '/editor', '/privacy', '/accessibility'];
   if (existsSync(path.join(import.meta.dirname, '../../web/public/dashboard.html')))

@@ -3,7 +3,7 @@ import { h } from '../shared/dom.ts';
 import { errorTexts } from '../shared/error-texts.ts';
 import { ApiError, type GateReport } from './api.ts';
 import { renderGate } from './gate-report.ts';
-import { byId, t, ui } from './state.ts';
+import { app, byId, t, titleOf, ui } from './state.ts';
 
 /**
  * Status and errors of the editor page. Every error shown comes from web/shared/error-texts.ts
@@ -24,6 +24,8 @@ export function announce(message: string): void {
 }
 
 function showError(...lines: string[]): void {
+  // The error is what happened last: a status such as "Qualitätsprüfung läuft …" is over.
+  announce('');
   const box = byId('error');
   box.replaceChildren(...lines.map((line, index) => h('p', {}, index === 0 ? `${t.error}: ${line}` : line)));
   box.hidden = false;
@@ -52,14 +54,19 @@ const fieldLabels = (): Record<string, string> => ({
 function invalidFields(message: string): string[] {
   const labels = fieldLabels();
   const named = message.split('; ').map((part) => part.split(':')[0]?.trim() ?? '');
-  const localized = (locale: string, name: string) =>
-    t.fieldIn(labels[name] ?? name, locale === 'de' ? t.german : t.english);
+  const language = (locale: string) => (locale === 'de' ? t.german : t.english);
+  const localized = (locale: string, name: string) => t.fieldIn(labels[name] ?? name, language(locale));
   const shown = named.map((field) => {
     const [first, second, third] = field.replace(/^entry\./, '').split('.');
     if ((first === 'de' || first === 'en') && second) return localized(first, second);
-    // Another entry's field ("what-happened.de.notAnswered.2": a question it declines).
-    if (first && (second === 'de' || second === 'en') && third)
-      return `${localized(second, third)}: ${first}`;
+    // Another entry's field ("what-happened.de.notAnswered.2": a question it declines), named
+    // by its question as in the entry list: editors know entries by question, not by id.
+    if (first && (second === 'de' || second === 'en') && third) {
+      const other = app.entries.find((entry) => entry.id === first);
+      // The short field name ("Nicht beantwortete Fragen"): the form's label speaks of "this entry".
+      const name: string = (t.fieldNames as Record<string, string>)[third] ?? labels[third] ?? third;
+      return t.fieldOf(t.fieldIn(name, language(second)), other ? titleOf(other) : first);
+    }
     return first ? (labels[first] ?? first) : '';
   });
   return [...new Set(shown.filter(Boolean))];

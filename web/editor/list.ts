@@ -2,18 +2,15 @@ import { h } from '../shared/dom.ts';
 import type { EntryView } from './api.ts';
 import { openEntry } from './editor-pane.ts';
 import { run } from './feedback.ts';
-import { app, byId, t, ui } from './state.ts';
+import { app, byId, t, titleOf } from './state.ts';
+
+export { titleOf };
 
 /** The list of entries with their state, filtered by the search field. */
 export function stateOf(entry: EntryView): string {
   if (entry.draft?.deleted) return t.states.deleted;
   if (entry.draft) return t.states[entry.draft.state];
   return t.states.published;
-}
-
-export function titleOf(entry: EntryView): string {
-  const content = entry.draft?.entry ?? entry.published?.entry;
-  return content ? content[ui].question : entry.id;
 }
 
 function matches(entry: EntryView, query: string): boolean {

@@ -30,6 +30,12 @@ export const app: {
 
 export const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
+/** An entry as editors know it: its question in the page's language (its id until loaded). */
+export function titleOf(entry: EntryView): string {
+  const content = entry.draft?.entry ?? entry.published?.entry;
+  return content ? content[ui].question : entry.id;
+}
+
 /** Date and time as people in the page's language write them. */
 export const dateTime = (iso: string) =>
   new Date(iso).toLocaleString(t.dateLocale, { dateStyle: 'medium', timeStyle: 'short' });

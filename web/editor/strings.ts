@@ -105,6 +105,8 @@ const de = {
   addedMark: 'neu: ',
   legend: 'Gestrichen = entfernt, unterstrichen = neu.',
   fieldIn: (field: string, language: string) => `${field} (${language})`,
+  /** Another entry's field named in an error: the field, then the entry's question. */
+  fieldOf: (field: string, entry: string) => `${field} im Eintrag „${entry}“`,
   checkPassed: (before: string, after: string) =>
     `Qualitätsprüfung bestanden: Genauigkeit jetzt ${before}, danach ${after}.`,
   checkFailed: (before: string, after: string, broken: number) =>
@@ -260,6 +262,7 @@ const en: Strings = {
   addedMark: 'new: ',
   legend: 'Struck through = removed, underlined = new.',
   fieldIn: (field, language) => `${field} (${language})`,
+  fieldOf: (field, entry) => `${field} of the entry “${entry}”`,
   checkPassed: (before, after) => `Quality check passed: accuracy now ${before}, afterwards ${after}.`,
   checkFailed: (before, after, broken) =>
     `Quality check failed: accuracy now ${before}, afterwards ${after}; ${broken} test questions would no longer match.`,
