@@ -380,6 +380,13 @@ describe('when small talk carries a pleasantry', () => {
   });
 });
 
+describe('when "charge" means a crime or a responsibility', () => {
+  it('does not send a question about charging the attackers to whoever is in charge', () => {
+    expect(matcher.match('Have the hackers been charged?').status).toBe('none');
+    expect(answer('Who is in charge of data protection here?')).toBe('contact-dpo');
+  });
+});
+
 describe('when a question asks about penalties, courts or the police', () => {
   it('does not answer it from an entry that only shares its other words (the notice says nothing on it)', () => {
     expect(answer('Wurde Microsoft für die Sicherheitslücke bestraft?')).toBe('(none)');

@@ -178,6 +178,8 @@ const phrases: Record<Language, readonly [RegExp, string][]> = {
     // A service's hours are no "opening" of an attachment.
     [/\bopening (?:hours|times)\b/giu, 'openinghours'],
     [/\b(?:went|is going|was going) on\b/giu, 'happened'],
+    // Being "in charge" is being responsible, not being charged with a crime.
+    [/\bin charge\b/giu, 'responsible'],
     // "save" for "safe" after a form of "be" ("is it save to email the town"): saving is done
     // to something, never "is it save".
     [
