@@ -377,30 +377,25 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
     );
     await page.getByRole('button', { name: 'Entwurf speichern' }).click();
     await status(page, 'Entwurf gespeichert.');
-    await page.getByRole('button', { name: 'Zur Prüfung geben' }).click();
-    await expect
-      .poll(() => page.locator('#error').textContent(), patience)
-      .toContain('im Eintrag „Was ist passiert?“');
-    expect(await page.locator('#error').textContent()).not.toContain('what-happened');
-    // The status line no longer says that the check is running.
-    await expect.poll(() => page.locator('#status').textContent(), patience).toBe('');
-    await shoot(page, 'error-declined-elsewhere', '#error');
-    // The draft goes again: the other tests of this file start from the published entries.
-    const token = await stack.issuer.sign({ sub: 'erika', groups: ['editor'] });
-    const headers = { authorization: `Bearer ${token}` };
-    const view = (await (
-      await fetch(`${stack.url}/v1/knowledge/entries/verify-sender`, { headers })
-    ).json()) as {
-      version: number;
-    };
-    const removed = await fetch(
-      `${stack.url}/v1/knowledge/entries/verify-sender/draft?version=${view.version}`,
-      {
-        method: 'DELETE',
-        headers,
-      },
-    );
-    expect(removed.status).toBe(200);
+    try {
+      await page.getByRole('button', { name: 'Zur Prüfung geben' }).click();
+      await expect
+        .poll(() => page.locator('#error').textContent(), patience)
+        .toContain('im Eintrag „Was ist passiert?“');
+      expect(await page.locator('#error').textContent()).not.toContain('what-happened');
+      // The status line no longer says that the check is running.
+      await expect.poll(() => page.locator('#status').textContent(), patience).toBe('');
+      await shoot(page, 'error-declined-elsewhere', '#error');
+    } finally {
+      // The draft goes again, whatever happened: the other tests start from the published entries.
+      const headers = {
+        authorization: `Bearer ${await stack.issuer.sign({ sub: 'erika', groups: ['editor'] })}`,
+      };
+      const entry = `${stack.url}/v1/knowledge/entries/verify-sender`;
+      const { version } = (await (await fetch(entry, { headers })).json()) as { version: number };
+      const removed = await fetch(`${entry}/draft?version=${version}`, { method: 'DELETE', headers });
+      expect(removed.status).toBe(200);
+    }
   }, 180_000);
 
   // The dashboard page comes with its own branch; listed here once it is part of the build.

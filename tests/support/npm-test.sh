@@ -4,8 +4,9 @@
 #
 # Why at the same time: `tsc --noEmit` (TypeScript 7, the native compiler: about 10 CPU-s, was
 # 27 with TypeScript 5.9) and Biome (about 2 s) run before vitest, as they once did, left the
-# second core idle meanwhile (docs/testing.md). The checks' output is held back and printed after the tests, so it does not
-# break up vitest's dots: nothing when a check passes, all of it when it fails.
+# second core idle meanwhile (docs/testing.md). The checks' output is held back and printed
+# after the tests, so it does not break up vitest's dots: nothing when a check passes, all of
+# it when it fails.
 set -u
 held=$(mktemp -d)
 trap 'rm -rf "$held"' EXIT

@@ -61,8 +61,8 @@ export const stopWords = { de: list(german), en: list(english) } as const;
  * Words that always name a topic, even in lower case: questions about numbers and money
  * ("wie viele", "how much did it cost"), penalties, courts, the police and consequences for
  * staff ("was Microsoft fined", "did you call the cops", "was anyone fired"), on which the
- * notice says nothing. If no entry knows them,
- * the question is out of scope, however well its other words fit an entry.
+ * notice says nothing. If no entry knows them, the question is out of scope, however well its
+ * other words fit an entry.
  */
 const topics = {
   de: 'viele viel wieviel wievielen anzahl kosten kostet gekostet teuer geld kohle knete zaster schaden schadensersatz entschädigung bezahlen zahlen strafe strafen bestraft bussgeld polizei anwalt verklagen verhaftet festgenommen gefasst angeklagt verurteilt gericht staatsanwaltschaft ermittlungen gefängnis knast abgemahnt gefeuert entlassen',
