@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Matcher } from '../matcher/matcher.ts';
-import { type Entry, extraLocaleTags, type Locale, localeBlock } from './schema.ts';
+import { type Entry, type Locale, localeBlock, localeTags } from './schema.ts';
 
 export interface EvalCase {
   question: string;
@@ -193,7 +193,7 @@ export function splitOf(question: string): EvalSplit {
 /** The knowledge base's own regression phrasings: each entry's `tests`, per locale (any tag). */
 export function selfTestCases(entries: readonly Entry[]): EvalCase[] {
   return entries.flatMap((entry) =>
-    ['de', 'en', ...extraLocaleTags(entry)].flatMap((locale) =>
+    localeTags(entry).flatMap((locale) =>
       (localeBlock(entry, locale)?.tests ?? []).map((question) => ({ question, expected: entry.id, locale })),
     ),
   );

@@ -96,6 +96,11 @@ export function localeBlock(entry: Entry, tag: Locale): LocalizedEntry | undefin
   return isBlock(block) ? block : undefined;
 }
 
+/** Every locale tag an entry carries: `de`, `en` and the blocks named by a further tag. */
+export function localeTags(entry: Entry): Locale[] {
+  return ['de', 'en', ...extraLocaleTags(entry)];
+}
+
 /** The locale tags an entry carries beyond `de` and `en` (blocks named by a tag). */
 export function extraLocaleTags(entry: Entry): Locale[] {
   return Object.entries(entry)

@@ -184,7 +184,7 @@ export type LocalizedEntry = z.output<typeof localizedEntrySchema>;
 export type Entry = z.output<typeof baseEntrySchema> & { readonly [tag: Locale]: unknown };
 export type EntryInput = z.input<typeof baseEntrySchema> & { readonly [tag: Locale]: unknown };
 
-export { extraLocaleTags, localeBlock } from './locales.ts';
+export { extraLocaleTags, localeBlock, localeTags } from './locales.ts';
 
 const perLocale = <T extends z.ZodType>(schema: T) => z.object({ de: schema, en: schema }).catchall(schema);
 

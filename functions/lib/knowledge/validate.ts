@@ -2,14 +2,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { localeProblems } from './locale-checks.ts';
 import { placeholderStandIns, placeholderValues, resolvePlaceholders, todoLines } from './placeholders.ts';
-import {
-  type Entry,
-  entrySchema,
-  extraLocaleTags,
-  localeBlock,
-  type Settings,
-  settingsSchema,
-} from './schema.ts';
+import { type Entry, entrySchema, localeBlock, localeTags, type Settings, settingsSchema } from './schema.ts';
 import { sourceProblems } from './sources.ts';
 import { townProblems } from './town.ts';
 
@@ -97,14 +90,14 @@ function declinedAnswered(entries: readonly { entry: Entry; file: string }[]): V
   const fold = (text: string) => text.toLocaleLowerCase('de').replace(/\s+/g, ' ').trim();
   const answeredBy = new Map<string, string>();
   for (const { entry } of entries)
-    for (const tag of ['de', 'en', ...extraLocaleTags(entry)]) {
+    for (const tag of localeTags(entry)) {
       const block = localeBlock(entry, tag);
       if (!block) continue;
       for (const text of [block.question, ...block.alternatives, ...block.tests])
         answeredBy.set(`${tag}\u0000${fold(text)}`, entry.id);
     }
   return entries.flatMap(({ entry, file }) =>
-    ['de', 'en', ...extraLocaleTags(entry)].flatMap((tag) =>
+    localeTags(entry).flatMap((tag) =>
       (localeBlock(entry, tag)?.notAnswered ?? []).flatMap((text, index) => {
         const id = answeredBy.get(`${tag}\u0000${fold(text)}`);
         return id === undefined

@@ -5,9 +5,9 @@
  */
 export const scoring = Object.freeze({
   /**
-   * An entry does not answer when one of its declined questions (`notAnswered`) scores within
-   * this much of its own best score: a question as close to "what it does not say" as to "what
-   * it says" is not answered with it.
+   * An entry does not answer when its declined questions (`notAnswered`) score more than this
+   * above its own phrasings (and cover more of the question): a question clearly closer to
+   * "what it does not say" than to "what it says" is not answered with it (`decideDeclining`).
    */
   declineMargin: 0.07,
   /** A word found only by typo tolerance counts this much of an exact match (times fuse's score). */

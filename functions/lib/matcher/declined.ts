@@ -1,4 +1,4 @@
-import { extraLocaleTags, localeBlock } from '../knowledge/locales.ts';
+import { localeBlock, localeTags } from '../knowledge/locales.ts';
 import type { Entry, LocalizedEntry } from '../knowledge/schema.ts';
 
 /**
@@ -16,7 +16,7 @@ import type { Entry, LocalizedEntry } from '../knowledge/schema.ts';
  */
 export function withDeclined(entries: readonly Entry[]): Entry[] {
   const declined = entries.map((entry) => {
-    const blocks = ['de', 'en', ...extraLocaleTags(entry)].map((tag) => [
+    const blocks = localeTags(entry).map((tag) => [
       tag,
       asPhrasings(localeBlock(entry, tag)?.notAnswered ?? []),
     ]);
@@ -34,8 +34,6 @@ function asPhrasings(questions: readonly string[]): LocalizedEntry {
 /** Whether any entry lists questions it does not answer (else no second index is built). */
 export function hasDeclined(entries: readonly Entry[]): boolean {
   return entries.some((entry) =>
-    ['de', 'en', ...extraLocaleTags(entry)].some(
-      (tag) => (localeBlock(entry, tag)?.notAnswered?.length ?? 0) > 0,
-    ),
+    localeTags(entry).some((tag) => (localeBlock(entry, tag)?.notAnswered?.length ?? 0) > 0),
   );
 }
