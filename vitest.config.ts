@@ -14,6 +14,11 @@ const shared = {
   setupFiles: ['tests/support/shared-worker.ts', 'tests/support/quiet-bundling.ts'],
 };
 
+/**
+ * `npm test`: unit, CDK and integration tiers with coverage. The browser tier has its own config
+ * (`vitest.browser.config.ts`, `npm run test:browser`): its Chromium alone spends about 230
+ * CPU-seconds, more than two cores can give in the 3 minutes `npm test` may take (docs/testing.md).
+ */
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -58,17 +63,6 @@ export default defineConfig({
         // A fresh process per file: a module mock must not reach the next file.
         extends: true,
         test: { name: 'unit-mocks', include: mocking, setupFiles: ['tests/support/quiet-bundling.ts'] },
-      },
-      {
-        // A fresh process per file, as before (a local stack per file); one Chromium for the
-        // whole run, which each file connects to (tests/support/browser-server.ts).
-        extends: true,
-        test: {
-          name: 'browser',
-          include: ['tests/browser/**/*.test.ts'],
-          globalSetup: ['tests/support/global-setup.ts', 'tests/support/browser-server.ts'],
-          setupFiles: ['tests/support/quiet-bundling.ts'],
-        },
       },
     ],
   },
