@@ -528,3 +528,71 @@ describe('when two neighbouring entries score level on a message with a story', 
     ).toBe('am-i-affected');
   });
 });
+
+describe('round 8: forms of speech that hide the topic', () => {
+  it.each([
+    // southern participles and forms ("gschriem", "amoi", "Gmoa")
+    ['Hod mi des betroffen, i hob amoi da Gmoa gschriem?', 'am-i-affected'],
+    // a doubt tagged on after a comma is no second topic
+    ['Wurden wirklich Daten gestohlen, oder ist das unklar?', 'data-leaked'],
+    ['Was data actually stolen, or is that unknown?', 'data-leaked'],
+    // whom to tell is whom to report to
+    ['Who do I notify about a dodgy mail in the town’s name?', 'report-phishing'],
+    ['Wen soll ich über eine gefälschte Mail der Stadt informieren?', 'report-phishing'],
+    // finding out something about oneself asks about that thing
+    ['How do I know whether I am affected?', 'am-i-affected'],
+    ['Wie stelle ich fest, ob ich betroffen bin?', 'am-i-affected'],
+    ['Zählt meine Schwester zu den Betroffenen?', 'am-i-affected'],
+    ['Müssen wir annehmen, dass wir betroffen sind?', 'am-i-affected'],
+    // asking for someone else: a family member is no topic of its own
+    ['Is my mother affected?', 'am-i-affected'],
+    ['Sind meine Großeltern betroffen?', 'am-i-affected'],
+    // idioms
+    ['Wozu dient diese Mitteilung eigentlich?', 'why-notified'],
+    ['Was ging denn bei euch ab?', 'what-happened'],
+    ['Sind Adressen in falsche Hände geraten?', 'data-leaked'],
+    ['Did the scam only come to light in May?', 'when-informed'],
+    ['Wat ham die Typen mitlesen können?', 'affected-data'],
+    ['can a human from the office text me', 'ask-human'],
+    ['Ick hab dem Rathaus jemailt, bin ick da ooch mit drin?', 'am-i-affected'],
+    ['I clicked the fake link. What steps should I take?', 'clicked-link'],
+    // round 9
+    ['Bist du bloß ein Programm?', 'bot-identity'],
+    ['Are you a person or a computer program?', 'bot-identity'],
+    ['Muss das Passwort jetzt geändert werden?', 'passwords'],
+    ['Who are the people who did this?', 'attackers'],
+    ['whats the deal with the server attack', 'what-happened'],
+    ['am i efected', 'am-i-affected'],
+    ['Ich bin wohl auch betroffen, oder?', 'am-i-affected'],
+    ['Dankö!', 'thanks'],
+    ['I clicked a link in a fake mail, how do I limit the damage?', 'clicked-link'],
+  ])('understands "%s" as %s', (question, id) => {
+    expect(answer(question)).toBe(id);
+  });
+
+  it('does not answer why something did not happen sooner: the notice gives no reason', () => {
+    expect(answer('Why did the IT staff not close the hole sooner?')).toBe('(suggest)');
+    expect(answer('Warum hat man den Server nicht früher neu aufgesetzt?')).not.toBe('measures-taken');
+    expect(answer('Warum wurde die Lücke nicht schon im Februar geschlossen?')).toBe('(suggest)');
+    // telling sooner is answered with when the town told
+    expect(answer("Why didn't the town tell us sooner?")).toBe('when-informed');
+  });
+
+  it('does not answer a single everyday word because a keyword phrase shrank to it ("look like" -> "look")', () => {
+    for (const word of ['look', 'case', 'count', 'turn', 'long', 'bad'])
+      expect(matcher.match(word).status, word).not.toBe('answer');
+    expect(answer('so long')).toBe('goodbye');
+    expect(answer('Does this look like a scam mail?')).not.toBe('(none)');
+  });
+
+  it('leaves a real alternative in the question ("…, or was the server rebuilt?")', () => {
+    const terms = analyzeTerms('Did they patch it, or was the server rebuilt?', 'en', new Map(), {
+      focus: true,
+    });
+    expect(terms.find((term) => term.word === 'server')?.focus).toBe(1);
+  });
+
+  it('reads a name like "gmx.net" as a name, not as a southern participle', () => {
+    expect(analyzeTerms('Ist gmx.net betroffen?', 'de').map((term) => term.term)).toContain('gmxnet');
+  });
+});

@@ -198,6 +198,16 @@ const german: Readonly<Record<string, string>> = {
   gschickt: 'geschickt',
   gwusst: 'gewusst',
   gfragt: 'gefragt',
+  gschriem: 'geschrieben',
+  geschriebn: 'geschrieben',
+  un: 'und',
+  dankö: 'danke',
+  gschriebn: 'geschrieben',
+  amoi: 'einmal',
+  amal: 'einmal',
+  des: 'das',
+  nu: 'nun',
+  offgemacht: 'aufgemacht',
   gklaut: 'geklaut',
   gklickt: 'geklickt',
   // Low German and Swabian
@@ -398,6 +408,11 @@ const english: Readonly<Record<string, string>> = {
   couldn: 'could',
   wouldn: 'would',
   yall: 'you',
+  // "affected" as heard (three writers of the blind corpora wrote "efected")
+  efected: 'affected',
+  afected: 'affected',
+  efect: 'affect',
+  afect: 'affect',
   cud: 'could',
   shud: 'should',
   wud: 'would',
@@ -448,14 +463,25 @@ const tables = { de: table(german, fold), en: table(english, plainFold) };
 /** Berlin "j" for "g" in participles ("jehackt", "jeklaut"), not in "jetzt" or "jemand". */
 const berlinParticiple = /^je([bcdfghklmnpqrsvwz][a-z]{2,}(?:t|en))$/;
 
+/**
+ * Southern participles without the "e" of "ge-" ("gschickt", "gmeldt", "gfundn"): no standard
+ * German word starts with "g" and one of these consonants (then a vowel, "l", "r" or "ch", so
+ * a name such as "gmx.net" is left alone).
+ */
+const southernParticiple = /^g([bdfhkmpstwz](?:[aeiouy]|[lr]|ch)[a-z]+(?:t|n|en))$/;
+
 /** The standard words for a folded word form, or undefined when it is standard already. */
 export function colloquial(word: string, locale: 'de' | 'en'): string[] | undefined {
   if (locale === 'de' && berlinParticiple.test(word)) return [`ge${word.slice(2)}`];
+  if (locale === 'de' && southernParticiple.test(word) && !tables.de.has(word)) return [`ge${word.slice(1)}`];
   const standard = tables[locale].get(word);
   return standard === undefined || standard === word ? undefined : standard.split(' ').filter(Boolean);
 }
 
 /** Whether a folded word is a known colloquial form (evidence for German in language detection). */
 export function isColloquial(word: string, locale: 'de' | 'en'): boolean {
-  return tables[locale].has(word) || (locale === 'de' && berlinParticiple.test(word));
+  return (
+    tables[locale].has(word) ||
+    (locale === 'de' && (berlinParticiple.test(word) || southernParticiple.test(word)))
+  );
 }

@@ -6,6 +6,7 @@ import type { Entry, LocalizedEntry } from '../knowledge/schema.ts';
 import { scoring as tuning } from './config.ts';
 import { hasBit, unionMask } from './masks.ts';
 import { analyzeTerms, type SynonymTable, stem } from './normalize.ts';
+import { foldGerman, stripDiacritics, words } from './stemming.ts';
 import { isMisspeltStopWord } from './stop-words.ts';
 import { plausibleTypo, realWords } from './typos.ts';
 
@@ -14,6 +15,12 @@ interface Phrasing {
   terms: string[];
   /** Sum of the terms' weights, for the share of the phrasing that the question covers. */
   weight: number;
+  /**
+   * Words of a phrasing that shrank to one term ("look like" -> "look", "so long" -> "long"):
+   * its stop words, folded. Without them, the one word alone ("look", "long") would say all of
+   * the phrasing; with them it says half, and the whole phrasing ("looks like a scam") all.
+   */
+  unsaid?: string[];
 }
 
 interface TermMatch {
@@ -28,6 +35,9 @@ const maxQueryTerms = 48;
 
 /** A term in more phrasings than this is "common": it only adds to candidates found by rarer terms. */
 const longPostings = 512;
+
+/** A word as written, in the one spelling both sides compare ("schön", "schoen" -> "schon"). */
+const foldWord = (word: string) => stripDiacritics(foldGerman(word));
 
 /** One locale's inverted index: stemmed terms of every phrasing, idf weights, typo buckets. */
 export class LocaleIndex {
@@ -64,7 +74,18 @@ export class LocaleIndex {
           ...(this.phrasingsByEntry[entryIndex] ?? []),
           this.phrasings.length,
         ];
-        this.phrasings.push({ entry: entryIndex, terms, weight: 0 });
+        const unsaid =
+          terms.length === 1
+            ? words(text).filter(
+                (word) => !analyzeTerms(word, locale, synonyms).some(({ term }) => terms.includes(term)),
+              )
+            : [];
+        this.phrasings.push({
+          entry: entryIndex,
+          terms,
+          weight: 0,
+          ...(unsaid.length ? { unsaid: unsaid.map(foldWord) } : {}),
+        });
         for (const term of terms) {
           const set = entriesWithTerm.get(term) ?? new Set<number>();
           set.add(entryIndex);
@@ -427,11 +448,18 @@ export class LocaleIndex {
     const storyParts = raw.filter((term) => term.focus === 0 && !term.questionWord && !term.frame).length;
     const askedParts = implicit ? questionParts + storyParts : questionParts;
     const queryShare = tuning.queryShare * Math.min(1, tuning.phrasingWords / Math.max(1, askedParts));
+    let questionWords: Set<string> | undefined;
     for (const [id, cover] of covered) {
       const phrasing = this.phrasings[id];
       if (!phrasing || phrasing.weight === 0) continue;
       const queryCoverage = Math.min(1, cover.query / queryWeight);
-      const phrasingCoverage = Math.min(1, cover.phrasing / phrasing.weight);
+      let phrasingCoverage = Math.min(1, cover.phrasing / phrasing.weight);
+      if (phrasing.unsaid) {
+        // The unsaid words together weigh as much as the one term (see `Phrasing.unsaid`).
+        questionWords ??= new Set(words(question).map(foldWord));
+        const said = phrasing.unsaid.filter((word) => questionWords?.has(word)).length;
+        phrasingCoverage *= (1 + said / phrasing.unsaid.length) / 2;
+      }
       const score = queryCoverage ** queryShare * phrasingCoverage ** (1 - queryShare);
       const previous = best.get(phrasing.entry);
       if (!previous || score > previous.score)
@@ -470,7 +498,7 @@ export class LocaleIndex {
         (unknownTopic && !pleasantry) ||
         vagueCapped ||
         numbersUnanswered ||
-        (this.smalltalk.has(entry) && top.phrasing < tuning.smalltalkCoverage);
+        ((this.smalltalk.has(entry) || raw.length === 1) && top.phrasing < tuning.smalltalkCoverage);
       if (capped) score = Math.min(score, tuning.unknownTopicCap);
       // Shares the question's topic: covers enough of it (more when much of it is unknown).
       // Question words ("who", "wann") say nothing about the topic, so they do not count here.

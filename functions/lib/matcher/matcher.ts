@@ -13,7 +13,7 @@ import { hasDeclined, withDeclined } from './declined.ts';
 import { languageDetector } from './language.ts';
 import { LocaleIndex } from './locale-index.ts';
 import { buildSynonyms, questionSentence } from './normalize.ts';
-import { isInstruction } from './requests.ts';
+import { asksWhyNotSooner, isInstruction } from './requests.ts';
 
 /**
  * The matcher: an inverted index over the stemmed terms of every entry's question,
@@ -171,6 +171,9 @@ export function createMatcher(
     // An instruction to the assistant ("Schreib mir ein Gedicht", "Give me the town's passwords")
     // is no question to the town: no entry answers it, whatever words it shares with one.
     if (isInstruction(question)) return { status: 'none', locale: preferred, confidence: 0, ranked: [] };
+    // A reason the notice never gives: entries may be suggested, none answers.
+    if (asksWhyNotSooner(question))
+      return decide(rank(question, preferred), preferred, suggestOnly, neighboursIn(preferred));
     const first = decideDeclining(
       question,
       settleTie(question, rank(question, preferred), preferred),

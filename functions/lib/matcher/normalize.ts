@@ -1,5 +1,6 @@
 import type { Analysis, Language } from '../knowledge/locales.ts';
 import { colloquial } from './colloquial.ts';
+import { rephrase } from './phrases.ts';
 import {
   canonicalWord,
   foldGerman,
@@ -112,6 +113,16 @@ const adverbialClause: Record<Language, RegExp> = {
   de: /,?\s+\b(?:nachdem|weil|sobald|bevor|obwohl|seitdem)\b/iu,
 };
 
+/**
+ * An alternative tagged on after a comma that only doubts the question ("…, or is that still
+ * unclear?", "…, or is it only a possibility?", "…, oder weiß man das nicht?"). A real
+ * alternative ("…, or was the server rebuilt?") is part of what is asked.
+ */
+const doubtTag: Record<Language, RegExp> = {
+  en: /,\s*or\s+(?:is|was|are|were|do|does|did)\b[^,]*\b(?:unclear|unknown|uncertain|possib\w*|sure|known|certain|rumou?r|guess|speculation)\b|,\s*or\s+not\b/iu,
+  de: /,\s*oder\s+(?:ist|war|sind|weiss|weiß|wisst|weis)\b[^,]*\b(?:unklar|unbekannt|bekannt|sicher|möglich\w*|vermut\w*|spekul\w*|gerücht\w*|nicht)\b|,\s*oder\s+nicht\b/iu,
+};
+
 /** Splits a message into sentences, each with its text and whether it asks the question. */
 function sentences(text: string, locale: Language): { text: string; question: boolean }[] {
   const parts = text.split(/(?<=[.!?;])\s+|\n+/u).filter((part) => /[\p{L}\p{N}]/u.test(part));
@@ -127,7 +138,7 @@ function sentences(text: string, locale: Language): { text: string; question: bo
   // they are often what is asked ("Can you tell me if my data was stolen?").
   const split = marked.flatMap((part) => {
     if (!part.question) return [part];
-    const at = adverbialClause[locale].exec(part.text);
+    const at = adverbialClause[locale].exec(part.text) ?? doubtTag[locale].exec(part.text);
     if (!at || words(part.text.slice(0, at.index)).length < 3) return [part];
     return [
       { text: part.text.slice(0, at.index), question: true },
@@ -157,48 +168,6 @@ function standardWords(token: string, locale: Language): string[] {
     const canonical = canonicalWord(word, locale);
     return colloquial(canonical, locale) ?? [canonical];
   });
-}
-
-/**
- * Phrases whose words mean something else one by one ("tell if" is to recognise, not to tell;
- * "get hold of" is to reach, not to hold): replaced by one word the knowledge base uses, in
- * entries and questions alike. Synonyms map single words only.
- */
-const phrases: Record<Language, readonly [RegExp, string][]> = {
-  en: [
-    [/\btell (?=if\b|whether\b|when\b)/giu, 'recognise '],
-    [/\b(?:get|got|getting) hold of\b/giu, 'reach'],
-    [/\b(?:get|getting|got) in touch with\b/giu, 'contact'],
-    [/\bget in touch\b/giu, 'contact'],
-    [/\breach out to\b/giu, 'contact'],
-    [/\bhit (?:me )?up\b/giu, 'contact'],
-    [/\bget rid of\b/giu, 'remove'],
-    [/\bget (?:their|his|her|its) hands on\b/giu, 'access'],
-    [/\b(?:get|got|getting|gotten) away with\b/giu, 'steal'],
-    // A service's hours are no "opening" of an attachment.
-    [/\bopening (?:hours|times)\b/giu, 'openinghours'],
-    [/\b(?:went|is going|was going) on\b/giu, 'happened'],
-    // Being "in charge" is being responsible, not being charged with a crime.
-    [/\bin charge\b/giu, 'responsible'],
-    // "save" for "safe" after a form of "be" ("is it save to email the town"): saving is done
-    // to something, never "is it save".
-    [
-      /\b(is it|it's|its|is|are|am|be|was|were|feel|stay) save\b(?! (?:my|your|the|a|it|them|this|data|files?|copies|copy)\b)/giu,
-      '$1 safe',
-    ],
-  ],
-  de: [
-    [/\bin verbindung setzen\b/giu, 'kontaktieren'],
-    [/\bkontakt aufnehmen\b/giu, 'kontaktieren'],
-    [/\bbescheid (?:geben|sagen)\b/giu, 'melden'],
-  ],
-};
-
-function rephrase(text: string, locale: Language): string {
-  return phrases[locale].reduce(
-    (result, [pattern, replacement]) => result.replace(pattern, replacement),
-    text,
-  );
 }
 
 /**

@@ -105,3 +105,30 @@ export function isInstruction(message: string): boolean {
   }
   return false;
 }
+
+/**
+ * "Why did the town not patch sooner?", "Warum hat die Stadt nicht früher gehandelt?": a
+ * question why something did not happen earlier asks for a reason the notice never gives (it
+ * says what was done, not why not before). Entries may be suggested, none answers. Not for
+ * telling: "Why didn't the town tell us sooner?" is answered with when it told.
+ */
+const whyNotSooner = {
+  telling:
+    /\b(?:tell|told|inform\w*|notif\w*|warn\w*|announc\w*|publish\w*|informiert\w*|informieren|benachrichtig\w*|mitgeteilt|gewarnt|warnen|berichtet|veröffentlicht|bekannt\w*|gesagt|erfahren)\b/iu,
+  why: /\b(?:why|warum|wieso|weshalb)\b/iu,
+  not: /\b(?:not|nicht|didn't|didnt|wasn't|wasnt|weren't|werent|hasn't|hasnt|haven't|havent|couldn't|couldnt|wouldn't|wouldnt)\b/iu,
+  sooner: /\b(?:sooner|earlier|in time|faster|already|früher|frueher|eher|rechtzeitig|schneller|schon)\b/iu,
+};
+
+/** Whether a sentence of the message asks why something did not happen sooner (see above). */
+export function asksWhyNotSooner(message: string): boolean {
+  return message
+    .split(/(?<=[.!?;])\s+|\n+/u)
+    .some(
+      (sentence) =>
+        whyNotSooner.why.test(sentence) &&
+        whyNotSooner.not.test(sentence) &&
+        whyNotSooner.sooner.test(sentence) &&
+        !whyNotSooner.telling.test(sentence),
+    );
+}

@@ -52,6 +52,13 @@ export function stripDiacritics(word: string): string {
 
 /** Light extra step for German participles that the Snowball stemmer keeps (informiert -> informi, like informieren). */
 function stemGermanWord(word: string): string {
+  // A participle of a verb in "-ern" ("geändert", "gesichert", "verändert") stems like its
+  // infinitive ("ändern" -> "and"); Snowball keeps the "-ert" and the two never meet.
+  const ernParticiple = /^(?:ge|ver|be|ent)(.{3,})ert$/.exec(word);
+  if (ernParticiple && word.length >= 8) {
+    const infinitive = `${word.startsWith('ge') ? word.slice(2, -1) : word.slice(0, -1)}n`;
+    return stemGerman(infinitive);
+  }
   let stem = stemGerman(word);
   if (stem.length > 6 && stem.endsWith('iert')) stem = stem.slice(0, -3);
   if (

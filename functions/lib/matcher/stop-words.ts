@@ -23,7 +23,7 @@ const german = `
   sonst außerdem zudem deshalb deswegen daher obwohl falls sobald solange während nachdem bevor seitdem womöglich
   möglicherweise vermutlich ungefähr endlich gestern heute neulich kürzlich vorhin letztens damals mittlerweile nochmals
   selbst selber sogar allein beide beiden manche mancher wenige einige eure euren deren dessen drauf drüber dafür hierzu hierüber
-  arg absolut komplett völlig ahnung
+  arg absolut komplett völlig ahnung jemals
 `;
 
 const english = `
@@ -40,7 +40,7 @@ const english = `
   otherwise besides moreover therefore hence although unless whenever during meanwhile presumably roughly overall finally
   soon yesterday today tomorrow recently ourselves themselves both several few most another either neither whoever somehow
   everywhere almost nearly definitely certainly obviously clearly simply truly completely absolutely entirely fully twice yet
-  sometimes usually
+  sometimes usually though
 `;
 
 /** Folds a word the way `normalize.ts` folds German text (umlauts and ß). */
@@ -80,15 +80,19 @@ export const topicWords = { de: list(topics.de), en: list(topics.en) } as const;
  * question sentence made only of them points back to the story before it.
  */
 const frames = {
-  de: `tun machen mache macht weiter weitergehen geht gehen los nun jetzt mehr information informationen info infos
+  de: `tun machen mache macht weiter weitergehen geht gehen ging gingen los nun jetzt mehr information informationen info infos
     frage fragen neuigkeiten neues stimmt stimmen wahr richtig sagen sagt sagte gesagt meint meinte erzählen erzählt
     gehört behauptet sache thema nachbar nachbarin nachbarn freund freundin bekannter bekannte kollege kollegin
     tochter sohn mann frau mutter vater oma opa enkel zeig zeige zeigen nenn nenne nennen erklär erkläre erklären
+    eltern mama papa großmutter großvater großeltern ehemann ehefrau partner partnerin kind kinder familie
+    bruder schwester onkel tante schwiegermutter schwiegervater enkelin enkelkind
     reagieren reagiere verhalten verhalte vorgehen umgehen anstellen
     letzte letzten letztes letztem vorige vorigen jahr jahre jahren monat monate monaten woche wochen neulich kürzlich`,
   en: `do now next more tell info news question questions true right say says said told
     heard claims thing neighbour neighbor neighbours neighbors friend friends husband wife son daughter mum mom dad
     colleague grandson granddaughter show explain handle react deal proceed
+    mother father parents grandma grandmother grandpa grandfather granny grandparents kid kids child children
+    family partner boyfriend girlfriend brother sister uncle aunt
     last past year years month months week weeks ago recently lately`,
 };
 

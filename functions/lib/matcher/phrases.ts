@@ -1,0 +1,151 @@
+import type { Language } from '../knowledge/locales.ts';
+
+/**
+ * Phrases whose words mean something else one by one ("tell if" is to recognise, not to tell;
+ * "get hold of" is to reach, not to hold): replaced by one word the knowledge base uses, in
+ * entries and questions alike. Synonyms map single words only.
+ */
+const phrases: Record<Language, readonly [RegExp, string][]> = {
+  en: [
+    // Whom to tell about something is whom to report it to ("Who should I notify about a fake
+    // mail?"), not why the town notified citizens.
+    [
+      /\b(who|whom)((?: should| do| can| must| shall| would)?) i (?:tell|notify|inform|alert|warn)\b/giu,
+      '$1$2 i report',
+    ],
+    // "How can I tell if I am affected?": telling, finding out or knowing whether something is
+    // so of oneself asks about that thing, not how to recognise a fake mail.
+    [
+      /\b(?:tell|recogni[sz]e|know|find out|check|see|figure out|work out)\s+(?=(?:if|whether)\s+(?:i|i'm|im|i've|ive|me|my data)\b)/giu,
+      '',
+    ],
+    // "Should we assume that …" asks whether what follows is so: the frame names nothing.
+    [/\b(?:assume|presume|suppose)\s+(?:that\s+)?/giu, ''],
+    // "What steps should I take?", "my next steps": what to do, not what the town did.
+    [
+      /\bwhat (?:steps|measures|actions) (?:should|do|must|can|shall) i (?:take|follow)\b/giu,
+      'what should i do',
+    ],
+    [/\bwhat (?:are|r) my (?:next )?steps\b/giu, 'what should i do'],
+    // Being affected oneself ("Am I affected?", "Does this affect me?") is one topic, apart
+    // from which data were affected: one word for it, in entries and questions alike.
+    [/\bam i\b((?:\s+\p{L}+){0,3}?)\s+(?:affected|effected|efected|afected)\b/giu, '$1 selfaffected'],
+    [
+      /\b(?:does|could|will|would|did) (?:this|it|that|the attack|the hack) (?:also )?affect (?:me|us)\b/giu,
+      'selfaffected',
+    ],
+    // "Am I in this mess too?": am I affected.
+    [
+      /\bam i (?:(?:also |too )?(?:caught up )?in (?:this|the|that) mess|caught up in (?:this|it|that))\b/giu,
+      'selfaffected',
+    ],
+    // "those guys" who broke in are the attackers ("you guys" is the town).
+    [/\b(?:those|these|the|them) guys\b/giu, 'the attackers'],
+    // What "came to light" became known.
+    [/\b(?:come|came|comes|coming) to light\b/giu, 'became known'],
+    // "Are you a program?", "Am I talking to a person or a computer program?": the assistant as a bot.
+    [
+      /\b(are you|is this|r u|am i talking to)\b([^?.!]*?)\b(?:just )?(?:a|an) (?:computer |automated )?program(?:me)?\b/giu,
+      '$1$2 a bot',
+    ],
+    // Contractions that the word split would cut into letters ("what'd", "y'all").
+    [/\bwhat['’]d\b/giu, 'what did'],
+    [/\by['’]all\b/giu, 'you'],
+    // "the people who did this" are the attackers.
+    [/\b(?:the )?(?:people|person|guys|ones|folks) (?:who|that) did (?:this|it|that)\b/giu, 'the attackers'],
+    // "limit the damage", "damage control": what to do now, not a question about damages.
+    [/\b(?:limit|contain|minimi[sz]e|reduce) the damage\b|\bdamage control\b/giu, 'what to do'],
+    // "what's the deal with …": what happened with it.
+    [/\bwhat(?:'s| is|s) the deal with\b/giu, 'what happened with'],
+    [/\btell (?=if\b|whether\b|when\b)/giu, 'recognise '],
+    [/\b(?:get|got|getting) hold of\b/giu, 'reach'],
+    [/\b(?:get|getting|got) in touch with\b/giu, 'contact'],
+    [/\bget in touch\b/giu, 'contact'],
+    [/\breach out to\b/giu, 'contact'],
+    [/\bhit (?:me )?up\b/giu, 'contact'],
+    [/\bget rid of\b/giu, 'remove'],
+    [/\bget (?:their|his|her|its) hands on\b/giu, 'access'],
+    [/\b(?:get|got|getting|gotten) away with\b/giu, 'steal'],
+    // A service's hours are no "opening" of an attachment.
+    [/\bopening (?:hours|times)\b/giu, 'openinghours'],
+    [/\b(?:went|is going|was going) on\b/giu, 'happened'],
+    // Being "in charge" is being responsible, not being charged with a crime.
+    [/\bin charge\b/giu, 'responsible'],
+    // "save" for "safe" after a form of "be" ("is it save to email the town"): saving is done
+    // to something, never "is it save".
+    [
+      /\b(is it|it's|its|is|are|am|be|was|were|feel|stay) save\b(?! (?:my|your|the|a|it|them|this|data|files?|copies|copy)\b)/giu,
+      '$1 safe',
+    ],
+  ],
+  de: [
+    // "Woran erkenne ich, ob ich betroffen bin?": wie man etwas über sich herausfindet, fragt
+    // nach dieser Sache, nicht danach, wie man eine falsche Mail erkennt.
+    [
+      /\b(?:(?:woran|wie|wodurch|woher)\s+(?:(?:kann|könnte|koennte|soll|muss)\s+(?:ich|man)\s+)?)?(?:erkenne|erkennen|erkennt|finde|herausfinden|rausfinden|feststellen|stelle|sehe|sehen|merke|merken|weiss|weiß|wissen|prüfen|pruefen|checken)(?:\s+(?:ich|man|du))?(?:\s+(?:heraus|raus|fest))?\s*,?\s*(?=ob\s+(?:ich|mich|meine daten)\b)/giu,
+      '',
+    ],
+    // "zu den Betroffenen gehören" is being affected, not having heard something ("gehört").
+    [
+      /\b(?:gehöre|gehört|gehören|gehörst|gehoere|gehoert|gehoeren|zähle|zählt|zählen|zaehle|zaehlt)\b((?:\s+\p{L}+){0,2})\s+zu den betroffenen\b/giu,
+      '$1 betroffen',
+    ],
+    [
+      /\bzu den betroffenen\s+(?:gehöre|gehört|gehören|gehörst|gehoere|gehoert|gehoeren|zähle|zählt|zählen|zaehle|zaehlt)\b/giu,
+      'betroffen',
+    ],
+    // "Müssen wir davon ausgehen, dass …" asks whether what follows is so: the frame names nothing.
+    [/\b(?:davon )?(?:ausgehen|annehmen|vermuten)(?: müssen| muss)?\s*,?\s*dass\b/giu, 'dass'],
+    // "Wozu dient dieser Hinweis?" asks for the purpose: why.
+    [/\bwozu (?:dient|dienen|soll|sollen)\b/giu, 'warum'],
+    // "Was ging da ab?" (colloquial): what happened.
+    [/\bwas (?:ging|geht|is|ist)(?: denn| da| bei euch| bei ihnen)* ab\b/giu, 'was passiert'],
+    // Information "in fremde Hände gelangt" has flowed out.
+    [
+      /\bin (?:die )?(?:fremde|falsche|falschen) hände (?:gelangt|geraten|gekommen|gefallen)\b/giu,
+      'abgeflossen',
+    ],
+    // "Bin ich da auch mit drin?", "bin ick jetzt ooch dabei?": am I among those affected.
+    [
+      /\b(bin|sind) (ich|ick|icke|wir) (?:(?:da|jetzt|jetz|denn|etwa|auch|ooch|och|mit) )*(?:drin|drinn|dabei|mit bei|mit betrof+e?n)\b/giu,
+      'selbstbetroffen',
+    ],
+    // Being affected oneself ("Bin ich auch betroffen?", "Betrifft mich das?") is one topic,
+    // apart from which data were affected: one word for it, in entries and questions alike.
+    [/\b(?:bin|sind) (?:ich|wir)\b((?:\s+\p{L}+){0,4}?)\s+betrof+e?n\b/giu, '$1 selbstbetroffen'],
+    [/\b(?:ich|wir) (?:bin|sind)\b((?:\s+\p{L}+){0,3}?)\s+betrof+e?n\b/giu, '$1 selbstbetroffen'],
+    [
+      /\bbetrifft (?:(?:das|dies|es|dat|des|der angriff|auch|ooch|denn|etwa) )*(?:mich|uns)\b/giu,
+      'selbstbetroffen',
+    ],
+    // "Welche Schritte muss ich jetzt unternehmen?" asks what to do, not what the town did.
+    [
+      /\bwelche schritte (?:muss|soll|sollte|kann) ich(?: jetzt| nun| als nächstes)? (?:unternehmen|tun|machen|einleiten|gehen)\b/giu,
+      'was soll ich tun',
+    ],
+    // "die Typen" who broke in are the attackers (not a type of data).
+    [/\b(?:die|diese|dieje|den|denen) typen\b/giu, 'die angreifer'],
+    // Was "ans Licht gekommen" ist, wurde bekannt.
+    [/\bans licht (?:gekommen|kam|kommt)\b/giu, 'bekannt geworden'],
+    // "Bist du ein Programm?", "Sind Sie ein Mitarbeiter oder ein Programm?": the assistant as a bot.
+    [
+      /\b(bist du|sind sie|ist das hier|ist das)\b([^?.!]*?)\b(?:nur )?(?:ein|eine) (?:computer-?)?programm\b/giu,
+      '$1$2 ein bot',
+    ],
+    // "Schaden begrenzen": what to do now, not a question about damages.
+    [/\b(?:den )?schaden (?:begrenzen|eindämmen|minimieren|gering halten)\b/giu, 'was tun'],
+    [/\bin verbindung setzen\b/giu, 'kontaktieren'],
+    [/\bkontakt aufnehmen\b/giu, 'kontaktieren'],
+    [/\bbescheid (?:geben|sagen)\b/giu, 'melden'],
+    // Wen man informiert, dem meldet man etwas ("Wen soll ich darüber informieren?").
+    [/\b(wen|wem)\b([^?.!]*?)\b(?:informieren|benachrichtigen|mitteilen)\b/giu, '$1$2melden'],
+  ],
+};
+
+/** The text with every phrase of its language replaced (before folding, colloquial forms and stop words). */
+export function rephrase(text: string, locale: Language): string {
+  return phrases[locale].reduce(
+    (result, [pattern, replacement]) => result.replace(pattern, replacement),
+    text,
+  );
+}
