@@ -566,6 +566,9 @@ describe('round 8: forms of speech that hide the topic', () => {
     ['Ich bin wohl auch betroffen, oder?', 'am-i-affected'],
     ['Dankö!', 'thanks'],
     ['I clicked a link in a fake mail, how do I limit the damage?', 'clicked-link'],
+    ['Steht mittlerweile fest, ob Daten gestohlen wurden?', 'data-leaked'],
+    ['Is it known whether any files were stolen?', 'data-leaked'],
+    ['Erklären Sie mir bitte in einfachen Worten, was bei der Stadt passiert ist?', 'what-happened'],
   ])('understands "%s" as %s', (question, id) => {
     expect(answer(question)).toBe(id);
   });
@@ -574,6 +577,18 @@ describe('round 8: forms of speech that hide the topic', () => {
     expect(answer('Why did the IT staff not close the hole sooner?')).toBe('(suggest)');
     expect(answer('Warum hat man den Server nicht früher neu aufgesetzt?')).not.toBe('measures-taken');
     expect(answer('Warum wurde die Lücke nicht schon im Februar geschlossen?')).toBe('(suggest)');
+  });
+
+  it('does not answer the exact day of anything but the notice: the notice gives none', () => {
+    expect(answer('On which exact date was the server rebuilt?')).not.toBe('measures-taken');
+    expect(answer('An welchem Tag genau haben die Hacker das Adressbuch gesehen?')).not.toBe('affected-data');
+    expect(answer('On what exact date was the notice published?')).toBe('when-informed');
+  });
+
+  it("does not answer a request to look up the citizen's own details: it is for the data protection officer", () => {
+    expect(answer('Could you check if my email address was in the address book?')).toBe('(suggest)');
+    expect(answer('Kannst du prüfen, ob meine Telefonnummer im Adressbuch stand?')).not.toBe('affected-data');
+    expect(answer('Can you check if this email is real?')).toBe('verify-sender');
     // telling sooner is answered with when the town told
     expect(answer("Why didn't the town tell us sooner?")).toBe('when-informed');
   });

@@ -13,7 +13,7 @@ import { hasDeclined, withDeclined } from './declined.ts';
 import { languageDetector } from './language.ts';
 import { LocaleIndex } from './locale-index.ts';
 import { buildSynonyms, questionSentence } from './normalize.ts';
-import { asksWhyNotSooner, isInstruction } from './requests.ts';
+import { asksBeyondTheNotice, isInstruction } from './requests.ts';
 
 /**
  * The matcher: an inverted index over the stemmed terms of every entry's question,
@@ -172,7 +172,7 @@ export function createMatcher(
     // is no question to the town: no entry answers it, whatever words it shares with one.
     if (isInstruction(question)) return { status: 'none', locale: preferred, confidence: 0, ranked: [] };
     // A reason the notice never gives: entries may be suggested, none answers.
-    if (asksWhyNotSooner(question))
+    if (asksBeyondTheNotice(question))
       return decide(rank(question, preferred), preferred, suggestOnly, neighboursIn(preferred));
     const first = decideDeclining(
       question,

@@ -51,6 +51,12 @@ const phrases: Record<Language, readonly [RegExp, string][]> = {
     // Contractions that the word split would cut into letters ("what'd", "y'all").
     [/\bwhat['’]d\b/giu, 'what did'],
     [/\by['’]all\b/giu, 'you'],
+    // "Is it known whether …", "Do you know if …" asks whether what follows is so.
+    [
+      /\b(?:is it|has it been|was it) (?:now |already |actually )?(?:known|clear|confirmed|established) (?=whether\b|if\b)/giu,
+      '',
+    ],
+    [/\bdo (?:you|they|we) (?:already |actually |even )?know (?=whether\b|if\b)/giu, ''],
     // "the people who did this" are the attackers.
     [/\b(?:the )?(?:people|person|guys|ones|folks) (?:who|that) did (?:this|it|that)\b/giu, 'the attackers'],
     // "limit the damage", "damage control": what to do now, not a question about damages.
@@ -132,6 +138,17 @@ const phrases: Record<Language, readonly [RegExp, string][]> = {
       /\b(bist du|sind sie|ist das hier|ist das)\b([^?.!]*?)\b(?:nur )?(?:ein|eine) (?:computer-?)?programm\b/giu,
       '$1$2 ein bot',
     ],
+    // Wie geantwortet werden soll, ist kein Thema: "in einfachen Worten", "auf gut Deutsch".
+    [
+      /\bin (?:einfachen|kurzen|verständlichen|klaren|wenigen) worten\b|\bin einfacher sprache\b|\bauf gut deutsch\b/giu,
+      '',
+    ],
+    // "Steht inzwischen fest, ob …", "Weiß man, ob …" fragt, ob das Folgende so ist.
+    [
+      /\b(?:steht|ist) (?:(?:denn|inzwischen|schon|mittlerweile|jetzt|eigentlich|bereits) )*(?:fest|bekannt|klar|geklärt),? (?=ob\b)/giu,
+      '',
+    ],
+    [/\b(?:weiß|weiss) man(?: (?:denn|inzwischen|schon|mittlerweile|eigentlich|jetzt))*,? (?=ob\b)/giu, ''],
     // "Schaden begrenzen": what to do now, not a question about damages.
     [/\b(?:den )?schaden (?:begrenzen|eindämmen|minimieren|gering halten)\b/giu, 'was tun'],
     [/\bin verbindung setzen\b/giu, 'kontaktieren'],

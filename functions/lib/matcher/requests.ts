@@ -120,15 +120,42 @@ const whyNotSooner = {
   sooner: /\b(?:sooner|earlier|in time|faster|already|früher|frueher|eher|rechtzeitig|schneller|schon)\b/iu,
 };
 
-/** Whether a sentence of the message asks why something did not happen sooner (see above). */
-export function asksWhyNotSooner(message: string): boolean {
+/**
+ * "An welchem Tag genau sind die Angreifer eingedrungen?", "On what exact date were the patches
+ * installed?": the notice gives no day for anything but itself. Not for telling ("Wann genau
+ * wurde die Stadt informiert?" is answered with the notice's date).
+ */
+const exactDay = {
+  day: /\b(?:an welchem|welches|welchen|on what|on which|what|which)\s+(?:exact\s+|precise\s+|genaue[nms]?\s+)?(?:day|date|tag|datum)\b/iu,
+  exact: /\b(?:exact|exactly|precise|precisely|genau|genaue[nms]?)\b/iu,
+};
+
+/**
+ * "Can you check whether my e-mail address is in the stolen address book?": a look-up of the
+ * citizen's own details, which the assistant cannot do and no entry answers (the data
+ * protection officer can: the citizen gets the offer to forward the question).
+ */
+const ownLookup = {
+  de: /\b(?:können|koennen|könnten|kannst|könntest) (?:sie|du) (?:mal |bitte )*(?:nachsehen|nachschauen|nachgucken|prüfen|pruefen|überprüfen|ueberpruefen|checken|herausfinden|rausfinden|suchen)\b[^?.!]*\bob (?:meine|mein) (?:e-?mail-?adresse|mailadresse|adresse|telefonnummer|handynummer|nummer|name)\b/iu,
+  en: /\b(?:can|could|would) you (?:please )?(?:check|look up|find out|see|verify|search|confirm)\b[^?.!]*\b(?:whether|if) my (?:(?:specific|own|personal) )?(?:e-?mail(?: address)?|address|phone number|number|name)\b/iu,
+};
+
+/**
+ * Whether a sentence of the message asks for what the notice never says: why something did not
+ * happen sooner, the exact day of something other than the notice, or a look-up of the
+ * citizen's own details (see above).
+ */
+export function asksBeyondTheNotice(message: string): boolean {
   return message
     .split(/(?<=[.!?;])\s+|\n+/u)
     .some(
       (sentence) =>
-        whyNotSooner.why.test(sentence) &&
-        whyNotSooner.not.test(sentence) &&
-        whyNotSooner.sooner.test(sentence) &&
-        !whyNotSooner.telling.test(sentence),
+        ownLookup.de.test(sentence) ||
+        ownLookup.en.test(sentence) ||
+        (!whyNotSooner.telling.test(sentence) &&
+          ((whyNotSooner.why.test(sentence) &&
+            whyNotSooner.not.test(sentence) &&
+            whyNotSooner.sooner.test(sentence)) ||
+            (exactDay.day.test(sentence) && exactDay.exact.test(sentence)))),
     );
 }
