@@ -569,6 +569,8 @@ describe('round 8: forms of speech that hide the topic', () => {
     ['Steht mittlerweile fest, ob Daten gestohlen wurden?', 'data-leaked'],
     ['Is it known whether any files were stolen?', 'data-leaked'],
     ['Erklären Sie mir bitte in einfachen Worten, was bei der Stadt passiert ist?', 'what-happened'],
+    ['Can I get a quick overview of the breach?', 'what-happened'],
+    ['Which flaws does the notice talk about?', 'exchange-vulnerability'],
   ])('understands "%s" as %s', (question, id) => {
     expect(answer(question)).toBe(id);
   });

@@ -57,6 +57,16 @@ const phrases: Record<Language, readonly [RegExp, string][]> = {
       '',
     ],
     [/\bdo (?:you|they|we) (?:already |actually |even )?know (?=whether\b|if\b)/giu, ''],
+    // "a short summary of the incident" asks what happened.
+    [
+      /\b(?:give me |get |is there )?(?:a |an )?(?:short |brief |quick |rough )?(?:summary|overview|rundown|recap) of\b/giu,
+      'what happened in',
+    ],
+    // What "the notice talks about" is named by the words around it, not by the notice.
+    [
+      /\b(?:that |which )?the (?:town's |council's |town hall's )?(?:notice|announcement|statement) (?:talks? about|mentions?|refers? to|speaks? of|describes?|is about)\b/giu,
+      '',
+    ],
     // "the people who did this" are the attackers.
     [/\b(?:the )?(?:people|person|guys|ones|folks) (?:who|that) did (?:this|it|that)\b/giu, 'the attackers'],
     // "limit the damage", "damage control": what to do now, not a question about damages.
@@ -149,6 +159,11 @@ const phrases: Record<Language, readonly [RegExp, string][]> = {
       '',
     ],
     [/\b(?:weiß|weiss) man(?: (?:denn|inzwischen|schon|mittlerweile|eigentlich|jetzt))*,? (?=ob\b)/giu, ''],
+    // "eine kurze Zusammenfassung des Vorfalls" fragt, was passiert ist.
+    [
+      /\b(?:eine |einen )?(?:kurze[nr]? |knappe[nr]? |groben? )?(?:zusammenfassung|überblick|ueberblick) (?:über|ueber|zu|von|des|der|zum)\b/giu,
+      'was passiert',
+    ],
     // "Schaden begrenzen": what to do now, not a question about damages.
     [/\b(?:den )?schaden (?:begrenzen|eindämmen|minimieren|gering halten)\b/giu, 'was tun'],
     [/\bin verbindung setzen\b/giu, 'kontaktieren'],
