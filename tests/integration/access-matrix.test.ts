@@ -1,5 +1,5 @@
 import { decodeJwt } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { apiGatewayClaims, createLocalServer, listen } from '../../functions/local/server.ts';
 import type { LocalStack } from '../../functions/local/stack.ts';
 import {
@@ -36,7 +36,13 @@ describe('access control matrix (every route x every identity)', () => {
   });
 
   it('answers every cell with its expected status', async () => {
+    // The forged token carries a local-looking key id: the issuer says so once, read here.
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    onTestFinished(() => warned.mockRestore());
     expect(await checkMatrix(context)).toEqual([]);
+    expect(warned).toHaveBeenCalledWith(
+      expect.stringContaining('signed with another local key (dev-forged)'),
+    );
   }, 60_000);
 
   it('catches a planted defect: an authorizer that decodes tokens without verifying them', async () => {
