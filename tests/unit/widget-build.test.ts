@@ -18,8 +18,11 @@ describe('widget bundle', () => {
     const sizes = await buildWeb(`${outDir}/`);
     const widget = sizes.widget;
     expect(widget).toBeDefined();
-    console.log(`widget.js: ${widget?.raw} bytes raw, ${widget?.gzip} bytes gzipped (budget ${budgetBytes})`);
-    expect(widget?.gzip).toBeLessThanOrEqual(budgetBytes);
+    // The figures go with a failure, not into every green run (`npm run build:web` prints them).
+    expect(
+      widget?.gzip,
+      `widget.js: ${widget?.raw} bytes raw, ${widget?.gzip} bytes gzipped`,
+    ).toBeLessThanOrEqual(budgetBytes);
     const code = await readFile(path.join(outDir, 'widget.js'), 'utf8');
     expect(gzipSync(code, { level: 9 }).length).toBe(widget?.gzip);
     // No third-party requests, no eval, no persistent storage, no HTML parsing of API data.
