@@ -571,6 +571,13 @@ describe('round 8: forms of speech that hide the topic', () => {
     ['Erklären Sie mir bitte in einfachen Worten, was bei der Stadt passiert ist?', 'what-happened'],
     ['Can I get a quick overview of the breach?', 'what-happened'],
     ['Which flaws does the notice talk about?', 'exchange-vulnerability'],
+    // round 10
+    ['Which gaps are mentioned in the notice?', 'exchange-vulnerability'],
+    ['What did the council do about the hack?', 'measures-taken'],
+    ["Warum krich ick 'nen Brief von der Stadt?", 'why-notified'],
+    ['wen was the attack made public', 'when-informed'],
+    ['How can I suss out a fake mail?', 'recognize-phishing'],
+    ['Wo kann ick die Fake-Mail petzen?', 'report-phishing'],
   ])('understands "%s" as %s', (question, id) => {
     expect(answer(question)).toBe(id);
   });

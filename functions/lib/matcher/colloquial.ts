@@ -131,6 +131,12 @@ const german: Readonly<Record<string, string>> = {
   gekriegt: 'bekommen',
   // Berlin "j" for "g" in the stem, too ("Warum kriej ick det?").
   kriej: 'bekomme',
+  kriech: 'bekomme',
+  krige: 'bekomme',
+  krich: 'bekomme',
+  jib: 'gib',
+  jeloofen: 'gelaufen',
+  schiefjeloofen: 'schiefgelaufen',
   krieje: 'bekomme',
   kriejt: 'bekommt',
   kriejen: 'bekommen',
@@ -407,6 +413,7 @@ const english: Readonly<Record<string, string>> = {
   hasn: 'has',
   couldn: 'could',
   wouldn: 'would',
+  wen: 'when',
   yall: 'you',
   // "affected" as heard (three writers of the blind corpora wrote "efected")
   efected: 'affected',

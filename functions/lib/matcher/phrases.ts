@@ -62,11 +62,25 @@ const phrases: Record<Language, readonly [RegExp, string][]> = {
       /\b(?:give me |get |is there )?(?:a |an )?(?:short |brief |quick |rough )?(?:summary|overview|rundown|recap) of\b/giu,
       'what happened in',
     ],
-    // What "the notice talks about" is named by the words around it, not by the notice.
+    // What "the notice talks about" or what is "mentioned in the notice" is named by the words
+    // around it, not by the notice.
+    [
+      /\b(?:that |which )?(?:are |is |were |was )?(?:mentioned|described|named|referred to|listed) in the (?:town's |council's )?(?:notice|announcement|statement)\b/giu,
+      '',
+    ],
     [
       /\b(?:that |which )?the (?:town's |council's |town hall's )?(?:notice|announcement|statement) (?:talks? about|mentions?|refers? to|speaks? of|describes?|is about)\b/giu,
       '',
     ],
+    // "What did the town do about it?" asks what was done.
+    [
+      /\bwhat did (the town|the council|the city|they|you|the administration) do about\b/giu,
+      'what has $1 done about',
+    ],
+    // "do I no if" is "do I know if".
+    [/\b(do|does|did|to) (i|you|u|we) no (?=if\b|whether\b|when\b)/giu, '$1 $2 know '],
+    // To "suss out" whether a mail is dodgy is to recognise it.
+    [/\bsuss(?:ed|ing)?(?: out)?\b/giu, 'recognise'],
     // "the people who did this" are the attackers.
     [/\b(?:the )?(?:people|person|guys|ones|folks) (?:who|that) did (?:this|it|that)\b/giu, 'the attackers'],
     // "limit the damage", "damage control": what to do now, not a question about damages.
@@ -80,7 +94,7 @@ const phrases: Record<Language, readonly [RegExp, string][]> = {
     [/\breach out to\b/giu, 'contact'],
     [/\bhit (?:me )?up\b/giu, 'contact'],
     [/\bget rid of\b/giu, 'remove'],
-    [/\bget (?:their|his|her|its) hands on\b/giu, 'access'],
+    [/\b(?:get|got|gotten|getting) (?:their|his|her|its) hands on\b/giu, 'access'],
     [/\b(?:get|got|getting|gotten) away with\b/giu, 'steal'],
     // A service's hours are no "opening" of an attachment.
     [/\bopening (?:hours|times)\b/giu, 'openinghours'],
@@ -147,6 +161,11 @@ const phrases: Record<Language, readonly [RegExp, string][]> = {
     [
       /\b(bist du|sind sie|ist das hier|ist das)\b([^?.!]*?)\b(?:nur )?(?:ein|eine) (?:computer-?)?programm\b/giu,
       '$1$2 ein bot',
+    ],
+    // "Was ist in den Mitteilung genannt": what the notice names is named by the words around it.
+    [
+      /\b(?:die |der |das )?in der (?:mitteilung|meldung|bekanntmachung) (?:genannten?|erwähnten?|beschriebenen?)\b/giu,
+      '',
     ],
     // Wie geantwortet werden soll, ist kein Thema: "in einfachen Worten", "auf gut Deutsch".
     [
