@@ -5,10 +5,10 @@ import { entryFields } from './entry-form.ts';
 import { announce, run } from './feedback.ts';
 import { fromEntry } from './form.ts';
 import { loadHistory } from './history.ts';
-import { loadEntries, renderList, stateOf, titleOf } from './list.ts';
+import { loadEntries, renderList, stateOf } from './list.ts';
 import { renderReview } from './review.ts';
 import { renderReviewMarker, renderSources } from './sources.ts';
-import { app, byId, calendarDate, t } from './state.ts';
+import { app, byId, calendarDate, t, titleOf } from './state.ts';
 import { renderTryPanel } from './try-panel.ts';
 
 /**

@@ -4,8 +4,6 @@ import { openEntry } from './editor-pane.ts';
 import { run } from './feedback.ts';
 import { app, byId, t, titleOf } from './state.ts';
 
-export { titleOf };
-
 /** The list of entries with their state, filtered by the search field. */
 export function stateOf(entry: EntryView): string {
   if (entry.draft?.deleted) return t.states.deleted;

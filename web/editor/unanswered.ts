@@ -1,8 +1,7 @@
 import { h } from '../shared/dom.ts';
 import { refresh } from './editor-pane.ts';
 import { run } from './feedback.ts';
-import { titleOf } from './list.ts';
-import { app, byId, t } from './state.ts';
+import { app, byId, t, titleOf } from './state.ts';
 
 /** The anonymised report of questions the assistant could not answer, turned into drafts. */
 export async function loadUnanswered(showEntries: () => void): Promise<void> {
