@@ -107,55 +107,57 @@ export function isInstruction(message: string): boolean {
 }
 
 /**
+ * Telling and publishing: a question about when or why the town told its citizens is answered
+ * (with the notice's date), so the rules below leave it alone ("Why didn't the town tell us
+ * sooner?", "Wann genau wurde informiert?").
+ */
+const telling =
+  /\b(?:tell|told|inform\w*|notif\w*|warn\w*|announc\w*|publish\w*|informiert\w*|informieren|benachrichtig\w*|mitgeteilt|gewarnt|warnen|berichtet|veröffentlicht|bekannt\w*|gesagt|erfahren)\b/iu;
+
+/**
  * "Why did the town not patch sooner?", "Warum hat die Stadt nicht früher gehandelt?": a
  * question why something did not happen earlier asks for a reason the notice never gives (it
- * says what was done, not why not before). Entries may be suggested, none answers. Not for
- * telling: "Why didn't the town tell us sooner?" is answered with when it told.
+ * says what was done, not why not before).
  */
-const whyNotSooner = {
-  telling:
-    /\b(?:tell|told|inform\w*|notif\w*|warn\w*|announc\w*|publish\w*|informiert\w*|informieren|benachrichtig\w*|mitgeteilt|gewarnt|warnen|berichtet|veröffentlicht|bekannt\w*|gesagt|erfahren)\b/iu,
-  why: /\b(?:why|warum|wieso|weshalb)\b/iu,
-  not: /\b(?:not|nicht|didn't|didnt|wasn't|wasnt|weren't|werent|hasn't|hasnt|haven't|havent|couldn't|couldnt|wouldn't|wouldnt)\b/iu,
-  sooner: /\b(?:sooner|earlier|in time|faster|already|früher|frueher|eher|rechtzeitig|schneller|schon)\b/iu,
-};
+const whyNotSooner = [
+  /\b(?:why|warum|wieso|weshalb)\b/iu,
+  /\b(?:not|nicht|didn't|didnt|wasn't|wasnt|weren't|werent|hasn't|hasnt|haven't|havent|couldn't|couldnt|wouldn't|wouldnt)\b/iu,
+  /\b(?:sooner|earlier|in time|faster|already|früher|frueher|eher|rechtzeitig|schneller|schon)\b/iu,
+];
 
 /**
  * "An welchem Tag genau sind die Angreifer eingedrungen?", "On what exact date were the patches
- * installed?": the notice gives no day for anything but itself. Not for telling ("Wann genau
- * wurde die Stadt informiert?" is answered with the notice's date).
+ * installed?": the notice gives no day for anything but itself.
  */
-const exactDay = {
-  day: /\b(?:an welchem|welches|welchen|on what|on which|what|which)\s+(?:exact\s+|precise\s+|genaue[nms]?\s+)?(?:day|date|tag|datum)\b/iu,
-  exact: /\b(?:exact|exactly|precise|precisely|genau|genaue[nms]?)\b/iu,
-};
+const exactDay = [
+  /\b(?:an welchem|welches|welchen|on what|on which|what|which)\s+(?:exact\s+|precise\s+|genaue[nms]?\s+)?(?:day|date|tag|datum)\b/iu,
+  /\b(?:exact|exactly|precise|precisely|genau|genaue[nms]?)\b/iu,
+];
 
 /**
  * "Can you check whether my e-mail address is in the stolen address book?": a look-up of the
  * citizen's own details, which the assistant cannot do and no entry answers (the data
  * protection officer can: the citizen gets the offer to forward the question).
  */
-const ownLookup = {
-  de: /\b(?:können|koennen|könnten|kannst|könntest) (?:sie|du) (?:mal |bitte )*(?:nachsehen|nachschauen|nachgucken|prüfen|pruefen|überprüfen|ueberpruefen|checken|herausfinden|rausfinden|suchen)\b[^?.!]*\bob (?:meine|mein) (?:e-?mail-?adresse|mailadresse|adresse|telefonnummer|handynummer|nummer|name)\b/iu,
-  en: /\b(?:can|could|would) you (?:please )?(?:check|look up|find out|see|verify|search|confirm)\b[^?.!]*\b(?:whether|if) my (?:(?:specific|own|personal) )?(?:e-?mail(?: address)?|address|phone number|number|name)\b/iu,
-};
+const ownLookup = [
+  /\b(?:können|koennen|könnten|kannst|könntest) (?:sie|du) (?:mal |bitte )*(?:nachsehen|nachschauen|nachgucken|prüfen|pruefen|überprüfen|ueberpruefen|checken|herausfinden|rausfinden|suchen)\b[^?.!]*\bob (?:meine|mein) (?:e-?mail-?adresse|mailadresse|adresse|telefonnummer|handynummer|nummer|name)\b/iu,
+  /\b(?:can|could|would) you (?:please )?(?:check|look up|find out|see|verify|search|confirm)\b[^?.!]*\b(?:whether|if) my (?:(?:specific|own|personal) )?(?:e-?mail(?: address)?|address|phone number|number|name)\b/iu,
+];
+
+const all = (patterns: readonly RegExp[], sentence: string) =>
+  patterns.every((pattern) => pattern.test(sentence));
 
 /**
- * Whether a sentence of the message asks for what the notice never says: why something did not
- * happen sooner, the exact day of something other than the notice, or a look-up of the
- * citizen's own details (see above).
+ * Whether a sentence of the message asks for what the notice never says: a look-up of the
+ * citizen's own details, or (unless it is about telling) why something did not happen sooner or
+ * the exact day of something. Entries may then be suggested, none answers.
  */
 export function asksBeyondTheNotice(message: string): boolean {
   return message
     .split(/(?<=[.!?;])\s+|\n+/u)
     .some(
       (sentence) =>
-        ownLookup.de.test(sentence) ||
-        ownLookup.en.test(sentence) ||
-        (!whyNotSooner.telling.test(sentence) &&
-          ((whyNotSooner.why.test(sentence) &&
-            whyNotSooner.not.test(sentence) &&
-            whyNotSooner.sooner.test(sentence)) ||
-            (exactDay.day.test(sentence) && exactDay.exact.test(sentence)))),
+        ownLookup.some((pattern) => pattern.test(sentence)) ||
+        (!telling.test(sentence) && (all(whyNotSooner, sentence) || all(exactDay, sentence))),
     );
 }
