@@ -221,7 +221,7 @@ describe.runIf(browserAvailable)(
           for (const label of cardLabels('de')) expect(englishText).not.toContain(label);
           expect(await english.getByRole('button').allTextContents()).not.toContain('Ja');
           await page.getByRole('button', { name: 'Switch to English' }).click();
-          await ask(page, 'Erzähl mal vom Angriff und meinem Passwort');
+          await ask(page, 'Und der Angriff?');
           const german = page.locator('.log .msg.assistant').last();
           expect(await german.getAttribute('lang')).toBe('de');
           const germanText = (await german.textContent()) ?? '';
@@ -319,7 +319,7 @@ describe.runIf(browserAvailable)(
         it('has no WCAG 2.1 A/AA violations (axe) in light, dark and forced-colors modes', async () => {
           const { page, ...watched } = await opened();
           await ask(page, 'Was ist passiert?');
-          await ask(page, 'Erzähl mal vom Angriff und meinem Passwort');
+          await ask(page, 'Und der Angriff?');
           for (const mode of [
             { colorScheme: 'light', forcedColors: 'none' },
             { colorScheme: 'dark', forcedColors: 'none' },

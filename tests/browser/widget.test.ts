@@ -175,10 +175,10 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
     const { page, ...watched } = await demo();
     await page.getByRole('button', { name: 'Fragen zum Datenschutzvorfall' }).click();
     const typed = page.waitForRequest((request) => request.url().endsWith('/v1/ask'));
-    await askQuestion(page, 'Erzähl mal vom Angriff und meinem Passwort');
+    await askQuestion(page, 'Und der Angriff?');
     // Typed questions carry no locale: the answer language follows the question.
     expect(JSON.parse((await typed).postData() ?? '{}')).toEqual({
-      question: 'Erzähl mal vom Angriff und meinem Passwort',
+      question: 'Und der Angriff?',
     });
     const suggestion = page
       .locator('.msg.assistant')
@@ -264,7 +264,7 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
     expect(await focused(page)).toContain('Fragen zum Datenschutzvorfall');
     await page.keyboard.press('Enter');
     expect(await focused(page)).toBe('input#question ');
-    await page.keyboard.type('Erzähl mal vom Angriff und meinem Passwort');
+    await page.keyboard.type('Und der Angriff?');
     await page.keyboard.press('Enter');
     await page.locator('.msg.assistant .chip').first().waitFor();
     // Shift+Tab back from the question field to the suggestion buttons, then choose one.
@@ -423,7 +423,7 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
     const { page, ...watched } = await demo();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Fragen zum Datenschutzvorfall' }).click();
-    await askQuestion(page, 'Erzähl mal vom Angriff und meinem Passwort');
+    await askQuestion(page, 'Und der Angriff?');
     await askQuestion(page, 'An wen kann ich mich wenden?');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Switch to English' }).click();

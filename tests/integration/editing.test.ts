@@ -539,7 +539,7 @@ describe('unanswered questions', () => {
   });
 
   it('adds a group as alternative phrasings of an existing entry', async () => {
-    await askText('Wo finde ich die Sprechzeiten vom Datenschutz?');
+    await askText('Gibt es Sprechzeiten beim Datenschutz?');
     const report = await request(api('/v1/knowledge/unanswered'), { headers: auth(erika) });
     const group = (report.body as { groups: { id: string; text: string }[] }).groups.find((candidate) =>
       candidate.text.includes('Sprechzeiten'),
@@ -551,7 +551,7 @@ describe('unanswered questions', () => {
     });
     expect(response.status).toBe(200);
     expect((response.body as View).draft?.entry?.de.alternatives).toContain(
-      'Wo finde ich die Sprechzeiten vom Datenschutz?',
+      'Gibt es Sprechzeiten beim Datenschutz?',
     );
     const missing = await request(api('/v1/knowledge/unanswered/0123456789abcdef/to-draft'), {
       body: {},

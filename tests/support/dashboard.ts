@@ -12,7 +12,7 @@ import { request } from './stack.ts';
 export const seededAsks = [
   { question: 'Wurden Daten gestohlen?', status: 'answer', entryId: 'data-leaked', times: 3 },
   { question: 'Was ist passiert?', status: 'answer', entryId: 'what-happened', times: 2 },
-  { question: 'Erzähl mal vom Angriff und meinem Passwort', status: 'suggest', times: 4 },
+  { question: 'Und der Angriff?', status: 'suggest', times: 4 },
   { question: 'Wie hoch ist die Hundesteuer?', status: 'none', times: 1 },
 ] as const;
 

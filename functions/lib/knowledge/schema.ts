@@ -227,6 +227,15 @@ const localesSchema = z
   });
 
 /** `knowledge/settings.yaml`: matcher thresholds, fallback texts, contact data and policies. */
+/**
+ * Words for a matcher list: letters and digits, "*" for any letters, "+" for at least one, "_"
+ * for a space ("*ausweis*", "+bad", "deutsche_bank"). Nothing else, so a list cannot break the
+ * pattern made from it.
+ */
+const wordList = z
+  .array(z.string().regex(/^[\p{L}\p{N}*+_]{2,40}$/u, 'use letters, digits, * + and _ only'))
+  .max(400);
+
 export const settingsSchema = z.strictObject({
   /**
    * The town that runs the assistant (names, website, mail domains, colours; town.ts). Optional
@@ -243,6 +252,13 @@ export const settingsSchema = z.strictObject({
     /** The best entry must lead the runner-up by this much to be answered outright. */
     minMargin: z.number().min(0).max(1),
     maxSuggestions: z.number().int().min(1).max(5),
+    /**
+     * Other services of the town ("*ausweis*", "bin_day"): a message that names one the entries
+     * never name, and never the incident, gets an honest "no answer" (docs/matching.md).
+     */
+    otherServices: wordList.optional(),
+    /** Other senders (banks, shops, platforms): a message about one that never names the town is not answered. */
+    otherSenders: wordList.optional(),
   }),
   /** Words that mean the same for matching, per locale: word -> replacement word(s). */
   synonyms: perLocale(z.record(z.string(), z.string())),

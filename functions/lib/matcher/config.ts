@@ -54,6 +54,11 @@ export const scoring = Object.freeze({
   suggestCoverageKnown: 0.4,
   /** Factor on the suggestion coverage when an implicit question takes its topic from the story. */
   storyCoverage: 0.75,
+  /**
+   * Words up to which a message may be small talk itself ("Na, alles fit?"), so small-talk
+   * entries may be suggested for it; a longer message gets them only as an answer.
+   */
+  briefWords: 4,
   /** Vocabulary overlap (rarity-weighted, of the smaller vocabulary) from which two entries are neighbours. */
   neighbourSimilarity: 0.15,
   /** Language evidence lead from which an explicit locale gives way to the question's language. */

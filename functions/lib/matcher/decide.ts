@@ -11,6 +11,8 @@ export function decide(
   locale: Locale,
   options: MatcherOptions,
   neighbours: (entry: Entry) => Iterable<Entry | undefined>,
+  /** A message of a few words may be small talk itself: then small talk may be suggested too. */
+  brief = false,
 ): MatchResult {
   const confidence = ranked[0]?.score ?? 0;
   const runnerUp = ranked[1]?.score ?? 0;
@@ -20,7 +22,13 @@ export function decide(
   // A suggestion must share the question's topic, not one word of it ("passport" ~ "password").
   // Once one entry shares it, the question is in scope: its neighbours are offered too, since
   // a citizen's words often cover the right entry less than a neighbouring one.
-  const inScope = ranked.some((item) => item.topical && item.score >= options.suggestThreshold);
+  // Small talk is offered only for a message of a few words ("Na, alles fit?"): a longer question
+  // shares only a side word with it ("Wochenende", "Nacht") and is about something else.
+  const offered = (item: RankedEntry, position: number) =>
+    brief || item.entry.kind !== 'smalltalk' || (status === 'answer' && position === 0);
+  const inScope = ranked.some(
+    (item, position) => item.topical && item.score >= options.suggestThreshold && offered(item, position),
+  );
   const kept =
     status === 'none'
       ? []
@@ -28,6 +36,7 @@ export function decide(
           .filter(
             (item, position) =>
               item.score >= options.suggestThreshold &&
+              offered(item, position) &&
               (inScope || item.topical || (status === 'answer' && position === 0)),
           )
           .slice(0, options.maxSuggestions);

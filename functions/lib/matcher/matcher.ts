@@ -5,6 +5,8 @@ import {
   type Language,
   type Locale,
   type LocaleConfig,
+  localeBlock,
+  localeTags,
 } from '../knowledge/locales.ts';
 import type { Entry, Settings } from '../knowledge/schema.ts';
 import { scoring as tuning } from './config.ts';
@@ -13,7 +15,13 @@ import { hasDeclined, withDeclined } from './declined.ts';
 import { languageDetector } from './language.ts';
 import { LocaleIndex } from './locale-index.ts';
 import { buildSynonyms, questionSentence } from './normalize.ts';
-import { asksBeyondTheNotice, isInstruction } from './requests.ts';
+import {
+  anyOf,
+  asksAboutAnotherService,
+  asksBeyondTheNotice,
+  isInstruction,
+  type Known,
+} from './requests.ts';
 
 /**
  * The matcher: an inverted index over the stemmed terms of every entry's question,
@@ -48,6 +56,9 @@ export type MatcherOptions = Settings['matcher'];
 export type { EntryScore } from './locale-index.ts';
 export { unionMask } from './masks.ts';
 export { editDistance, plausibleTypo } from './typos.ts';
+
+/** A message of a few words ("Na, alles fit?"), which may be small talk itself. */
+const brief = (question: string) => (question.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= tuning.briefWords;
 
 /** A matcher built once per published knowledge base; `match` is synchronous and fast. */
 export interface Matcher {
@@ -89,6 +100,31 @@ export function createMatcher(
     };
   };
   const indexOf = lazyIndexes(entries);
+  // The settings' lists of other services and senders, as patterns (none when a list is empty).
+  const listed = (words: readonly string[] | undefined) =>
+    words?.length ? anyOf(words.join(' '), 'giu') : undefined;
+  const services = listed(options.otherServices);
+  const senders = listed(options.otherSenders);
+  // Every word the entries use in a language: a service or sender they speak of (a town whose
+  // knowledge base covers its swimming pool) is no "other" one for `asksAboutAnotherService`.
+  const vocabularies = new Map<Analysis, ReadonlySet<string>>();
+  const knownIn = (locale: Locale): Known => {
+    const analysis = analysisOf(locale);
+    let vocabulary = vocabularies.get(analysis);
+    if (!vocabulary) {
+      const texts = entries.flatMap((entry) =>
+        localeTags(entry)
+          .filter((tag) => analysisOf(tag) === analysis)
+          .flatMap((tag) => {
+            const block = localeBlock(entry, tag);
+            return block ? [block.question, ...block.alternatives, ...block.keywords] : [];
+          }),
+      );
+      vocabulary = new Set(texts.flatMap((text) => text.toLocaleLowerCase().match(/\p{L}+/gu) ?? []));
+      vocabularies.set(analysis, vocabulary);
+    }
+    return (word) => vocabulary.has(word);
+  };
   // What entries do not answer (`notAnswered`): the entries and their declined questions, in
   // an index of their own (see declined.ts).
   const declinedIndexOf = hasDeclined(entries) ? lazyIndexes(withDeclined(entries)) : undefined;
@@ -149,9 +185,9 @@ export function createMatcher(
       // Declined only for words the entry does not know: a question said entirely in the
       // entry's own words ("Ist das eine komische Mail?") asks what the entry says.
       if (says && not && not.coverage > says.coverage && not.score > says.score + tuning.declineMargin)
-        return decide(ranked.slice(1), locale, suggestOnly, neighboursIn(locale));
+        return decide(ranked.slice(1), locale, suggestOnly, neighboursIn(locale), brief(question));
     }
-    return decide(ranked, locale, options, neighboursIn(locale));
+    return decide(ranked, locale, options, neighboursIn(locale), brief(question));
   }
 
   function match(question: string, locale?: Locale): MatchResult {
@@ -169,11 +205,19 @@ export function createMatcher(
       Math.abs(lead) >= tuning.localeOverride && isLanguage(analysis) && analysis !== detected;
     const preferred: Locale = locale !== undefined && !overridden ? locale : detected;
     // An instruction to the assistant ("Schreib mir ein Gedicht", "Give me the town's passwords")
-    // is no question to the town: no entry answers it, whatever words it shares with one.
-    if (isInstruction(question)) return { status: 'none', locale: preferred, confidence: 0, ranked: [] };
+    // is no question to the town, and another service of the town ("Wo beantrage ich einen
+    // Personalausweis?") none for this assistant: no entry answers them, whatever words they share.
+    if (isInstruction(question) || asksAboutAnotherService(question, services, knownIn(preferred)))
+      return { status: 'none', locale: preferred, confidence: 0, ranked: [] };
     // A reason the notice never gives: entries may be suggested, none answers.
-    if (asksBeyondTheNotice(question))
-      return decide(rank(question, preferred), preferred, suggestOnly, neighboursIn(preferred));
+    if (asksBeyondTheNotice(question, senders, knownIn(preferred)))
+      return decide(
+        rank(question, preferred),
+        preferred,
+        suggestOnly,
+        neighboursIn(preferred),
+        brief(question),
+      );
     const first = decideDeclining(
       question,
       settleTie(question, rank(question, preferred), preferred),

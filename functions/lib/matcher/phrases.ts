@@ -53,6 +53,15 @@ const phrases: Record<Language, readonly [RegExp, string][]> = {
       /\b(are you|is this|r u|am i talking to)\b([^?.!]*?)\b(?:just )?(?:a|an) (?:computer |automated )?program(?:me)?\b/giu,
       '$1$2 a bot',
     ],
+    // "When is the library open?": opening hours, a town service, not when something became
+    // known or what was opened (an attachment).
+    [
+      /\b(?:when|what time)\s+(?:is|are|does|do)\s+(?:the\s+)?((?:\p{L}+\s+){0,2}?\p{L}+)\s+(?:open|opened|close|closed|shut)\b/giu,
+      'opening hours $1',
+    ],
+    // What the town holds "about me" / "on me" is the right of access to one's own data, one
+    // word for it in entries and questions alike ("what info you've got on me").
+    [/\b(?:about|on)\s+(?:me|myself|us)\b/giu, 'selfdata'],
     // Contractions that the word split would cut into letters ("what'd", "y'all").
     [/\bwhat['’]d\b/giu, 'what did'],
     [/\by['’]all\b/giu, 'you'],
@@ -114,12 +123,23 @@ const phrases: Record<Language, readonly [RegExp, string][]> = {
     ],
   ],
   de: [
+    // "Wann hat das Rathaus geöffnet?": Öffnungszeiten, eine Leistung der Stadt, nicht wann etwas
+    // bekannt wurde oder was geöffnet wurde (ein Anhang).
+    [
+      /\b(?:wann|bis wann|ab wann|wie lange)\s+(?:hat|haben|ist|sind|macht|machen)\s+(?:das|der|die|dat|det|de)\s+((?:\p{L}+\s+){0,2}?\p{L}+)\s+(?:geöffnet|geoeffnet|offen|auf|zu|geschlossen)\b/giu,
+      'öffnungszeiten $1',
+    ],
     // "Woran erkenne ich, ob ich betroffen bin?": wie man etwas über sich herausfindet, fragt
     // nach dieser Sache, nicht danach, wie man eine falsche Mail erkennt.
     [
       /\b(?:(?:woran|wie|wodurch|woher)\s+(?:(?:kann|könnte|koennte|soll|muss)\s+(?:ich|man)\s+)?)?(?:erkenne|erkennen|erkennt|finde|herausfinden|rausfinden|feststellen|stelle|sehe|sehen|merke|merken|weiss|weiß|wissen|prüfen|pruefen|checken)(?:\s+(?:ich|man|du))?(?:\s+(?:heraus|raus|fest))?\s*,?\s*(?=ob\s+(?:ich|mich|meine daten)\b)/giu,
       '',
     ],
+    // Was die Stadt "über mich" speichert oder weiß, ist das Auskunftsrecht: ein Wort dafür, in
+    // Einträgen und Fragen gleich ("Welche Daten hat die Stadt über mich gespeichert?").
+    [/(?<!\p{L})(?:über|ueber|iwwer)\s+(?:mich|uns|mir)\b/giu, 'selbstdaten'],
+    // "Alles klar" ist ein Gruß oder ein Okay, kein "klären" (mit dem Absender klären).
+    [/\b(?:alles|allet|allz|alls)\s+klar\b/giu, 'allesklar'],
     // "zu den Betroffenen gehören" is being affected, not having heard something ("gehört").
     [
       /\b(?:gehöre|gehört|gehören|gehörst|gehoere|gehoert|gehoeren|zähle|zählt|zählen|zaehle|zaehlt)\b((?:\s+\p{L}+){0,2})\s+zu den betroffenen\b/giu,
