@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeDir } from '../../functions/lib/knowledge/files.ts';
 import { type Settings, settingsSchema } from '../../functions/lib/knowledge/schema.ts';
@@ -700,6 +701,33 @@ describe('round 11: words that mean one thing in the knowledge base and another 
     expect(answer('Wie lange ist der Angriff her?')).toBe('when-informed');
     expect(answer('How long ago was the attack?')).toBe('when-informed');
     expect(answer('Was empfehlen Sie, wenn ich eine komische Mail bekomme?')).toBe('suspicious-email');
+  });
+
+  it("has no \\b next to a letter outside ASCII in the matcher's patterns, where it never matches", () => {
+    // `\b` knows only ASCII word letters, even with the `u` flag: "\bü…" needs a letter before
+    // the "ü", "…ß\b" one after the "ß". Both bugs were found this way (requests.ts, normalize.ts).
+    const outsideAscii = /\P{ASCII}/u;
+    const offenders = (source: string) => [
+      ...[...source.matchAll(/\\b\(\?:([^()]*)\)/gu)].flatMap((group) =>
+        (group[1] ?? '').split('|').filter((word) => outsideAscii.test(word.charAt(0))),
+      ),
+      ...[...source.matchAll(/\(\?:([^()]*)\)\\b/gu)].flatMap((group) =>
+        (group[1] ?? '').split('|').filter((word) => outsideAscii.test(word.charAt(word.length - 1))),
+      ),
+      ...(source.match(/\\b\P{ASCII}|\P{ASCII}\\b/gu) ?? []),
+    ];
+    const folder = new URL('../../functions/lib/matcher/', import.meta.url);
+    const files = readdirSync(folder).filter((file) => file.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files)
+      expect(offenders(readFileSync(new URL(file, folder), 'utf8')), file).toEqual([]);
+    expect(offenders(String.raw`/\b(?:skip|überspring\w*)\b/`)).toEqual(['überspring\\w*']);
+  });
+
+  it('reads "…, oder weiß man das nicht?" as a doubt tag, as it read "weiss"', () => {
+    const context = (question: string) =>
+      analyzeTerms(question, 'de', new Map(), { focus: true }).filter((term) => term.focus === 0).length;
+    expect(context('Wurden Daten gestohlen, oder weiß man das nicht?')).toBeGreaterThan(0);
   });
 
   it('finds an order to skip the rules when the verb starts with an umlaut ("überspringen")', () => {

@@ -6,8 +6,8 @@ import type { Entry, LocalizedEntry } from '../knowledge/schema.ts';
 import { scoring as tuning } from './config.ts';
 import { hasBit, unionMask } from './masks.ts';
 import { analyzeTerms, type SynonymTable, stem } from './normalize.ts';
-import { foldGerman, stripDiacritics, words } from './stemming.ts';
-import { isMisspeltStopWord } from './stop-words.ts';
+import { canonicalWord, foldGerman, stripDiacritics, words } from './stemming.ts';
+import { isMisspeltStopWord, stopWords } from './stop-words.ts';
 import { plausibleTypo, realWords } from './typos.ts';
 
 interface Phrasing {
@@ -171,6 +171,15 @@ export class LocaleIndex {
     const list = similar.sort((x, y) => y[1] - x[1]).map(([other]) => other);
     this.neighbourLists.set(entry, list);
     return list;
+  }
+
+  /**
+   * Whether a phrasing of this index uses the word, in any form its analysis reads alike (a stop
+   * word counts as used: it names nothing). A service the entries speak of is no other service.
+   */
+  knows(word: string): boolean {
+    const canonical = canonicalWord(word.toLocaleLowerCase('de'), this.locale);
+    return this.wordTerms.has(canonical) || (this.locale !== 'none' && stopWords[this.locale].has(canonical));
   }
 
   private addWord(word: string, term: string): void {

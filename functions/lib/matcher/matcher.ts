@@ -5,8 +5,6 @@ import {
   type Language,
   type Locale,
   type LocaleConfig,
-  localeBlock,
-  localeTags,
 } from '../knowledge/locales.ts';
 import type { Entry, Settings } from '../knowledge/schema.ts';
 import { scoring as tuning } from './config.ts';
@@ -105,26 +103,12 @@ export function createMatcher(
     words?.length ? anyOf(words.join(' '), 'giu') : undefined;
   const services = listed(options.otherServices);
   const senders = listed(options.otherSenders);
-  // Every word the entries use in a language: a service or sender they speak of (a town whose
-  // knowledge base covers its swimming pool) is no "other" one for `asksAboutAnotherService`.
-  const vocabularies = new Map<Analysis, ReadonlySet<string>>();
-  const knownIn = (locale: Locale): Known => {
-    const analysis = analysisOf(locale);
-    let vocabulary = vocabularies.get(analysis);
-    if (!vocabulary) {
-      const texts = entries.flatMap((entry) =>
-        localeTags(entry)
-          .filter((tag) => analysisOf(tag) === analysis)
-          .flatMap((tag) => {
-            const block = localeBlock(entry, tag);
-            return block ? [block.question, ...block.alternatives, ...block.keywords] : [];
-          }),
-      );
-      vocabulary = new Set(texts.flatMap((text) => text.toLocaleLowerCase().match(/\p{L}+/gu) ?? []));
-      vocabularies.set(analysis, vocabulary);
-    }
-    return (word) => vocabulary.has(word);
-  };
+  // A service or sender the entries themselves speak of (a town whose knowledge base covers its
+  // swimming pool) is no "other" one: the locale's index knows its words.
+  const knownIn =
+    (locale: Locale): Known =>
+    (word) =>
+      indexOf(locale).knows(word);
   // What entries do not answer (`notAnswered`): the entries and their declined questions, in
   // an index of their own (see declined.ts).
   const declinedIndexOf = hasDeclined(entries) ? lazyIndexes(withDeclined(entries)) : undefined;

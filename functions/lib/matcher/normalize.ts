@@ -120,7 +120,7 @@ const adverbialClause: Record<Language, RegExp> = {
  */
 const doubtTag: Record<Language, RegExp> = {
   en: /,\s*or\s+(?:is|was|are|were|do|does|did)\b[^,]*\b(?:unclear|unknown|uncertain|possib\w*|sure|known|certain|rumou?r|guess|speculation)\b|,\s*or\s+not\b/iu,
-  de: /,\s*oder\s+(?:ist|war|sind|weiss|weiß|wisst|weis)\b[^,]*\b(?:unklar|unbekannt|bekannt|sicher|möglich\w*|vermut\w*|spekul\w*|gerücht\w*|nicht)\b|,\s*oder\s+nicht\b/iu,
+  de: /,\s*oder\s+(?:ist|war|sind|weiss|weiß|wisst|weis)(?!\p{L})[^,]*\b(?:unklar|unbekannt|bekannt|sicher|möglich\w*|vermut\w*|spekul\w*|gerücht\w*|nicht)\b|,\s*oder\s+nicht\b/iu,
 };
 
 /** Splits a message into sentences, each with its text and whether it asks the question. */

@@ -200,8 +200,10 @@ export const anyOf = (list: string, flags = 'iu') =>
 
 /**
  * "My bank sent me a strange e-mail", "Mein Facebook-Konto wurde gehackt": a message about
- * another sender (settings: `matcher.otherSenders`) that never names the town with one of these
- * words is not about the town's incident (the notice warns of mails in the town's name).
+ * another sender (settings: `matcher.otherSenders`) that never names the town or the attack with
+ * one of these words is not about the town's incident (the notice warns of mails in the town's
+ * name). Not `theIncident`: "My bank sent me a phishing mail" names mail and phishing, and is
+ * still about the bank.
  */
 const theTown = anyOf(
   'stadt* städtisch* staedtisch* rathaus* verwaltung* gemeinde* *amt *ämter strasburg* bürgermeister* town* council* city municipal* administration mayor datenschutzbeauftragt* notice mitteilung angriff* hack* attack* breach exchange server',
