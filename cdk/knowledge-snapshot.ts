@@ -7,8 +7,11 @@ import type { Settings } from '../functions/lib/knowledge/schema.ts';
 import { encodeSnapshot, type SeedSnapshot } from '../functions/seed-knowledge/snapshot.ts';
 import type { AppConfig } from './config.ts';
 
-/** esbuild receives `define` values as one command-line argument; stay well below Linux's 128 KiB. */
-const maxDefineBytes = 100_000;
+/**
+ * esbuild receives `define` values as one command-line argument, and Linux caps one argument at
+ * 128 KiB (MAX_ARG_STRLEN, 131,072 bytes): this leaves room for the flag's name.
+ */
+const maxDefineBytes = 120_000;
 
 export interface PackedKnowledge {
   /** The esbuild `define` value: a JS string literal holding the encoded snapshot. */

@@ -1,4 +1,4 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import type { EvalCase } from '../lib/knowledge/evaluate.ts';
 import type { Entry, Settings } from '../lib/knowledge/schema.ts';
 
@@ -17,14 +17,27 @@ export interface SeedSnapshot {
   evalCases?: EvalCase[];
 }
 
-/** Compresses a snapshot to a base64 string (what the CDK app passes to esbuild). */
+/**
+ * Compresses a snapshot to a base64 string (what the CDK app passes to esbuild). Brotli, not gzip:
+ * the knowledge base's many similar phrasings compress a fifth better (round 12: 111.6 KB with
+ * gzip, 90.3 KB with Brotli), and the whole string must fit one command-line argument.
+ */
 export function encodeSnapshot(snapshot: SeedSnapshot): string {
-  return gzipSync(Buffer.from(JSON.stringify(snapshot), 'utf8'), { level: 9 }).toString('base64');
+  const json = Buffer.from(JSON.stringify(snapshot), 'utf8');
+  return brotliCompressSync(json, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_LGWIN]: constants.BROTLI_MAX_WINDOW_BITS,
+      [constants.BROTLI_PARAM_SIZE_HINT]: json.length,
+    },
+  }).toString('base64');
 }
 
 /** The inverse of `encodeSnapshot`. */
 export function decodeSnapshot(encoded: string): SeedSnapshot {
-  const snapshot = JSON.parse(gunzipSync(Buffer.from(encoded, 'base64')).toString('utf8')) as SeedSnapshot;
+  const snapshot = JSON.parse(
+    brotliDecompressSync(Buffer.from(encoded, 'base64')).toString('utf8'),
+  ) as SeedSnapshot;
   if (
     !Array.isArray(snapshot.entries) ||
     typeof snapshot.settings !== 'object' ||

@@ -102,6 +102,17 @@ describe.runIf(browserAvailable)(
           await expectClean({ page, ...watched });
         });
 
+        it('meets a question the notice never answers with the honest "no answer" and the offer to forward, not with suggestions', async () => {
+          const { page, ...watched } = await opened();
+          await ask(page, 'Wann schaltet die Stadt das Webmail wieder frei?');
+          const reply = page.locator('.log .msg.assistant').last();
+          expect(await reply.textContent()).toContain('keine gesicherte Antwort');
+          expect(await reply.textContent()).not.toContain(strings.de.suggestions);
+          expect(await reply.getByRole('button', { name: strings.de.forwardOffer }).count()).toBe(1);
+          await shot(page, 'near-miss');
+          await expectClean({ page, ...watched });
+        });
+
         it('scrolls a new reply so that its first line is in view, announces it once and keeps focus in the question field', async () => {
           const { page, ...watched } = await opened();
           await ask(page, 'Was ist passiert?');

@@ -1,7 +1,7 @@
 import type { StaffIdentity } from '../auth/groups.ts';
 import { BadRequestError } from '../http/errors.ts';
 import { type Language, languageOfTag } from '../knowledge/locales.ts';
-import { type Entry, type Locale, localeBlock } from '../knowledge/schema.ts';
+import { type Entry, type Locale, localeBlock, maxPhrasings } from '../knowledge/schema.ts';
 import { anonymise } from '../unanswered/anonymise.ts';
 import { listDrafts, listPublished } from './store.ts';
 import { type EntryView, readEntry, saveDraft } from './workflow.ts';
@@ -58,7 +58,7 @@ export function entryFromQuestion(options: {
     question,
     alternatives: [...new Set((options.alternatives ?? []).map((text) => clip(text.trim(), 300)))]
       .filter((text) => text && text !== question)
-      .slice(0, 60),
+      .slice(0, maxPhrasings),
     keywords: [],
     answer: clip(options.answer?.trim() || answerMarker[locale], 4000),
     tests: [],
@@ -125,7 +125,10 @@ export async function addAlternatives(
     .filter((text) => !known.has(text.toLowerCase()));
   const next: Entry = {
     ...entry,
-    [block]: { ...localized, alternatives: [...localized.alternatives, ...new Set(added)].slice(0, 60) },
+    [block]: {
+      ...localized,
+      alternatives: [...localized.alternatives, ...new Set(added)].slice(0, maxPhrasings),
+    },
   };
   return saveDraft(entryId, next, current.version, who);
 }

@@ -51,7 +51,13 @@ const markdown = text(4000).superRefine((value, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
-const phrasings = z.array(text(300)).max(60).default([]);
+/**
+ * At most 80 per locale: three rounds of blind phrasings reached about 70 for the busiest entries
+ * (docs/matching.md, round 12); the cap keeps a pasted list from bloating the index.
+ */
+export const maxPhrasings = 80;
+
+const phrasings = z.array(text(300)).max(maxPhrasings).default([]);
 
 /** One locale of an entry: how citizens ask, and the answer they get. */
 export const localizedEntrySchema = z.strictObject({
@@ -259,6 +265,12 @@ export const settingsSchema = z.strictObject({
     otherServices: wordList.optional(),
     /** Other senders (banks, shops, platforms): a message about one that never names the town is not answered. */
     otherSenders: wordList.optional(),
+    /**
+     * The systems this incident is about ("exchange", "owa"): a message naming one is about the
+     * incident, whatever service or sender it also names. The town's name counts without a list
+     * (`town.shortName`).
+     */
+    incidentWords: wordList.optional(),
   }),
   /** Words that mean the same for matching, per locale: word -> replacement word(s). */
   synonyms: perLocale(z.record(z.string(), z.string())),

@@ -1,6 +1,8 @@
 // One module: `LocaleIndex.score` is one scoring pass whose steps share many locals (weights,
 // masks, coverage); splitting it would pass a dozen values around. Lookup helpers stay beside it.
-import Fuse from 'fuse.js';
+// The basic build: plain fuzzy search is all the matcher asks of fuse.js, and the extended search
+// (operators, logical queries) of the full build would cost the ask bundle about 7 KB.
+import Fuse from 'fuse.js/basic';
 import { type Analysis, type Locale, localeBlock } from '../knowledge/locales.ts';
 import type { Entry, LocalizedEntry } from '../knowledge/schema.ts';
 import { scoring as tuning } from './config.ts';

@@ -1,0 +1,108 @@
+/**
+ * What a message is about, beside the incident: another service of the town ("Wo beantrage ich
+ * einen Reisepass?"), another sender ("Meine Bank hat mir geschrieben"), or the attack itself
+ * (no small talk). The word lists of the town and its incident come from the settings
+ * (`scopeOf`); the rest is language.
+ */
+
+/** Whether a message asks about another service of the town and never about the incident. */
+export function asksAboutAnotherService(message: string, scope: Scope, known: Known = () => false): boolean {
+  return (
+    scope.services !== undefined &&
+    !scope.incident.test(message) &&
+    namesUnknown(scope.services, message, known)
+  );
+}
+
+/** Whether a word occurs in the knowledge base (a service or sender it speaks of is no other one). */
+export type Known = (word: string) => boolean;
+
+/** Whether the pattern (global) finds a name in the message that the knowledge base never uses. */
+export const namesUnknown = (pattern: RegExp, message: string, known: Known) =>
+  [...message.matchAll(pattern)].some((match) =>
+    (match[0].toLocaleLowerCase().match(/\p{L}+/gu) ?? []).some((word) => !known(word)),
+  );
+
+/**
+ * A pattern for whole words from a list: "*" stands for any letters ("stadt*" also finds
+ * "Stadtverwaltung", "*amt" "Ordnungsamt"), "+" for at least one ("+bad": "Freibad", not "bad"),
+ * "_" for a space ("deutsche_bank").
+ */
+export const anyOf = (list: string, flags = 'iu') =>
+  new RegExp(
+    `(?<!\\p{L})(?:${list
+      .split(' ')
+      .map((word) => word.replaceAll('*', '\\p{L}*').replaceAll('+', '\\p{L}+').replaceAll('_', ' '))
+      .join('|')})(?!\\p{L})`,
+    flags,
+  );
+
+/**
+ * "My bank sent me a strange e-mail", "Mein Facebook-Konto wurde gehackt": a message about
+ * another sender (settings: `matcher.otherSenders`) that never names the town or the attack with
+ * one of these words (or the town's name, or a word of `matcher.incidentWords`) is not about the
+ * town's incident (the notice warns of mails in the town's name). Not `incidentWords` below:
+ * "My bank sent me a phishing mail" names mail and phishing, and is still about the bank.
+ */
+const townWords =
+  'stadt* städtisch* staedtisch* rathaus* verwaltung* gemeinde* *amt *ämter bürgermeister* town* council* city municipal* administration mayor datenschutzbeauftragt* notice mitteilung angriff* hack* attack* breach server';
+
+/**
+ * "Wo beantrage ich einen Personalausweis?", "When is the bin collection?": another service of the
+ * town (settings: `matcher.otherServices`) in a message without one of these words about the
+ * incident (or of `matcher.incidentWords`) is no question for this assistant (no entry answers
+ * it, and entries that share a side word such as "beantragen" or "when" are no help either).
+ */
+const incidentWords =
+  '*angriff* *hack* *mail* *daten* *frage* *lücke* *einbruch* *attack* *breach* *leak* *scam* *fake* *passw* *kennwort* *server* *phishing* jehackt dsgvo gdpr mensch* person human staff mitarbeiter* computer bot chat* question danke thanks tschüss bye betroffen* sicherheit* data privacy affected virus link anhang attachment notice mitteilung';
+
+/** What the rules on other services and senders look for, built once per matcher from the settings. */
+export interface Scope {
+  /** Other services of the town (`matcher.otherServices`); without them the rule is off. */
+  readonly services?: RegExp;
+  /** Other senders (`matcher.otherSenders`); without them the rule is off. */
+  readonly senders?: RegExp;
+  /** Words that name the town or its incident: the sender rule leaves such a message alone. */
+  readonly town: RegExp;
+  /** Words about the incident: the service rule leaves such a message alone. */
+  readonly incident: RegExp;
+}
+
+/**
+ * The scope of a town's knowledge base. The words above are language, the same for every town;
+ * what names this town and this incident comes from its settings: the town's name ("Strasburg"
+ * from `town.shortName`, words of four letters or more, so "Bad" of "Bad Muskau" does not count)
+ * and `matcher.incidentWords` (the systems attacked: "exchange", "owa").
+ */
+export function scopeOf(lists: {
+  services?: readonly string[];
+  senders?: readonly string[];
+  incidentWords?: readonly string[];
+  townName?: string;
+}): Scope {
+  const listed = (words: readonly string[] | undefined) =>
+    words?.length ? anyOf(words.join(' '), 'giu') : undefined;
+  const own = lists.incidentWords ?? [];
+  const name = (lists.townName?.toLocaleLowerCase().match(/\p{L}{4,}/gu) ?? []).map((word) => `${word}*`);
+  return {
+    services: listed(lists.services),
+    senders: listed(lists.senders),
+    town: anyOf([townWords, ...name, ...own].join(' ')),
+    incident: anyOf([incidentWords, ...own].join(' ')),
+  };
+}
+
+/**
+ * "Was it a person or some automated program that broke in?", "Wer hat euch gehackt?": a question
+ * about the attack is no small talk, however much it shares with "Bist du ein Mensch oder ein
+ * Programm?" (`bot-identity`). A greeting before a statement about it stays a greeting ("Hello,
+ * I have a few questions about the hacking notice.").
+ */
+export function asksAboutTheAttack(message: string): boolean {
+  return asked.test(message) && attack.test(message);
+}
+
+const asked = /\?|^\s*(?:\p{L}+,\s*)?(?:wer|was|wie|wann|warum|wieso|who|what|how|when|why)(?!\p{L})/iu;
+
+const attack =
+  /(?<!\p{L})(?:\p{L}*angriff\p{L}*|\p{L}*hack\p{L}*|jehackt|einbruch|eingebrochen|eingedrungen|attack\p{L}*|breach\p{L}*|broke in|break-in)(?!\p{L})/iu;
