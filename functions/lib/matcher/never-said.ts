@@ -98,9 +98,10 @@ const all = (patterns: readonly RegExp[], sentence: string) =>
   patterns.every((pattern) => pattern.test(sentence));
 
 /**
- * Whether a sentence of the message asks for what the notice never says: a look-up of the
- * citizen's own details, or (unless it is about telling) why something did not happen sooner or
- * the exact day of something. Entries may then be suggested, none answers.
+ * Whether the message is about another sender (see `Scope.town`), or a sentence of it that asks
+ * something asks for what the notice never says (the lists above; why something did not happen
+ * sooner or the exact day of something only unless it is about telling). The matcher then gives
+ * the honest "no answer", without suggestions.
  */
 export function asksBeyondTheNotice(message: string, scope: Scope, known: Known = () => false): boolean {
   const { senders, town } = scope;
