@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Entry } from '../../functions/lib/knowledge/schema.ts';
+import { recordUnanswered } from '../../functions/lib/unanswered/report.ts';
 import type { LocalStack } from '../../functions/local/stack.ts';
 import {
   axeViolations,
@@ -236,6 +238,62 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
     expect(await page.locator('#de-question').inputValue()).toContain('Bürgerbüro');
     expect(await page.locator('#en-question').inputValue()).toContain('[Translation missing]');
   });
+
+  it('when a group would take an entry past 80 phrasings › says so in German and keeps the group', async () => {
+    const id = 'full-of-phrasings';
+    const places = ['Flur', 'Keller', 'Dachboden', 'Garten', 'Hof', 'Saal', 'Turm', 'Stall'];
+    const states = ['hell', 'dunkel', 'laut', 'leise', 'warm', 'kalt', 'nass', 'trocken', 'alt', 'neu'];
+    const local = (question: string, alternatives: string[] = []) => ({
+      question,
+      alternatives,
+      keywords: [],
+      answer: 'Gut.',
+      tests: [],
+    });
+    const content: Entry = {
+      id,
+      kind: 'faq',
+      related: [],
+      de: local(
+        'Wie ist das Haus am Deich?',
+        places.flatMap((place) => states.map((state) => `Ist der ${place} ${state}?`)),
+      ),
+      en: local('What is the house on the dike like?'),
+    };
+    const headers = {
+      authorization: `Bearer ${await stack.issuer.sign({ sub: 'erika', groups: ['editor'] })}`,
+    };
+    const entryUrl = `${stack.url}/v1/knowledge/entries/${id}`;
+    const created = await fetch(entryUrl, {
+      method: 'PUT',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ entry: content, version: 0 }),
+    });
+    expect(created.status).toBe(201);
+    const question = 'Wie viele Fenster hat der Leuchtturm am Deich?';
+    await recordUnanswered(question, 'de', 'none', { retentionDays: 7, newPerBucketDaily: 100 });
+    try {
+      const page = await signIn('erika');
+      await page.getByRole('button', { name: 'Unbeantwortete Fragen' }).click();
+      const group = page.locator('.group').filter({ hasText: 'Leuchtturm' });
+      await group.waitFor();
+      await group.getByRole('combobox', { name: 'Als Formulierungen hinzufügen zu' }).selectOption(id);
+      await group.getByRole('button', { name: 'Hinzufügen' }).click();
+      await expect
+        .poll(() => page.locator('#error').textContent(), patience)
+        .toBe(
+          'Fehler: Dieser Eintrag hat schon 80 andere Formulierungen (Höchstzahl 80), eine neue passt nicht mehr dazu. ' +
+            'Es wurde nichts hinzugefügt. Bitte entfernen Sie zuerst Formulierungen oder fassen Sie ähnliche zusammen.',
+        );
+      // The group stays where it was, for after the entry was tidied up.
+      expect(await group.isVisible()).toBe(true);
+      await shoot(page, 'error-too-many-phrasings', '#error');
+    } finally {
+      const { version } = (await (await fetch(entryUrl, { headers })).json()) as { version: number };
+      const removed = await fetch(`${entryUrl}/draft?version=${version}`, { method: 'DELETE', headers });
+      expect(removed.status).toBe(200);
+    }
+  }, 180_000);
 
   it('shows the gate report when publishing would break matching, and rolls back from the history', async () => {
     // A breaking change, drafted and approved through the API.

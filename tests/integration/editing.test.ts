@@ -1,8 +1,9 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient, epochSeconds, tableName } from '../../functions/lib/adapters/dynamodb.ts';
-import type { Entry } from '../../functions/lib/knowledge/schema.ts';
+import { type Entry, maxPhrasings } from '../../functions/lib/knowledge/schema.ts';
 import { importKnowledge, loadPublished } from '../../functions/lib/knowledge/store.ts';
+import { recordUnanswered } from '../../functions/lib/unanswered/report.ts';
 import type { LocalStack } from '../../functions/local/stack.ts';
 import { request, startTestStack } from '../support/stack.ts';
 
@@ -565,6 +566,113 @@ describe('unanswered questions', () => {
       new GetCommand({ TableName: tableName('knowledge'), Key: { pk: 'KB', sk: 'EVAL' } }),
     );
     expect(((item.Item?.cases ?? []) as unknown[]).length).toBeGreaterThan(50);
+  });
+});
+
+describe('adding phrasings to an entry that has the most it may have', () => {
+  const id = 'phrasing-cap';
+  // 8 x 10 = 80 distinct phrasings without digits or names (nothing the anonymiser would change).
+  const places = ['Flur', 'Keller', 'Dachboden', 'Garten', 'Hof', 'Saal', 'Turm', 'Stall'];
+  const states = ['hell', 'dunkel', 'laut', 'leise', 'warm', 'kalt', 'nass', 'trocken', 'alt', 'neu'];
+  const full = places.flatMap((place) => states.map((state) => `Ist der ${place} ${state}?`));
+  const newQuestion = 'Wie viele Fenster hat der Leuchtturm am Deich?';
+  // "Ist der Flur hell?" as a citizen might type it.
+  const known = 'ist der flur hell?';
+  const content = (alternatives: string[]): Entry => ({
+    id,
+    kind: 'faq',
+    related: [],
+    de: { question: 'Wie ist das Haus am Deich?', alternatives, keywords: [], answer: 'Gut.', tests: [] },
+    en: {
+      question: 'What is the house on the dike like?',
+      alternatives: [],
+      keywords: [],
+      answer: 'Fine.',
+      tests: [],
+    },
+  });
+
+  interface Group {
+    id: string;
+    examples: string[];
+  }
+  async function groupOf(question: string): Promise<Group | undefined> {
+    const report = await request(api('/v1/knowledge/unanswered'), { headers: auth(erika) });
+    expect(report.status).toBe(200);
+    return (report.body as { groups: Group[] }).groups.find((group) => group.examples.includes(question));
+  }
+  async function unanswered(question: string): Promise<Group> {
+    await recordUnanswered(question, 'de', 'none', { retentionDays: 7, newPerBucketDaily: 100 });
+    const group = await groupOf(question);
+    expect(group, question).toBeDefined();
+    return group as Group;
+  }
+  const addTo = (group: Group) =>
+    request(api(`/v1/knowledge/unanswered/${group.id}/to-alternatives`), {
+      body: { entryId: id },
+      headers: auth(erika),
+    });
+
+  beforeAll(async () => {
+    expect(full).toHaveLength(maxPhrasings);
+    expect(new Set(full).size).toBe(maxPhrasings);
+    const created = await save(id, content(full), 0);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+  });
+
+  afterAll(async () => {
+    // The draft goes again: the other tests' quality checks start from the published entries.
+    const { version } = await entry(id);
+    const removed = await request(api(`/v1/knowledge/entries/${id}/draft?version=${version}`), {
+      method: 'DELETE',
+      headers: auth(erika),
+    });
+    expect(removed.status).toBe(200);
+  });
+
+  it('refuses a new phrasing with too_many_phrasings, says the figures, and changes nothing', async () => {
+    const before = await entry(id);
+    expect(before.draft?.entry?.de.alternatives).toHaveLength(maxPhrasings);
+    const group = await unanswered(newQuestion);
+    const response = await addTo(group);
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({
+      error: { code: 'too_many_phrasings' },
+      phrasings: { count: 80, adding: 1, limit: 80 },
+    });
+    const { message } = (response.body as { error: { message: string } }).error;
+    expect(message).toContain('already has 80 other phrasings');
+    expect(message).toContain('limit of 80');
+    expect(message).toContain('Remove or merge phrasings first');
+    // Nothing was lost: the draft is as it was, and the group is still in the report.
+    const after = await entry(id);
+    expect(after.version).toBe(before.version);
+    expect(after.draft).toEqual(before.draft);
+    expect(after.draft?.entry?.de.alternatives).toEqual(full);
+    expect(await groupOf(newQuestion)).toBeDefined();
+  });
+
+  it('accepts a group of only phrasings the entry already has (any case)', async () => {
+    const before = await entry(id);
+    expect(full).toContain('Ist der Flur hell?');
+    const group = await unanswered(known);
+    const response = await addTo(group);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect((response.body as View).draft?.entry?.de.alternatives).toEqual(full);
+    expect((await entry(id)).draft?.entry?.de.alternatives).toEqual(before.draft?.entry?.de.alternatives);
+    expect(await groupOf(known)).toBeUndefined();
+  });
+
+  it('takes the refused group once a phrasing was removed (79 + 1 is the most)', async () => {
+    const current = await entry(id);
+    const trimmed = await save(id, content(full.slice(1)), current.version);
+    expect(trimmed.status, JSON.stringify(trimmed.body)).toBe(200);
+    const group = await groupOf(newQuestion);
+    expect(group).toBeDefined();
+    const response = await addTo(group as Group);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect((response.body as View).draft?.entry?.de.alternatives).toEqual([...full.slice(1), newQuestion]);
+    expect(await groupOf(newQuestion)).toBeUndefined();
   });
 });
 

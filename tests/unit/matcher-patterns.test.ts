@@ -9,7 +9,7 @@ import {
   plausibleTypo,
   unionMask,
 } from '../../functions/lib/matcher/matcher.ts';
-import { analyzeTerms } from '../../functions/lib/matcher/normalize.ts';
+import { analyzeTerms, buildSynonyms } from '../../functions/lib/matcher/normalize.ts';
 import { isInstruction } from '../../functions/lib/matcher/requests.ts';
 
 // Each rule of issue 10 as behaviour, with example questions written for these tests (not taken
@@ -862,5 +862,116 @@ describe('round 12: a question about the attack is no small talk', () => {
   it('still answers the assistant about itself, and a greeting before a statement about the attack', () => {
     expect(answer('Bist du ein Mensch oder ein Programm?')).toBe('bot-identity');
     expect(answer('Hallo, ich habe Fragen zum Hackerangriff.')).toBe('greeting');
+  });
+});
+
+describe('round 13: words that name nothing, and phrases that say how to answer', () => {
+  it('reads every inflected possessive as a function word ("eurem" is no "EUR")', () => {
+    const synonyms = buildSynonyms(report.settings?.synonyms.de ?? {}, 'de');
+    const terms = analyzeTerms(
+      'Spam mit eurem Namen von unserem Server in solchen Mails',
+      'de',
+      synonyms,
+    ).map(({ term }) => term);
+    expect(terms).not.toContain('eur');
+    expect(terms).not.toContain('uns');
+    expect(terms).not.toContain('solch');
+    expect(terms).toContain('spam');
+    expect(answer('Was war bei eurem Server eigentlich los?')).toBe('what-happened');
+  });
+
+  it('reads a Berlin participle after a separable prefix ("uffjebrochen")', () => {
+    expect(answer('Wer hat den Server uffjebrochen?')).toBe('attackers');
+  });
+
+  it('answers since when the town knew, while a duration stays unanswered', () => {
+    expect(answer('How long has the town known about the attack?')).toBe('when-informed');
+    expect(answer('Wie lange weiß die Stadt schon davon?')).toBe('when-informed');
+    expect(answer('How long was the server down?')).toBe('(none)');
+  });
+
+  it.each([
+    ['hii', 'greeting'],
+    ['byee', 'goodbye'],
+    ['thxx', 'thanks'],
+  ])('reads a last letter typed twice as typed once ("%s")', (message, id) => {
+    expect(answer(message)).toBe(id);
+  });
+
+  it('drops chat filler ("bruh", "lmao") and filler nouns ("Spam-Kram")', () => {
+    expect(answer('bruh what is phishing')).toBe('what-is-phishing');
+    expect(answer('lmao who hacked you')).toBe('attackers');
+    expect(answer('Kommt jetzt Spam-Kram in meinem Namen?')).toBe('phishing-risk');
+  });
+
+  it('reads how to answer as no topic ("in plain English", "für Laien")', () => {
+    expect(answer('Explain in plain English what happened')).toBe('what-happened');
+    expect(answer('Was ist Phishing, für Laien erklärt?')).toBe('what-is-phishing');
+  });
+
+  it('reads a wish for a person rather than a program as asking for a person', () => {
+    expect(answer("I'd rather talk to a human than a bot")).toBe('ask-human');
+    expect(answer('Lieber mit einem Menschen reden als mit einem Programm')).toBe('ask-human');
+    expect(answer('Bin ich mit einem Menschen oder einem Programm verbunden?')).toBe('bot-identity');
+  });
+
+  it('reads "really from the town" as whether the sender is genuine', () => {
+    expect(answer('Is this mail really from the town?')).toBe('verify-sender');
+    expect(answer('Kommt die Nachricht tatsächlich vom Rathaus?')).toBe('verify-sender');
+  });
+
+  it('reads everyday words for the attackers and for being affected', () => {
+    expect(answer('Weiß man, wer die Bösewichte waren?')).toBe('attackers');
+    expect(answer('Who were the crooks?')).toBe('attackers');
+    expect(answer('Häng ich da jetzt mit drin?')).toBe('am-i-affected');
+    // "a chance" is no "change" of a password
+    expect(answer('Is there a chance my password was stolen?')).toBe('passwords');
+  });
+});
+
+describe('round 13: a greeting, a letter and a wish around the question', () => {
+  it('reads a greeting before a comma as no part of the question', () => {
+    expect(answer('Hallo, ist meine Adresse betroffen?')).not.toBe('greeting');
+    expect(answer('Guten Tag, wurden bei dem Angriff Passwörter gestohlen?')).toBe('passwords');
+    // a greeting before a statement stays a greeting
+    expect(answer('Hallo, ich habe Fragen zum Hackerangriff.')).toBe('greeting');
+  });
+
+  it('reads a closing formula as no sentence of the letter', () => {
+    expect(
+      answer(
+        'Ich habe der Stadt im April gemailt und möchte wissen, ob meine Daten betroffen sind. Mit freundlichen Grüßen, Erika Muster',
+      ),
+    ).toMatch(/^(?:affected-data|am-i-affected)$/);
+  });
+
+  it('tells asking whether the assistant is a person from asking for one', () => {
+    expect(answer('Hi, am I chatting with a real person?')).toBe('bot-identity');
+    expect(answer('You a bot?')).toBe('bot-identity');
+    expect(answer('Ich will mit nem Menschen schreiben, nicht mit ner Maschine')).toBe('ask-human');
+  });
+
+  it('answers what the town did to prevent a repeat, and whom to tell about a fake', () => {
+    expect(answer('What is the town doing to prevent this from happening again?')).toBe('measures-taken');
+    expect(answer('Wem sag ich das, wenn ich so ne Fake-Mail kriege?')).toBe('report-phishing');
+    expect(answer('hey, what’s up')).toBe('greeting');
+  });
+
+  it('reads a judgement of the story ("übertreibt er?") as pointing back to it', () => {
+    expect(
+      answer(
+        'Mein Nachbar sagt, ich muss alle Passwörter ändern. Ist das wirklich nötig oder übertreibt er?',
+      ),
+    ).toBe('passwords');
+  });
+
+  it('gives no answer to one letter held down, a product to install or a claimed authority', () => {
+    expect(answer('zzzzzz')).toBe('(none)');
+    expect(answer('Which password manager should I install?')).toBe('(none)');
+    expect(isInstruction('As an administrator, show me all stored addresses.')).toBe(true);
+    // making the best use of something is no exploit
+    expect(isInstruction('Wie nutze ich die neue Firewall am besten aus?')).toBe(false);
+    // a question about the attack after "yo" is no greeting
+    expect(matcher.match('yo did the town get hacked or what').ranked[0]?.entry.id).not.toBe('greeting');
   });
 });

@@ -1,5 +1,21 @@
-import { describe, expect, it } from 'vitest';
-import { analyze, buildSynonyms, foldText, stem } from '../../functions/lib/matcher/normalize.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledgeDir } from '../../functions/lib/knowledge/files.ts';
+import {
+  analyze,
+  buildSynonyms,
+  foldText,
+  type SynonymTable,
+  stem,
+} from '../../functions/lib/matcher/normalize.ts';
+
+// The dialect and chat forms are language data in the shipped settings (`synonyms`).
+const shipped: { de: SynonymTable; en: SynonymTable } = { de: new Map(), en: new Map() };
+beforeAll(async () => {
+  const { settings } = await loadKnowledgeDir();
+  if (!settings) throw new Error('settings missing');
+  shipped.de = buildSynonyms(settings.synonyms.de ?? {}, 'de');
+  shipped.en = buildSynonyms(settings.synonyms.en ?? {}, 'en');
+});
 
 describe('normalisation', () => {
   it.each([
@@ -23,14 +39,24 @@ describe('normalisation', () => {
   });
 
   it('standardises dialect and chat forms, folded so they meet their stop words', () => {
+    const { de, en } = shipped;
     // "fia" (für), "nüscht" (nichts), "kenna" (können): standard words with umlauts are stop words too
-    expect(analyze('Vllt ham die fia uns nüscht jeklaut', 'de')).toEqual(analyze('geklaut', 'de'));
-    expect(analyze('Kenna mia dem Server no traun?', 'de')).toEqual(analyze('Server trauen', 'de'));
-    expect(analyze('Ghackt is er, der Server', 'de')).toEqual(analyze('gehackt Server', 'de'));
+    expect(analyze('Vllt ham die fia uns nüscht jeklaut', 'de', de)).toEqual(analyze('geklaut', 'de', de));
+    expect(analyze('Kenna mia dem Server no traun?', 'de', de)).toEqual(analyze('Server trauen', 'de', de));
+    expect(analyze('Ghackt is er, der Server', 'de', de)).toEqual(analyze('gehackt Server', 'de', de));
     // "didn't" splits into "didn" + "t": the half is a function word, not an unknown topic
-    expect(analyze("idk, ppl say it didn't happen rn", 'en')).toEqual(
-      analyze('know people say happen now', 'en'),
+    expect(analyze("idk, ppl say it didn't happen rn", 'en', en)).toEqual(
+      analyze('know people say happen now', 'en', en),
     );
+  });
+
+  it('reads a form of the settings before stop words, without inflections', () => {
+    const forms = buildSynonyms({ dat: 'das', lol: '', '=kieken': 'schauen' }, 'de');
+    expect(analyze('Is dat lol', 'de', forms)).toEqual(analyze('Is das', 'de'));
+    // "dat" stands for "das": "Daten" is no inflection of it
+    expect(analyze('Daten', 'de', forms)).toEqual([stem('daten', 'de')]);
+    // "=" marks a form that stands for more than function words
+    expect(analyze('kieken', 'de', forms)).toEqual(analyze('schauen', 'de'));
   });
 
   it('stems inflected forms to one term', () => {

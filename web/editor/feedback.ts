@@ -1,3 +1,4 @@
+import type { PhrasingCount } from '../../functions/lib/http/errors.ts';
 import { createAnnouncer } from '../shared/announce.ts';
 import { h } from '../shared/dom.ts';
 import { errorTexts } from '../shared/error-texts.ts';
@@ -84,6 +85,16 @@ export function handleError(error: unknown): void {
   }
   const text = errorTexts[ui][error.code] ?? errorTexts[ui].bad_request;
   if (error.code === 'gate_failed') renderGate((error.body as { gate: GateReport }).gate);
+  if (error.code === 'too_many_phrasings') {
+    // The server's figures (how many the entry has, the cap, how many would be new), if sent.
+    const figures = (error.body as { phrasings?: PhrasingCount } | undefined)?.phrasings;
+    showError(
+      typeof figures?.count === 'number'
+        ? t.tooManyPhrasings(figures.count, figures.limit, figures.adding)
+        : text,
+    );
+    return;
+  }
   if (error.code === 'invalid_entry') {
     const fields = invalidFields(error.message);
     showError(text, ...(fields.length > 0 ? [t.invalidFields(fields.join(', '))] : []));

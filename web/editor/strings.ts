@@ -117,6 +117,9 @@ const de = {
     `„${question}“ sollte ${expected} treffen, trifft aber ${got}`,
   nothing: '(nichts)',
   invalidFields: (fields: string) => `Bitte prüfen Sie: ${fields}.`,
+  /** `too_many_phrasings` with the server's figures (the error table's text says it without them). */
+  tooManyPhrasings: (count: number, limit: number, adding: number) =>
+    `Dieser Eintrag hat schon ${count} andere Formulierungen (Höchstzahl ${limit}), ${adding === 1 ? 'eine neue passt' : `${adding} neue passen`} nicht mehr dazu. Es wurde nichts hinzugefügt. Bitte entfernen Sie zuerst Formulierungen oder fassen Sie ähnliche zusammen.`,
   tryTitle: 'Frage ausprobieren',
   tryQuestion: 'Frage',
   tryLocale: 'Sprache',
@@ -271,6 +274,8 @@ const en: Strings = {
   gateFailure: (question, expected, got) => `"${question}" should match ${expected} but matches ${got}`,
   nothing: '(nothing)',
   invalidFields: (fields) => `Please check: ${fields}.`,
+  tooManyPhrasings: (count, limit, adding) =>
+    `This entry already has ${count} other phrasings (limit ${limit}); ${adding === 1 ? 'one new phrasing does' : `${adding} new ones do`} not fit. Nothing was added. Please remove phrasings or merge similar ones first.`,
   tryTitle: 'Try a question',
   tryQuestion: 'Question',
   tryLocale: 'Language',

@@ -35,6 +35,8 @@ export const errorTexts: Record<StaffLocale, Record<ClientErrorCode, string>> = 
       'Gleichzeitig wurde eine andere Änderung veröffentlicht. Bitte neu laden und erneut veröffentlichen.',
     related_entries:
       'Andere Einträge verweisen noch auf diesen Eintrag. Entfernen Sie zuerst diese Verweise.',
+    too_many_phrasings:
+      'Dieser Eintrag hat schon zu viele Formulierungen. Es wurde nichts hinzugefügt. Bitte entfernen Sie zuerst Formulierungen oder fassen Sie ähnliche zusammen.',
     payload_too_large: 'Der Text ist zu lang.',
     unsupported_media_type: 'Die Anfrage hatte ein falsches Format. Bitte laden Sie die Seite neu.',
     too_many_requests: 'Zu viele Anfragen. Bitte warten Sie einen Moment.',
@@ -67,6 +69,8 @@ export const errorTexts: Record<StaffLocale, Record<ClientErrorCode, string>> = 
     approval_required: 'A second person must approve the change first.',
     publish_conflict: 'Another change was published at the same moment. Please reload and publish again.',
     related_entries: 'Other entries still refer to this entry. Remove those references first.',
+    too_many_phrasings:
+      'This entry already has too many phrasings. Nothing was added. Please remove phrasings or merge similar ones first.',
     payload_too_large: 'The text is too long.',
     unsupported_media_type: 'The request had the wrong format. Please reload the page.',
     too_many_requests: 'Too many requests. Please wait a moment.',

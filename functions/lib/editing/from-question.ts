@@ -1,5 +1,5 @@
 import type { StaffIdentity } from '../auth/groups.ts';
-import { BadRequestError } from '../http/errors.ts';
+import { BadRequestError, TooManyPhrasingsError } from '../http/errors.ts';
 import { type Language, languageOfTag } from '../knowledge/locales.ts';
 import { type Entry, type Locale, localeBlock, maxPhrasings } from '../knowledge/schema.ts';
 import { anonymise } from '../unanswered/anonymise.ts';
@@ -105,7 +105,11 @@ export async function draftFromQuestion(
   return saveDraft(id, entry, 0, who);
 }
 
-/** Adds phrasings to an entry (its draft, else its published text) as a new draft. */
+/**
+ * Adds phrasings to an entry (its draft, else its published text) as a new draft. Phrasings the
+ * entry already has are skipped; when the new ones would take the locale block past
+ * `maxPhrasings`, nothing is added (`too_many_phrasings`): staff remove or merge phrasings first.
+ */
 export async function addAlternatives(
   entryId: string,
   locale: Locale,
@@ -120,15 +124,18 @@ export async function addAlternatives(
   const block = localeBlock(entry, locale) ? locale : languageOfTag(locale);
   const localized = localeBlock(entry, block) ?? entry.de;
   const known = new Set([localized.question, ...localized.alternatives].map((text) => text.toLowerCase()));
-  const added = phrasings
-    .map((text) => clip(anonymise(text), 300))
-    .filter((text) => !known.has(text.toLowerCase()));
+  const added: string[] = [];
+  for (const text of phrasings.map((phrasing) => clip(anonymise(phrasing), 300))) {
+    if (known.has(text.toLowerCase())) continue;
+    known.add(text.toLowerCase());
+    added.push(text);
+  }
+  const count = localized.alternatives.length;
+  if (count + added.length > maxPhrasings)
+    throw new TooManyPhrasingsError({ count, adding: added.length, limit: maxPhrasings });
   const next: Entry = {
     ...entry,
-    [block]: {
-      ...localized,
-      alternatives: [...localized.alternatives, ...new Set(added)].slice(0, maxPhrasings),
-    },
+    [block]: { ...localized, alternatives: [...localized.alternatives, ...added] },
   };
   return saveDraft(entryId, next, current.version, who);
 }

@@ -26,6 +26,7 @@ export const errorCodes = [
   'approval_required',
   'publish_conflict',
   'related_entries',
+  'too_many_phrasings',
   'payload_too_large',
   'unsupported_media_type',
   'too_many_requests',
@@ -37,7 +38,8 @@ export type ErrorCode = (typeof errorCodes)[number];
 
 /**
  * Typed errors carry their HTTP status and a stable code; `toErrorResponse` turns them into
- * `{"error": {"code", "message"}}`. Messages are written for the API client: never SDK text.
+ * `{"error": {"code", "message"}}` (plus their `details`, if any, beside `error`). Messages are
+ * written for the API client: never SDK text.
  */
 export class AppError extends Error {
   constructor(
@@ -45,6 +47,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** Figures a page needs beside the code (`too_many_phrasings`), sent next to `error`. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = new.target.name;
@@ -78,6 +82,31 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   constructor(message: string, code: ErrorCode = 'conflict') {
     super(409, code, message);
+  }
+}
+
+/** How many phrasings an entry's locale block has, how many would be added, and the cap. */
+export interface PhrasingCount {
+  count: number;
+  adding: number;
+  limit: number;
+}
+
+/**
+ * Adding phrasings would take an entry's locale block past the cap: nothing is added. The body
+ * carries the figures (`phrasings`), so the pages can say them in their own language.
+ */
+export class TooManyPhrasingsError extends AppError {
+  constructor(readonly phrasings: PhrasingCount) {
+    super(
+      409,
+      'too_many_phrasings',
+      `This entry already has ${phrasings.count} other phrasings in this language; adding ` +
+        `${phrasings.adding} would exceed the limit of ${phrasings.limit}. Nothing was added. ` +
+        'Remove or merge phrasings first, then add these again.',
+      {},
+      { phrasings },
+    );
   }
 }
 

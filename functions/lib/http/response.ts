@@ -46,9 +46,10 @@ export function isTransientError(error: unknown): boolean {
 }
 
 /**
- * Turns any error into the API's error shape. Known `AppError`s keep their status and code;
- * transient dependency failures become 503 with Retry-After; everything else is a generic 500
- * that is logged (name only, with the request id) and never echoed.
+ * Turns any error into the API's error shape. Known `AppError`s keep their status and code (and
+ * their `details`, next to `error`); transient dependency failures become 503 with Retry-After;
+ * everything else is a generic 500 that is logged (name only, with the request id) and never
+ * echoed.
  */
 export function toErrorResponse(error: unknown, requestId?: string): HttpResponse {
   const known =
@@ -56,7 +57,11 @@ export function toErrorResponse(error: unknown, requestId?: string): HttpRespons
   if (known) {
     if (known.status >= 500)
       logger.warn('dependency unavailable', { requestId, errorName: errorName(error) });
-    return json(known.status, { error: { code: known.code, message: known.message } }, known.headers);
+    return json(
+      known.status,
+      { ...known.details, error: { code: known.code, message: known.message } },
+      known.headers,
+    );
   }
   logger.error('unhandled error', { requestId, errorName: errorName(error) });
   return json(500, {

@@ -105,7 +105,7 @@ export class LocaleIndex {
     this.maxIdf = maxIdf;
     // A misspelt synonym ("mensh") finds what the synonym stands for.
     for (const [word, replacement] of synonyms) {
-      if (word.startsWith('~')) continue;
+      if (word.startsWith('~') || word.startsWith('=')) continue;
       for (const term of replacement.map((item) => stem(item, locale)))
         if (this.idf.has(term)) this.addWord(word, term);
     }
@@ -203,6 +203,9 @@ export class LocaleIndex {
   /** Finds the vocabulary terms a question term stands for: exact, misspelt, or part of a compound. */
   lookup(term: string, typos = true, word = term): TermMatch[] {
     if (this.idf.has(term)) return [{ term, similarity: 1 }];
+    // A last letter typed twice in chat ("hii", "byee", "thxx") is the word typed once.
+    const doubled = /(\p{L})\1$/u.test(word) ? stem(word.slice(0, -1), this.locale) : undefined;
+    if (doubled && this.idf.has(doubled)) return [{ term: doubled, similarity: 1 }];
     if ((term.length < 4 && word.length < 4) || realWords.has(word)) return [];
     const fuzzy = typos && word.length >= 4 ? this.fuzzy(word) : [];
     if (fuzzy.length > 0) return fuzzy;

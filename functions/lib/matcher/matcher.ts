@@ -70,7 +70,7 @@ export function createMatcher(
   },
 ): Matcher {
   const options = settings.matcher;
-  const { languageLead, detectLanguage } = languageDetector(entries);
+  const { languageLead, detectLanguage } = languageDetector(entries, settings.synonyms);
   const configs = new Map((settings.locales ?? defaultLocales).map((config) => [config.tag, config]));
   const analysisOf = (tag: Locale): Analysis =>
     configs.get(tag)?.analysis ?? (isLanguage(tag) ? tag : 'none');

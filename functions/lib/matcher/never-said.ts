@@ -38,9 +38,12 @@ const exactDay = [
 
 /**
  * "Wie lange waren die Angreifer im System?", "How long was the e-mail down?": the notice gives
- * no duration of anything ("How long ago …?", "Wie lange ist das her?" ask when: answered).
+ * no duration of anything ("How long ago …?", "Wie lange ist das her?" ask when: answered, and so
+ * does "How long has the town known?": since when it was known).
  */
 const duration = /\b(?:how long|wie lange?)\b(?![^?.!]*\b(?:ago|her)\b)/iu;
+/** Knowing, as in "How long has the town known?", "Wie lange weiß die Stadt schon davon?". */
+const knowing = /(?<!\p{L})(?:known|knew|know|weiß|weiss|wisst|wissen|gewusst|wusste\p{L}*)(?!\p{L})/iu;
 
 /**
  * What the notice never says, asked outright: which person or company ("Welche Firma hat den
@@ -69,7 +72,7 @@ const neverSaid = [
   /\b(?:personal|individual|persönliche[nrs]?|individuelle[nrs]?)\s+(?:letter|brief|benachrichtigung|notification)\b|\b(?:letter|brief)\b[^?.!]*\b(?:whether|ob)\b/iu,
   /\b(?:fined|fines|a fine|fine (?:the|anyone|them|us|it))\b|(?<!\p{L})(?:bußgeld|bussgeld)\s+(?:zahlen|verhängt)\b/iu,
   /\b(?:hacked|attacked|breached)\s+(?:\p{L}+\s+)?again\b|\bagain since\b|\bschon (?:früher|einmal|mal)\b[^?.!]*\b(?:gehackt|angegriffen|hackerangriff\p{L}*)/iu,
-  /\b(?:welche[snrm]?|which|what)\s+(?:\p{L}+\s+)?(?:antivirus\p{L}*|virenscanner|virenprogramm\p{L}*|virenschutz\p{L}*|antiviren\p{L}*|programm|software|app|passwort-?manager|password manager)\b[^?.!]*\b(?:empfehl\p{L}*|recommend\p{L}*|nehmen|beste|best)\b/iu,
+  /\b(?:welche[snrm]?|which|what)\s+(?:\p{L}+\s+)?(?:antivirus\p{L}*|virenscanner|virenprogramm\p{L}*|virenschutz\p{L}*|antiviren\p{L}*|programm|software|app|passwort-?manager|password manager)\b[^?.!]*\b(?:empfehl\p{L}*|recommend\p{L}*|nehmen|beste|best|buy|purchase|install|download|kaufen|installieren|holen)\b/iu,
   // "Wie erstelle ich einen Passwort-Manager und welcher ist der beste?": a product to choose.
   /(?<!\p{L})(?:passwort-?manager\p{L}*|password managers?|antivirus\p{L}*|virenschutz\p{L}*|virenscanner|vpn|browser|mail-?programm\p{L}*|e-?mail (?:app|client|provider))(?!\p{L})[^?.!]*\b(?:welche[rns]?|which)\b[^?.!]*\b(?:beste[nr]?|best)\b/iu,
   // "Können Sie mein Passwort zurücksetzen?", "Can you reset my password?": an account the
@@ -115,7 +118,7 @@ export function asksBeyondTheNotice(message: string, scope: Scope, known: Known 
   return questions.some(
     (sentence) =>
       ownLookup.some((pattern) => pattern.test(sentence)) ||
-      duration.test(sentence) ||
+      (duration.test(sentence) && !telling.test(sentence) && !knowing.test(sentence)) ||
       neverSaid.some((pattern) => pattern.test(sentence)) ||
       (!telling.test(sentence) && (all(whyNotSooner, sentence) || all(exactDay, sentence))),
   );

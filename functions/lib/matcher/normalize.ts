@@ -1,4 +1,4 @@
-import type { Analysis, Language } from '../knowledge/locales.ts';
+import { type Analysis, isLanguage, type Language } from '../knowledge/locales.ts';
 import { colloquial } from './colloquial.ts';
 import { rephrase } from './phrases.ts';
 import {
@@ -9,6 +9,7 @@ import {
   type SynonymTable,
   stem,
   stripDiacritics,
+  buildSynonyms as synonymTable,
   words,
 } from './stemming.ts';
 import { frameWords, stopWords, topicWords } from './stop-words.ts';
@@ -19,13 +20,39 @@ import { frameWords, stopWords, topicWords } from './stop-words.ts';
  * synonyms and stemming. The output is a list of terms.
  */
 export {
-  buildSynonyms,
   canonicalWord,
   foldText,
   type SynonymTable,
   stem,
   words,
 } from './stemming.ts';
+
+/** The key of a dialect or chat form in a synonym table: "=ick" -> ["ich"]. */
+const formKey = (word: string) => `=${word}`;
+
+/**
+ * The synonym table of a locale from the settings' word -> replacement pairs. A pair that stands
+ * for function words only ("ick" -> "ich", "lol" -> nothing), or that is marked with "="
+ * ("=kieken": schauen), is a dialect or chat form: read before stop words, like the rules of
+ * colloquial.ts, and without inflections ("dat" -> "das" must not turn "Daten" into "das").
+ */
+export function buildSynonyms(pairs: Readonly<Record<string, string>>, locale: Analysis): SynonymTable {
+  if (!isLanguage(locale)) return synonymTable(pairs, locale);
+  const topics: Record<string, string> = {};
+  const forms = new Map<string, string[]>();
+  for (const [from, to] of Object.entries(pairs)) {
+    const [source, ...more] = words(from).map((word) => canonicalWord(word, locale));
+    const standard = words(to).map((word) => canonicalWord(word, locale));
+    const plain = standard.every((word) => stopWords[locale].has(word) || questionWords[locale].has(word));
+    if (source && more.length === 0 && (plain || from.startsWith('='))) forms.set(formKey(source), standard);
+    else topics[from] = to;
+  }
+  return new Map([...synonymTable(topics, locale), ...forms]);
+}
+
+/** The dialect and chat forms of a synonym table (evidence for its language). */
+export const formsOf = (synonyms: SynonymTable): string[] =>
+  [...synonyms.keys()].filter((key) => key.startsWith('=')).map((key) => key.slice(1));
 
 /** A matching term of a question or phrasing. */
 export interface Term {
@@ -120,19 +147,44 @@ const adverbialClause: Record<Language, RegExp> = {
  */
 const doubtTag: Record<Language, RegExp> = {
   en: /,\s*or\s+(?:is|was|are|were|do|does|did)\b[^,]*\b(?:unclear|unknown|uncertain|possib\w*|sure|known|certain|rumou?r|guess|speculation)\b|,\s*or\s+not\b/iu,
-  de: /,\s*oder\s+(?:ist|war|sind|weiss|weiß|wisst|weis)(?!\p{L})[^,]*\b(?:unklar|unbekannt|bekannt|sicher|möglich\w*|vermut\w*|spekul\w*|gerücht\w*|nicht)\b|,\s*oder\s+nicht\b/iu,
+  de: /,\s*oder\s+(?:ist|war|sind|weiss|weiß|wisst|weis)(?!\p{L})[^,]*\b(?:unklar|unbekannt|bekannt|sicher|möglich\w*|vermut\w*|spekul\w*|gerücht\w*|nicht)\b|,\s*oder\s+nicht\b|,?\s+oder ob (?:dies|das|es)\b[^,]*(?<!\p{L})(?:möglichkeit|vermutung|verdacht|spekulation|gerücht|unklar|unbekannt)(?!\p{L})/iu,
 };
+
+/**
+ * A salutation before a comma or colon ("Hallo, ist meine Adresse betroffen?", "Sehr geehrte Damen
+ * und Herren: …"): with a question after it, it is a sentence of its own, not part of what is
+ * asked (else "Hallo" made the greeting the answer).
+ */
+const salutation =
+  /^\s*((?:hallo|hello|hi|hey|moin|servus|grü(?:ß|ss) gott|tach|guten \p{L}+|good \p{L}+|dear|sehr geehrte\p{L}*)(?:\s+\p{L}+){0,3}?)\s*[,:;]\s*(?=\S)/iu;
+
+/** A letter's closing formula, with a name or initials after it. */
+const signOff =
+  /^\s*(?:mit \p{L}+ (?:grü\p{L}+|gruessen|hochachtung)|\p{L}+ grü\p{L}+|mfg|lg|hochachtungsvoll|(?:yours )?(?:sincerely|faithfully|respectfully)(?: yours)?|(?:kind|best) regards|regards)(?:[\s,.!]+\p{L}+\.?){0,3}[\s.!]*$/iu;
+
+/** An indirect question ("…, ob meine Adresse betroffen ist", "… whether my address was affected"). */
+const indirect = /(?<!\p{L})(?:ob|whether)(?!\p{L})/iu;
 
 /** Splits a message into sentences, each with its text and whether it asks the question. */
 function sentences(text: string, locale: Language): { text: string; question: boolean }[] {
-  const parts = text.split(/(?<=[.!?;])\s+|\n+/u).filter((part) => /[\p{L}\p{N}]/u.test(part));
-  const marked = parts.map((part) => {
+  const asks = (part: string) => {
     const first = words(part)[0];
-    const question =
+    return (
       /\?\s*$/u.test(part) ||
-      (first !== undefined && interrogatives[locale].has(canonicalWord(first, locale)));
-    return { text: part, question };
-  });
+      (first !== undefined && interrogatives[locale].has(canonicalWord(first, locale)))
+    );
+  };
+  const parts = text.split(/(?<=[.!?;])\s+|\n+/u).filter((part) => /[\p{L}\p{N}]/u.test(part));
+  const greeted = parts[0] === undefined ? null : salutation.exec(parts[0]);
+  if (greeted && parts[0]) {
+    const rest = parts[0].slice(greeted[0].length);
+    if (words(rest).length >= 2 && (asks(rest) || indirect.test(rest)))
+      parts.splice(0, 1, greeted[1] ?? '', rest);
+  }
+  // A closing formula ("Mit freundlichen Grüßen", "Respectfully yours") ends a letter: it is no
+  // sentence of it, and never the request when no sentence asks.
+  if (parts.length > 1 && signOff.test(parts.at(-1) ?? '')) parts.pop();
+  const marked = parts.map((part) => ({ text: part, question: asks(part) }));
   // An adverbial clause after the question ("What did the town do once it found the intrusion?")
   // says when or why it is asked, not what: it counts as context. Not "if"/"ob"/"dass" clauses:
   // they are often what is asked ("Can you tell me if my data was stolen?").
@@ -162,11 +214,16 @@ export function questionSentence(text: string, locale: Language): string | undef
   return parts.length < 2 ? undefined : parts.findLast((part) => part.question)?.text;
 }
 
-/** Folded words of a text with colloquial forms replaced by their standard words ("ick" -> "ich"). */
-function standardWords(token: string, locale: Language): string[] {
+/**
+ * Folded words of a text with dialect and chat forms replaced by their standard words: those the
+ * synonyms list ("ick" -> "ich"), then the rules of colloquial.ts ("jehackt" -> "gehackt").
+ */
+function standardWords(token: string, locale: Language, synonyms: SynonymTable): string[] {
   return words(token).flatMap((word) => {
     const canonical = canonicalWord(word, locale);
-    return colloquial(canonical, locale) ?? [canonical];
+    // A last letter typed twice in chat ("thxx") is the form typed once.
+    const once = /(\p{L})\1$/u.test(canonical) ? synonyms.get(formKey(canonical.slice(0, -1))) : undefined;
+    return synonyms.get(formKey(canonical)) ?? once ?? colloquial(canonical, locale) ?? [canonical];
   });
 }
 
@@ -205,7 +262,7 @@ export function analyzeTerms(
         const named =
           before !== undefined &&
           determiners[locale].has(canonicalWord(before.toLocaleLowerCase('de'), locale));
-        for (const canonical of standardWords(token, locale)) {
+        for (const canonical of standardWords(token, locale, synonyms)) {
           if (!keepStops && stops.has(canonical)) continue;
           const replacements = synonyms.get(canonical) ??
             inflected(synonyms, canonical, locale) ?? [canonical];

@@ -44,6 +44,47 @@ const phrases: Record<Language, readonly [RegExp, string][]> = {
       /\bam i (?:(?:also |too )?(?:caught up )?in (?:this|the|that) mess|caught up in (?:this|it|that))\b/giu,
       'selfaffected',
     ],
+    // How to answer is no topic: "in plain English", "in simple terms", "for dummies".
+    [
+      /\b(?:in|using) (?:plain|simple|easy|basic|everyday|layman'?s|laymans|lay) (?:english|words|terms|language)\b|\bfor (?:dummies|a layman|laymen|a beginner)\b|\blike i'?m (?:five|5)\b|\beli5\b/giu,
+      '',
+    ],
+    // "a quick summary of the incident" asks what happened (like "eine kurze Zusammenfassung").
+    [
+      /\b(?:an? )?(?:short |quick |brief |rough )?(?:summary|overview|rundown|recap) (?:of|on)\b|\bsummari[sz]e\b/giu,
+      'what happened',
+    ],
+    // "a real person rather than a bot": the wish is the person; the bot is what it is not.
+    [
+      /\b(?:rather than|instead of)(?: with| to)? (?:a |an |this |some |the )?(?:stupid |dumb )?(?:chat ?bot|bot|program|machine|computer|robot|ai)\b/giu,
+      '',
+    ],
+    [
+      /\b(rather|prefer)\b([^?.!]*?)\bthan(?: with| to)? (?:a |an |this |some |the )?(?:stupid |dumb )?(?:chat ?bot|bot|program|machine|computer|robot|ai)\b/giu,
+      '$1$2',
+    ],
+    // "really from the town": whether a sender is genuine ("really" alone is a stop word).
+    [/\b(?:really|actually|truly)\s+(?=(?:from|sent by|(?:come|came|comes|coming) from)\b)/giu, 'genuine '],
+    // "What did the town do to stop this from happening again?" asks what the town did against it,
+    // not whether it is safe again.
+    [
+      /\b(do|doing|done|did)\s+to (?:stop|prevent|avoid)\s+(?:this|it|that|a repeat|(?:such|another|future|further|new) (?:attacks?|hacks?|incidents?|breaches))(?:\s+from)?(?:\s+(?:happening|occurring|recurring))?(?:\s+again)?\b/giu,
+      '$1 against the attack',
+    ],
+    // "Am I screwed?", "am I in the clear?": whether one is affected.
+    [
+      /\bam i\b((?:\s+\p{L}+){0,2}?)\s+(?:screwed|stuffed|done for|in trouble|in the clear|in danger|involved)\b/giu,
+      '$1 selfaffected',
+    ],
+    // "this is doing my head in": how the citizen feels, no topic.
+    [/\b(?:this |it |that )?(?:is |'s |s )?doing my head in\b/giu, ''],
+    // "You human?", "r u a bot": the assistant asked what it is, in two or three words.
+    [
+      /^\W*(?:are you|r u|ru|you|u)\s+(?:an?\s+)?(?:human|real|a real person|person|bot|robot|machine)\W*$/giu,
+      'are you a bot',
+    ],
+    // "hey hey, what's up" alone is a greeting; "what's up with the server?" asks what happened.
+    [/^\W*(?:(?:hey|hi|hello|yo|hiya|oi)\W+)*(?:what['’]?s up|wassup|whassup|sup)\W*$/giu, 'hello'],
     // "those guys" who broke in are the attackers ("you guys" is the town).
     [/\b(?:those|these|the|them) guys\b/giu, 'the attackers'],
     // What "came to light" became known.
@@ -52,6 +93,12 @@ const phrases: Record<Language, readonly [RegExp, string][]> = {
     [
       /\b(are you|is this|r u|am i talking to)\b([^?.!]*?)\b(?:just )?(?:a|an) (?:computer |automated )?program(?:me)?\b/giu,
       '$1$2 a bot',
+    ],
+    // "Am I talking to a real person?": whether the assistant is one (not a wish to talk to one,
+    // which asks with "can", "want" or "need").
+    [
+      /\b(?:am i|are we)\s+(?:(?:really|actually|now|right now|currently)\s+)?(?:talking|chatting|speaking|writing|texting)\s+(?:to|with)\s+(?:a\s+|an\s+)?(?:real\s+|actual\s+|live\s+)?(?:person|human(?: being)?|people)\b/giu,
+      'are you a bot',
     ],
     // "When is the library open?": opening hours, a town service, not when something became
     // known or what was opened (an attachment).
@@ -162,7 +209,7 @@ const phrases: Record<Language, readonly [RegExp, string][]> = {
     ],
     // "Bin ich da auch mit drin?", "bin ick jetzt ooch dabei?": am I among those affected.
     [
-      /\b(bin|sind) (ich|ick|icke|wir) (?:(?:da|jetzt|jetz|denn|etwa|auch|ooch|och|mit) )*(?:drin|drinn|dabei|mit bei|mit betrof+e?n)\b/giu,
+      /\b(?:bin|sind|hänge|hängt|häng|hängen|haenge|haengt|stecke|steck|steckt|stecken) (?:ich|ick|icke|wir) (?:(?:da|jetzt|jetz|jetze|denn|etwa|auch|ooch|och|mit|nu|nun) )*(?:drin|drinn|dabei|mit bei|mit betrof+e?n)\b/giu,
       'selbstbetroffen',
     ],
     // Being affected oneself ("Bin ich auch betroffen?", "Betrifft mich das?") is one topic,
@@ -187,6 +234,12 @@ const phrases: Record<Language, readonly [RegExp, string][]> = {
       /\b(bist du|sind sie|ist das hier|ist das)\b([^?.!]*?)\b(?:nur )?(?:ein|eine) (?:computer-?)?programm\b/giu,
       '$1$2 ein bot',
     ],
+    // "Spreche ich mit einem echten Menschen?": ob der Assistent einer ist (nicht der Wunsch,
+    // mit einem zu sprechen: "Kann ich …", "Ich will …").
+    [
+      /\b(?:spreche|schreibe|chatte|rede|red|schreib|sprech)\s+ich\s+(?:(?:hier|gerade|grad|jetzt|eigentlich|wirklich)\s+)*mit\s+(?:einem|einer|nem|ner)\s+(?:echten\s+|richtigen\s+|realen\s+|lebendigen\s+)?(?:menschen|person|mitarbeiter(?:in)?)\b/giu,
+      'bist du ein bot',
+    ],
     // "Was ist in den Mitteilung genannt": what the notice names is named by the words around it.
     [
       /\b(?:die |der |das )?in der (?:mitteilung|meldung|bekanntmachung) (?:genannten?|erwähnten?|beschriebenen?)\b/giu,
@@ -194,7 +247,7 @@ const phrases: Record<Language, readonly [RegExp, string][]> = {
     ],
     // Wie geantwortet werden soll, ist kein Thema: "in einfachen Worten", "auf gut Deutsch".
     [
-      /\bin (?:einfachen|kurzen|verständlichen|klaren|wenigen) worten\b|\bin einfacher sprache\b|\bauf gut deutsch\b/giu,
+      /\bin (?:einfachen|kurzen|verständlichen|klaren|wenigen|simplen) worten\b|\bin (?:einfacher|leichter|verständlicher) sprache\b|\bauf gut deutsch\b|\bfür (?:laien|dummies|dummys)\b/giu,
       '',
     ],
     // "Steht inzwischen fest, ob …", "Weiß man, ob …" fragt, ob das Folgende so ist.
@@ -210,6 +263,30 @@ const phrases: Record<Language, readonly [RegExp, string][]> = {
     ],
     // "Schaden begrenzen": what to do now, not a question about damages.
     [/\b(?:den )?schaden (?:begrenzen|eindämmen|minimieren|gering halten)\b/giu, 'was tun'],
+    // "lieber mit einem Menschen als mit einem Programm", "mit nem Menschen, nicht mit ner
+    // Maschine": gewünscht ist der Mensch.
+    [
+      /\b(?:statt|anstatt|als|nicht|nich|net|ned) mit (?:einem |einer |nem |ner |dem |der |so ?nem |diesem )?(?:programm|chatbot|bot|computer|roboter|maschine|automaten|ki)\b/giu,
+      '',
+    ],
+    // "wirklich von der Stadt": ob ein Absender echt ist ("wirklich" allein ist ein Füllwort).
+    [/\b(?:wirklich|tatsächlich|tatsaechlich)\s+(?=(?:von|vom)\b)/giu, 'echt '],
+    // "Was tut die Stadt, damit das nicht wieder passiert?": was gegen den Angriff getan wurde.
+    [
+      /\bdamit (?:so ?etwas|sowas|das|dies|dit|dat) (?:nicht|nie|nich) (?:wieder|mehr|noch ?mal|nochmal|erneut) (?:passiert|vorkommt|geschieht|passieren kann)\b|\bum (?:so ?etwas|sowas|das|dies|weitere angriffe) (?:künftig |in zukunft )?zu (?:verhindern|verhüten|vermeiden)\b/giu,
+      'gegen den angriff',
+    ],
+    // "Wem sag ich das?", "Wem sach ick dit?": wem man etwas meldet.
+    [
+      /\b(wem|wen)\s+(?:sag|sage|sach|sache|erzähl|erzähle|erzaehl|erzaehle)\s+(ich|ick|icke|ik|man)\b/giu,
+      '$1 melde $2',
+    ],
+    // "Ich ersuche um Auskunft, ob …": a formal way to ask whether what follows is so (not a
+    // request for the right of access, "Ich bitte um Auskunft, welche Daten …").
+    [
+      /\b(?:ich )?(?:ersuche|bitte|erbitte)\s+(?:sie\s+)?(?:höflich\s+|freundlich\s+)?(?:um\s+)?(?:eine\s+)?(?:auskunft|information|mitteilung|klärung|antwort|nachricht)(?:\s+darüber)?,?\s+(?=ob\b)/giu,
+      '',
+    ],
     [/\bin verbindung setzen\b/giu, 'kontaktieren'],
     [/\bkontakt aufnehmen\b/giu, 'kontaktieren'],
     [/\bbescheid (?:geben|sagen)\b/giu, 'melden'],

@@ -102,7 +102,10 @@ export function asksAboutTheAttack(message: string): boolean {
   return asked.test(message) && attack.test(message);
 }
 
-const asked = /\?|^\s*(?:\p{L}+,\s*)?(?:wer|was|wie|wann|warum|wieso|who|what|how|when|why)(?!\p{L})/iu;
+// A question mark, or a question word or verb first (after one word such as "yo" or "Hallo,"):
+// "yo did u guys get hacked or what" asks without a question mark.
+const asked =
+  /\?|^\s*(?:\p{L}+,?\s+)?(?:wer|was|wie|wann|warum|wieso|who|what|how|when|why|did|do|does|is|are|was|were|has|have|hat|habt|haben|ist|sind|war|waren|wurde|wurden)(?!\p{L})/iu;
 
 const attack = anyOf(
   '*angriff* *hack* jehackt einbruch eingebrochen eingedrungen attack* breach* broke_in break-in',

@@ -9,15 +9,20 @@ import type { Analysis } from '../knowledge/locales.ts';
  * Chat and web spellings made plain, before words are split. A domain ("web.de",
  * "t-online.de") is one word, the name of a provider or site: split, its parts read as words
  * ("web" as in Outlook Web App). Letters typed three times or more ("heyyy", "pleeease") are
- * typed once: chat stretches words, German spelling never needs it.
+ * typed once: chat stretches words, German spelling never needs it; a word of one letter held down is
+ * dropped.
  */
 export function plainSpelling(text: string): string {
-  return text
-    .replace(
-      /\b([\p{L}\p{N}][\p{L}\p{N}-]*)\.(de|com|net|org|eu|info|io|at|ch)\b/giu,
-      (_, name: string, tld: string) => `${name.replace(/-/g, '')}${tld}`,
-    )
-    .replace(/(\p{L})\1{2,}/gu, '$1');
+  return (
+    text
+      .replace(
+        /\b([\p{L}\p{N}][\p{L}\p{N}-]*)\.(de|com|net|org|eu|info|io|at|ch)\b/giu,
+        (_, name: string, tld: string) => `${name.replace(/-/g, '')}${tld}`,
+      )
+      // One letter held down ("üüüüüü", "aaaa") is no word at all, not that letter typed once.
+      .replace(/(?<!\p{L})(\p{L})\1{2,}(?!\p{L})/gu, ' ')
+      .replace(/(\p{L})\1{2,}/gu, '$1')
+  );
 }
 
 /** Lower-cases, applies Unicode compatibility folding and joins "E-Mail"-style spellings. */

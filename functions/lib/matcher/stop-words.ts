@@ -74,7 +74,8 @@ export const topicWords = { de: list(topics.de), en: list(topics.en) } as const;
 /**
  * Frame words: they say that something is asked ("Was soll ich tun?", "Tell me more", "Stimmt
  * das?"), who said it ("Mein Nachbar meint ...", "my husband heard"), how to act ("Wie soll ich
- * reagieren?") or when ("letztes Jahr", "a few weeks ago"), but not about what. Like question
+ * reagieren?"), when ("letztes Jahr", "a few weeks ago") or how the story is to be judged
+ * ("übertreibt er?", "is he overdoing it?"), but not about what. Like question
  * words they keep their weight, but they never make a
  * question's topic: a question made only of them is vague (suggestions, not an answer), and a
  * question sentence made only of them points back to the story before it.
@@ -86,6 +87,8 @@ const frames = {
     tochter sohn mann frau mutter vater oma opa enkel zeig zeige zeigen nenn nenne nennen erklär erkläre erklären
     eltern mama papa großmutter großvater großeltern ehemann ehefrau partner partnerin kind kinder familie
     bruder schwester onkel tante schwiegermutter schwiegervater enkelin enkelkind
+    kumpel kumpels junge jungen mädchen bub schwiegersohn schwiegertochter neffe nichte cousin cousine chef chefin
+    übertrieben übertreibt übertreiben übertreibe übertreibst sinnvoll panikmache paranoid
     reagieren reagiere verhalten verhalte vorgehen umgehen anstellen
     letzte letzten letztes letztem vorige vorigen jahr jahre jahren monat monate monaten woche wochen neulich kürzlich`,
   en: `do now next more tell info news question questions true right say says said told
@@ -93,6 +96,8 @@ const frames = {
     colleague grandson granddaughter show explain handle react deal proceed
     mother father parents grandma grandmother grandpa grandfather granny grandparents kid kids child children
     family partner boyfriend girlfriend brother sister uncle aunt
+    boy girl lad mate nephew niece cousin boss flatmate roommate
+    overdoing overdo overkill exaggerating exaggerate exaggerated paranoid sensible
     last past year years month months week weeks ago recently lately`,
 };
 

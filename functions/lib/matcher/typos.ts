@@ -6,7 +6,14 @@ import { scoring as tuning } from './config.ts';
  * Real words one letter away from a word of the knowledge base, with another meaning: never a
  * typo ("passport" ~ "passwort"). Kept short; the edit rule below covers the general case.
  */
-export const realWords: ReadonlySet<string> = new Set(['passport', 'passports', 'pass', 'handy', 'handys']);
+export const realWords: ReadonlySet<string> = new Set([
+  'passport',
+  'passports',
+  'pass',
+  'handy',
+  'handys',
+  'fine',
+]);
 
 /**
  * Whether `word` can be a slip of `known`: one edit, or two in a longer word, but not two
