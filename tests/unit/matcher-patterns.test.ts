@@ -975,3 +975,17 @@ describe('round 13: a greeting, a letter and a wish around the question', () => 
     expect(matcher.match('yo did the town get hacked or what').ranked[0]?.entry.id).not.toBe('greeting');
   });
 });
+
+describe('round 13, after corpus 16: weddings, "a bunch of" and Berlin "nochma"', () => {
+  it('gives a wedding at the town hall no answer (another service of the town)', () => {
+    expect(answer('Can we have our wedding at the town hall?')).toBe('(none)');
+  });
+
+  it('reads "a bunch of" as many, not as "thanks a bunch"', () => {
+    expect(answer('Will I get a bunch of fake emails now?')).toBe('phishing-risk');
+  });
+
+  it('reads "damit det nich nochma passiert" as what the town did against it', () => {
+    expect(answer('Was habt ihr jemacht, damit det nich nochma passiert?')).toBe('measures-taken');
+  });
+});

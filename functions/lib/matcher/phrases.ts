@@ -273,7 +273,7 @@ const phrases: Record<Language, readonly [RegExp, string][]> = {
     [/\b(?:wirklich|tatsächlich|tatsaechlich)\s+(?=(?:von|vom)\b)/giu, 'echt '],
     // "Was tut die Stadt, damit das nicht wieder passiert?": was gegen den Angriff getan wurde.
     [
-      /\bdamit (?:so ?etwas|sowas|das|dies|dit|dat) (?:nicht|nie|nich) (?:wieder|mehr|noch ?mal|nochmal|erneut) (?:passiert|vorkommt|geschieht|passieren kann)\b|\bum (?:so ?etwas|sowas|das|dies|weitere angriffe) (?:künftig |in zukunft )?zu (?:verhindern|verhüten|vermeiden)\b/giu,
+      /\bdamit (?:so ?etwas|sowas|das|dies|dit|dat|det) (?:nicht|nie|nich) (?:wieder|mehr|noch ?mal|nochmal|nochma|erneut) (?:passiert|passirt|vorkommt|geschieht|passieren kann)\b|\bum (?:so ?etwas|sowas|das|dies|weitere angriffe) (?:künftig |in zukunft )?zu (?:verhindern|verhüten|vermeiden)\b/giu,
       'gegen den angriff',
     ],
     // "Wem sag ich das?", "Wem sach ick dit?": wem man etwas meldet.
