@@ -203,6 +203,13 @@ describe('kb validate', () => {
       field: '(file)',
       message: /not valid YAML/,
     },
+    {
+      name: 'a key twice in one map',
+      files: [{ file: 'entries/a.yaml', text: 'id: a\nkind: faq\nid: b\n' }],
+      file: 'entries/a.yaml',
+      field: 'id',
+      message: /line 3\): the key is there twice/,
+    },
   ];
 
   it.each(cases)('reports $name with file and field', async ({ files, file, field, message }) => {

@@ -1,6 +1,6 @@
 import type { Language } from '../knowledge/locales.ts';
 import type { Entry } from '../knowledge/schema.ts';
-import { buildSynonyms, canonicalWord, formsOf, isColloquial, words } from './normalize.ts';
+import { canonicalWord, formsOf, isColloquial, words } from './normalize.ts';
 import { stopWords } from './stop-words.ts';
 
 /** Folded words of a locale's phrasings, for language detection (much cheaper than an index). */
@@ -45,8 +45,8 @@ export function languageDetector(
   const surface = { de: surfaceWordsOf(entries, 'de'), en: surfaceWordsOf(entries, 'en') };
   // Dialect and chat forms ("ick", "gonna") are evidence for their language, like its stop words.
   const forms = {
-    de: new Set(formsOf(buildSynonyms(synonyms.de ?? {}, 'de'))),
-    en: new Set(formsOf(buildSynonyms(synonyms.en ?? {}, 'en'))),
+    de: new Set(formsOf(synonyms.de ?? {}, 'de')),
+    en: new Set(formsOf(synonyms.en ?? {}, 'en')),
   };
 
   /** German minus English evidence: positive for German, negative for English. */

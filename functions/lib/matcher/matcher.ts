@@ -13,7 +13,7 @@ import { hasDeclined, withDeclined } from './declined.ts';
 import { languageDetector } from './language.ts';
 import { LocaleIndex } from './locale-index.ts';
 import { asksBeyondTheNotice } from './never-said.ts';
-import { buildSynonyms, questionSentence } from './normalize.ts';
+import { buildSynonyms, questionSentence, type SynonymTable } from './normalize.ts';
 import { isInstruction } from './requests.ts';
 import { asksAboutAnotherService, asksAboutTheAttack, type Known, scopeOf } from './scope.ts';
 
@@ -77,6 +77,21 @@ export function createMatcher(
   // Each locale's index is built when a question first needs it: a cold start pays for one.
   // A locale with `matchAlso` indexes its parent's phrasings too, under its own analysis.
   const entryIndex = new Map(entries.map((entry, index) => [entry.id, index]));
+  // One synonym table per locale, shared by its index and its index of declined questions.
+  const tables = new Map<Locale, SynonymTable>();
+  const synonymsOf = (locale: Locale, parent: Locale | undefined, analysis: Analysis): SynonymTable => {
+    let table = tables.get(locale);
+    if (!table) {
+      const pairs =
+        settings.synonyms[locale] ??
+        (parent === undefined ? undefined : settings.synonyms[parent]) ??
+        (isLanguage(analysis) ? settings.synonyms[analysis] : undefined) ??
+        {};
+      table = buildSynonyms(pairs, analysis);
+      tables.set(locale, table);
+    }
+    return table;
+  };
   const lazyIndexes = (indexed: readonly Entry[]) => {
     const indexes = new Map<Locale, LocaleIndex>();
     return (locale: Locale): LocaleIndex => {
@@ -84,13 +99,8 @@ export function createMatcher(
       if (!index) {
         const parent = configs.get(locale)?.matchAlso;
         const analysis = analysisOf(locale);
-        const synonyms =
-          settings.synonyms[locale] ??
-          (parent === undefined ? undefined : settings.synonyms[parent]) ??
-          (isLanguage(analysis) ? settings.synonyms[analysis] : undefined) ??
-          {};
         const sources = parent === undefined ? [locale] : [locale, parent];
-        index = new LocaleIndex(analysis, indexed, buildSynonyms(synonyms, analysis), sources);
+        index = new LocaleIndex(analysis, indexed, synonymsOf(locale, parent, analysis), sources);
         indexes.set(locale, index);
       }
       return index;

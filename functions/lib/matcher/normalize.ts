@@ -41,18 +41,25 @@ export function buildSynonyms(pairs: Readonly<Record<string, string>>, locale: A
   const topics: Record<string, string> = {};
   const forms = new Map<string, string[]>();
   for (const [from, to] of Object.entries(pairs)) {
-    const [source, ...more] = words(from).map((word) => canonicalWord(word, locale));
-    const standard = words(to).map((word) => canonicalWord(word, locale));
-    const plain = standard.every((word) => stopWords[locale].has(word) || questionWords[locale].has(word));
-    if (source && more.length === 0 && (plain || from.startsWith('='))) forms.set(formKey(source), standard);
+    const form = formOf(from, to, locale);
+    if (form) forms.set(formKey(form[0]), form[1]);
     else topics[from] = to;
   }
   return new Map([...synonymTable(topics, locale), ...forms]);
 }
 
-/** The dialect and chat forms of a synonym table (evidence for its language). */
-export const formsOf = (synonyms: SynonymTable): string[] =>
-  [...synonyms.keys()].filter((key) => key.startsWith('=')).map((key) => key.slice(1));
+/** A pair as a dialect or chat form ([form, standard words]), or undefined for a synonym of a topic. */
+function formOf(from: string, to: string, locale: Language): [string, string[]] | undefined {
+  const [source, ...more] = words(from).map((word) => canonicalWord(word, locale));
+  if (!source || more.length > 0) return undefined;
+  const standard = words(to).map((word) => canonicalWord(word, locale));
+  const plain = standard.every((word) => stopWords[locale].has(word) || questionWords[locale].has(word));
+  return plain || from.startsWith('=') ? [source, standard] : undefined;
+}
+
+/** The dialect and chat forms among the settings' synonyms of a language (evidence for it). */
+export const formsOf = (pairs: Readonly<Record<string, string>>, locale: Language): string[] =>
+  Object.entries(pairs).flatMap(([from, to]) => formOf(from, to, locale)?.[0] ?? []);
 
 /** A matching term of a question or phrasing. */
 export interface Term {
