@@ -97,7 +97,7 @@ export interface PhrasingCount {
  * carries the figures (`phrasings`), so the pages can say them in their own language.
  */
 export class TooManyPhrasingsError extends AppError {
-  constructor(readonly phrasings: PhrasingCount) {
+  constructor(phrasings: PhrasingCount) {
     super(
       409,
       'too_many_phrasings',

@@ -1,4 +1,4 @@
-import { foldGerman, stripDiacritics } from './stemming.ts';
+import { foldWord } from './stemming.ts';
 
 /**
  * Colloquial and dialect forms that follow a rule (the participles below). The forms one by one
@@ -6,11 +6,6 @@ import { foldGerman, stripDiacritics } from './stemming.ts';
  * the template for another town), where staff can extend them and where they cost the ask
  * function's bundle nothing. A listed form wins over these rules (`standardWords` in normalize.ts).
  */
-
-/** German spelling folding for the rules' output ("zurück"). */
-function fold(word: string): string {
-  return stripDiacritics(foldGerman(word));
-}
 
 /**
  * Berlin "j" for "g" in participles ("jehackt", "jeklaut"), not in "jetzt" or "jemand(en)"; also
@@ -38,7 +33,7 @@ export function colloquial(word: string, locale: 'de' | 'en'): string[] | undefi
   const berlin = locale === 'de' ? berlinParticiple.exec(word) : null;
   if (berlin) {
     const prefix = berlin[1] ?? '';
-    return [`${fold(berlinPrefix[prefix] ?? prefix)}ge${berlin[2]}`];
+    return [`${foldWord(berlinPrefix[prefix] ?? prefix)}ge${berlin[2]}`];
   }
   if (locale === 'de' && southernParticiple.test(word)) return [`ge${word.slice(1)}`];
   return undefined;

@@ -8,7 +8,7 @@ import type { Entry, LocalizedEntry } from '../knowledge/schema.ts';
 import { scoring as tuning } from './config.ts';
 import { hasBit, unionMask } from './masks.ts';
 import { analyzeTerms, type SynonymTable, stem } from './normalize.ts';
-import { canonicalWord, foldGerman, stripDiacritics, words } from './stemming.ts';
+import { canonicalWord, foldWord, typedOnce, words } from './stemming.ts';
 import { isMisspeltStopWord, stopWords } from './stop-words.ts';
 import { plausibleTypo, realWords } from './typos.ts';
 
@@ -37,9 +37,6 @@ const maxQueryTerms = 48;
 
 /** A term in more phrasings than this is "common": it only adds to candidates found by rarer terms. */
 const longPostings = 512;
-
-/** A word as written, in the one spelling both sides compare ("schön", "schoen" -> "schon"). */
-const foldWord = (word: string) => stripDiacritics(foldGerman(word));
 
 /** One locale's inverted index: stemmed terms of every phrasing, idf weights, typo buckets. */
 export class LocaleIndex {
@@ -204,7 +201,8 @@ export class LocaleIndex {
   lookup(term: string, typos = true, word = term): TermMatch[] {
     if (this.idf.has(term)) return [{ term, similarity: 1 }];
     // A last letter typed twice in chat ("hii", "byee", "thxx") is the word typed once.
-    const doubled = /(\p{L})\1$/u.test(word) ? stem(word.slice(0, -1), this.locale) : undefined;
+    const once = typedOnce(word);
+    const doubled = once === undefined ? undefined : stem(once, this.locale);
     if (doubled && this.idf.has(doubled)) return [{ term: doubled, similarity: 1 }];
     if ((term.length < 4 && word.length < 4) || realWords.has(word)) return [];
     const fuzzy = typos && word.length >= 4 ? this.fuzzy(word) : [];

@@ -3,13 +3,13 @@ import { colloquial } from './colloquial.ts';
 import { rephrase } from './phrases.ts';
 import {
   canonicalWord,
-  foldGerman,
+  foldWord,
   inflected,
   plainSpelling,
   type SynonymTable,
   stem,
-  stripDiacritics,
   buildSynonyms as synonymTable,
+  typedOnce,
   words,
 } from './stemming.ts';
 import { frameWords, stopWords, topicWords } from './stop-words.ts';
@@ -102,7 +102,7 @@ const determiners = {
   de: new Set(
     'der die das den dem des ein eine einen einem einer eines mein meine meinen meinem meiner meines dein deine deinen unser unsere unseren euer eure ihr ihre ihren ihrem'
       .split(' ')
-      .map((word) => stripDiacritics(foldGerman(word))),
+      .map(foldWord),
   ),
   en: new Set('the a an my your our their his her its this that these those'.split(' ')),
 };
@@ -112,7 +112,7 @@ const interrogatives = {
   de: new Set(
     'wer wen wem wessen was wann warum wieso weshalb wozu wo woher wohin wie welche welcher welches welchen ob muss kann soll sollte darf ist sind bin bist gibt hat haben habe wurde wurden wird werden war waren konnten könnten hätten'
       .split(' ')
-      .map((word) => stripDiacritics(foldGerman(word))),
+      .map(foldWord),
   ),
   en: new Set(
     'who whom whose what when why how where which is are am do does did can could should would will was were has have had may must shall'.split(
@@ -125,7 +125,7 @@ const interrogatives = {
 const modals = new Set(
   'kann kannst können konnte konnten könnte könnten muss musst müssen soll sollen sollte sollten darf dürfen will wollen möchte möchten'
     .split(' ')
-    .map((word) => stripDiacritics(foldGerman(word))),
+    .map(foldWord),
 );
 
 /** Question words proper (the topic-free part of a question), folded. */
@@ -229,8 +229,12 @@ function standardWords(token: string, locale: Language, synonyms: SynonymTable):
   return words(token).flatMap((word) => {
     const canonical = canonicalWord(word, locale);
     // A last letter typed twice in chat ("thxx") is the form typed once.
-    const once = /(\p{L})\1$/u.test(canonical) ? synonyms.get(formKey(canonical.slice(0, -1))) : undefined;
-    return synonyms.get(formKey(canonical)) ?? once ?? colloquial(canonical, locale) ?? [canonical];
+    const once = typedOnce(canonical);
+    return (
+      synonyms.get(formKey(canonical)) ??
+      (once === undefined ? undefined : synonyms.get(formKey(once))) ??
+      colloquial(canonical, locale) ?? [canonical]
+    );
   });
 }
 

@@ -55,6 +55,16 @@ export function stripDiacritics(word: string): string {
   return word.normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
+/** A word in the one spelling both sides compare: German folding, then no diacritics ("schön" -> "schon"). */
+export function foldWord(word: string): string {
+  return stripDiacritics(foldGerman(word));
+}
+
+/** A word whose last letter was typed twice in chat ("hii", "thxx"), typed once; else undefined. */
+export function typedOnce(word: string): string | undefined {
+  return /(\p{L})\1$/u.test(word) ? word.slice(0, -1) : undefined;
+}
+
 /** Light extra step for German participles that the Snowball stemmer keeps (informiert -> informi, like informieren). */
 function stemGermanWord(word: string): string {
   // A participle of a verb in "-ern" ("geändert", "gesichert", "verändert") stems like its
