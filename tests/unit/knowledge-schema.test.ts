@@ -219,6 +219,25 @@ describe('kb validate', () => {
     );
   });
 
+  it('reports a phrase rule that is no valid regular expression, with its place', async () => {
+    const read = (file: string) => readFile(new URL(file, `file://${defaultKnowledgeDir}`), 'utf8');
+    const { starters: _starters, ...settings } = parse(await read('settings.yaml')) as Record<
+      string,
+      unknown
+    >;
+    const report = validateKnowledgeBase([
+      { file: 'settings.yaml', text: stringify({ ...settings, phrases: { de: [['(ungeschlossen', 'x']] } }) },
+      { file: 'entries/a.yaml', text: entryYaml('a') },
+    ]);
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({
+        file: 'settings.yaml',
+        field: 'phrases.de.0.0',
+        message: expect.stringMatching(/not a valid regular expression/),
+      }),
+    );
+  });
+
   it('accepts a valid entry without any problem', async () => {
     const report = await setup([{ file: 'entries/a.yaml', text: entryYaml('a') }]);
     expect(report.problems).toEqual([]);

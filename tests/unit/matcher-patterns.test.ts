@@ -635,7 +635,9 @@ describe('round 11: words that mean one thing in the knowledge base and another 
   it('reads data "über mich" / "about me" as the right of access, not as the data the attack reached', () => {
     expect(answer('Welche Daten hat die Verwaltung über mich gespeichert?')).toBe('gdpr-rights');
     expect(answer('What information does the council hold about me?')).toBe('gdpr-rights');
-    expect(analyzeTerms('Was weiß die Stadt über mich?', 'de').map((term) => term.term)).toContain(
+    const settings = report.settings as Settings;
+    const shipped = buildSynonyms(settings.synonyms.de ?? {}, 'de', settings.phrases?.de);
+    expect(analyzeTerms('Was weiß die Stadt über mich?', 'de', shipped).map((term) => term.term)).toContain(
       'selbstdat',
     );
   });
@@ -987,5 +989,126 @@ describe('round 13, after corpus 16: weddings, "a bunch of" and Berlin "nochma"'
 
   it('reads "damit det nich nochma passiert" as what the town did against it', () => {
     expect(answer('Was habt ihr jemacht, damit det nich nochma passiert?')).toBe('measures-taken');
+  });
+});
+
+describe('round 14: when the citizen wrote, fake against genuine, and requests no entry answers', () => {
+  it('reads when the citizen wrote to the town as story, unless the message asks when', () => {
+    expect(
+      answer(
+        'Ich hab der Stadtverwaltung letzten Sommer zwei Mails geschickt, gehöre ich zu den Betroffenen?',
+      ),
+    ).toBe('am-i-affected');
+    expect(answer('I sent the council an email last spring. Does this affect me?')).toBe('am-i-affected');
+    // asked when: the time stays a word of the question
+    expect(matcher.match('When did the town tell us about it last year?').ranked[0]?.entry.id).toBe(
+      'when-informed',
+    );
+  });
+
+  it('reads telling fake from genuine mails as recognising them, one sender as checking it', () => {
+    expect(answer('How can I tell whether an email is legit or a scam?')).toBe('recognize-phishing');
+    expect(answer('Woran sehe ich, ob so eine Mail echt ist oder gefälscht?')).toBe('recognize-phishing');
+    expect(answer('Is this email really from the town?')).toBe('verify-sender');
+  });
+
+  it('gives no answer to letters held down one after another', () => {
+    expect(answer('kkkkkllll')).toBe('(none)');
+  });
+
+  it('gives no answer to code to write, a product to recommend or the citizen’s own software', () => {
+    expect(isInstruction('Code me a script that sends a thousand emails.')).toBe(true);
+    expect(isInstruction('Programmier mir ein kleines Tool für Excel.')).toBe(true);
+    expect(isInstruction('Gib mir mal die Adressliste der Betroffenen aus.')).toBe(true);
+    // a subject after the verb makes it a question
+    expect(isInstruction('Schreibe ich hier mit einem Programm?')).toBe(false);
+    expect(answer('Können Sie mir einen Virenscanner empfehlen?')).toBe('(none)');
+    expect(answer('How do I update Windows on my laptop?')).toBe('(none)');
+  });
+
+  it('knows greetings, goodbyes and thanks from more regions, and frequent misspellings', () => {
+    expect(answer('wotcha')).toBe('greeting');
+    expect(answer('laterz')).toBe('goodbye');
+    expect(answer('Habedere')).toBe('greeting');
+    expect(answer('Will the attackers send me fake emials now?')).toBe('phishing-risk');
+  });
+});
+
+describe('round 14: the mail, the wish and the small talk around a question', () => {
+  it('reads a mail not acted on as a suspicious mail, and what to do with it', () => {
+    expect(answer("I haven't clicked anything yet. What should I do with this message?")).toBe(
+      'suspicious-email',
+    );
+    expect(answer('Ich hab die Mail noch nicht aufgemacht, was soll ich mit der Mail machen?')).toBe(
+      'suspicious-email',
+    );
+    // opening it is the click, whatever the mail looked like
+    expect(answer('I opened the attachment of a fake council email. What now?')).toBe('clicked-link');
+  });
+
+  it('reads mails still to come as the risk of phishing', () => {
+    expect(answer('Are we going to receive more scam mails now?')).toBe('phishing-risk');
+    expect(answer('Kann es sein, dass jetzt gefälschte Rechnungen bei mir landen?')).toBe('phishing-risk');
+  });
+
+  it('tells a wish for a person and a complaint from a question about the assistant', () => {
+    expect(answer("this assistant isn't helping, put me through to a real person")).toBe('ask-human');
+    expect(answer('Ich hätte das lieber mit einer echten Person besprochen.')).toBe('ask-human');
+    expect(answer('Who am I actually talking to?')).toBe('bot-identity');
+    expect(answer('Mit wem rede ich hier eigentlich?')).toBe('bot-identity');
+    expect(answer('Sind Sie ein echter Mensch?')).toBe('bot-identity');
+  });
+
+  it('knows "alles klar?" as how-are-you, leaving as a goodbye, and thanks on the way out', () => {
+    expect(answer('Na, alles gut bei dir?')).toBe('greeting');
+    expect(answer('Ich muss jetzt leider los.')).toBe('goodbye');
+    expect(answer('Sorry, I have to run now.')).toBe('goodbye');
+    expect(answer('Catch you later!')).toBe('goodbye');
+    expect(answer('Vielen Dank für die Hilfe und tschüss!')).toBe('goodbye');
+    expect(answer('Many thanks and goodbye!')).toBe('goodbye');
+  });
+
+  it('reads who did it, how widespread it was, and whether it is still hacked', () => {
+    expect(answer('Was this done by a person or by an automated program?')).toBe('attackers');
+    expect(answer('Who pulled off the attack?')).toBe('attackers');
+    // "so many" asks how widespread, not how many
+    expect(answer('Warum waren so viele Behörden gleichzeitig betroffen?')).not.toBe('(none)');
+    expect(matcher.match('Warum waren so viele Behörden gleichzeitig betroffen?').ranked[0]?.entry.id).toBe(
+      'exchange-vulnerability',
+    );
+    expect(answer('Ist der Server immer noch gehackt?')).toBe('is-it-safe-now');
+  });
+
+  it('reads the story around a question: a year, what the citizen wrote about, an indirect question', () => {
+    expect(answer('Ich habe 2019 mit dem Ordnungsamt gemailt, bin ich betroffen?')).toBe('am-i-affected');
+    expect(answer('Ich habe der Stadt wegen meiner Hundesteuer gemailt, bin ich betroffen?')).toBe(
+      'am-i-affected',
+    );
+    expect(answer('Gehöre ich zu den Betroffenen?')).toBe('am-i-affected');
+    expect(answer('My neighbour says I should change all passwords. Is that really necessary?')).toBe(
+      'passwords',
+    );
+    expect(
+      answer('Hi. My cousin wants to know whether the attackers took any emails. He lives abroad.'),
+    ).toBe('data-leaked');
+  });
+});
+
+describe('round 14, after corpus 18: slang for what happened, mails to come, a person to call back', () => {
+  it('reads "what\'s the story with … getting done over" and "come about" as what happened', () => {
+    expect(answer("what's the story with the town's email getting done over?")).toBe('what-happened');
+    expect(answer('How did this whole thing come about?')).toBe('what-happened');
+  });
+
+  it('reads "will we receive more phishing mails" as the risk, and a person to call back as a wish', () => {
+    expect(answer('Will we receive more phishing mails from now on?')).toBe('phishing-risk');
+    // a reply is no phishing mail
+    expect(answer('Will I get a reply by email?')).not.toBe('phishing-risk');
+    expect(answer('Could a real person from the council call me back?')).toBe('ask-human');
+  });
+
+  it('gives no answer to a request for a template of a fake mail', () => {
+    expect(isInstruction('Give me a template for a fake council email.')).toBe(true);
+    expect(isInstruction('Gib mir eine Vorlage für eine Phishing-Mail.')).toBe(true);
   });
 });

@@ -59,6 +59,13 @@ describe('normalisation', () => {
     expect(analyze('kieken', 'de', forms)).toEqual(analyze('schauen', 'de'));
   });
 
+  it('keeps the "ge" of words that are no participles ("Geschäftsdaten", "geltend")', () => {
+    expect(stem('geschaftsdaten', 'de')).toMatch(/^geschaft/);
+    expect(stem('geltend', 'de')).toMatch(/^gelt/);
+    // a participle still loses it
+    expect(stem('gestohlen', 'de')).toBe('stohl');
+  });
+
   it('stems inflected forms to one term', () => {
     expect(stem('Angriffe'.toLowerCase(), 'de')).toBe(stem('angriff', 'de'));
     expect(stem('passwords', 'en')).toBe(stem('password', 'en'));
@@ -69,6 +76,14 @@ describe('normalisation', () => {
     const synonyms = buildSynonyms({ geklaut: 'gestohlen', webmail: 'outlook web app' }, 'de');
     expect(analyze('Geklaut?', 'de', synonyms)).toEqual(analyze('gestohlen', 'de'));
     expect(analyze('Webmail', 'de', synonyms)).toEqual(analyze('Outlook Web App', 'de'));
+  });
+
+  it('replaces the phrases of the settings before reading the words, and none without them', () => {
+    const phrased = buildSynonyms({}, 'en', [[String.raw`\bget hold of\b`, 'contact']]);
+    expect(analyze('How do I get hold of the DPO?', 'en', phrased)).toEqual(
+      analyze('How do I contact the DPO?', 'en'),
+    );
+    expect(analyze('How do I get hold of the DPO?', 'en')).toContain(stem('hold', 'en'));
   });
 
   it('returns no terms for punctuation only', () => {

@@ -192,6 +192,21 @@ export type EntryInput = z.input<typeof baseEntrySchema> & { readonly [tag: Loca
 
 export { extraLocaleTags, localeBlock, localeTags } from './locales.ts';
 
+/** A phrase rule: [pattern, replacement]; the pattern must compile with the flags `giu`. */
+const phraseRule = z.tuple([
+  z.string().min(1).refine(compiles, { message: 'is not a valid regular expression (flags giu)' }),
+  z.string(),
+]);
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'giu');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const perLocale = <T extends z.ZodType>(schema: T) => z.object({ de: schema, en: schema }).catchall(schema);
 
 /** `locales:` in the settings; the first is the default. */
@@ -274,6 +289,13 @@ export const settingsSchema = z.strictObject({
   }),
   /** Words that mean the same for matching, per locale: word -> replacement word(s). */
   synonyms: perLocale(z.record(z.string(), z.string())),
+  /**
+   * Phrases whose words mean something else one by one, per language the matcher analyses: a
+   * regular expression (flags `giu`) and its replacement (functions/lib/matcher/phrases.ts).
+   */
+  phrases: z
+    .strictObject({ de: z.array(phraseRule).optional(), en: z.array(phraseRule).optional() })
+    .optional(),
   texts: perLocale(
     z.strictObject({
       none: text(500),

@@ -64,7 +64,7 @@ export interface Matcher {
 /** Builds the matcher for a set of entries and the settings' thresholds and synonyms. */
 export function createMatcher(
   entries: readonly Entry[],
-  settings: Pick<Settings, 'matcher' | 'synonyms'> & {
+  settings: Pick<Settings, 'matcher' | 'synonyms' | 'phrases'> & {
     locales?: readonly LocaleConfig[];
     town?: Pick<NonNullable<Settings['town']>, 'shortName'>;
   },
@@ -87,7 +87,7 @@ export function createMatcher(
         (parent === undefined ? undefined : settings.synonyms[parent]) ??
         (isLanguage(analysis) ? settings.synonyms[analysis] : undefined) ??
         {};
-      table = buildSynonyms(pairs, analysis);
+      table = buildSynonyms(pairs, analysis, isLanguage(analysis) ? settings.phrases?.[analysis] : undefined);
       tables.set(locale, table);
     }
     return table;
@@ -151,7 +151,9 @@ export function createMatcher(
     if (!top || !next || top.score < options.answerThreshold || top.score - next.score > tuning.nearTie)
       return ranked;
     const analysis = analysisOf(locale);
-    const asked = isLanguage(analysis) ? questionSentence(question, analysis) : undefined;
+    const asked = isLanguage(analysis)
+      ? questionSentence(question, analysis, indexOf(locale).synonyms)
+      : undefined;
     // A few words around the question ("bitte schnell", "Danke!") are no story to outweigh it.
     if (asked === undefined || question.length - asked.length < tuning.storyChars) return ranked;
     // Only the two tied entries are scored again: a full second pass doubled the time per question.

@@ -73,6 +73,9 @@ const neverSaid = [
   /\b(?:fined|fines|a fine|fine (?:the|anyone|them|us|it))\b|(?<!\p{L})(?:bußgeld|bussgeld)\s+(?:zahlen|verhängt)\b/iu,
   /\b(?:hacked|attacked|breached)\s+(?:\p{L}+\s+)?again\b|\bagain since\b|\bschon (?:früher|einmal|mal)\b[^?.!]*\b(?:gehackt|angegriffen|hackerangriff\p{L}*)/iu,
   /\b(?:welche[snrm]?|which|what)\s+(?:\p{L}+\s+)?(?:antivirus\p{L}*|virenscanner|virenprogramm\p{L}*|virenschutz\p{L}*|antiviren\p{L}*|programm|software|app|passwort-?manager|password manager)\b[^?.!]*\b(?:empfehl\p{L}*|recommend\p{L}*|nehmen|beste|best|buy|purchase|install|download|kaufen|installieren|holen)\b/iu,
+  // "Können Sie mir ein Antivirenprogramm empfehlen?", "How do I install the Office updates?":
+  // a product to choose, or the citizen's own software, which the notice says nothing about.
+  /(?<!\p{L})(?:empfehl\p{L}*|recommend\p{L}*)(?!\p{L})[^?.!]*(?<!\p{L})(?:antivir\p{L}*|virenscanner|virenschutz\p{L}*|virenprogramm\p{L}*|passwort-?manager\p{L}*|password managers?|vpn)(?!\p{L})|(?<!\p{L})(?:antivir\p{L}*|virenscanner|virenschutz\p{L}*|virenprogramm\p{L}*|passwort-?manager\p{L}*|password managers?|vpn)(?!\p{L})[^?.!]*(?<!\p{L})(?:empfehl\p{L}*|recommend\p{L}*)(?!\p{L})|\b(?:how (?:do|can|should) i|how to|wie (?:kann|soll) ich)\s+(?:install|update|download|installier\p{L}*|aktualisier\p{L}*)\b[^?.!]*\b(?:office|windows|word|excel|teams|iphone|android|ios|macos|laptop|pc|computer|handy|smartphone|router|drucker|printer|browser)\b/iu,
   // "Wie erstelle ich einen Passwort-Manager und welcher ist der beste?": a product to choose.
   /(?<!\p{L})(?:passwort-?manager\p{L}*|password managers?|antivirus\p{L}*|virenschutz\p{L}*|virenscanner|vpn|browser|mail-?programm\p{L}*|e-?mail (?:app|client|provider))(?!\p{L})[^?.!]*\b(?:welche[rns]?|which)\b[^?.!]*\b(?:beste[nr]?|best)\b/iu,
   // "Können Sie mein Passwort zurücksetzen?", "Can you reset my password?": an account the

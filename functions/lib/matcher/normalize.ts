@@ -1,6 +1,6 @@
 import { type Analysis, isLanguage, type Language } from '../knowledge/locales.ts';
 import { colloquial } from './colloquial.ts';
-import { rephrase } from './phrases.ts';
+import { compilePhrases, rephrase } from './phrases.ts';
 import {
   canonicalWord,
   foldWord,
@@ -36,7 +36,11 @@ const formKey = (word: string) => `=${word}`;
  * ("=kieken": schauen), is a dialect or chat form: read before stop words, like the rules of
  * colloquial.ts, and without inflections ("dat" -> "das" must not turn "Daten" into "das").
  */
-export function buildSynonyms(pairs: Readonly<Record<string, string>>, locale: Analysis): SynonymTable {
+export function buildSynonyms(
+  pairs: Readonly<Record<string, string>>,
+  locale: Analysis,
+  phrases: readonly (readonly [string, string])[] = [],
+): SynonymTable {
   if (!isLanguage(locale)) return synonymTable(pairs, locale);
   const topics: Record<string, string> = {};
   const forms = new Map<string, string[]>();
@@ -45,7 +49,9 @@ export function buildSynonyms(pairs: Readonly<Record<string, string>>, locale: A
     if (form) forms.set(formKey(form[0]), form[1]);
     else topics[from] = to;
   }
-  return new Map([...synonymTable(topics, locale), ...forms]);
+  return Object.assign(new Map([...synonymTable(topics, locale), ...forms]), {
+    phrases: compilePhrases(phrases),
+  });
 }
 
 /** A pair as a dialect or chat form ([form, standard words]), or undefined for a synonym of a topic. */
@@ -163,7 +169,7 @@ const doubtTag: Record<Language, RegExp> = {
  * asked (else "Hallo" made the greeting the answer).
  */
 const salutation =
-  /^\s*((?:hallo|hello|hi|hey|moin|servus|grü(?:ß|ss) gott|tach|guten \p{L}+|good \p{L}+|dear|sehr geehrte\p{L}*)(?:\s+\p{L}+){0,3}?)\s*[,:;]\s*(?=\S)/iu;
+  /^\s*((?:hallo|hello|hi|hey|hiya|howdy|alright|oi|yo|ey|moin|servus|grü(?:ß|ss) gott|tach|guten \p{L}+|good \p{L}+|dear|sehr geehrte\p{L}*)(?:\s+\p{L}+){0,3}?)\s*[,:;]\s*(?=\S)/iu;
 
 /** A letter's closing formula, with a name or initials after it. */
 const signOff =
@@ -205,10 +211,13 @@ function sentences(text: string, locale: Language): { text: string; question: bo
     ];
   });
   marked.splice(0, marked.length, ...split);
-  // No sentence asks: a story ends with what the citizen wants ("... Ich möchte mit einem
-  // Menschen sprechen."), so the last sentence is the request.
-  const last = marked.at(-1);
-  if (marked.length > 1 && last && !marked.some((part) => part.question)) last.question = true;
+  // No sentence asks: the one that asks indirectly ("she's asking if there's any proof …") is
+  // the request; else a story ends with what the citizen wants ("... Ich möchte mit einem
+  // Menschen sprechen."), so the last sentence is.
+  if (marked.length > 1 && !marked.some((part) => part.question)) {
+    const wanted = marked.findLast((part) => indirect.test(part.text)) ?? marked.at(-1);
+    if (wanted) wanted.question = true;
+  }
   return marked;
 }
 
@@ -216,8 +225,12 @@ function sentences(text: string, locale: Language): { text: string; question: bo
  * The sentence of a message that asks (the last one, when several do), or undefined for a
  * message of one sentence: the same reading of a message as the analysis's focus.
  */
-export function questionSentence(text: string, locale: Language): string | undefined {
-  const parts = sentences(rephrase(plainSpelling(text.normalize('NFKC')), locale), locale);
+export function questionSentence(
+  text: string,
+  locale: Language,
+  synonyms: SynonymTable = new Map(),
+): string | undefined {
+  const parts = sentences(rephrase(plainSpelling(text.normalize('NFKC')), synonyms.phrases), locale);
   return parts.length < 2 ? undefined : parts.findLast((part) => part.question)?.text;
 }
 
@@ -226,7 +239,7 @@ export function questionSentence(text: string, locale: Language): string | undef
  * synonyms list ("ick" -> "ich"), then the rules of colloquial.ts ("jehackt" -> "gehackt").
  */
 function standardWords(token: string, locale: Language, synonyms: SynonymTable): string[] {
-  return words(token).flatMap((word) => {
+  return tokenWords(token).flatMap((word) => {
     const canonical = canonicalWord(word, locale);
     // A last letter typed twice in chat ("thxx") is the form typed once.
     const once = typedOnce(canonical);
@@ -237,6 +250,22 @@ function standardWords(token: string, locale: Language, synonyms: SynonymTable):
     );
   });
 }
+
+/**
+ * The folded words of one token ("E-Mail" -> ["email"]), remembered: the same few thousand tokens
+ * recur in every phrasing a matcher indexes, and folding each anew was a fifth of building one.
+ */
+function tokenWords(token: string): readonly string[] {
+  let split = tokens.get(token);
+  if (!split) {
+    split = words(token);
+    if (tokens.size >= 50_000) tokens.clear();
+    tokens.set(token, split);
+  }
+  return split;
+}
+
+const tokens = new Map<string, readonly string[]>();
 
 /**
  * Turns text into matching terms: words, colloquial forms standardised, minus stop words,
@@ -251,7 +280,7 @@ export function analyzeTerms(
   options: AnalyzeOptions = {},
 ): Term[] {
   if (locale === 'none') return plainTerms(text, synonyms);
-  const phrased = rephrase(plainSpelling(text.normalize('NFKC')), locale);
+  const phrased = rephrase(plainSpelling(text.normalize('NFKC')), synonyms.phrases);
   const parts = options.focus ? sentences(phrased, locale) : [{ text: phrased, question: true }];
   // A question sentence among context sentences: the context counts less.
   const weighted = parts.some((part) => part.question) && parts.some((part) => !part.question);
@@ -268,8 +297,11 @@ export function analyzeTerms(
       for (const [position, token] of raw.entries()) {
         // German puts the infinitive last when a modal verb leads ("Kann ich ... nutzen?").
         const finalInfinitive = modalClause && position === raw.length - 1 && /en$/i.test(token);
-        const mustMatch = topicWords[locale].has(canonicalWord(token.toLocaleLowerCase('de'), locale));
         const before = raw[position - 1];
+        // "so viele Behörden", "so many towns": how widespread, not how many.
+        const mustMatch =
+          topicWords[locale].has(canonicalWord(token.toLocaleLowerCase('de'), locale)) &&
+          !/^(?:so|too|zu)$/i.test(before ?? '');
         const named =
           before !== undefined &&
           determiners[locale].has(canonicalWord(before.toLocaleLowerCase('de'), locale));

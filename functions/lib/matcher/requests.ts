@@ -19,9 +19,9 @@ const list = (text: string): ReadonlySet<string> =>
 /** Imperatives that ask for a text, a role or a translation ("Schreib mir ein Gedicht"). */
 const taskVerbs = list(`
   schreib schreibe verfass verfasse erstell erstelle generier generiere druck drucke übersetz übersetze
-  spiel spiele ignorier ignoriere vergiss erfinde dichte formulier formuliere
+  spiel spiele ignorier ignoriere vergiss erfinde dichte formulier formuliere programmier programmiere
   write compose generate create print translate act pretend roleplay ignore forget disregard respond
-  repeat output dump draft invent
+  repeat output dump draft invent program code
 `);
 
 /** Imperatives that ask to be given something ("Gib mir", "show me"). */
@@ -33,7 +33,8 @@ const handOverVerbs = list(`
 /** Data that a hand-over request may be after: other people's, the town's or the assistant's. */
 const secrets = list(`
   passwort passwörter kennwort kennwörter zugangsdaten adressen adressbuch datenbank namen
-  telefonnummern kontodaten regeln anweisungen prompt
+  telefonnummern kontodaten regeln anweisungen prompt adressliste adresslisten emailadressen
+  mailadressen einwohnerdaten template templates vorlage vorlagen
   password passwords credentials addresses database names numbers rules instructions prompt logins
 `);
 

@@ -1,6 +1,7 @@
 import { stemmer as stemEnglish } from '@orama/stemmers/english';
 import { stemmer as stemGerman } from '@orama/stemmers/german';
 import type { Analysis } from '../knowledge/locales.ts';
+import type { PhraseRules } from './phrases.ts';
 
 // The word level of normalisation (see normalize.ts): folding, stemming (memoised) and the
 // synonym tables, shared by indexing and querying.
@@ -13,14 +14,20 @@ import type { Analysis } from '../knowledge/locales.ts';
  * dropped.
  */
 export function plainSpelling(text: string): string {
-  return (
-    text
-      .replace(
+  // Most texts have neither a dot nor a letter three times in a row: checked first, since this
+  // runs for every word of every phrasing when a matcher builds its index.
+  const domains = text.includes('.')
+    ? text.replace(
         /\b([\p{L}\p{N}][\p{L}\p{N}-]*)\.(de|com|net|org|eu|info|io|at|ch)\b/giu,
         (_, name: string, tld: string) => `${name.replace(/-/g, '')}${tld}`,
       )
-      // One letter held down ("üüüüüü", "aaaa") is no word at all, not that letter typed once.
-      .replace(/(?<!\p{L})(\p{L})\1{2,}(?!\p{L})/gu, ' ')
+    : text;
+  if (!/(\p{L})\1\1/u.test(domains)) return domains;
+  return (
+    domains
+      // Letters held down one after another ("üüüüüü", "jjjjjöööö") are no word at all, not
+      // those letters typed once.
+      .replace(/(?<!\p{L})(?:(\p{L})\1{2,})+(?!\p{L})/gu, ' ')
       .replace(/(\p{L})\1{2,}/gu, '$1')
   );
 }
@@ -79,7 +86,8 @@ function stemGermanWord(word: string): string {
   if (
     stem.length > 6 &&
     stem.startsWith('ge') &&
-    !/^ge(?:gen|heim|biet|fahr|rät|setz|schäft|sund)/.test(stem)
+    // "Geschäft", "geltend" are no participles (folded words have no umlauts: "geschaft", "gerat").
+    !/^ge(?:gen|heim|biet|fahr|rät|rat|setz|schäft|schaft|sund|lt)/.test(stem)
   ) {
     stem = stem.slice(2);
   }
@@ -191,8 +199,11 @@ export function inflected(
   return source && word.startsWith(source.slice(1)) ? replacement : undefined;
 }
 
-/** Synonyms as a word -> replacement words map, folded the same way as questions. */
-export type SynonymTable = ReadonlyMap<string, readonly string[]>;
+/**
+ * Synonyms as a word -> replacement words map, folded the same way as questions; for a language
+ * the matcher analyses, with the settings' phrase rules (phrases.ts), read before the words.
+ */
+export type SynonymTable = ReadonlyMap<string, readonly string[]> & { readonly phrases?: PhraseRules };
 
 /** Builds the synonym table of a locale from the settings' word -> replacement pairs. */
 export function buildSynonyms(pairs: Readonly<Record<string, string>>, locale: Analysis): SynonymTable {

@@ -23,7 +23,8 @@ const german = `
   sonst außerdem zudem deshalb deswegen daher obwohl falls sobald solange während nachdem bevor seitdem womöglich
   möglicherweise vermutlich ungefähr endlich gestern heute neulich kürzlich vorhin letztens damals mittlerweile nochmals
   selbst selber sogar allein beide beiden manche mancher wenige einige eure euren deren dessen drauf drüber dafür hierzu hierüber
-  arg absolut komplett völlig ahnung jemals
+  arg absolut komplett völlig ahnung jemals einmal zweimal mehrmals mehrfach öfter öfters paar
+  wollt willst wolltest wolltet könnt müsst sollt solltest darfst durfte durften dürft daraufhin
 `;
 
 const english = `
@@ -88,7 +89,7 @@ const frames = {
     eltern mama papa großmutter großvater großeltern ehemann ehefrau partner partnerin kind kinder familie
     bruder schwester onkel tante schwiegermutter schwiegervater enkelin enkelkind
     kumpel kumpels junge jungen mädchen bub schwiegersohn schwiegertochter neffe nichte cousin cousine chef chefin
-    übertrieben übertreibt übertreiben übertreibe übertreibst sinnvoll panikmache paranoid
+    übertrieben übertreibt übertreiben übertreibe übertreibst sinnvoll panikmache paranoid notwendig erforderlich
     reagieren reagiere verhalten verhalte vorgehen umgehen anstellen
     letzte letzten letztes letztem vorige vorigen jahr jahre jahren monat monate monaten woche wochen neulich kürzlich`,
   en: `do now next more tell info news question questions true right say says said told
@@ -97,7 +98,7 @@ const frames = {
     mother father parents grandma grandmother grandpa grandfather granny grandparents kid kids child children
     family partner boyfriend girlfriend brother sister uncle aunt
     boy girl lad mate nephew niece cousin boss flatmate roommate
-    overdoing overdo overkill exaggerating exaggerate exaggerated paranoid sensible
+    overdoing overdo overkill exaggerating exaggerate exaggerated paranoid sensible need necessary winding
     last past year years month months week weeks ago recently lately`,
 };
 
