@@ -5,6 +5,7 @@ import {
   canonicalWord,
   foldWord,
   inflected,
+  memo,
   plainSpelling,
   type SynonymTable,
   stem,
@@ -255,15 +256,7 @@ function standardWords(token: string, locale: Language, synonyms: SynonymTable):
  * The folded words of one token ("E-Mail" -> ["email"]), remembered: the same few thousand tokens
  * recur in every phrasing a matcher indexes, and folding each anew was a fifth of building one.
  */
-function tokenWords(token: string): readonly string[] {
-  let split = tokens.get(token);
-  if (!split) {
-    split = words(token);
-    if (tokens.size >= 50_000) tokens.clear();
-    tokens.set(token, split);
-  }
-  return split;
-}
+const tokenWords = (token: string): readonly string[] => memo(tokens, token, () => words(token));
 
 const tokens = new Map<string, readonly string[]>();
 

@@ -1,3 +1,5 @@
+import { memo } from './stemming.ts';
+
 /**
  * Phrases whose words mean something else one by one ("tell if" is to recognise, not to tell;
  * "get hold of" is to reach, not to hold): replaced by one word the knowledge base uses, in
@@ -32,9 +34,8 @@ export function compilePhrases(rules: readonly (readonly [string, string])[] = [
 }
 
 const compiled = new Map<string, PhraseRules>();
+/** Texts remembered per rule set, up to a bound (`memo`, like the stems). */
 const rephrased = new WeakMap<PhraseRules, Map<string, string>>();
-/** Texts remembered per rule set, up to a bound (like the stems in stemming.ts). */
-const rephrasedLimit = 50_000;
 
 /** The text with every phrase replaced (before folding, colloquial forms and stop words). */
 export function rephrase(text: string, phrases: PhraseRules = []): string {
@@ -44,11 +45,7 @@ export function rephrase(text: string, phrases: PhraseRules = []): string {
     texts = new Map();
     rephrased.set(phrases, texts);
   }
-  let result = texts.get(text);
-  if (result === undefined) {
-    result = phrases.reduce((current, [pattern, replacement]) => current.replace(pattern, replacement), text);
-    if (texts.size >= rephrasedLimit) texts.clear();
-    texts.set(text, result);
-  }
-  return result;
+  return memo(texts, text, () =>
+    phrases.reduce((current, [pattern, replacement]) => current.replace(pattern, replacement), text),
+  );
 }

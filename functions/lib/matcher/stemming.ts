@@ -167,19 +167,20 @@ export function canonicalWord(word: string, locale: Analysis): string {
 
 /**
  * Words repeat across phrasings and questions, and stemming is the costly step of building the
- * index (a cold start) and of every question: remember results, up to a bound.
+ * index (a cold start) and of every question: remember results, up to a bound. The same for
+ * other steps that see the same texts again (token words in normalize.ts, phrases in phrases.ts).
  */
 const memoLimit = 50_000;
 const stems = { de: new Map<string, string>(), en: new Map<string, string>() };
 const canonicals = { de: new Map<string, string>(), en: new Map<string, string>() };
 const plain = new Map<string, string>();
 
-function memo(cache: Map<string, string>, word: string, compute: () => string): string {
-  let value = cache.get(word);
+export function memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  let value = cache.get(key);
   if (value === undefined) {
     value = compute();
     if (cache.size >= memoLimit) cache.clear();
-    cache.set(word, value);
+    cache.set(key, value);
   }
   return value;
 }
