@@ -293,9 +293,7 @@ export const settingsSchema = z.strictObject({
    * Phrases whose words mean something else one by one, per language the matcher analyses: a
    * regular expression (flags `giu`) and its replacement (functions/lib/matcher/phrases.ts).
    */
-  phrases: z
-    .strictObject({ de: z.array(phraseRule).optional(), en: z.array(phraseRule).optional() })
-    .optional(),
+  phrases: z.partialRecord(z.enum(languages), z.array(phraseRule)).optional(),
   texts: perLocale(
     z.strictObject({
       none: text(500),
