@@ -8,7 +8,7 @@ import type { Entry, LocalizedEntry } from '../knowledge/schema.ts';
 import { scoring as tuning } from './config.ts';
 import { hasBit, unionMask } from './masks.ts';
 import { analyzeTerms, type SynonymTable, stem } from './normalize.ts';
-import { canonicalWord, foldWord, typedOnce, words } from './stemming.ts';
+import { canonicalWord, foldWord, spokenForm, typedOnce, words } from './stemming.ts';
 import { isMisspeltStopWord, stopWords } from './stop-words.ts';
 import { plausibleTypo, realWords } from './typos.ts';
 
@@ -207,7 +207,16 @@ export class LocaleIndex {
     if ((term.length < 4 && word.length < 4) || realWords.has(word)) return [];
     const fuzzy = typos && word.length >= 4 ? this.fuzzy(word) : [];
     if (fuzzy.length > 0) return fuzzy;
-    return this.compoundParts(term);
+    const parts = this.compoundParts(term);
+    if (parts.length > 0) return parts;
+    // Last, the word as spoken ("stayin", "Bassword"), tried like a word of its own (it has no
+    // spoken form again): a misspelling or compound of the word as written is likelier.
+    const spoken = spokenForm(word, this.locale);
+    if (!spoken) return [];
+    const standard = this.known(stem(spoken, this.locale)) ?? this.known(spoken);
+    return standard
+      ? [{ term: standard[1], similarity: 1 }]
+      : this.lookup(stem(spoken, this.locale), typos, spoken);
   }
 
   /** Misspelt words: fuse.js over the vocabulary's words with the same first letter and a similar length. */

@@ -58,7 +58,7 @@ const neverSaid = [
   // "Kann die IT der Stadt meinen Laptop reparieren?": help with the citizen's own device.
   /\b(?:laptop|notebook|computer|pc|rechner|handy|smartphone|phone|tablet)\b[^?.!]*(?<!\p{L})(?:reparier\p{L}*|repair|fix)(?!\p{L})|\b(?:den|ihn) (?:reparieren|fixen)\b|\b(?:repair|fix) my\b/iu,
   // Numbers and money: how many were affected, what it cost, a ransom, compensation, insurance.
-  /\b(?:wie ?viele|how many)\b|(?<!\p{L})(?:gekostet|kosten|kostet|cost|costs|costing|versicherung\p{L}*|versichert|insurance|insured|lösegeld\p{L}*|ransom(?!ware)\p{L}*|erpress\p{L}*|extort\p{L}*|schadenersatz|schadensersatz|entschädigung\p{L}*|compensation|compensated)(?!\p{L})/iu,
+  /\b(?:wie ?viele|how many)\b|(?<!\p{L})(?:gekostet|kosten|kostet|cost|costs|costing|versicherung\p{L}*|versichert|insurance|insured|lösegeld\p{L}*|ransom(?!ware)\p{L}*|erpress\p{L}*|extort\p{L}*|schadenersatz|schadensersatz|entschädigung\p{L}*|compensation|compensated|compo|schmerzensgeld)(?!\p{L})/iu,
   // "Erzähl mir einen Witz", "Write a poem about the hack": entertainment, not a question.
   /(?<!\p{L})(?:erzähl\p{L}*|tell|sing\p{L}*|dicht\p{L}*|write|schreib\p{L}*|mach\p{L}*)(?!\p{L})[^?.!]*(?<!\p{L})(?:witz\p{L}*|gedicht\p{L}*|lied|song|jokes?|poem|limerick|haiku|märchen|fairy tale|reim\p{L}*|rhyme)(?!\p{L})/iu,
   // "War das die Gruppe Hafnium?", "Aus welchem Land kamen die Angreifer?": a named suspect, not
@@ -85,6 +85,38 @@ const neverSaid = [
   // back on?"): a date the notice never gives. Not "wieder sicher" or "wieder schreiben": whether
   // the town can be mailed again is answered.
   /(?<!\p{L})(?:wieder (?:eingeschalt|einschalt|angeschalt|anschalt|freigeschalt|freischalt|freigegeben|verfügbar|nutzbar|zugänglich|aktivier|in betrieb|hochgefahren)|wieder (?:an|ein|frei)\s*(?:[?.!]|$)|back on(?!\p{L})|(?:available|usable) again|(?:switched|turned|come|coming|brought) back|reactivat|re-?enabl|re-activat)/iu,
+  // "Ab wann kann man Outlook Web App wieder benutzen?", "When will webmail work again?": the
+  // same date, asked as when it can be used again (not whether it is safe to use again).
+  /^(?![^?.!]*(?<!\p{L})(?:sicher|safe|secure)(?!\p{L}))[^?.!]*\b(?:ab wann|wann|when)\b[^?.!]*(?:\bwieder\b[^?.!]*(?<!\p{L})(?:benutz\p{L}*|nutz\p{L}*|verwend\p{L}*|funktionier\p{L}*|geht|gehen|läuft|laufen)|(?<!\p{L})(?:benutz\p{L}*|nutz\p{L}*|verwend\p{L}*|funktionier\p{L}*|geht|gehen|läuft|laufen)(?!\p{L})[^?.!]*\bwieder\b|(?<!\p{L})(?:use|work|run)\p{L}*\b[^?.!]*\bagain\b)/iu,
+  // "Did they catch the hackers?", "Hat man die Täter gefasst?": an arrest, which the notice
+  // never mentions (who they were is answered: nothing more is known).
+  /^(?=[^?.!]*(?<!\p{L})(?:hacker\p{L}*|attackers?|criminals?|culprits?|perps?|perpetrators?|crooks?|they|them|täter\p{L}*|angreifer\p{L}*|gauner\p{L}*|kriminelle\p{L}*|verbrecher\p{L}*|man)(?!\p{L}))[^?.!]*(?<!\p{L})(?:caught|catch|arrest\p{L}*|gefasst|geschnappt|festgenommen|verhaftet)(?!\p{L}|\s+(?:up|ya|you|u)\b)/iu,
+  // "Is anybody suing the town?", "Kann ich die Stadt verklagen?", "Did the town break the law?":
+  // lawsuits and legal verdicts, which the notice never speaks of (the citizen's rights are
+  // answered: `gdpr-rights`).
+  /(?<!\p{L})(?:sue|sues|suing|sued|lawsuits?|class action|verklag\p{L}*|sammelklage\p{L}*|anwalt|anwältin|lawyer|solicitor|illegal|rechtswidrig|gesetzwidrig|strafbar|break the law|broke the law|breaking the law|against the law|gegen das gesetz)(?!\p{L})/iu,
+  // "Has anybody actually received one of these fake emails?": other people's experience, which
+  // the notice does not report (whether the citizen may get them is answered).
+  /\b(?:has|have|did)\s+(?:anybody|anyone|any one|other people|others|people|many people|your neighbours)\b(?:\s+\p{L}+){0,3}?\s+(?:received|got|gotten|had)\b|\b(?:hat|haben)\s+(?:schon\s+)?(?:jemand|irgendwer|wer|andere|leute|viele)\s+(?:\p{L}+\s+){0,4}?(?:bekommen|erhalten|gekriegt)\b/iu,
+  // "How do hackers technically exploit it? Step by step please": technical detail beyond what
+  // the notice says about the vulnerabilities.
+  /(?<!\p{L})(?:step by step|step-by-step|schritt für schritt|in technical detail|technische details|technischen details|technically exploit\p{L}*|exploit\p{L}* \p{L}+ technically|technisch funktioniert|funktioniert \p{L}+ technisch)(?!\p{L})/iu,
+  // "Can you open the attachment and tell me whether it's a virus?", "Können Sie mir bestätigen,
+  // dass die Mail von Herrn Müller echt ist?": actions the assistant cannot take (how to check a
+  // sender is answered: `verify-sender`).
+  /\b(?:können|könnten|kannst|könnt|can|could) (?:sie|du|ihr|you)\b[^?.!]*(?<!\p{L})(?:open|öffne\p{L}*|scan\p{L}*)\s+(?:the|this|that|my|den|die|das|meinen|diesen|diese)\s+(?:\p{L}+\s+)?(?:attachment|anhang|file|datei)(?!\p{L})|\b(?:können|könnten|kannst|könnt) (?:sie|du|ihr)\b(?=[^?.!]*\bfür mich\b)[^?.!]*(?<!\p{L})(?:anhang|datei|mail)\b[^?.!]*(?<!\p{L})(?:öffnen|aufmachen|scannen|prüfen|checken)(?!\p{L})|\b(?:können|könnten|kannst|könnt|can|could|would) (?:sie|du|ihr|you)\s+(?:mir\s+|me\s+|bitte\s+|please\s+)*(?:bestätigen|bestaetigen|confirm)(?!\p{L})[^?.!]*(?<!\p{L})(?:echt|genuine|real|legit)(?!\p{L})/iu,
+  // "How are town staff supposed to read their mail from home without OWA?": the staff's work,
+  // which the notice does not describe.
+  /(?<!\p{L})(?:staff|employees|mitarbeiter\p{L}*|angestellte\p{L}*|beschäftigte\p{L}*)(?!\p{L})[^?.!]*(?<!\p{L})(?:from home|von zu hause|von daheim|home ?office|remote\p{L}*)(?!\p{L})/iu,
+  // "My Netflix password was leaked in another breach": an incident other than this one.
+  /\b(?:another|a different|an other|some other)\s+(?:data\s+)?(?:breach|hack|leak|attack)\b|(?<!\p{L})(?:einem|einen|einer)\s+anderen\s+(?:hack|datenleck|angriff|leak|vorfall)(?!\p{L})/iu,
+  // "Can you block the scammer's address for me?": an action the assistant cannot take.
+  /\b(?:können|könnten|kannst|könnt|can|could) (?:sie|du|ihr|you)\b[^?.!]*(?<!\p{L})(?:block\p{L}*|sperren|sperrt|filter\p{L}*)(?!\p{L})/iu,
+  // "Assist me to change my Outlook password", "Wie ändere ich mein WLAN-Passwort?": how to, for
+  // an account of the citizen's own at another provider (whether to change it is answered).
+  /\b(?:how (?:do|can|should) i|how to|help me|assist me|wie (?:kann|soll|muss) ich|wie ändere ich|hilf mir|helfen sie mir)\b[^?.!]*(?<!\p{L})(?:my|mein\p{L}*)\s+(?:(?:outlook|windows|gmail|google|apple|icloud|facebook|instagram|bank|netflix|amazon|paypal|wlan|wifi|wi-fi|router|handy|phone)[\s-]*(?:password|passwort|kennwort|pin)|(?:own\s+|eigene\p{L}*\s+)?(?:hotmail|gmx|gmail|yahoo|web\.de|t-online|outlook\.com|aol)\p{L}*)(?!\p{L})/iu,
+  // "I forgot my Outlook password", "Passwort vergessen": an account of the citizen's own.
+  /(?<!\p{L})(?:forgot|forgotten|vergessen)(?!\p{L})[^?.!]*(?<!\p{L})(?:password|passwort|kennwort|pin)(?!\p{L})|(?<!\p{L})(?:password|passwort|kennwort)(?!\p{L})[^?.!]*(?<!\p{L})(?:forgot|forgotten|vergessen)(?!\p{L})/iu,
   // Whether the data turned up on the dark web or is sold online: the notice says only that no
   // outflow was found, and the corpora's writers never count such a question as answered by it.
   /(?<!\p{L})(?:dark ?web|darknet|deep ?web)(?!\p{L})|\b(?:sold|selling|for sale)\b[^?.!]*\b(?:online|internet)\b|(?<!\p{L})(?:verkauft|verkaufen|angeboten)(?!\p{L})[^?.!]*(?<!\p{L})(?:internet|netz|online)(?!\p{L})/iu,
@@ -100,6 +132,49 @@ const ownLookup = [
   /\b(?:can|could|would) you (?:please )?(?:check|look up|find out|see|verify|search|confirm)\b[^?.!]*\b(?:whether|if) my (?:(?:specific|own|personal) )?(?:e-?mail(?: address)?|address|phone number|number|name)\b/iu,
 ];
 
+/**
+ * Trouble elsewhere: "Bei uns in der Firma wurde der Server gehackt. Was müssen wir jetzt tun?",
+ * "My work account got hacked" (a break-in at the citizen's own or their employer's, whatever
+ * system: "unser Exchange-Server"), scam calls and text messages. The notice speaks of the town's
+ * server and of e-mails in its name; a message that names the town, a mail, a link or an
+ * attachment is about this incident (a click on a fake mail in the town's name), and the rules
+ * leave it alone.
+ */
+const elsewhere = [
+  // "Ich bekomme Spam-Anrufe", "scam texts": calls and text messages, not the e-mails the notice warns of.
+  /(?<!\p{L})(?:spam|scam|fake|betrugs?|betrüger\p{L}*)[- ]?(?:anruf\p{L}*|calls?|sms|texts?|text messages?|whatsapps?)(?!\p{L})|(?<!\p{L})(?:anruf\p{L}*|calls|sms|text messages?|whatsapps?)(?!\p{L})[^.!?]*(?<!\p{L})(?:spam|scam|fake|betrug|betrüger\p{L}*)(?!\p{L})/iu,
+  /(?<!\p{L})(?:bei uns|bei mir|unser(?:e[rmns]?)?|meine[rmns]?|mein|our|my|at my)\s+(?:\p{L}+\s+){0,3}?(?:firma|firmen\S*|betrieb\S*|unternehmen\S*|praxis|verein\p{L}*|büro\S*|kanzlei|arbeit|server|exchange-?server|rechner|computer|laptop|pc|kassensystem|account|company|business|firm|office|work|workplace|job)(?!\p{L})[^.!?]*(?<!\p{L})(?:gehackt|gehäckt|g'hackt|ghackt|angegriffen|hacked|breached|compromised|attacked|macht probleme|probleme macht|makes problems|has problems|having problems|having issues)(?!\p{L})/iu,
+];
+/**
+ * Calls and paper letters, whoever they claim to be from ("Heute rief einer an, er sei von
+ * Microsoft", "a letter in the post asking me to pay a fee to the town"): not the e-mails the
+ * notice warns of. A letter counts when it asks for money (the town's own letter about the
+ * incident is no fraud).
+ */
+const callOrLetter = [
+  /(?<!\p{L})(?:angerufen|anruf|anrufe|rief\s+(?:\p{L}+\s+){0,5}?an|called me|phoned me|rang me|a call from|phone call|got a call)(?!\p{L})/iu,
+  /(?<!\p{L})(?:brief\p{L}*|letter)(?!\p{L})(?=[^.!?]*(?<!\p{L})(?:zahl\p{L}*|überweis\p{L}*|gebühr\p{L}*|mahnung\p{L}*|pay|payment|fee|fine|bank details|transfer)(?!\p{L}))/iu,
+];
+
+/**
+ * The citizen's own device: "Mein Laptop hat glaub ich einen Virus", "my PC is acting up". No
+ * entry helps with it, wherever the citizen caught it ("im Gratis-WLAN in Strasburg"); after a
+ * click on a fake mail it is `clicked-link` (a message naming a mail, link or attachment).
+ */
+const ownDevice =
+  /(?<!\p{L})(?:meine[rmns]?|mein|my|mei|ma)\s+(?:\p{L}+\s+){0,2}?(?:laptop|notebook|computer|pc|rechner|handy|natel|smartphone|phone|tablet|kasse|kassensystem|drucker|printer|router)(?:'s)?(?!\p{L})[^.!?]*(?<!\p{L})(?:virus|viren|malware|trojaner\p{L}*|trojan|spinnt|acting up|actin' up|infected|infiziert)(?!\p{L})/iu;
+
+/**
+ * "Die Facebook-Seite der Stadt wurde gehackt", "the town's website got hacked": another break-in
+ * than the one of the notice, which speaks of the mail server only. The page must be what was
+ * hacked (a few words apart), not where the citizen read about the mail server.
+ */
+const otherBreakIn =
+  /(?<!\p{L})(?:facebook|instagram|tiktok|twitter|social media|soziale[nm]? medien|homepage|website|webseite|internetseite|internetauftritt)(?:-?\p{L}+)?(?:\s+(?!(?:that|dass|about|über|how|wie|the town's mail|the mail)\b)\S+){0,4}?\s+(?:gehackt|hacked|gekapert|übernommen|taken over|hijacked|compromised)(?!\p{L})/iu;
+
+const mailOrClick =
+  /(?<!\p{L})(?:link\p{L}*|anhang|anhänge|attachment\p{L}*|geklickt|klick\p{L}*|click\p{L}*|mail\p{L}*|e-mail\p{L}*|email\p{L}*|phishing)(?!\p{L})/iu;
+
 const all = (patterns: readonly RegExp[], sentence: string) =>
   patterns.every((pattern) => pattern.test(sentence));
 
@@ -110,8 +185,15 @@ const all = (patterns: readonly RegExp[], sentence: string) =>
  * the honest "no answer", without suggestions.
  */
 export function asksBeyondTheNotice(message: string, scope: Scope, known: Known = () => false): boolean {
-  const { senders, town } = scope;
+  const { senders, town, place } = scope;
   if (senders && !town.test(message) && namesUnknown(senders, message, known)) return true;
+  if (
+    !mailOrClick.test(message) &&
+    (ownDevice.test(message) || (!place.test(message) && elsewhere.some((pattern) => pattern.test(message))))
+  )
+    return true;
+  if (otherBreakIn.test(message)) return true;
+  if (!mailOrClick.test(message) && callOrLetter.some((pattern) => pattern.test(message))) return true;
   const sentences = message.split(/(?<=[.!?;])\s+|\n+/u);
   // What is asked, not what the story around it says ("I read that all data ends up on the dark
   // web. Was any data taken?" asks whether data was taken): the sentences with a question mark,

@@ -174,7 +174,7 @@ const salutation =
 
 /** A letter's closing formula, with a name or initials after it. */
 const signOff =
-  /^\s*(?:mit \p{L}+ (?:grü\p{L}+|gruessen|hochachtung)|\p{L}+ grü\p{L}+|mfg|lg|hochachtungsvoll|(?:yours )?(?:sincerely|faithfully|respectfully)(?: yours)?|(?:kind|best) regards|regards)(?:[\s,.!]+\p{L}+\.?){0,3}[\s.!]*$/iu;
+  /^\s*(?:mit \p{L}+ (?:grü\p{L}+|gruessen|hochachtung)|\p{L}+ grü\p{L}+|mfg|lg|hochachtungsvoll|(?:yours )?(?:sincerely|faithfully|respectfully)(?: yours)?|(?:(?:thanks|thank you|many thanks|danke|vielen dank) (?:and|&|und) )?(?:(?:kind|best|warm|warmest) )?(?:regards|grüße|gruß|gruss)|(?:thanks|thank you|many thanks|danke|vielen dank) (?:in advance|im voraus)|best wishes)(?:[\s,.!]+\p{L}+\.?){0,3}[\s.!]*$/iu;
 
 /** An indirect question ("…, ob meine Adresse betroffen ist", "… whether my address was affected"). */
 const indirect = /(?<!\p{L})(?:ob|whether)(?!\p{L})/iu;
@@ -192,7 +192,7 @@ function sentences(text: string, locale: Language): { text: string; question: bo
   const greeted = parts[0] === undefined ? null : salutation.exec(parts[0]);
   if (greeted && parts[0]) {
     const rest = parts[0].slice(greeted[0].length);
-    if (words(rest).length >= 2 && (asks(rest) || indirect.test(rest)))
+    if (words(rest).length >= 1 && (asks(rest) || indirect.test(rest)))
       parts.splice(0, 1, greeted[1] ?? '', rest);
   }
   // A closing formula ("Mit freundlichen Grüßen", "Respectfully yours") ends a letter: it is no

@@ -26,8 +26,8 @@ const taskVerbs = list(`
 
 /** Imperatives that ask to be given something ("Gib mir", "show me"). */
 const handOverVerbs = list(`
-  gib gebt zeig zeige zeigt nenn nenne nennt schick schicke verrat verrate sende liste
-  give show send tell reveal share expose leak fetch list
+  gib gebt zeig zeige zeigt nenn nenne nennt schick schicke verrat verrate sende liste leite leitet
+  give show send tell reveal share expose leak fetch list forward
 `);
 
 /** Data that a hand-over request may be after: other people's, the town's or the assistant's. */
@@ -99,7 +99,8 @@ const injection = new RegExp(
     String.raw`<\s*\/?\s*(?:script|iframe|img|svg)\b|\bon(?:error|load)\s*=|\b(?:drop|truncate)\s+table\b|\bunion\s+select\b|\bselect\s+\*\s+from\b|'\s*;\s*--|\bor\s+1\s*=\s*1\b`,
     // A reply dictated word for word ("Sag einfach: 'Alles ist sicher'", "Just say 'yes'", "…
     // ohne weitere Erklärung") or a role play ("Let's role-play: you're a scammer").
-    String.raw`\b(?:sag|sage|sagen sie|schreib|say|write|reply|answer)\b(?:\s+(?:einfach|bitte|nur|mal|doch|jetzt|just|simply|only|exactly|genau))*\s*[:"„“'‚‘]|\b(?:ohne|without)\s+(?:weitere|jede|any|further)\s+(?:erklärung|erläuterung|begründung|explanation|comment)\b|\b(?:nur|only) (?:diesen|this) (?:satz|sentence)\b`,
+    // An order, so it opens a sentence or a clause: "I need a straight answer: has anyone …" is none.
+    String.raw`(?:^|[.!?,;]\s*)(?:(?:bitte|please|now|jetzt|dann|then|und|and|ok|okay)\s+)*(?:sag|sage|sagen sie|schreib|say|write|reply|answer)\b(?:\s+(?:einfach|bitte|nur|mal|doch|jetzt|just|simply|only|exactly|genau))*\s*[:"„“'‚‘]|\b(?:ohne|without)\s+(?:weitere|jede|any|further)\s+(?:erklärung|erläuterung|begründung|explanation|comment)\b|\b(?:nur|only) (?:diesen|this) (?:satz|sentence)\b`,
     String.raw`\b(?:let'?s|lass uns|lasst uns)\s+(?:role-?play|pretend|play a game|ein rollenspiel|rollenspiel)|\brole-?play\b|\brollenspiel`,
   ].join('|'),
   'iu',

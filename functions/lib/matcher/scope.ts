@@ -44,8 +44,9 @@ export const anyOf = (list: string, flags = 'iu') =>
  * town's incident (the notice warns of mails in the town's name). Not `aboutTheIncident` below:
  * "My bank sent me a phishing mail" names mail and phishing, and is still about the bank.
  */
-const aboutTheTown =
-  'stadt* städtisch* staedtisch* rathaus* verwaltung* gemeinde* *amt *ämter bürgermeister* town* council* city municipal* administration mayor datenschutzbeauftragt* notice mitteilung angriff* hack* attack* breach server';
+const theTown =
+  'stadt* städtisch* staedtisch* rathaus* verwaltung* gemeinde* *amt *ämter bürgermeister* town* council* city municipal* administration mayor';
+const aboutTheTown = `${theTown} datenschutzbeauftragt* notice mitteilung angriff* hack* attack* breach server`;
 
 /**
  * "Wo beantrage ich einen Personalausweis?", "When is the bin collection?": another service of the
@@ -54,7 +55,7 @@ const aboutTheTown =
  * it, and entries that share a side word such as "beantragen" or "when" are no help either).
  */
 const aboutTheIncident =
-  '*angriff* *hack* *mail* *daten* *frage* *lücke* *einbruch* *attack* *breach* *leak* *scam* *fake* *passw* *kennwort* *server* *phishing* jehackt dsgvo gdpr mensch* person human staff mitarbeiter* computer bot chat* question danke thanks tschüss bye betroffen* sicherheit* data privacy affected virus link anhang attachment notice mitteilung';
+  '*angriff* *hack* *mail* *daten* *frage* *lücke* *einbruch* *attack* *breach* *leak* *scam* *fake* *passw* *kennwort* *server* *phishing* jehackt eingebroch* broke broken break-in* dsgvo gdpr mensch* person human staff mitarbeiter* computer* bot chat* question danke thanks tschüss bye wiedersehen goodbye betroffen* sicherheit* data privacy affected virus link anhang attachment notice mitteilung';
 
 /** What the rules on other services and senders look for, built once per matcher from the settings. */
 export interface Scope {
@@ -64,6 +65,8 @@ export interface Scope {
   readonly senders?: RegExp;
   /** Words that name the town or its incident: the sender rule leaves such a message alone. */
   readonly town: RegExp;
+  /** Words that name the town, not the attack or its systems ("gehackt", "Exchange" may be anyone's). */
+  readonly place: RegExp;
   /** Words about the incident: the service rule leaves such a message alone. */
   readonly incident: RegExp;
 }
@@ -88,6 +91,7 @@ export function scopeOf(lists: {
     services: listed(lists.services),
     senders: listed(lists.senders),
     town: anyOf([aboutTheTown, ...name, ...own].join(' ')),
+    place: anyOf([theTown, ...name].join(' ')),
     incident: anyOf([aboutTheIncident, ...own].join(' ')),
   };
 }

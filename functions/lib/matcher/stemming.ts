@@ -72,6 +72,21 @@ export function typedOnce(word: string): string | undefined {
   return /(\p{L})\1$/u.test(word) ? word.slice(0, -1) : undefined;
 }
 
+/** Soft initial consonants of Saxon and Thuringian speech, written as spoken ("Bassword", "Dermin"). */
+const hardened: Readonly<Record<string, string>> = { b: 'p', d: 't', g: 'k' };
+
+/**
+ * A word as it is spoken, written the standard way, or undefined: English without the dropped
+ * "g" ("stayin", "nothin"), German with the hard initial consonant that East Central German
+ * softens ("Bassword" -> "password"). Only tried for words the vocabulary does not know.
+ */
+export function spokenForm(word: string, locale: string): string | undefined {
+  if (word.length < 5) return undefined;
+  if (locale === 'en') return /[^aeiou]in$/.test(word) ? `${word}g` : undefined;
+  const hard = locale === 'de' ? hardened[word[0] ?? ''] : undefined;
+  return hard ? `${hard}${word.slice(1)}` : undefined;
+}
+
 /** Light extra step for German participles that the Snowball stemmer keeps (informiert -> informi, like informieren). */
 function stemGermanWord(word: string): string {
   // A participle of a verb in "-ern" ("geändert", "gesichert", "verändert") stems like its

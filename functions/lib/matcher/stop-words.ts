@@ -12,7 +12,7 @@ const german = `
   muss musst müssen musste mussten soll sollte sollten sollen darf dürfen möchte möchten will wollen würde würden
   auf an in im ins zu zum zur von vom mit bei beim für über aus nach vor durch gegen um unter ohne bis seit
   noch schon nun auch nur so da dann denn doch mal eigentlich bitte ja nein nicht nichts kein keine keinen
-  etwa eben gerade genau wirklich sehr ganz gar halt wohl bereits einfach irgendwie überhaupt
+  etwa eben gerade genau wirklich sehr ganz gar halt wohl bereits einfach irgendwie überhaupt mega
   dies diese dieser dieses diesen diesem jener alle allem allen aller alles etwas irgendwas
   ob dass wenn als hier dort dabei dazu damit davon darüber darum daran
   gibt gib per ok okay sowas darauf hin lieber inzwischen demnächst nötig gegeben gegangen liegt ansehen anschauen
@@ -36,7 +36,7 @@ const english = `
   want wants wanted like would rather somewhere actually likely maybe perhaps still even ever anyway kind kinds sort ok okay
   stuff away general whole first own ordinary example before once way give ll ve re d s t m
   regarding concerning um uh hey always through via honestly basically literally totally quite each every bit
-  oh ah pretty bloody seriously apparently possibly anyways whatever quick quickly
+  oh ah pretty bloody seriously apparently possibly anyways whatever quick quickly super mega
   guess hope hopefully sorry excuse pardon anybody nobody everybody
   otherwise besides moreover therefore hence although unless whenever during meanwhile presumably roughly overall finally
   soon yesterday today tomorrow recently ourselves themselves both several few most another either neither whoever somehow
@@ -90,7 +90,7 @@ const frames = {
     bruder schwester onkel tante schwiegermutter schwiegervater enkelin enkelkind
     kumpel kumpels junge jungen mädchen bub schwiegersohn schwiegertochter neffe nichte cousin cousine chef chefin
     übertrieben übertreibt übertreiben übertreibe übertreibst sinnvoll panikmache paranoid notwendig erforderlich
-    reagieren reagiere verhalten verhalte vorgehen umgehen anstellen
+    reagieren reagiere verhalten verhalte vorgehen umgehen anstellen schlimm problem
     letzte letzten letztes letztem vorige vorigen jahr jahre jahren monat monate monaten woche wochen neulich kürzlich`,
   en: `do now next more tell info news question questions true right say says said told
     heard claims thing neighbour neighbor neighbours neighbors friend friends husband wife son daughter mum mom dad
@@ -99,6 +99,7 @@ const frames = {
     family partner boyfriend girlfriend brother sister uncle aunt
     boy girl lad mate nephew niece cousin boss flatmate roommate
     overdoing overdo overkill exaggerating exaggerate exaggerated paranoid sensible need necessary winding
+    supposed suppose big bad serious terrible problem
     last past year years month months week weeks ago recently lately`,
 };
 
