@@ -1,4 +1,11 @@
-import { type EvalCase, type EvalFailure, evaluate, selfTestCases } from '../knowledge/evaluate.ts';
+import { createHash } from 'node:crypto';
+import {
+  type EvalCase,
+  type EvalFailure,
+  type EvalReport,
+  evaluate,
+  selfTestCases,
+} from '../knowledge/evaluate.ts';
 import type { Entry, Settings } from '../knowledge/schema.ts';
 import { createMatcher } from '../matcher/matcher.ts';
 
@@ -36,6 +43,32 @@ function casesFor(entries: readonly Entry[], evalCases: readonly EvalCase[]): Ev
   return [...selfTestCases(entries), ...evalFor];
 }
 
+/**
+ * The report of one state, remembered: a change is checked, then published, and the state after
+ * one publish is the state before the next, so the same state was evaluated up to three times
+ * (a matcher build and some 200 questions, about a second each). Keyed by a hash of everything
+ * the report depends on; a few states are enough.
+ */
+const reports = new Map<string, EvalReport>();
+
+function reportFor(
+  entries: readonly Entry[],
+  settings: Settings,
+  evalCases: readonly EvalCase[],
+): EvalReport {
+  const cases = casesFor(entries, evalCases);
+  const key = createHash('sha256')
+    .update(JSON.stringify([entries, settings, cases]))
+    .digest('hex');
+  let report = reports.get(key);
+  if (!report) {
+    report = evaluate(createMatcher(entries, settings), cases);
+    if (reports.size >= 4) reports.clear();
+    reports.set(key, report);
+  }
+  return report;
+}
+
 const caseKey = (testCase: { question: string; expected: string | null }) =>
   `${testCase.expected ?? ''}\u0000${testCase.question}`;
 
@@ -52,8 +85,8 @@ export function runGate(
   settings: Settings,
   evalCases: readonly EvalCase[],
 ): GateReport {
-  const beforeReport = evaluate(createMatcher(published, settings), casesFor(published, evalCases));
-  const afterReport = evaluate(createMatcher(after, settings), casesFor(after, evalCases));
+  const beforeReport = reportFor(published, settings, evalCases);
+  const afterReport = reportFor(after, settings, evalCases);
   const metrics = (report: typeof beforeReport): GateMetrics => ({
     accuracy: report.inScope.accuracy,
     falseAnswerRate: report.outOfScope.falseAnswerRate,
