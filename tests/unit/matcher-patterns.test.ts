@@ -1305,8 +1305,11 @@ describe('round 15, after corpus 22 (near misses): actions, staff, other account
   it('gives no answer to opening an attachment for the citizen, or to other accounts and staff', () => {
     expect(answer('Could you open this attachment for me and check it?')).toBe('(none)');
     expect(answer('Kannst du den Anhang für mich öffnen?')).toBe('(none)');
-    // whether to open it is answered
+    // whether to open it is answered, and how to check that a mail is genuine
     expect(answer('Kannst du mir sagen, ob ich den Anhang öffnen soll?')).toBe('suspicious-email');
+    expect(answer('Can you confirm that the email from the town about the hack is genuine?')).toBe(
+      'verify-sender',
+    );
     expect(answer('Wie arbeiten die Mitarbeiter jetzt von zu Hause ohne Webmail?')).toBe('(none)');
     expect(answer('How do I set up my own GMX account on my phone?')).toBe('(none)');
     expect(answer('Unser Firmen-Server wurde auch gehackt. Was nun?')).toBe('(none)');

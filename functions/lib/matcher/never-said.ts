@@ -101,10 +101,9 @@ const neverSaid = [
   // "How do hackers technically exploit it? Step by step please": technical detail beyond what
   // the notice says about the vulnerabilities.
   /(?<!\p{L})(?:step by step|step-by-step|schritt für schritt|in technical detail|technische details|technischen details|technically exploit\p{L}*|exploit\p{L}* \p{L}+ technically|technisch funktioniert|funktioniert \p{L}+ technisch)(?!\p{L})/iu,
-  // "Can you open the attachment and tell me whether it's a virus?", "Können Sie mir bestätigen,
-  // dass die Mail von Herrn Müller echt ist?": actions the assistant cannot take (how to check a
-  // sender is answered: `verify-sender`).
-  /\b(?:können|könnten|kannst|könnt|can|could) (?:sie|du|ihr|you)\b[^?.!]*(?<!\p{L})(?:open|öffne\p{L}*|scan\p{L}*)\s+(?:the|this|that|my|den|die|das|meinen|diesen|diese)\s+(?:\p{L}+\s+)?(?:attachment|anhang|file|datei)(?!\p{L})|\b(?:können|könnten|kannst|könnt) (?:sie|du|ihr)\b(?=[^?.!]*\bfür mich\b)[^?.!]*(?<!\p{L})(?:anhang|datei|mail)\b[^?.!]*(?<!\p{L})(?:öffnen|aufmachen|scannen|prüfen|checken)(?!\p{L})|\b(?:können|könnten|kannst|könnt|can|could|would) (?:sie|du|ihr|you)\s+(?:mir\s+|me\s+|bitte\s+|please\s+)*(?:bestätigen|bestaetigen|confirm)(?!\p{L})[^?.!]*(?<!\p{L})(?:echt|genuine|real|legit)(?!\p{L})/iu,
+  // "Can you open the attachment and tell me whether it's a virus?", "Kannst du den Anhang für
+  // mich öffnen?": actions the assistant cannot take (whether to open it is answered).
+  /\b(?:können|könnten|kannst|könnt|can|could) (?:sie|du|ihr|you)\b[^?.!]*(?<!\p{L})(?:open|öffne\p{L}*|scan\p{L}*)\s+(?:the|this|that|my|den|die|das|meinen|diesen|diese)\s+(?:\p{L}+\s+)?(?:attachment|anhang|file|datei)(?!\p{L})|\b(?:können|könnten|kannst|könnt) (?:sie|du|ihr)\b(?=[^?.!]*\bfür mich\b)[^?.!]*(?<!\p{L})(?:anhang|datei|mail)\b[^?.!]*(?<!\p{L})(?:öffnen|aufmachen|scannen|prüfen|checken)(?!\p{L})/iu,
   // "How are town staff supposed to read their mail from home without OWA?": the staff's work,
   // which the notice does not describe.
   /(?<!\p{L})(?:staff|employees|mitarbeiter\p{L}*|angestellte\p{L}*|beschäftigte\p{L}*)(?!\p{L})[^?.!]*(?<!\p{L})(?:from home|von zu hause|von daheim|home ?office|remote\p{L}*)(?!\p{L})/iu,
