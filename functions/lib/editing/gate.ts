@@ -8,6 +8,7 @@ import {
 } from '../knowledge/evaluate.ts';
 import type { Entry, Settings } from '../knowledge/schema.ts';
 import { createMatcher } from '../matcher/matcher.ts';
+import { memo } from '../matcher/stemming.ts';
 
 /**
  * The publish gate. It runs the knowledge base's own test phrasings (every entry's `tests`)
@@ -60,13 +61,7 @@ function reportFor(
   const key = createHash('sha256')
     .update(JSON.stringify([entries, settings, cases]))
     .digest('hex');
-  let report = reports.get(key);
-  if (!report) {
-    report = evaluate(createMatcher(entries, settings), cases);
-    if (reports.size >= 4) reports.clear();
-    reports.set(key, report);
-  }
-  return report;
+  return memo(reports, key, () => evaluate(createMatcher(entries, settings), cases), 4);
 }
 
 const caseKey = (testCase: { question: string; expected: string | null }) =>

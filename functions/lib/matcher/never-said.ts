@@ -54,9 +54,18 @@ const knowing = /(?<!\p{L})(?:known|knew|know|weiß|weiss|wisst|wissen|gewusst|w
  * cost, when something comes back, the dark web; and requests no town answers (repairing the
  * citizen's own device, a joke). The data protection officer can answer; no entry does.
  */
+/** The citizen's own devices (help with them is none of this assistant's). */
+const devices =
+  'laptop|notebook|computer|pc|rechner|handy|natel|smartphone|phone|tablet|kasse|kassensystem|drucker|printer|router';
+/** Asking the assistant to do something: "Können Sie …", "Can you …". */
+const youCan = '(?:können|könnten|kannst|könnt|can|could) (?:sie|du|ihr|you)';
+
 const neverSaid = [
   // "Kann die IT der Stadt meinen Laptop reparieren?": help with the citizen's own device.
-  /\b(?:laptop|notebook|computer|pc|rechner|handy|smartphone|phone|tablet)\b[^?.!]*(?<!\p{L})(?:reparier\p{L}*|repair|fix)(?!\p{L})|\b(?:den|ihn) (?:reparieren|fixen)\b|\b(?:repair|fix) my\b/iu,
+  new RegExp(
+    String.raw`(?<!\p{L})(?:${devices})(?!\p{L})[^?.!]*(?<!\p{L})(?:reparier\p{L}*|repair|fix)(?!\p{L})|\b(?:den|ihn) (?:reparieren|fixen)\b|\b(?:repair|fix) my\b`,
+    'iu',
+  ),
   // Numbers and money: how many were affected, what it cost, a ransom, compensation, insurance.
   /\b(?:wie ?viele|how many)\b|(?<!\p{L})(?:gekostet|kosten|kostet|cost|costs|costing|versicherung\p{L}*|versichert|insurance|insured|lösegeld\p{L}*|ransom(?!ware)\p{L}*|erpress\p{L}*|extort\p{L}*|schadenersatz|schadensersatz|entschädigung\p{L}*|compensation|compensated|compo|schmerzensgeld)(?!\p{L})/iu,
   // "Erzähl mir einen Witz", "Write a poem about the hack": entertainment, not a question.
@@ -78,9 +87,13 @@ const neverSaid = [
   /(?<!\p{L})(?:empfehl\p{L}*|recommend\p{L}*)(?!\p{L})[^?.!]*(?<!\p{L})(?:antivir\p{L}*|virenscanner|virenschutz\p{L}*|virenprogramm\p{L}*|passwort-?manager\p{L}*|password managers?|vpn)(?!\p{L})|(?<!\p{L})(?:antivir\p{L}*|virenscanner|virenschutz\p{L}*|virenprogramm\p{L}*|passwort-?manager\p{L}*|password managers?|vpn)(?!\p{L})[^?.!]*(?<!\p{L})(?:empfehl\p{L}*|recommend\p{L}*)(?!\p{L})|\b(?:how (?:do|can|should) i|how to|wie (?:kann|soll) ich)\s+(?:install|update|download|installier\p{L}*|aktualisier\p{L}*)\b[^?.!]*\b(?:office|windows|word|excel|teams|iphone|android|ios|macos|laptop|pc|computer|handy|smartphone|router|drucker|printer|browser)\b/iu,
   // "Wie erstelle ich einen Passwort-Manager und welcher ist der beste?": a product to choose.
   /(?<!\p{L})(?:passwort-?manager\p{L}*|password managers?|antivirus\p{L}*|virenschutz\p{L}*|virenscanner|vpn|browser|mail-?programm\p{L}*|e-?mail (?:app|client|provider))(?!\p{L})[^?.!]*\b(?:welche[rns]?|which)\b[^?.!]*\b(?:beste[nr]?|best)\b/iu,
-  // "Können Sie mein Passwort zurücksetzen?", "Can you reset my password?": an account the
-  // assistant cannot touch.
-  /\b(?:können|könnten|kannst|könnt|can|could) (?:sie|du|ihr|you)\b[^?.!]*(?<!\p{L})(?:zurücksetzen|zuruecksetzen|entsperren|freischalten|reset|unlock|recover)(?!\p{L})/iu,
+  // Actions the assistant cannot take: "Können Sie mein Passwort zurücksetzen?", "Can you block
+  // the scammer's address for me?", "Can you open the attachment and tell me whether it's a
+  // virus?", "Kannst du den Anhang für mich öffnen?" (whether to open it is answered).
+  new RegExp(
+    String.raw`\b(?:${youCan})\b[^?.!]*(?<!\p{L})(?:zurücksetzen|zuruecksetzen|entsperren|freischalten|reset|unlock|recover|block\p{L}*|sperren|sperrt|filter\p{L}*|(?:open|öffne\p{L}*|scan\p{L}*)\s+(?:the|this|that|my|den|die|das|meinen|diesen|diese)\s+(?:\p{L}+\s+)?(?:attachment|anhang|file|datei))(?!\p{L})|\b(?:${youCan})\b(?=[^?.!]*\bfür mich\b)[^?.!]*(?<!\p{L})(?:anhang|datei|mail)\b[^?.!]*(?<!\p{L})(?:öffnen|aufmachen|scannen|prüfen|checken)(?!\p{L})`,
+    'iu',
+  ),
   // When something comes back ("Wann wird OWA wieder eingeschaltet?", "Will webmail be switched
   // back on?"): a date the notice never gives. Not "wieder sicher" or "wieder schreiben": whether
   // the town can be mailed again is answered.
@@ -101,16 +114,11 @@ const neverSaid = [
   // "How do hackers technically exploit it? Step by step please": technical detail beyond what
   // the notice says about the vulnerabilities.
   /(?<!\p{L})(?:step by step|step-by-step|schritt für schritt|in technical detail|technische details|technischen details|technically exploit\p{L}*|exploit\p{L}* \p{L}+ technically|technisch funktioniert|funktioniert \p{L}+ technisch)(?!\p{L})/iu,
-  // "Can you open the attachment and tell me whether it's a virus?", "Kannst du den Anhang für
-  // mich öffnen?": actions the assistant cannot take (whether to open it is answered).
-  /\b(?:können|könnten|kannst|könnt|can|could) (?:sie|du|ihr|you)\b[^?.!]*(?<!\p{L})(?:open|öffne\p{L}*|scan\p{L}*)\s+(?:the|this|that|my|den|die|das|meinen|diesen|diese)\s+(?:\p{L}+\s+)?(?:attachment|anhang|file|datei)(?!\p{L})|\b(?:können|könnten|kannst|könnt) (?:sie|du|ihr)\b(?=[^?.!]*\bfür mich\b)[^?.!]*(?<!\p{L})(?:anhang|datei|mail)\b[^?.!]*(?<!\p{L})(?:öffnen|aufmachen|scannen|prüfen|checken)(?!\p{L})/iu,
   // "How are town staff supposed to read their mail from home without OWA?": the staff's work,
   // which the notice does not describe.
   /(?<!\p{L})(?:staff|employees|mitarbeiter\p{L}*|angestellte\p{L}*|beschäftigte\p{L}*)(?!\p{L})[^?.!]*(?<!\p{L})(?:from home|von zu hause|von daheim|home ?office|remote\p{L}*)(?!\p{L})/iu,
   // "My Netflix password was leaked in another breach": an incident other than this one.
   /\b(?:another|a different|an other|some other)\s+(?:data\s+)?(?:breach|hack|leak|attack)\b|(?<!\p{L})(?:einem|einen|einer)\s+anderen\s+(?:hack|datenleck|angriff|leak|vorfall)(?!\p{L})/iu,
-  // "Can you block the scammer's address for me?": an action the assistant cannot take.
-  /\b(?:können|könnten|kannst|könnt|can|could) (?:sie|du|ihr|you)\b[^?.!]*(?<!\p{L})(?:block\p{L}*|sperren|sperrt|filter\p{L}*)(?!\p{L})/iu,
   // "Assist me to change my Outlook password", "Wie ändere ich mein WLAN-Passwort?": how to, for
   // an account of the citizen's own at another provider (whether to change it is answered).
   /\b(?:how (?:do|can|should) i|how to|help me|assist me|wie (?:kann|soll|muss) ich|wie ändere ich|hilf mir|helfen sie mir)\b[^?.!]*(?<!\p{L})(?:my|mein\p{L}*)\s+(?:(?:outlook|windows|gmail|google|apple|icloud|facebook|instagram|bank|netflix|amazon|paypal|wlan|wifi|wi-fi|router|handy|phone)[\s-]*(?:password|passwort|kennwort|pin)|(?:own\s+|eigene\p{L}*\s+)?(?:hotmail|gmx|gmail|yahoo|web\.de|t-online|outlook\.com|aol)\p{L}*)(?!\p{L})/iu,
@@ -160,8 +168,10 @@ const callOrLetter = [
  * entry helps with it, wherever the citizen caught it ("im Gratis-WLAN in Strasburg"); after a
  * click on a fake mail it is `clicked-link` (a message naming a mail, link or attachment).
  */
-const ownDevice =
-  /(?<!\p{L})(?:meine[rmns]?|mein|my|mei|ma)\s+(?:\p{L}+\s+){0,2}?(?:laptop|notebook|computer|pc|rechner|handy|natel|smartphone|phone|tablet|kasse|kassensystem|drucker|printer|router)(?:'s)?(?!\p{L})[^.!?]*(?<!\p{L})(?:virus|viren|malware|trojaner\p{L}*|trojan|spinnt|acting up|actin' up|infected|infiziert)(?!\p{L})/iu;
+const ownDevice = new RegExp(
+  String.raw`(?<!\p{L})(?:meine[rmns]?|mein|my|mei|ma)\s+(?:\p{L}+\s+){0,2}?(?:${devices})(?:'s)?(?!\p{L})[^.!?]*(?<!\p{L})(?:virus|viren|malware|trojaner\p{L}*|trojan|spinnt|acting up|actin' up|infected|infiziert)(?!\p{L})`,
+  'iu',
+);
 
 /**
  * "Die Facebook-Seite der Stadt wurde gehackt", "the town's website got hacked": another break-in

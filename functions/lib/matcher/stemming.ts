@@ -183,18 +183,19 @@ export function canonicalWord(word: string, locale: Analysis): string {
 /**
  * Words repeat across phrasings and questions, and stemming is the costly step of building the
  * index (a cold start) and of every question: remember results, up to a bound. The same for
- * other steps that see the same texts again (token words in normalize.ts, phrases in phrases.ts).
+ * other steps that see the same texts again (token words in normalize.ts, phrases in phrases.ts,
+ * the publish gate's reports with a bound of its own).
  */
 const memoLimit = 50_000;
 const stems = { de: new Map<string, string>(), en: new Map<string, string>() };
 const canonicals = { de: new Map<string, string>(), en: new Map<string, string>() };
 const plain = new Map<string, string>();
 
-export function memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+export function memo<T>(cache: Map<string, T>, key: string, compute: () => T, limit = memoLimit): T {
   let value = cache.get(key);
   if (value === undefined) {
     value = compute();
-    if (cache.size >= memoLimit) cache.clear();
+    if (cache.size >= limit) cache.clear();
     cache.set(key, value);
   }
   return value;
