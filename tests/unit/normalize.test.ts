@@ -86,6 +86,17 @@ describe('normalisation', () => {
     expect(analyze('How do I get hold of the DPO?', 'en')).toContain(stem('hold', 'en'));
   });
 
+  it('builds one table for equal settings, read anew or not, and another when they differ', () => {
+    // The publish gate and every reload read the settings anew: an equal table lets the index
+    // reuse its analysed phrasings (a rebuild with one entry changed analyses only that entry).
+    const pairs = () => ({ geklaut: 'gestohlen', dat: 'das' });
+    const rules = (): [string, string][] => [[String.raw`\bget hold of\b`, 'contact']];
+    expect(buildSynonyms(pairs(), 'de', rules())).toBe(buildSynonyms(pairs(), 'de', rules()));
+    expect(buildSynonyms(pairs(), 'de', rules())).not.toBe(buildSynonyms(pairs(), 'de'));
+    expect(buildSynonyms(pairs(), 'de')).not.toBe(buildSynonyms({ ...pairs(), futsch: 'weg' }, 'de'));
+    expect(buildSynonyms(pairs(), 'de')).not.toBe(buildSynonyms(pairs(), 'en'));
+  });
+
   it('returns no terms for punctuation only', () => {
     expect(analyze('?!… –', 'de')).toEqual([]);
   });

@@ -7,8 +7,8 @@ import { type Analysis, type Locale, localeBlock } from '../knowledge/locales.ts
 import type { Entry, LocalizedEntry } from '../knowledge/schema.ts';
 import { scoring as tuning } from './config.ts';
 import { hasBit, unionMask } from './masks.ts';
-import { analyzeTerms, type SynonymTable, stem } from './normalize.ts';
-import { canonicalWord, foldWord, spokenForm, typedOnce, words } from './stemming.ts';
+import { analyzeTerms, type SynonymTable, stem, type Term } from './normalize.ts';
+import { canonicalWord, foldWord, memo, spokenForm, typedOnce, words } from './stemming.ts';
 import { isMisspeltStopWord, stopWords } from './stop-words.ts';
 import { plausibleTypo, realWords } from './typos.ts';
 
@@ -38,6 +38,22 @@ const maxQueryTerms = 48;
 /** A term in more phrasings than this is "common": it only adds to candidates found by rarer terms. */
 const longPostings = 512;
 
+/**
+ * The analysed terms of a phrasing, remembered per synonym table (one table per settings, see
+ * `buildSynonyms`): a publish builds the index again with one entry changed, and analysing the
+ * unchanged phrasings anew was two thirds of a build. Read-only: the index copies what it keeps.
+ */
+const analyses = new WeakMap<SynonymTable, Map<string, readonly Term[]>>();
+
+function phrasingTerms(text: string, locale: Analysis, synonyms: SynonymTable): readonly Term[] {
+  let cache = analyses.get(synonyms);
+  if (!cache) {
+    cache = new Map();
+    analyses.set(synonyms, cache);
+  }
+  return memo(cache, `${locale}\u0000${text}`, () => analyzeTerms(text, locale, synonyms));
+}
+
 /** One locale's inverted index: stemmed terms of every phrasing, idf weights, typo buckets. */
 export class LocaleIndex {
   readonly phrasings: Phrasing[] = [];
@@ -65,7 +81,7 @@ export class LocaleIndex {
       if (entry.kind === 'smalltalk') this.smalltalk.add(entryIndex);
       const blocks = sources.flatMap((tag) => localeBlock(entry, tag) ?? []);
       for (const text of blocks.flatMap(phrasingsOf)) {
-        const analysed = analyzeTerms(text, locale, synonyms);
+        const analysed = phrasingTerms(text, locale, synonyms);
         for (const { word, term } of analysed) this.addWord(word, term);
         const terms = [...new Set(analysed.map(({ term }) => term))];
         if (terms.length === 0) continue;
@@ -76,7 +92,7 @@ export class LocaleIndex {
         const unsaid =
           terms.length === 1
             ? words(text).filter(
-                (word) => !analyzeTerms(word, locale, synonyms).some(({ term }) => terms.includes(term)),
+                (word) => !phrasingTerms(word, locale, synonyms).some(({ term }) => terms.includes(term)),
               )
             : [];
         this.phrasings.push({

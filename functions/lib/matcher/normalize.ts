@@ -42,6 +42,19 @@ export function buildSynonyms(
   locale: Analysis,
   phrases: readonly (readonly [string, string])[] = [],
 ): SynonymTable {
+  // The same settings give the same table: the publish gate and every reload build a matcher
+  // with settings read anew, and one shared table lets the index reuse its analysed phrasings.
+  const key = JSON.stringify([locale, pairs, phrases]);
+  return memo(tables, key, () => synonymsFor(pairs, locale, phrases), 4);
+}
+
+const tables = new Map<string, SynonymTable>();
+
+function synonymsFor(
+  pairs: Readonly<Record<string, string>>,
+  locale: Analysis,
+  phrases: readonly (readonly [string, string])[],
+): SynonymTable {
   if (!isLanguage(locale)) return synonymTable(pairs, locale);
   const topics: Record<string, string> = {};
   const forms = new Map<string, string[]>();

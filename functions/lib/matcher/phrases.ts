@@ -23,14 +23,12 @@ export type PhraseRules = readonly (readonly [RegExp, string])[];
  * matchers over the same phrasings, and each applies about 130 patterns to some 4,000 of them.
  */
 export function compilePhrases(rules: readonly (readonly [string, string])[] = []): PhraseRules {
-  const key = JSON.stringify(rules);
-  let phrases = compiled.get(key);
-  if (!phrases) {
-    phrases = rules.map(([source, replacement]) => [new RegExp(source, 'giu'), replacement] as const);
-    if (compiled.size >= 8) compiled.clear();
-    compiled.set(key, phrases);
-  }
-  return phrases;
+  return memo(
+    compiled,
+    JSON.stringify(rules),
+    () => rules.map(([source, replacement]) => [new RegExp(source, 'giu'), replacement] as const),
+    8,
+  );
 }
 
 const compiled = new Map<string, PhraseRules>();
