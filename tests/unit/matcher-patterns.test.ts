@@ -1334,3 +1334,121 @@ describe('round 15, after corpus 22 (near misses): actions, staff, other account
     expect(answer('Was there another attack after this one?')).toBe('(none)');
   });
 });
+
+describe('round 16: greetings and thanks around a question, idioms and clipped forms', () => {
+  it('reads "how’s it going?" asked alone as a greeting, and a thanks before a question as no answer', () => {
+    expect(answer("Hey folks, how's things goin?")).toBe('greeting');
+    expect(answer('Evening all, how is everything going?')).toBe('greeting');
+    // a question about how something goes is no greeting
+    expect(answer("How's it going with the investigation of the attackers?")).not.toBe('greeting');
+    expect(answer('Cheers, so who broke into the server?')).toBe('attackers');
+    expect(answer('Danke, und wer hat den Server gehackt?')).toBe('attackers');
+  });
+
+  it('reads clipped and British forms: "when’d", "that done this", "grass up", "figure out"', () => {
+    expect(answer("When'd the town figure out it had been hacked?")).toBe('when-informed');
+    expect(answer('Who are the crooks that done this?')).toBe('attackers');
+    expect(answer('A fake mail in the council’s name landed here, who do I grass them up to?')).toBe(
+      'report-phishing',
+    );
+    expect(answer("What's this phishing business everybody's banging on about?")).toBe('what-is-phishing');
+  });
+
+  it('reads "is it really them?" as checking a sender, and "why tell me?" as why the citizen was told', () => {
+    expect(answer('That mail from the council, is it really them?')).toBe('verify-sender');
+    expect(answer('Why tell me at all?')).toBe('why-notified');
+    expect(answer('It looks a bit dodgy to me, what do I do with this email from the town?')).toBe(
+      'suspicious-email',
+    );
+  });
+
+  it('reads "sich melden" as getting in touch, and "melden" of a mail as reporting it', () => {
+    expect(answer('Wo kann ich mich mit Fragen zum Datenschutz melden?')).toBe('contact-dpo');
+    expect(answer('Wo melde ich eine gefälschte Mail im Namen der Stadt?')).toBe('report-phishing');
+  });
+
+  it('reads dialect forms: Saxon, Bavarian and Swabian', () => {
+    expect(answer('Wos hoaßt des, Phishing?')).toBe('what-is-phishing');
+    expect(answer('Was hamse gemacht, damit das ni nochma bassiert?')).toBe('measures-taken');
+  });
+});
+
+describe('round 16: what the notice never says, and trouble that is not this incident', () => {
+  it('gives no answer to the time of day, a fishing licence or a marketplace fraud', () => {
+    expect(answer('Wie spät ist es eigentlich?')).toBe('(none)');
+    expect(answer('What time is it in Strasburg?')).toBe('(none)');
+    expect(answer('Wo bekomme ich einen Angelschein?')).toBe('(none)');
+    expect(answer('Betrug bei Kleinanzeigen – wo zeige ich den an?')).toBe('(none)');
+  });
+
+  it('gives no answer to the hackers’ group name, earlier attacks, ransomware in general or a report copy', () => {
+    expect(answer('Wie heißt die Hackergruppe?')).toBe('(none)');
+    expect(answer("What's the name of the gang behind it?")).toBe('(none)');
+    // who did it is answered: nothing more is known
+    expect(answer('Who was behind the attack?')).toBe('attackers');
+    expect(answer('Wurde die Stadt schon einmal Opfer eines Cyberangriffs, also vor 2021?')).toBe('(none)');
+    expect(answer('Has the council been hacked before?')).toBe('(none)');
+    expect(answer('Was ist eigentlich Ransomware?')).toBe('(none)');
+    expect(answer('Could I have a copy of the report the town sent to the authority?')).toBe('(none)');
+  });
+
+  it('gives no answer to an e-mail address of one’s own, a version number or a phone number', () => {
+    expect(answer('Bekomme ich als Bürger eine eigene E-Mail-Adresse von der Stadt?')).toBe('(none)');
+    expect(answer('Can residents get their own email account from the council?')).toBe('(none)');
+    expect(answer('Welche Outlook-Version nutzt die Verwaltung?')).toBe('(none)');
+    expect(answer('Unter welcher Nummer erreiche ich die Datenschutzbeauftragte?')).toBe('(none)');
+    // the addresses the notice gives are answered
+    expect(answer('Wie erreiche ich die Datenschutzbeauftragte?')).toBe('contact-dpo');
+  });
+
+  it('gives no answer to people at the front door or a break-in at the citizen’s school or care home', () => {
+    expect(
+      answer('An der Haustür stand ein Mann, angeblich von der Stadt, der Zählerstände wollte. Echt?'),
+    ).toBe('(none)');
+    expect(answer('Someone knocked on my door saying he was from the council. Is that legit?')).toBe(
+      '(none)',
+    );
+    expect(answer('Unsere Schule wurde auch gehackt, was müssen wir tun?')).toBe('(none)');
+    // a mail at the door is this incident's
+    expect(answer('Is this email from the town really from the town?')).toBe('verify-sender');
+  });
+});
+
+describe('round 16: what a story’s last question points back to', () => {
+  it('reads "what is that?" after a story about phishing as asking what phishing is', () => {
+    expect(answer('Im Radio hieß es, man solle sich vor Phishing hüten. Was bedeutet das?')).toBe(
+      'what-is-phishing',
+    );
+    expect(answer('My neighbour keeps warning me about phishing. What does that mean?')).toBe(
+      'what-is-phishing',
+    );
+  });
+
+  it('reads "what should I do with it?" after a story about a mail as what to do with a suspicious mail', () => {
+    expect(
+      answer(
+        'Gestern kam eine Mail, angeblich vom Bürgerbüro, mit einer Mahnung als ZIP im Anhang. Wie soll ich damit umgehen?',
+      ),
+    ).toBe('suspicious-email');
+    expect(
+      answer(
+        'My dad got an email with the town crest asking him to update his bank details. What should he do with it?',
+      ),
+    ).toBe('suspicious-email');
+  });
+
+  it('reads whether a mail is fake as recognising it, and whether it is really from the town as checking the sender', () => {
+    expect(answer('Wie finde ich raus, ob so eine Mail gefälscht ist?')).toBe('recognize-phishing');
+    expect(answer('How can I tell whether an email is a scam?')).toBe('recognize-phishing');
+    expect(answer('Wie prüfe ich, ob eine Mail wirklich von der Stadt kommt?')).toBe('verify-sender');
+  });
+
+  it('answers a business or club that wrote to the town as affected like anyone else', () => {
+    expect(answer('Wir sind ein Sportverein und haben mit der Stadt gemailt. Betrifft uns das auch?')).toBe(
+      'am-i-affected',
+    );
+    expect(answer('Is my small business affected? We send the council invoices by e-mail.')).toBe(
+      'am-i-affected',
+    );
+  });
+});

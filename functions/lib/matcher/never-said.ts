@@ -68,19 +68,27 @@ const neverSaid = [
   ),
   // Numbers and money: how many were affected, what it cost, a ransom, compensation, insurance.
   /\b(?:wie ?viele|how many)\b|(?<!\p{L})(?:gekostet|kosten|kostet|cost|costs|costing|versicherung\p{L}*|versichert|insurance|insured|lösegeld\p{L}*|ransom(?!ware)\p{L}*|erpress\p{L}*|extort\p{L}*|schadenersatz|schadensersatz|entschädigung\p{L}*|compensation|compensated|compo|schmerzensgeld)(?!\p{L})/iu,
+  // "What is ransomware?", "Kann ich eine Kopie des Berichts bekommen?": malware and documents
+  // the notice never mentions.
+  /\b(?:what is|what's|whats|was ist|was sind|was heißt|was heisst)\s+(?:\p{L}+\s+){0,2}?(?:ransomware|erpressungs?trojaner|verschlüsselungstrojaner)|(?<!\p{L})(?:a copy of|copies of|eine kopie|kopie (?:des|der|vom))(?!\p{L})[^?.!]*(?<!\p{L})(?:report|bericht\p{L}*|meldung|protokoll\p{L}*|gutachten|logs?)(?!\p{L})/iu,
+  // "Kann ich bei der Stadt eine eigene E-Mail-Adresse bekommen?": an address of the citizen's
+  // own, which the town's notice does not offer.
+  /^(?=[^?.!]*(?<!\p{L})(?:eigene\p{L}*|own|residents|citizens|bürger\p{L}*|einwohner\p{L}*)(?!\p{L}))(?=[^?.!]*(?:e-?mail-?adress\p{L}*|e-?mail address\p{L}*|e-?mail-?konto|e-?mail accounts?))[^?.!]*(?<!\p{L})(?:bekomm\p{L}*|krieg\p{L}*|get|offer\p{L}*|provid\p{L}*|einricht\p{L}*|anleg\p{L}*|create|set up)(?!\p{L})/iu,
+  // "Wie spät ist es?": the time of day.
+  /\b(?:wie sp(?:ä|ae)t is(?:t)? es|what time is it|what'?s the time)\b/iu,
   // "Erzähl mir einen Witz", "Write a poem about the hack": entertainment, not a question.
   /(?<!\p{L})(?:erzähl\p{L}*|tell|sing\p{L}*|dicht\p{L}*|write|schreib\p{L}*|mach\p{L}*)(?!\p{L})[^?.!]*(?<!\p{L})(?:witz\p{L}*|gedicht\p{L}*|lied|song|jokes?|poem|limerick|haiku|märchen|fairy tale|reim\p{L}*|rhyme)(?!\p{L})/iu,
   // "War das die Gruppe Hafnium?", "Aus welchem Land kamen die Angreifer?": a named suspect, not
   // "who was it" (\bwho\b, "wer": answered by `attackers`, whatever names the story around it).
-  /^(?![^?.!]*(?<!\p{L})(?:who|whom|wer|wen)(?!\p{L}))[^?.!]*(?:(?<!\p{L})(?:hafnium|chines\p{L}*|china|russ\p{L}*|nordkorea\p{L}*|north korea\p{L}*|iran\p{L}*|staatshacker\p{L}*|state-sponsored|staatlich\p{L}*)(?!\p{L})|\b(?:welche[mn]?|aus welchem|which|what) (?:land|country|staat|state)\b)/iu,
+  /^(?![^?.!]*(?<!\p{L})(?:who|whom|wer|wen)(?!\p{L}))[^?.!]*(?:(?<!\p{L})(?:hafnium|chines\p{L}*|china|russ\p{L}*|nordkorea\p{L}*|north korea\p{L}*|iran\p{L}*|staatshacker\p{L}*|state-sponsored|staatlich\p{L}*)(?!\p{L})|\b(?:welche[mn]?|aus welchem|which|what) (?:land|country|staat|state)\b|(?<!\p{L})(?:names?|namen|heißt|heisst|called)(?!\p{L})[^?.!]*(?:gruppe|group|gang|bande)(?!\p{L}))/iu,
   /\b(?:andere[nr]?|weitere[nr]?|other|neighbouring|neighboring|nearby)\s+(?:\p{L}+\s+)?(?:gemeinden|städte|staedte|kommunen|ämter|behörden|verwaltungen|towns|councils|municipalities|cities|authorities)\b/iu,
-  /(?<!\p{L})(?:cve|cves)(?!\p{L})|\b(?:welche[rnms]?|which|what)\s+(?:\p{L}+\s+)?(?:version|build|cumulative update|patch-?level|patchstand)\b/iu,
+  /(?<!\p{L})(?:cve|cves)(?!\p{L})|\b(?:welche[rnms]?|which|what)\s+(?:\p{L}+[\s-]+)?(?:version|build|cumulative update|patch-?level|patchstand)\b/iu,
   /\b(?:externe[nrs]?|external|outside)\s+(?:it-?)?(?:firma|firmen|dienstleister|experten|company|firm|contractor|experts?)\b/iu,
-  /(?<!\p{L})(?:öffnungszeit\p{L}*|sprechzeit\p{L}*|sprechstunde\p{L}*|telefonisch)(?!\p{L})|\b(?:office|opening) (?:hours|times)\b|\bby (?:tele)?phone\b|\b(?:wie (?:ist|lautet)|what'?s|what is)\b[^?.!]*(?:telefonnummer|handynummer|phone number)\b/iu,
+  /(?<!\p{L})(?:öffnungszeit\p{L}*|sprechzeit\p{L}*|sprechstunde\p{L}*|telefonisch)(?!\p{L})|\b(?:office|opening) (?:hours|times)\b|\bby (?:tele)?phone\b|\b(?:wie (?:ist|lautet)|what'?s|what is)\b[^?.!]*(?:telefonnummer|handynummer|phone number)\b|\b(?:unter welcher|welche) (?:telefon|handy)?nummer\b/iu,
   /\b(?:welche[rnms]?|which|what)\s+(?:\p{L}+\s+)?(?:mitarbeiter\p{L}*|angestellte\p{L}*|firma|firmen|unternehmen|dienstleister|beamte\p{L}*|employee|staff member|company|firm|contractor)\b/iu,
   /\b(?:personal|individual|persönliche[nrs]?|individuelle[nrs]?)\s+(?:letter|brief|benachrichtigung|notification)\b|\b(?:letter|brief)\b[^?.!]*\b(?:whether|ob)\b/iu,
   /\b(?:fined|fines|a fine|fine (?:the|anyone|them|us|it))\b|(?<!\p{L})(?:bußgeld|bussgeld)\s+(?:zahlen|verhängt)\b/iu,
-  /\b(?:hacked|attacked|breached)\s+(?:\p{L}+\s+)?again\b|\bagain since\b|\bschon (?:früher|einmal|mal)\b[^?.!]*\b(?:gehackt|angegriffen|hackerangriff\p{L}*)/iu,
+  /\b(?:hacked|attacked|breached)\s+(?:\p{L}+\s+)?again\b|\bagain since\b|\b(?:hacked|attacked|breached) before\b|\bschon (?:früher|einmal|mal)\b[^?.!]*(?<!\p{L})(?:gehackt|angegriffen|\p{L}*angriff\p{L}*)(?!\p{L})/iu,
   /\b(?:welche[snrm]?|which|what)\s+(?:\p{L}+\s+)?(?:antivirus\p{L}*|virenscanner|virenprogramm\p{L}*|virenschutz\p{L}*|antiviren\p{L}*|programm|software|app|passwort-?manager|password manager)\b[^?.!]*\b(?:empfehl\p{L}*|recommend\p{L}*|nehmen|beste|best|buy|purchase|install|download|kaufen|installieren|holen)\b/iu,
   // "Können Sie mir ein Antivirenprogramm empfehlen?", "How do I install the Office updates?":
   // a product to choose, or the citizen's own software, which the notice says nothing about.
@@ -150,7 +158,7 @@ const ownLookup = [
 const elsewhere = [
   // "Ich bekomme Spam-Anrufe", "scam texts": calls and text messages, not the e-mails the notice warns of.
   /(?<!\p{L})(?:spam|scam|fake|betrugs?|betrüger\p{L}*)[- ]?(?:anruf\p{L}*|calls?|sms|texts?|text messages?|whatsapps?)(?!\p{L})|(?<!\p{L})(?:anruf\p{L}*|calls|sms|text messages?|whatsapps?)(?!\p{L})[^.!?]*(?<!\p{L})(?:spam|scam|fake|betrug|betrüger\p{L}*)(?!\p{L})/iu,
-  /(?<!\p{L})(?:bei uns|bei mir|unser(?:e[rmns]?)?|meine[rmns]?|mein|our|my|at my)\s+(?:\p{L}+\s+){0,3}?(?:firma|firmen\S*|betrieb\S*|unternehmen\S*|praxis|verein\p{L}*|büro\S*|kanzlei|arbeit|server|exchange-?server|rechner|computer|laptop|pc|kassensystem|account|company|business|firm|office|work|workplace|job)(?!\p{L})[^.!?]*(?<!\p{L})(?:gehackt|gehäckt|g'hackt|ghackt|angegriffen|hacked|breached|compromised|attacked|macht probleme|probleme macht|makes problems|has problems|having problems|having issues)(?!\p{L})/iu,
+  /(?<!\p{L})(?:bei uns|bei mir|unser(?:e[rmns]?)?|meine[rmns]?|mein|our|my|at my)\s+(?:\p{L}+\s+){0,3}?(?:firma|firmen\S*|betrieb\S*|unternehmen\S*|praxis|verein\p{L}*|schule|school|pflegeheim|care home|nursing home|practice|surgery|büro\S*|kanzlei|arbeit|server|exchange-?server|rechner|computer|laptop|pc|kassensystem|account|company|business|firm|office|work|workplace|job)(?!\p{L})[^.!?]*(?<!\p{L})(?:gehackt|gehäckt|g'hackt|ghackt|angegriffen|hacked|breached|compromised|attacked|macht probleme|probleme macht|makes problems|has problems|having problems|having issues|gefährdet|at risk|vulnerable)(?!\p{L})/iu,
 ];
 /**
  * Calls and paper letters, whoever they claim to be from ("Heute rief einer an, er sei von
@@ -159,7 +167,7 @@ const elsewhere = [
  * incident is no fraud).
  */
 const callOrLetter = [
-  /(?<!\p{L})(?:angerufen|anruf|anrufe|rief\s+(?:\p{L}+\s+){0,5}?an|called me|phoned me|rang me|a call from|phone call|got a call)(?!\p{L})/iu,
+  /(?<!\p{L})(?:angerufen|anruf|anrufe|rief\s+(?:\p{L}+\s+){0,5}?an|called me|phoned me|rang me|a call from|phone call|got a call|an (?:der|meiner|unserer) haustür|haustür|at my (?:front )?door|on my doorstep|door-to-door|knocked on)(?!\p{L})/iu,
   /(?<!\p{L})(?:brief\p{L}*|letter)(?!\p{L})(?=[^.!?]*(?<!\p{L})(?:zahl\p{L}*|überweis\p{L}*|gebühr\p{L}*|mahnung\p{L}*|pay|payment|fee|fine|bank details|transfer)(?!\p{L}))/iu,
 ];
 

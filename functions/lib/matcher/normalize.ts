@@ -180,10 +180,11 @@ const doubtTag: Record<Language, RegExp> = {
 /**
  * A salutation before a comma or colon ("Hallo, ist meine Adresse betroffen?", "Sehr geehrte Damen
  * und Herren: …"): with a question after it, it is a sentence of its own, not part of what is
- * asked (else "Hallo" made the greeting the answer).
+ * asked (else "Hallo" made the greeting the answer). So is a thanks that opens a question
+ * ("Chur, so who were the muppets behind it?", "Danke, und wo melde ich das?").
  */
 const salutation =
-  /^\s*((?:hallo|hello|hi|hey|hiya|howdy|alright|oi|yo|ey|moin|servus|grü(?:ß|ss) gott|tach|guten \p{L}+|good \p{L}+|dear|sehr geehrte\p{L}*)(?:\s+\p{L}+){0,3}?)\s*[,:;]\s*(?=\S)/iu;
+  /^\s*((?:hallo|hello|hi|hey|hiya|howdy|alright|oi|yo|ey|moin|servus|grü(?:ß|ss) gott|tach|guten \p{L}+|good \p{L}+|dear|sehr geehrte\p{L}*|cheers|chur|ta|thanks|danke)(?:\s+\p{L}+){0,3}?)\s*[,:;]\s*(?=\S)/iu;
 
 /** A letter's closing formula, with a name or initials after it. */
 const signOff =
