@@ -8,10 +8,25 @@ import { encodeSnapshot, type SeedSnapshot } from '../functions/seed-knowledge/s
 import type { AppConfig } from './config.ts';
 
 /**
- * esbuild receives `define` values as one command-line argument, and Linux caps one argument at
- * 128 KiB (MAX_ARG_STRLEN, 131,072 bytes): this leaves room for the flag's name.
+ * The settings are one item of the knowledge table, and DynamoDB stores at most 400 KB per item
+ * (attribute names and values together): a deploy whose settings could not be seeded stops here,
+ * with room to spare for the item's other attributes and for staff edits.
+ *
+ * The snapshot itself has no cap of its own: it reaches esbuild through the JavaScript API
+ * (`buildSync` in constructs/shared-bundle.ts), not a command line. It had one (120,000 bytes)
+ * while NodejsFunction ran the esbuild CLI, whose single argument Linux caps at 128 KiB.
  */
-const maxDefineBytes = 120_000;
+export const maxSettingsBytes = 300_000;
+
+/** Throws when the settings, as stored, would not fit one table item (see `maxSettingsBytes`). */
+export function checkSettingsSize(settings: Settings, max = maxSettingsBytes): void {
+  const bytes = Buffer.byteLength(JSON.stringify(settings), 'utf8');
+  if (bytes > max) {
+    throw new Error(
+      `The settings are ${bytes} bytes as JSON; they are one DynamoDB item (at most 400 KB), and a deploy allows ${max} bytes. Move word lists that grew out of bounds into fewer, broader rules.`,
+    );
+  }
+}
 
 export interface PackedKnowledge {
   /** The esbuild `define` value: a JS string literal holding the encoded snapshot. */
@@ -69,12 +84,8 @@ export async function loadKnowledgeSnapshot(
   const evalCases = await loadEvalCases(dir, report.settings);
   const settings = deployment ? withDeploymentSettings(report.settings, deployment) : report.settings;
   const snapshot: SeedSnapshot = { entries: report.entries, settings, evalCases };
+  checkSettingsSize(settings);
   const define = JSON.stringify(encodeSnapshot(snapshot));
-  if (define.length > maxDefineBytes) {
-    throw new Error(
-      `The encoded knowledge snapshot is ${define.length} bytes; the seed bundle accepts at most ${maxDefineBytes}`,
-    );
-  }
   return {
     define,
     sha256: createHash('sha256').update(JSON.stringify(snapshot)).digest('hex'),

@@ -20,7 +20,8 @@ export interface SeedSnapshot {
 /**
  * Compresses a snapshot to a base64 string (what the CDK app passes to esbuild). Brotli, not gzip:
  * the knowledge base's many similar phrasings compress a fifth better (round 12: 111.6 KB with
- * gzip, 90.3 KB with Brotli), and the whole string must fit one command-line argument.
+ * gzip, 90.3 KB with Brotli). It reaches esbuild as a `define` through the JavaScript API, so no
+ * command-line limit applies (cdk/knowledge-snapshot.ts).
  */
 export function encodeSnapshot(snapshot: SeedSnapshot): string {
   const json = Buffer.from(JSON.stringify(snapshot), 'utf8');

@@ -5,10 +5,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
+import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../cdk/build.ts';
 import { loadSettings, resolveConfig } from '../../cdk/config.ts';
-import { loadKnowledgeSnapshot } from '../../cdk/knowledge-snapshot.ts';
+import { checkSettingsSize, loadKnowledgeSnapshot, maxSettingsBytes } from '../../cdk/knowledge-snapshot.ts';
+import { lambdaBuildOptions } from '../../cdk/lambda-bundling.ts';
 import type { IncidentFaqStack } from '../../cdk/stack.ts';
 import { defaultKnowledgeDir, loadKnowledgeDir, readEvalFile } from '../../functions/lib/knowledge/files.ts';
 import { decodeSnapshot, encodeSnapshot } from '../../functions/seed-knowledge/snapshot.ts';
@@ -184,6 +186,26 @@ describe('knowledge snapshot', () => {
     // The default configuration publishes the file's settings unchanged.
     const defaults = await loadKnowledgeSnapshot(undefined, fromContext({})());
     expect(decodeSnapshot(JSON.parse(defaults.define) as string).settings).toEqual(settings);
+  });
+
+  it('bundles a snapshot larger than one command-line argument (esbuild through its JavaScript API)', () => {
+    // The old cap (120,000 bytes) was Linux's 128 KiB per argument of the esbuild CLI.
+    const entry = path.join(scratch, 'seed-like.ts');
+    writeFileSync(
+      entry,
+      'declare const __KNOWLEDGE_SNAPSHOT__: string;\nexport const snapshot = __KNOWLEDGE_SNAPSHOT__;\n',
+    );
+    const define = JSON.stringify('k'.repeat(300_000));
+    const result = buildSync(
+      lambdaBuildOptions({ entryPoints: [entry], write: false, define: { __KNOWLEDGE_SNAPSHOT__: define } }),
+    );
+    expect(result.outputFiles?.[0]?.text).toContain('k'.repeat(300_000));
+  });
+
+  it('stops the deploy when the settings would not fit one table item, and not before', () => {
+    expect(() => checkSettingsSize(settings)).not.toThrow();
+    expect(Buffer.byteLength(JSON.stringify(settings))).toBeLessThan(maxSettingsBytes);
+    expect(() => checkSettingsSize(settings, 10_000)).toThrow(/one DynamoDB item \(at most 400 KB\)/);
   });
 
   it('fails the synth when the knowledge base is invalid', async () => {
