@@ -1452,3 +1452,42 @@ describe('round 16: what a story’s last question points back to', () => {
     );
   });
 });
+
+describe('round 16, after corpus 25: thanks and greetings from many places, and the citizen’s own server', () => {
+  it('reads "God bless you", "Allah razı olsun" and "How far?" as thanks and a greeting', () => {
+    expect(answer('Thank you so much, God bless.')).toBe('thanks');
+    expect(answer('Vielen Dank, Allah razı olsun!')).toBe('thanks');
+    expect(answer('How far?')).toBe('greeting');
+  });
+
+  it('reads what to do with "an email like that" and "mit dem Ding" as what to do with a suspicious mail', () => {
+    expect(
+      answer(
+        'I got an email in the council’s name about an unpaid fine. What’s the best thing to do with it?',
+      ),
+    ).toBe('suspicious-email');
+    expect(
+      answer('Da kam ne Mail angeblich vom Ordnungsamt mit nem Link. Was mach ich jetzt mit dem Ding?'),
+    ).not.toBe('verify-sender');
+  });
+
+  it('reads apostrophes as phones and German keyboards type them like the plain one', () => {
+    // iPhones type ’, German keyboards often ´: the phrase rules are written with '
+    expect(answer('How’s it going?')).toBe(answer("How's it going?"));
+    expect(answer('How’s it going?')).toBe('greeting');
+    expect(answer('When’d the council figure out it had been hacked?')).toBe('when-informed');
+    expect(answer('Na, wie geht´s?')).toBe('greeting');
+  });
+
+  it('gives no answer to patching the citizen’s own server', () => {
+    expect(answer('How can we patch our own Exchange server?')).toBe('(none)');
+    expect(answer('Wie aktualisiere ich meinen eigenen Mailserver?')).toBe('(none)');
+    expect(answer('Was hat die Stadt mit ihrem Server gemacht?')).toBe('measures-taken');
+  });
+
+  it('reads who "the clowns that hacked" are as the attackers, and mails to come as the risk', () => {
+    expect(answer('Who are the clowns that hacked the town?')).toBe('attackers');
+    expect(answer("Will I start getting fake emails in the town's name now?")).toBe('phishing-risk');
+    expect(answer('Wie cha ni luege, ob d Mail würkli vo dr Stadt chunnt?')).toBe('verify-sender');
+  });
+});

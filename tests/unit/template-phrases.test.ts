@@ -20,3 +20,16 @@ describe('the phrase rules of the template for another town', () => {
     expect(JSON.stringify(shipped).toLowerCase()).not.toContain('strasburg');
   });
 });
+
+const neverSaidOf = (file: string) =>
+  (parse(readFileSync(path.join(root, file), 'utf8')) as { matcher?: { neverSaid?: string[] } }).matcher
+    ?.neverSaid;
+
+describe('the rules on what the notice never says, in the template for another town', () => {
+  it('are the shipped rules, and name no town', () => {
+    const shipped = neverSaidOf('knowledge/settings.yaml');
+    expect(shipped?.length).toBeGreaterThan(20);
+    expect(neverSaidOf('templates/incident/settings.yaml')).toEqual(shipped);
+    expect(JSON.stringify(shipped).toLowerCase()).not.toContain('strasburg');
+  });
+});

@@ -286,6 +286,14 @@ export const settingsSchema = z.strictObject({
      * (`town.shortName`).
      */
     incidentWords: wordList.optional(),
+    /**
+     * What the notice never says ("Wann wird OWA wieder eingeschaltet?", "Wie heißt die
+     * Hackergruppe?"): a sentence that asks and matches one of these regular expressions (flags
+     * `iu`) gets the honest "no answer" (functions/lib/matcher/never-said.ts).
+     */
+    neverSaid: z
+      .array(z.string().min(1).refine(compiles, { message: 'is not a valid regular expression (flags giu)' }))
+      .optional(),
   }),
   /** Words that mean the same for matching, per locale: word -> replacement word(s). */
   synonyms: perLocale(z.record(z.string(), z.string())),

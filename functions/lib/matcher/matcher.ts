@@ -16,6 +16,7 @@ import { asksBeyondTheNotice } from './never-said.ts';
 import { buildSynonyms, questionSentence, type SynonymTable } from './normalize.ts';
 import { isInstruction } from './requests.ts';
 import { asksAboutAnotherService, asksAboutTheAttack, type Known, scopeOf } from './scope.ts';
+import { plainApostrophes } from './stemming.ts';
 
 /**
  * The matcher: an inverted index over the stemmed terms of every entry's question,
@@ -113,6 +114,7 @@ export function createMatcher(
     services: options.otherServices,
     senders: options.otherSenders,
     incidentWords: options.incidentWords,
+    neverSaid: options.neverSaid,
     townName: settings.town?.shortName,
   });
   // A service or sender the entries themselves speak of (a town whose knowledge base covers its
@@ -192,7 +194,8 @@ export function createMatcher(
     return decide(ranked, locale, options, neighboursIn(locale), brief(question));
   }
 
-  function match(question: string, locale?: Locale): MatchResult {
+  function match(typed: string, locale?: Locale): MatchResult {
+    const question = plainApostrophes(typed);
     // An explicit locale is a preference (the page's language); a question clearly written in the
     // other language is answered in that one. Otherwise the detected language goes first; the
     // other one is tried only when the first is not confident (a misdetected short question),

@@ -46,96 +46,17 @@ const duration = /\b(?:how long|wie lange?)\b(?![^?.!]*\b(?:ago|her)\b)/iu;
 const knowing = /(?<!\p{L})(?:known|knew|know|weiß|weiss|wisst|wissen|gewusst|wusste\p{L}*)(?!\p{L})/iu;
 
 /**
- * What the notice never says, asked outright: which person or company ("Welche Firma hat den
- * Server neu aufgesetzt?"), a letter to each person affected, fines, earlier or later attacks,
- * which product to buy, whether a named group or country did it (a question who did it is
- * answered: nothing more is known), other towns hit, version or CVE numbers, an outside firm,
- * phone numbers and office hours (the notice gives two e-mail addresses), how many, what it
- * cost, when something comes back, the dark web; and requests no town answers (repairing the
- * citizen's own device, a joke). The data protection officer can answer; no entry does.
+ * What the notice never says, asked outright (which person or company, a letter to each person
+ * affected, fines, earlier attacks, a named group or country, how many, what it cost, when
+ * something comes back, the dark web, and requests no town answers), is data: the settings'
+ * `matcher.neverSaid`, regular expressions tried on each sentence that asks (`Scope.neverSaid`).
+ * They were code until round 16; as data they left the `ask` bundle (about 8 KB of its 150 KB
+ * budget), like the phrase rules in round 14. The rules below need more than one pattern or
+ * look at the whole message, and stay here.
  */
 /** The citizen's own devices (help with them is none of this assistant's). */
 const devices =
   'laptop|notebook|computer|pc|rechner|handy|natel|smartphone|phone|tablet|kasse|kassensystem|drucker|printer|router';
-/** Asking the assistant to do something: "Können Sie …", "Can you …". */
-const youCan = '(?:können|könnten|kannst|könnt|can|could) (?:sie|du|ihr|you)';
-
-const neverSaid = [
-  // "Kann die IT der Stadt meinen Laptop reparieren?": help with the citizen's own device.
-  new RegExp(
-    String.raw`(?<!\p{L})(?:${devices})(?!\p{L})[^?.!]*(?<!\p{L})(?:reparier\p{L}*|repair|fix)(?!\p{L})|\b(?:den|ihn) (?:reparieren|fixen)\b|\b(?:repair|fix) my\b`,
-    'iu',
-  ),
-  // Numbers and money: how many were affected, what it cost, a ransom, compensation, insurance.
-  /\b(?:wie ?viele|how many)\b|(?<!\p{L})(?:gekostet|kosten|kostet|cost|costs|costing|versicherung\p{L}*|versichert|insurance|insured|lösegeld\p{L}*|ransom(?!ware)\p{L}*|erpress\p{L}*|extort\p{L}*|schadenersatz|schadensersatz|entschädigung\p{L}*|compensation|compensated|compo|schmerzensgeld)(?!\p{L})/iu,
-  // "What is ransomware?", "Kann ich eine Kopie des Berichts bekommen?": malware and documents
-  // the notice never mentions.
-  /\b(?:what is|what's|whats|was ist|was sind|was heißt|was heisst)\s+(?:\p{L}+\s+){0,2}?(?:ransomware|erpressungs?trojaner|verschlüsselungstrojaner)|(?<!\p{L})(?:a copy of|copies of|eine kopie|kopie (?:des|der|vom))(?!\p{L})[^?.!]*(?<!\p{L})(?:report|bericht\p{L}*|meldung|protokoll\p{L}*|gutachten|logs?)(?!\p{L})/iu,
-  // "Kann ich bei der Stadt eine eigene E-Mail-Adresse bekommen?": an address of the citizen's
-  // own, which the town's notice does not offer.
-  /^(?=[^?.!]*(?<!\p{L})(?:eigene\p{L}*|own|residents|citizens|bürger\p{L}*|einwohner\p{L}*)(?!\p{L}))(?=[^?.!]*(?:e-?mail-?adress\p{L}*|e-?mail address\p{L}*|e-?mail-?konto|e-?mail accounts?))[^?.!]*(?<!\p{L})(?:bekomm\p{L}*|krieg\p{L}*|get|offer\p{L}*|provid\p{L}*|einricht\p{L}*|anleg\p{L}*|create|set up)(?!\p{L})/iu,
-  // "Wie spät ist es?": the time of day.
-  /\b(?:wie sp(?:ä|ae)t is(?:t)? es|what time is it|what'?s the time)\b/iu,
-  // "Erzähl mir einen Witz", "Write a poem about the hack": entertainment, not a question.
-  /(?<!\p{L})(?:erzähl\p{L}*|tell|sing\p{L}*|dicht\p{L}*|write|schreib\p{L}*|mach\p{L}*)(?!\p{L})[^?.!]*(?<!\p{L})(?:witz\p{L}*|gedicht\p{L}*|lied|song|jokes?|poem|limerick|haiku|märchen|fairy tale|reim\p{L}*|rhyme)(?!\p{L})/iu,
-  // "War das die Gruppe Hafnium?", "Aus welchem Land kamen die Angreifer?": a named suspect, not
-  // "who was it" (\bwho\b, "wer": answered by `attackers`, whatever names the story around it).
-  /^(?![^?.!]*(?<!\p{L})(?:who|whom|wer|wen)(?!\p{L}))[^?.!]*(?:(?<!\p{L})(?:hafnium|chines\p{L}*|china|russ\p{L}*|nordkorea\p{L}*|north korea\p{L}*|iran\p{L}*|staatshacker\p{L}*|state-sponsored|staatlich\p{L}*)(?!\p{L})|\b(?:welche[mn]?|aus welchem|which|what) (?:land|country|staat|state)\b|(?<!\p{L})(?:names?|namen|heißt|heisst|called)(?!\p{L})[^?.!]*(?:gruppe|group|gang|bande)(?!\p{L}))/iu,
-  /\b(?:andere[nr]?|weitere[nr]?|other|neighbouring|neighboring|nearby)\s+(?:\p{L}+\s+)?(?:gemeinden|städte|staedte|kommunen|ämter|behörden|verwaltungen|towns|councils|municipalities|cities|authorities)\b/iu,
-  /(?<!\p{L})(?:cve|cves)(?!\p{L})|\b(?:welche[rnms]?|which|what)\s+(?:\p{L}+[\s-]+)?(?:version|build|cumulative update|patch-?level|patchstand)\b/iu,
-  /\b(?:externe[nrs]?|external|outside)\s+(?:it-?)?(?:firma|firmen|dienstleister|experten|company|firm|contractor|experts?)\b/iu,
-  /(?<!\p{L})(?:öffnungszeit\p{L}*|sprechzeit\p{L}*|sprechstunde\p{L}*|telefonisch)(?!\p{L})|\b(?:office|opening) (?:hours|times)\b|\bby (?:tele)?phone\b|\b(?:wie (?:ist|lautet)|what'?s|what is)\b[^?.!]*(?:telefonnummer|handynummer|phone number)\b|\b(?:unter welcher|welche) (?:telefon|handy)?nummer\b/iu,
-  /\b(?:welche[rnms]?|which|what)\s+(?:\p{L}+\s+)?(?:mitarbeiter\p{L}*|angestellte\p{L}*|firma|firmen|unternehmen|dienstleister|beamte\p{L}*|employee|staff member|company|firm|contractor)\b/iu,
-  /\b(?:personal|individual|persönliche[nrs]?|individuelle[nrs]?)\s+(?:letter|brief|benachrichtigung|notification)\b|\b(?:letter|brief)\b[^?.!]*\b(?:whether|ob)\b/iu,
-  /\b(?:fined|fines|a fine|fine (?:the|anyone|them|us|it))\b|(?<!\p{L})(?:bußgeld|bussgeld)\s+(?:zahlen|verhängt)\b/iu,
-  /\b(?:hacked|attacked|breached)\s+(?:\p{L}+\s+)?again\b|\bagain since\b|\b(?:hacked|attacked|breached) before\b|\bschon (?:früher|einmal|mal)\b[^?.!]*(?<!\p{L})(?:gehackt|angegriffen|\p{L}*angriff\p{L}*)(?!\p{L})/iu,
-  /\b(?:welche[snrm]?|which|what)\s+(?:\p{L}+\s+)?(?:antivirus\p{L}*|virenscanner|virenprogramm\p{L}*|virenschutz\p{L}*|antiviren\p{L}*|programm|software|app|passwort-?manager|password manager)\b[^?.!]*\b(?:empfehl\p{L}*|recommend\p{L}*|nehmen|beste|best|buy|purchase|install|download|kaufen|installieren|holen)\b/iu,
-  // "Können Sie mir ein Antivirenprogramm empfehlen?", "How do I install the Office updates?":
-  // a product to choose, or the citizen's own software, which the notice says nothing about.
-  /(?<!\p{L})(?:empfehl\p{L}*|recommend\p{L}*)(?!\p{L})[^?.!]*(?<!\p{L})(?:antivir\p{L}*|virenscanner|virenschutz\p{L}*|virenprogramm\p{L}*|passwort-?manager\p{L}*|password managers?|vpn)(?!\p{L})|(?<!\p{L})(?:antivir\p{L}*|virenscanner|virenschutz\p{L}*|virenprogramm\p{L}*|passwort-?manager\p{L}*|password managers?|vpn)(?!\p{L})[^?.!]*(?<!\p{L})(?:empfehl\p{L}*|recommend\p{L}*)(?!\p{L})|\b(?:how (?:do|can|should) i|how to|wie (?:kann|soll) ich)\s+(?:install|update|download|installier\p{L}*|aktualisier\p{L}*)\b[^?.!]*\b(?:office|windows|word|excel|teams|iphone|android|ios|macos|laptop|pc|computer|handy|smartphone|router|drucker|printer|browser)\b/iu,
-  // "Wie erstelle ich einen Passwort-Manager und welcher ist der beste?": a product to choose.
-  /(?<!\p{L})(?:passwort-?manager\p{L}*|password managers?|antivirus\p{L}*|virenschutz\p{L}*|virenscanner|vpn|browser|mail-?programm\p{L}*|e-?mail (?:app|client|provider))(?!\p{L})[^?.!]*\b(?:welche[rns]?|which)\b[^?.!]*\b(?:beste[nr]?|best)\b/iu,
-  // Actions the assistant cannot take: "Können Sie mein Passwort zurücksetzen?", "Can you block
-  // the scammer's address for me?", "Can you open the attachment and tell me whether it's a
-  // virus?", "Kannst du den Anhang für mich öffnen?" (whether to open it is answered).
-  new RegExp(
-    String.raw`\b(?:${youCan})\b[^?.!]*(?<!\p{L})(?:zurücksetzen|zuruecksetzen|entsperren|freischalten|reset|unlock|recover|block\p{L}*|sperren|sperrt|filter\p{L}*|(?:open|öffne\p{L}*|scan\p{L}*)\s+(?:the|this|that|my|den|die|das|meinen|diesen|diese)\s+(?:\p{L}+\s+)?(?:attachment|anhang|file|datei))(?!\p{L})|\b(?:${youCan})\b(?=[^?.!]*\bfür mich\b)[^?.!]*(?<!\p{L})(?:anhang|datei|mail)\b[^?.!]*(?<!\p{L})(?:öffnen|aufmachen|scannen|prüfen|checken)(?!\p{L})`,
-    'iu',
-  ),
-  // When something comes back ("Wann wird OWA wieder eingeschaltet?", "Will webmail be switched
-  // back on?"): a date the notice never gives. Not "wieder sicher" or "wieder schreiben": whether
-  // the town can be mailed again is answered.
-  /(?<!\p{L})(?:wieder (?:eingeschalt|einschalt|angeschalt|anschalt|freigeschalt|freischalt|freigegeben|verfügbar|nutzbar|zugänglich|aktivier|in betrieb|hochgefahren)|wieder (?:an|ein|frei)\s*(?:[?.!]|$)|back on(?!\p{L})|(?:available|usable) again|(?:switched|turned|come|coming|brought) back|reactivat|re-?enabl|re-activat)/iu,
-  // "Ab wann kann man Outlook Web App wieder benutzen?", "When will webmail work again?": the
-  // same date, asked as when it can be used again (not whether it is safe to use again).
-  /^(?![^?.!]*(?<!\p{L})(?:sicher|safe|secure)(?!\p{L}))[^?.!]*\b(?:ab wann|wann|when)\b[^?.!]*(?:\bwieder\b[^?.!]*(?<!\p{L})(?:benutz\p{L}*|nutz\p{L}*|verwend\p{L}*|funktionier\p{L}*|geht|gehen|läuft|laufen)|(?<!\p{L})(?:benutz\p{L}*|nutz\p{L}*|verwend\p{L}*|funktionier\p{L}*|geht|gehen|läuft|laufen)(?!\p{L})[^?.!]*\bwieder\b|(?<!\p{L})(?:use|work|run)\p{L}*\b[^?.!]*\bagain\b)/iu,
-  // "Did they catch the hackers?", "Hat man die Täter gefasst?": an arrest, which the notice
-  // never mentions (who they were is answered: nothing more is known).
-  /^(?=[^?.!]*(?<!\p{L})(?:hacker\p{L}*|attackers?|criminals?|culprits?|perps?|perpetrators?|crooks?|they|them|täter\p{L}*|angreifer\p{L}*|gauner\p{L}*|kriminelle\p{L}*|verbrecher\p{L}*|man)(?!\p{L}))[^?.!]*(?<!\p{L})(?:caught|catch|arrest\p{L}*|gefasst|geschnappt|festgenommen|verhaftet)(?!\p{L}|\s+(?:up|ya|you|u)\b)/iu,
-  // "Is anybody suing the town?", "Kann ich die Stadt verklagen?", "Did the town break the law?":
-  // lawsuits and legal verdicts, which the notice never speaks of (the citizen's rights are
-  // answered: `gdpr-rights`).
-  /(?<!\p{L})(?:sue|sues|suing|sued|lawsuits?|class action|verklag\p{L}*|sammelklage\p{L}*|anwalt|anwältin|lawyer|solicitor|illegal|rechtswidrig|gesetzwidrig|strafbar|break the law|broke the law|breaking the law|against the law|gegen das gesetz)(?!\p{L})/iu,
-  // "Has anybody actually received one of these fake emails?": other people's experience, which
-  // the notice does not report (whether the citizen may get them is answered).
-  /\b(?:has|have|did)\s+(?:anybody|anyone|any one|other people|others|people|many people|your neighbours)\b(?:\s+\p{L}+){0,3}?\s+(?:received|got|gotten|had)\b|\b(?:hat|haben)\s+(?:schon\s+)?(?:jemand|irgendwer|wer|andere|leute|viele)\s+(?:\p{L}+\s+){0,4}?(?:bekommen|erhalten|gekriegt)\b/iu,
-  // "How do hackers technically exploit it? Step by step please": technical detail beyond what
-  // the notice says about the vulnerabilities.
-  /(?<!\p{L})(?:step by step|step-by-step|schritt für schritt|in technical detail|technische details|technischen details|technically exploit\p{L}*|exploit\p{L}* \p{L}+ technically|technisch funktioniert|funktioniert \p{L}+ technisch)(?!\p{L})/iu,
-  // "How are town staff supposed to read their mail from home without OWA?": the staff's work,
-  // which the notice does not describe.
-  /(?<!\p{L})(?:staff|employees|mitarbeiter\p{L}*|angestellte\p{L}*|beschäftigte\p{L}*)(?!\p{L})[^?.!]*(?<!\p{L})(?:from home|von zu hause|von daheim|home ?office|remote\p{L}*)(?!\p{L})/iu,
-  // "My Netflix password was leaked in another breach": an incident other than this one.
-  /\b(?:another|a different|an other|some other)\s+(?:data\s+)?(?:breach|hack|leak|attack)\b|(?<!\p{L})(?:einem|einen|einer)\s+anderen\s+(?:hack|datenleck|angriff|leak|vorfall)(?!\p{L})/iu,
-  // "Assist me to change my Outlook password", "Wie ändere ich mein WLAN-Passwort?": how to, for
-  // an account of the citizen's own at another provider (whether to change it is answered).
-  /\b(?:how (?:do|can|should) i|how to|help me|assist me|wie (?:kann|soll|muss) ich|wie ändere ich|hilf mir|helfen sie mir)\b[^?.!]*(?<!\p{L})(?:my|mein\p{L}*)\s+(?:(?:outlook|windows|gmail|google|apple|icloud|facebook|instagram|bank|netflix|amazon|paypal|wlan|wifi|wi-fi|router|handy|phone)[\s-]*(?:password|passwort|kennwort|pin)|(?:own\s+|eigene\p{L}*\s+)?(?:hotmail|gmx|gmail|yahoo|web\.de|t-online|outlook\.com|aol)\p{L}*)(?!\p{L})/iu,
-  // "I forgot my Outlook password", "Passwort vergessen": an account of the citizen's own.
-  /(?<!\p{L})(?:forgot|forgotten|vergessen)(?!\p{L})[^?.!]*(?<!\p{L})(?:password|passwort|kennwort|pin)(?!\p{L})|(?<!\p{L})(?:password|passwort|kennwort)(?!\p{L})[^?.!]*(?<!\p{L})(?:forgot|forgotten|vergessen)(?!\p{L})/iu,
-  // Whether the data turned up on the dark web or is sold online: the notice says only that no
-  // outflow was found, and the corpora's writers never count such a question as answered by it.
-  /(?<!\p{L})(?:dark ?web|darknet|deep ?web)(?!\p{L})|\b(?:sold|selling|for sale)\b[^?.!]*\b(?:online|internet)\b|(?<!\p{L})(?:verkauft|verkaufen|angeboten)(?!\p{L})[^?.!]*(?<!\p{L})(?:internet|netz|online)(?!\p{L})/iu,
-];
 
 /**
  * "Can you check whether my e-mail address is in the stolen address book?": a look-up of the
@@ -221,7 +142,7 @@ export function asksBeyondTheNotice(message: string, scope: Scope, known: Known 
     (sentence) =>
       ownLookup.some((pattern) => pattern.test(sentence)) ||
       (duration.test(sentence) && !telling.test(sentence) && !knowing.test(sentence)) ||
-      neverSaid.some((pattern) => pattern.test(sentence)) ||
+      scope.neverSaid.some((pattern) => pattern.test(sentence)) ||
       (!telling.test(sentence) && (all(whyNotSooner, sentence) || all(exactDay, sentence))),
   );
 }

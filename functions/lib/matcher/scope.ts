@@ -69,6 +69,8 @@ export interface Scope {
   readonly place: RegExp;
   /** Words about the incident: the service rule leaves such a message alone. */
   readonly incident: RegExp;
+  /** What the notice never says (`matcher.neverSaid`), compiled once per matcher. */
+  readonly neverSaid: readonly RegExp[];
 }
 
 /**
@@ -81,6 +83,7 @@ export function scopeOf(lists: {
   services?: readonly string[];
   senders?: readonly string[];
   incidentWords?: readonly string[];
+  neverSaid?: readonly string[];
   townName?: string;
 }): Scope {
   const listed = (words: readonly string[] | undefined) =>
@@ -93,6 +96,7 @@ export function scopeOf(lists: {
     town: anyOf([aboutTheTown, ...name, ...own].join(' ')),
     place: anyOf([theTown, ...name].join(' ')),
     incident: anyOf([aboutTheIncident, ...own].join(' ')),
+    neverSaid: (lists.neverSaid ?? []).map((pattern) => new RegExp(pattern, 'iu')),
   };
 }
 

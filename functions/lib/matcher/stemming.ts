@@ -13,7 +13,15 @@ import type { PhraseRules } from './phrases.ts';
  * typed once: chat stretches words, German spelling never needs it; a word of one letter held down is
  * dropped.
  */
-export function plainSpelling(text: string): string {
+/**
+ * Apostrophes as phones and German keyboards type them ("what’s", "geht´s", "don`t"): the plain
+ * one that the phrase rules and word lists are written with.
+ */
+export const plainApostrophes = (text: string): string =>
+  /[’‘ʼ´`]/u.test(text) ? text.replace(/[’‘ʼ´`]/gu, "'") : text;
+
+export function plainSpelling(input: string): string {
+  const text = plainApostrophes(input);
   // Most texts have neither a dot nor a letter three times in a row: checked first, since this
   // runs for every word of every phrasing when a matcher builds its index.
   const domains = text.includes('.')
