@@ -4,6 +4,7 @@ import { withDeploymentOwned } from '../functions/lib/knowledge/deployment-setti
 import type { EvalCase } from '../functions/lib/knowledge/evaluate.ts';
 import { knowledgeDirFromEnv, loadKnowledgeDir, readEvalFile } from '../functions/lib/knowledge/files.ts';
 import type { Settings } from '../functions/lib/knowledge/schema.ts';
+import { memo } from '../functions/lib/matcher/stemming.ts';
 import { encodeSnapshot, type SeedSnapshot } from '../functions/seed-knowledge/snapshot.ts';
 import type { AppConfig } from './config.ts';
 
@@ -17,6 +18,12 @@ import type { AppConfig } from './config.ts';
  * while NodejsFunction ran the esbuild CLI, whose single argument Linux caps at 128 KiB.
  */
 export const maxSettingsBytes = 300_000;
+
+/**
+ * Encoded snapshots by their hash: Brotli at its best quality takes about 0.8 s, and a synth, or a
+ * test file with several stacks, loads the same knowledge base more than once.
+ */
+const encodings = new Map<string, string>();
 
 /** Throws when the settings, as stored, would not fit one table item (see `maxSettingsBytes`). */
 export function checkSettingsSize(settings: Settings, max = maxSettingsBytes): void {
@@ -85,10 +92,10 @@ export async function loadKnowledgeSnapshot(
   const settings = deployment ? withDeploymentSettings(report.settings, deployment) : report.settings;
   const snapshot: SeedSnapshot = { entries: report.entries, settings, evalCases };
   checkSettingsSize(settings);
-  const define = JSON.stringify(encodeSnapshot(snapshot));
+  const sha256 = createHash('sha256').update(JSON.stringify(snapshot)).digest('hex');
   return {
-    define,
-    sha256: createHash('sha256').update(JSON.stringify(snapshot)).digest('hex'),
+    define: memo(encodings, sha256, () => JSON.stringify(encodeSnapshot(snapshot)), 4),
+    sha256,
     entryCount: report.entries.length,
     evalCaseCount: evalCases.length,
     settings,
