@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadKnowledgeDir } from '../../functions/lib/knowledge/files.ts';
 import {
   analyze,
@@ -95,6 +95,15 @@ describe('normalisation', () => {
     expect(buildSynonyms(pairs(), 'de', rules())).not.toBe(buildSynonyms(pairs(), 'de'));
     expect(buildSynonyms(pairs(), 'de')).not.toBe(buildSynonyms({ ...pairs(), futsch: 'weg' }, 'de'));
     expect(buildSynonyms(pairs(), 'de')).not.toBe(buildSynonyms(pairs(), 'en'));
+  });
+
+  it('keeps its tables when the module is evaluated again (the test runner does so per file)', async () => {
+    const pairs = { jeklaut: 'gestohlen' };
+    const first = buildSynonyms(pairs, 'de');
+    vi.resetModules();
+    const again = await import('../../functions/lib/matcher/normalize.ts');
+    expect(again.buildSynonyms).not.toBe(buildSynonyms);
+    expect(again.buildSynonyms({ ...pairs }, 'de')).toBe(first);
   });
 
   it('returns no terms for punctuation only', () => {

@@ -8,7 +8,7 @@ import type { Entry, LocalizedEntry } from '../knowledge/schema.ts';
 import { scoring as tuning } from './config.ts';
 import { hasBit, unionMask } from './masks.ts';
 import { analyzeTerms, type SynonymTable, stem, type Term } from './normalize.ts';
-import { canonicalWord, foldWord, memo, spokenForm, typedOnce, words } from './stemming.ts';
+import { canonicalWord, foldWord, lasting, memo, spokenForm, typedOnce, words } from './stemming.ts';
 import { isMisspeltStopWord, stopWords } from './stop-words.ts';
 import { plausibleTypo, realWords } from './typos.ts';
 
@@ -43,7 +43,7 @@ const longPostings = 512;
  * `buildSynonyms`): a publish builds the index again with one entry changed, and analysing the
  * unchanged phrasings anew was two thirds of a build. Read-only: the index copies what it keeps.
  */
-const analyses = new WeakMap<SynonymTable, Map<string, readonly Term[]>>();
+const analyses = lasting('analyses', () => new WeakMap<SynonymTable, Map<string, readonly Term[]>>());
 
 function phrasingTerms(text: string, locale: Analysis, synonyms: SynonymTable): readonly Term[] {
   let cache = analyses.get(synonyms);

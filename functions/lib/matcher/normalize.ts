@@ -5,6 +5,7 @@ import {
   canonicalWord,
   foldWord,
   inflected,
+  lasting,
   memo,
   plainSpelling,
   type SynonymTable,
@@ -48,7 +49,7 @@ export function buildSynonyms(
   return memo(tables, key, () => synonymsFor(pairs, locale, phrases), 4);
 }
 
-const tables = new Map<string, SynonymTable>();
+const tables = lasting('synonym-tables', () => new Map<string, SynonymTable>());
 
 function synonymsFor(
   pairs: Readonly<Record<string, string>>,
@@ -272,7 +273,7 @@ function standardWords(token: string, locale: Language, synonyms: SynonymTable):
  */
 const tokenWords = (token: string): readonly string[] => memo(tokens, token, () => words(token));
 
-const tokens = new Map<string, readonly string[]>();
+const tokens = lasting('tokens', () => new Map<string, readonly string[]>());
 
 /**
  * Turns text into matching terms: words, colloquial forms standardised, minus stop words,

@@ -1,4 +1,4 @@
-import { memo } from './stemming.ts';
+import { lasting, memo } from './stemming.ts';
 
 /**
  * Phrases whose words mean something else one by one ("tell if" is to recognise, not to tell;
@@ -31,9 +31,9 @@ export function compilePhrases(rules: readonly (readonly [string, string])[] = [
   );
 }
 
-const compiled = new Map<string, PhraseRules>();
+const compiled = lasting('phrase-rules', () => new Map<string, PhraseRules>());
 /** Texts remembered per rule set, up to a bound (`memo`, like the stems). */
-const rephrased = new WeakMap<PhraseRules, Map<string, string>>();
+const rephrased = lasting('rephrased', () => new WeakMap<PhraseRules, Map<string, string>>());
 
 /** The text with every phrase replaced (before folding, colloquial forms and stop words). */
 export function rephrase(text: string, phrases: PhraseRules = []): string {
