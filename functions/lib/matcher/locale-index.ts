@@ -8,7 +8,7 @@ import type { Entry, LocalizedEntry } from '../knowledge/schema.ts';
 import { scoring as tuning } from './config.ts';
 import { hasBit, unionMask } from './masks.ts';
 import { analyzeTerms, type SynonymTable, stem, type Term } from './normalize.ts';
-import { canonicalWord, foldWord, lasting, memo, spokenForm, typedOnce, words } from './stemming.ts';
+import { canonicalWord, foldWord, lasting, memoFor, spokenForm, typedOnce, words } from './stemming.ts';
 import { isMisspeltStopWord, stopWords } from './stop-words.ts';
 import { plausibleTypo, realWords } from './typos.ts';
 
@@ -45,14 +45,8 @@ const longPostings = 512;
  */
 const analyses = lasting('analyses', () => new WeakMap<SynonymTable, Map<string, readonly Term[]>>());
 
-function phrasingTerms(text: string, locale: Analysis, synonyms: SynonymTable): readonly Term[] {
-  let cache = analyses.get(synonyms);
-  if (!cache) {
-    cache = new Map();
-    analyses.set(synonyms, cache);
-  }
-  return memo(cache, `${locale}\u0000${text}`, () => analyzeTerms(text, locale, synonyms));
-}
+const phrasingTerms = (text: string, locale: Analysis, synonyms: SynonymTable): readonly Term[] =>
+  memoFor(analyses, synonyms, `${locale}\u0000${text}`, () => analyzeTerms(text, locale, synonyms));
 
 /** One locale's inverted index: stemmed terms of every phrasing, idf weights, typo buckets. */
 export class LocaleIndex {

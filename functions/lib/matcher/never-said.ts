@@ -125,13 +125,15 @@ const all = (patterns: readonly RegExp[], sentence: string) =>
 export function asksBeyondTheNotice(message: string, scope: Scope, known: Known = () => false): boolean {
   const { senders, town, place } = scope;
   if (senders && !town.test(message) && namesUnknown(senders, message, known)) return true;
+  // A mail, a link or an attachment named: this incident (a click on a fake mail in the town's name).
+  const aboutAMail = mailOrClick.test(message);
   if (
-    !mailOrClick.test(message) &&
+    !aboutAMail &&
     (ownDevice.test(message) || (!place.test(message) && elsewhere.some((pattern) => pattern.test(message))))
   )
     return true;
   if (otherBreakIn.test(message)) return true;
-  if (!mailOrClick.test(message) && callOrLetter.some((pattern) => pattern.test(message))) return true;
+  if (!aboutAMail && callOrLetter.some((pattern) => pattern.test(message))) return true;
   const sentences = message.split(/(?<=[.!?;])\s+|\n+/u);
   // What is asked, not what the story around it says ("I read that all data ends up on the dark
   // web. Was any data taken?" asks whether data was taken): the sentences with a question mark,

@@ -1,4 +1,4 @@
-import { lasting, memo } from './stemming.ts';
+import { lasting, memo, memoFor } from './stemming.ts';
 
 /**
  * Phrases whose words mean something else one by one ("tell if" is to recognise, not to tell;
@@ -38,12 +38,7 @@ const rephrased = lasting('rephrased', () => new WeakMap<PhraseRules, Map<string
 /** The text with every phrase replaced (before folding, colloquial forms and stop words). */
 export function rephrase(text: string, phrases: PhraseRules = []): string {
   if (phrases.length === 0) return text;
-  let texts = rephrased.get(phrases);
-  if (!texts) {
-    texts = new Map();
-    rephrased.set(phrases, texts);
-  }
-  return memo(texts, text, () =>
+  return memoFor(rephrased, phrases, text, () =>
     phrases.reduce((current, [pattern, replacement]) => current.replace(pattern, replacement), text),
   );
 }

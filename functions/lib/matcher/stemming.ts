@@ -7,19 +7,19 @@ import type { PhraseRules } from './phrases.ts';
 // synonym tables, shared by indexing and querying.
 
 /**
- * Chat and web spellings made plain, before words are split. A domain ("web.de",
- * "t-online.de") is one word, the name of a provider or site: split, its parts read as words
- * ("web" as in Outlook Web App). Letters typed three times or more ("heyyy", "pleeease") are
- * typed once: chat stretches words, German spelling never needs it; a word of one letter held down is
- * dropped.
- */
-/**
  * Apostrophes as phones and German keyboards type them ("what’s", "geht´s", "don`t"): the plain
  * one that the phrase rules and word lists are written with.
  */
 export const plainApostrophes = (text: string): string =>
   /[’‘ʼ´`]/u.test(text) ? text.replace(/[’‘ʼ´`]/gu, "'") : text;
 
+/**
+ * Chat and web spellings made plain, before words are split. A domain ("web.de",
+ * "t-online.de") is one word, the name of a provider or site: split, its parts read as words
+ * ("web" as in Outlook Web App). Letters typed three times or more ("heyyy", "pleeease") are
+ * typed once: chat stretches words, German spelling never needs it; a word of one letter held down is
+ * dropped.
+ */
 export function plainSpelling(input: string): string {
   const text = plainApostrophes(input);
   // Most texts have neither a dot nor a letter three times in a row: checked first, since this
@@ -224,6 +224,24 @@ export function memo<T>(cache: Map<string, T>, key: string, compute: () => T, li
     cache.set(key, value);
   }
   return value;
+}
+
+/**
+ * `memo` with one cache per owner object (a phrase rule set, a synonym table): results that hold
+ * only under that owner, forgotten with it.
+ */
+export function memoFor<O extends object, T>(
+  caches: WeakMap<O, Map<string, T>>,
+  owner: O,
+  key: string,
+  compute: () => T,
+): T {
+  let cache = caches.get(owner);
+  if (!cache) {
+    cache = new Map();
+    caches.set(owner, cache);
+  }
+  return memo(cache, key, compute);
 }
 
 /** The key under which a synonym is also found by its stem (marked, so no word collides with it). */
