@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeDir } from '../../functions/lib/knowledge/files.ts';
 import { type Settings, settingsSchema } from '../../functions/lib/knowledge/schema.ts';
+import { addBits, emptyMasks, hasBit, setBit } from '../../functions/lib/matcher/masks.ts';
 import {
   createMatcher,
   editDistance,
   type Matcher,
   plausibleTypo,
-  unionMask,
 } from '../../functions/lib/matcher/matcher.ts';
 import { analyzeTerms, buildSynonyms } from '../../functions/lib/matcher/normalize.ts';
 import { isInstruction } from '../../functions/lib/matcher/requests.ts';
@@ -215,8 +215,15 @@ describe('when a word looks like a misspelling of a known word', () => {
 
 describe('term masks', () => {
   it('keep every term past the 31st when combined (no 32-bit truncation)', () => {
-    expect(unionMask(2 ** 40, 1)).toBe(2 ** 40 + 1);
-    expect(unionMask(2 ** 47 + 2 ** 3, 2 ** 35)).toBe(2 ** 47 + 2 ** 35 + 2 ** 3);
+    // Two phrasings of one entry: terms 0, 31 and 47 in one, 3 and 35 in the other.
+    const phrasings = emptyMasks(2);
+    for (const bit of [0, 31, 47]) setBit(phrasings, 0, bit);
+    for (const bit of [3, 35]) setBit(phrasings, 1, bit);
+    const entry = emptyMasks(1);
+    addBits(entry, 0, phrasings, 0);
+    addBits(entry, 0, phrasings, 1);
+    const set = Array.from({ length: 48 }, (_, bit) => bit).filter((bit) => hasBit(entry, 0, bit));
+    expect(set).toEqual([0, 3, 31, 35, 47]);
   });
 });
 

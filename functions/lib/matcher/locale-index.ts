@@ -1,12 +1,10 @@
 // One module: `LocaleIndex.score` is one scoring pass whose steps share many locals (weights,
 // masks, coverage); splitting it would pass a dozen values around. Lookup helpers stay beside it.
-// The basic build: plain fuzzy search is all the matcher asks of fuse.js, and the extended search
-// (operators, logical queries) of the full build would cost the ask bundle about 7 KB.
-import Fuse from 'fuse.js/basic';
 import { type Analysis, type Locale, localeBlock } from '../knowledge/locales.ts';
 import type { Entry, LocalizedEntry } from '../knowledge/schema.ts';
 import { scoring as tuning } from './config.ts';
-import { hasBit, unionMask } from './masks.ts';
+import { FuzzyBucket } from './fuzzy-bucket.ts';
+import { addBits, hasBit, isEmpty, maskBits, setBit, Tally } from './masks.ts';
 import { analyzeTerms, type SynonymTable, stem, type Term } from './normalize.ts';
 import { canonicalWord, foldWord, lasting, memoFor, spokenForm, typedOnce, words } from './stemming.ts';
 import { isMisspeltStopWord, stopWords } from './stop-words.ts';
@@ -33,7 +31,7 @@ interface TermMatch {
 }
 
 /** Question terms beyond this are ignored (bit masks; a 500-character question has fewer). */
-const maxQueryTerms = 48;
+const maxQueryTerms = Math.min(48, maskBits);
 
 /** A term in more phrasings than this is "common": it only adds to candidates found by rarer terms. */
 const longPostings = 512;
@@ -53,7 +51,7 @@ export class LocaleIndex {
   readonly phrasings: Phrasing[] = [];
   readonly postings = new Map<string, number[]>();
   readonly idf = new Map<string, number>();
-  private readonly fuzzyBuckets = new Map<string, Fuse<string>>();
+  private readonly fuzzyBuckets = new Map<string, FuzzyBucket>();
   /** Typo lookup runs on words as written (and synonyms' source words), not on stems. */
   private readonly bucketWords = new Map<string, string[]>();
   private readonly wordTerms = new Map<string, Set<string>>();
@@ -62,6 +60,18 @@ export class LocaleIndex {
   readonly smalltalk = new Set<number>();
   /** Per entry, the ids of its phrasings (a re-score of a few entries walks only these). */
   private readonly phrasingsByEntry: number[][] = [];
+  private readonly entryCount: number;
+  /**
+   * Each phrasing's weight and entry once more, side by side in typed arrays: a question at
+   * 2,000 entries covers thousands of phrasings, and reading them from the records was slow.
+   */
+  private readonly phrasingWeights: Float64Array;
+  private readonly phrasingEntries: Int32Array;
+  /** 1 for a phrasing with `unsaid` words. */
+  private readonly withUnsaid: Uint8Array;
+  /** A scoring pass's sums per phrasing and per entry, made on first need (see `Tally`). */
+  private phrasingTally?: Tally;
+  private entryTally?: Tally;
 
   /** `locale` is the analysis; `sources` the locale blocks whose phrasings are indexed. */
   constructor(
@@ -70,6 +80,7 @@ export class LocaleIndex {
     readonly synonyms: SynonymTable,
     sources: readonly Locale[] = [locale],
   ) {
+    this.entryCount = entries.length;
     const entriesWithTerm = new Map<string, Set<number>>();
     entries.forEach((entry, entryIndex) => {
       if (entry.kind === 'smalltalk') this.smalltalk.add(entryIndex);
@@ -123,8 +134,14 @@ export class LocaleIndex {
       if (list) list.push(word);
       else this.bucketWords.set(bucket, [word]);
     }
+    this.phrasingWeights = new Float64Array(this.phrasings.length);
+    this.phrasingEntries = new Int32Array(this.phrasings.length);
+    this.withUnsaid = new Uint8Array(this.phrasings.length);
     this.phrasings.forEach((phrasing, id) => {
       phrasing.weight = phrasing.terms.reduce((sum, term) => sum + (this.idf.get(term) ?? 0), 0);
+      this.phrasingWeights[id] = phrasing.weight;
+      this.phrasingEntries[id] = phrasing.entry;
+      this.withUnsaid[id] = phrasing.unsaid ? 1 : 0;
       for (const term of phrasing.terms) {
         const list = this.postings.get(term);
         if (list) list.push(id);
@@ -234,18 +251,14 @@ export class LocaleIndex {
     const hits: TermMatch[] = [];
     for (let length = word.length - 1; length <= word.length + 1; length++) {
       const bucket = `${word.slice(0, 1)}${length}`;
-      let fuse = this.fuzzyBuckets.get(bucket);
-      if (!fuse) {
+      let fuzzy = this.fuzzyBuckets.get(bucket);
+      if (!fuzzy) {
         const terms = this.bucketWords.get(bucket);
         if (!terms) continue;
-        fuse = new Fuse(terms, {
-          includeScore: true,
-          threshold: tuning.fuzzyThreshold,
-          minMatchCharLength: 3,
-        });
-        this.fuzzyBuckets.set(bucket, fuse);
+        fuzzy = new FuzzyBucket(terms, tuning.fuzzyThreshold);
+        this.fuzzyBuckets.set(bucket, fuzzy);
       }
-      for (const hit of fuse.search(word, { limit: 2 })) {
+      for (const hit of fuzzy.search(word, 2)) {
         if (!plausibleTypo(word, hit.item)) continue;
         const similarity = tuning.fuzzyFactor * (1 - (hit.score ?? 0));
         for (const term of this.wordTerms.get(hit.item) ?? []) hits.push({ term, similarity });
@@ -430,10 +443,17 @@ export class LocaleIndex {
     // Unknown words that are a large part of the question: it is probably about something else.
     const unknownTopic = questionParts > 0 && unknown / questionParts >= tuning.unknownShare;
 
-    // Per phrasing: how much of the question it covers (`query`), how much of it the question
-    // covers (`phrasing`), and which question terms it matched (a bit mask as a float: exact up
-    // to 2^53, so all 48 terms; flat records keep this allocation-light).
-    const covered = new Map<number, { query: number; phrasing: number; mask: number }>();
+    // Per phrasing: how much of the question it covers (`first`), how much of it the question
+    // covers (`second`), and which question terms it matched (`masks`).
+    this.phrasingTally ??= new Tally(this.phrasings.length);
+    const covered = this.phrasingTally.reset();
+    const add = (id: number, termIndex: number, query: number, phrasingWeight: number) => {
+      if (isEmpty(covered.masks, id)) covered.touched.push(id);
+      else if (hasBit(covered.masks, id, termIndex)) return; // matches are best first
+      setBit(covered.masks, id, termIndex);
+      covered.first[id] = (covered.first[id] ?? 0) + query;
+      covered.second[id] = (covered.second[id] ?? 0) + phrasingWeight;
+    };
     // Rare terms first: they create the candidates; a common term with a long posting list then
     // only checks the phrasings already found, instead of walking its whole list.
     const order = matched
@@ -441,85 +461,91 @@ export class LocaleIndex {
       .sort((a, b) => (matched[b]?.weight ?? 0) - (matched[a]?.weight ?? 0));
     for (const termIndex of order) {
       const { weight, matches } = matched[termIndex] as (typeof matched)[number];
-      const bit = 2 ** termIndex;
-      const add = (id: number, match: TermMatch, phrasingWeight: number) => {
-        let cover = covered.get(id);
-        if (!cover) {
-          cover = { query: 0, phrasing: 0, mask: 0 };
-          covered.set(id, cover);
-        }
-        if (hasBit(cover.mask, termIndex)) return; // matches are best first
-        cover.mask += bit;
-        cover.query += weight * match.similarity;
-        cover.phrasing += phrasingWeight;
-      };
       for (const match of matches) {
+        const query = weight * match.similarity;
         const phrasingWeight = (this.idf.get(match.term) ?? 0) * match.similarity;
         const postings = this.postings.get(match.term) ?? [];
         if (candidates) {
           // A re-score of a few entries: their own phrasings, not the term's whole posting list.
           for (const id of candidates)
-            if (this.phrasings[id]?.terms.includes(match.term)) add(id, match, phrasingWeight);
-        } else if (covered.size > 0 && postings.length > longPostings && postings.length > covered.size * 4) {
-          for (const id of [...covered.keys()]) {
-            if (this.phrasings[id]?.terms.includes(match.term)) add(id, match, phrasingWeight);
+            if (this.phrasings[id]?.terms.includes(match.term)) add(id, termIndex, query, phrasingWeight);
+        } else if (
+          covered.touched.length > 0 &&
+          postings.length > longPostings &&
+          postings.length > covered.touched.length * 4
+        ) {
+          for (const id of covered.touched) {
+            if (this.phrasings[id]?.terms.includes(match.term)) add(id, termIndex, query, phrasingWeight);
           }
         } else {
-          for (const id of postings) add(id, match, phrasingWeight);
+          for (const id of postings) add(id, termIndex, query, phrasingWeight);
         }
       }
     }
 
-    // Per entry: the best phrasing, and which question terms the entry's vocabulary covers.
-    const best = new Map<number, { score: number; phrasing: number }>();
-    const entryMasks = new Map<number, number>();
+    // Per entry: the best phrasing's score (`first`) and coverage (`second`), and which question
+    // terms the entry's vocabulary covers (`masks`).
+    this.entryTally ??= new Tally(this.entryCount);
+    const best = this.entryTally.reset();
     // A question sentence with many content words says more than any one phrasing: how much
     // of a phrasing it says weighs more than how much of it the phrasing covers.
     // An implicit question asks about its whole story, so the story's words count here too.
     const storyParts = raw.filter((term) => term.focus === 0 && !term.questionWord && !term.frame).length;
     const askedParts = implicit ? questionParts + storyParts : questionParts;
     const queryShare = tuning.queryShare * Math.min(1, tuning.phrasingWords / Math.max(1, askedParts));
+    const phrasingShare = 1 - queryShare;
     let questionWords: Set<string> | undefined;
-    for (const [id, cover] of covered) {
-      const phrasing = this.phrasings[id];
-      if (!phrasing || phrasing.weight === 0) continue;
-      const queryCoverage = Math.min(1, cover.query / queryWeight);
-      let phrasingCoverage = Math.min(1, cover.phrasing / phrasing.weight);
-      if (phrasing.unsaid) {
+    for (const id of covered.touched) {
+      const phrasingWeight = this.phrasingWeights[id] ?? 0;
+      if (phrasingWeight === 0) continue;
+      const queryCoverage = Math.min(1, (covered.first[id] ?? 0) / queryWeight);
+      let phrasingCoverage = Math.min(1, (covered.second[id] ?? 0) / phrasingWeight);
+      const phrasing = this.withUnsaid[id] === 1 ? this.phrasings[id] : undefined;
+      if (phrasing?.unsaid) {
         // The unsaid words together weigh as much as the one term (see `Phrasing.unsaid`).
         questionWords ??= new Set(words(question).map(foldWord));
         const said = phrasing.unsaid.filter((word) => questionWords?.has(word)).length;
         phrasingCoverage *= (1 + said / phrasing.unsaid.length) / 2;
       }
-      const score = queryCoverage ** queryShare * phrasingCoverage ** (1 - queryShare);
-      const previous = best.get(phrasing.entry);
-      if (!previous || score > previous.score)
-        best.set(phrasing.entry, {
-          score,
-          phrasing: Math.max(phrasingCoverage, previous?.phrasing ?? 0),
-        });
-      else previous.phrasing = Math.max(previous.phrasing, phrasingCoverage);
-      entryMasks.set(phrasing.entry, unionMask(entryMasks.get(phrasing.entry) ?? 0, cover.mask));
+      const entry = this.phrasingEntries[id] ?? 0;
+      if (isEmpty(best.masks, entry)) {
+        best.touched.push(entry);
+        best.first[entry] = queryCoverage ** queryShare * phrasingCoverage ** phrasingShare;
+        best.second[entry] = phrasingCoverage;
+      } else {
+        // The score is a weighted geometric mean, never above the arithmetic one: a phrasing
+        // that cannot beat the entry's best skips the two powers (most of an entry's phrasings;
+        // the margin keeps rounding from deciding).
+        const bound = queryShare * queryCoverage + phrasingShare * phrasingCoverage;
+        if (bound * (1 + 1e-9) >= (best.first[entry] ?? 0)) {
+          const score = queryCoverage ** queryShare * phrasingCoverage ** phrasingShare;
+          if (score > (best.first[entry] ?? 0)) best.first[entry] = score;
+        }
+        best.second[entry] = Math.max(best.second[entry] ?? 0, phrasingCoverage);
+      }
+      addBits(best.masks, entry, covered.masks, id);
     }
-    for (const [entry, mask] of entryMasks) {
+    for (const entry of best.touched) {
       let total = 0;
       let content = 0;
-      matched.forEach(({ weight, matches, content: isContent }, termIndex) => {
-        if (!hasBit(mask, termIndex)) return;
+      for (let termIndex = 0; termIndex < matched.length; termIndex++) {
+        if (!hasBit(best.masks, entry, termIndex)) continue;
+        const { weight, matches, content: isContent } = matched[termIndex] as (typeof matched)[number];
         total += weight * (matches[0]?.similarity ?? 0);
         // A weak typo match ("passport" ~ "password") is a guess: half of it counts for the topic.
         const similarity = matches[0]?.similarity ?? 0;
         if (isContent) content += weight * similarity * (similarity < tuning.weakMatch ? 0.5 : 1);
-      });
+      }
       const coverage = Math.min(1, total / queryWeight);
-      const top = best.get(entry) ?? { score: 0, phrasing: 0 };
+      const top = { score: best.first[entry] ?? 0, phrasing: best.second[entry] ?? 0 };
       // Evidence: one common word ("Stadt", "Phishing") is not enough to answer confidently.
       const evidence = Math.min(1, total / (tuning.minEvidence * this.maxIdf));
       let score = (tuning.entryShare * coverage + (1 - tuning.entryShare) * top.score) * evidence;
       // Not more than a suggestion: a question mostly about something unknown ("Reisepass",
       // "library"), about numbers or money this entry does not speak of, or small talk that
       // only shares a side word with one of the entry's phrasings ("Hilfe" in "Danke für die Hilfe").
-      const numbersUnanswered = numbersUnknown || mustMatch.some((index) => !hasBit(mask, index));
+      const numbersUnanswered =
+        numbersUnknown || mustMatch.some((index) => !hasBit(best.masks, entry, index));
       // A vague question is answered only by small talk that it says exactly ("Wie geht's?").
       const vagueCapped = vague && !(this.smalltalk.has(entry) && top.score >= tuning.exactPhrasing);
       // Small talk that is no question ("Danke dir, bist 'ne Wucht"): the words around the thanks

@@ -127,16 +127,30 @@ function withinOneTypo(a: string, b: string): boolean {
   );
 }
 
-// Only longer function words: "hund" is one typo from "und", and "hund" is a topic.
-const stopLists = {
-  de: [...stopWords.de].filter((word) => word.length >= 4),
-  en: [...stopWords.en].filter((word) => word.length >= 4),
+/**
+ * Only longer function words: "hund" is one typo from "und", and "hund" is a topic. Kept by
+ * first letter, since a slip keeps it (`withinOneTypo`): a long question asks about many
+ * unknown words, and scanning every function word for each was a few percent of its time.
+ */
+const byFirstLetter = (words: ReadonlySet<string>): ReadonlyMap<string, readonly string[]> => {
+  const lists = new Map<string, string[]>();
+  for (const word of words) {
+    if (word.length < 4) continue;
+    const list = lists.get(word.charAt(0));
+    if (list) list.push(word);
+    else lists.set(word.charAt(0), [word]);
+  }
+  return lists;
 };
+const stopLists = { de: byFirstLetter(stopWords.de), en: byFirstLetter(stopWords.en) };
 
 /**
  * A misspelt function word ("wnat", "abuot", "teh"): only asked for words the knowledge base
  * does not know, since a real word may be one typo away from a stop word ("mail", "mal").
  */
 export function isMisspeltStopWord(word: string, locale: 'de' | 'en'): boolean {
-  return word.length >= 4 && stopLists[locale].some((stop) => withinOneTypo(word, stop));
+  return (
+    word.length >= 4 &&
+    (stopLists[locale].get(word.charAt(0)) ?? []).some((stop) => withinOneTypo(word, stop))
+  );
 }

@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import Fuse from 'fuse.js/basic';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledgeDir } from '../../functions/lib/knowledge/files.ts';
+import type { Entry, Settings } from '../../functions/lib/knowledge/schema.ts';
+import { FuzzyBucket } from '../../functions/lib/matcher/fuzzy-bucket.ts';
+import { Tally } from '../../functions/lib/matcher/masks.ts';
+import { createMatcher } from '../../functions/lib/matcher/matcher.ts';
+
+// The shortcuts that keep a question fast on a large knowledge base change no outcome: each is
+// checked against the plain computation it replaces.
+
+describe('a bucket of words searched for misspellings', () => {
+  const options = { includeScore: true, threshold: 0.35, minMatchCharLength: 3 };
+  // Few letters, so that many words are near each other and the filter has work to do.
+  const word = fc.stringMatching(/^[aeinrst]{3,9}$/);
+
+  it('finds what fuse.js finds over all its words, in the same order and with the same scores', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 40 }), word, (words, typed) => {
+        const plain = new Fuse(words, options).search(typed, { limit: 2 });
+        const bucket = new FuzzyBucket(words, options.threshold).search(typed, 2);
+        expect(bucket.map(({ item, score }) => [item, score])).toEqual(
+          plain.map(({ item, score }) => [item, score]),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves out only words too different to be found', () => {
+    const bucket = new FuzzyBucket(['passwort', 'personal', 'zugriffe'], 0.35);
+    expect(bucket.search('pasword', 2).map(({ item }) => item)).toEqual(['passwort']);
+    expect(bucket.search('xyzxyzx', 2)).toEqual([]);
+  });
+});
+
+describe('the sums of one scoring pass', () => {
+  it('start from zero again, whatever the pass before left', () => {
+    const tally = new Tally(4);
+    tally.reset().touched.push(1, 3);
+    tally.first[1] = 0.5;
+    tally.second[3] = 2;
+    tally.masks[2] = 7;
+    tally.reset();
+    expect([...tally.first, ...tally.second, ...tally.masks].every((value) => value === 0)).toBe(true);
+    expect(tally.touched).toEqual([]);
+  });
+});
+
+describe('entries scored level', () => {
+  let settings: Settings;
+  beforeAll(async () => {
+    settings = (await loadKnowledgeDir()).settings;
+  });
+
+  const entry = (id: string): Entry => ({
+    id,
+    kind: 'faq',
+    related: [],
+    de: {
+      question: 'Wie pflege ich meine Kakteen im Winter?',
+      alternatives: [],
+      keywords: [],
+      answer: 'A.',
+      tests: [],
+    },
+    en: {
+      question: 'How do I care for my cacti in winter?',
+      alternatives: [],
+      keywords: [],
+      answer: 'A.',
+      tests: [],
+    },
+  });
+
+  it('are ranked in the order of their ids, however the knowledge base lists them', () => {
+    const ids = ['kakteen-b', 'kakteen-10', 'kakteen-a', 'kakteen-1'];
+    const matcher = createMatcher(ids.map(entry), settings);
+    const result = matcher.match('Kakteen im Winter pflegen', 'de');
+    expect(result.ranked.map((ranked) => ranked.entry.id)).toEqual(
+      [...ids].sort((a, b) => a.localeCompare(b)).slice(0, settings.matcher.maxSuggestions),
+    );
+    expect(new Set(result.ranked.map((ranked) => ranked.score)).size).toBe(1);
+  });
+});
