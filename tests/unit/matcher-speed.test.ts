@@ -51,7 +51,9 @@ describe('the sums of one scoring pass', () => {
 describe('entries scored level', () => {
   let settings: Settings;
   beforeAll(async () => {
-    settings = (await loadKnowledgeDir()).settings;
+    const loaded = (await loadKnowledgeDir()).settings;
+    if (!loaded) throw new Error('the shipped settings do not load');
+    settings = loaded;
   });
 
   const entry = (id: string): Entry => ({
