@@ -1498,3 +1498,56 @@ describe('round 16, after corpus 25: thanks and greetings from many places, and 
     expect(answer('Wie cha ni luege, ob d Mail würkli vo dr Stadt chunnt?')).toBe('verify-sender');
   });
 });
+
+describe('round 17, after corpus 26: greetings, who answers, and what a mail story asks', () => {
+  it('greets back on "what\'s the craic" and on the question what the assistant can help with', () => {
+    expect(answer("Oh hey, what's the craic?")).toBe('greeting');
+    // Not "You're welcome": "help" here asks what the assistant is for.
+    expect(answer('Hi, what can you help me with?')).toBe('greeting');
+    expect(answer('What can you help me with?')).not.toBe('thanks');
+  });
+
+  it('reads "someone broke into" as the attack, and letting people know as informing them', () => {
+    expect(answer("Did somebody break into the council's computers?")).toBe('what-happened');
+    expect(answer('Is it true that someone broke into the town hall?')).not.toBe('ask-human');
+    expect(answer('When did you let the residents know about the break-in?')).toBe('when-informed');
+  });
+
+  it('asks the assistant who it is when the citizen asks who is at the other end', () => {
+    expect(answer('Entschuldigung, mit wem rede ich hier eigentlich?')).toBe('bot-identity');
+    expect(answer('Sitzt da echt jemand am anderen Ende?')).toBe('bot-identity');
+  });
+
+  it('reads "etwas unternehmen" as doing something, not as what the town has done', () => {
+    expect(answer('Ich habe auf den Link getippt. Was sollte ich nun unternehmen?')).toBe('clicked-link');
+  });
+
+  it('takes "open it or not?" about a strange mail as what to do with a suspicious mail', () => {
+    expect(answer('Mail mit Anhang vom Amt bekommen, aufmachen oder lieber nicht?')).toBe('suspicious-email');
+    expect(answer('Got a strange mail with a link from the council. Click it or not?')).toBe(
+      'suspicious-email',
+    );
+    expect(answer("Ick hab 'ne komische Mail vom Amt jekriegt. Wat mach ick jetz damit?")).toBe(
+      'suspicious-email',
+    );
+  });
+
+  it('recognises a fake mail however long the words between the mail and "is fake"', () => {
+    expect(answer('How can I tell if a message that claims to come from the town is fake?')).toBe(
+      'recognize-phishing',
+    );
+  });
+
+  it('reads writing to someone as contacting them', () => {
+    expect(answer('An wen kann ich mich schriftlich wenden?')).toBe('contact-dpo');
+  });
+
+  it('gives no answer to securing the citizen’s own server or to the attackers’ names', () => {
+    expect(answer('Wie schütze ich meinen eigenen Mailserver gegen diese Lücken?')).toBe('(none)');
+    expect(answer("Our club's Exchange server was hit too, which patches do we need?")).toBe('(none)');
+    expect(answer('names of the hackers?')).toBe('(none)');
+    expect(answer('Wie heißen die Angreifer mit Namen?')).toBe('(none)');
+    // Who it was is answered: nobody knows yet.
+    expect(answer('Who were the attackers?')).toBe('attackers');
+  });
+});
