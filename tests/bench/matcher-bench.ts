@@ -82,25 +82,37 @@ export interface LatencyStats {
   p50: number;
   p99: number;
   mean: number;
+  /**
+   * p99 of each question's fastest round: what the slowest questions cost, without the
+   * machine's own pauses. On this shared 2-core machine a question that takes 2 ms now and then
+   * takes 10 ms (the same code, the same question), and those pauses set the plain p99.
+   */
+  p99Best: number;
 }
 
 /** Milliseconds per question, after a warm-up round. */
 export function latency(matcher: Matcher, questions: readonly string[], rounds = 1): LatencyStats {
   for (const question of questions.slice(0, 20)) matcher.match(question);
   const samples: number[] = [];
+  const best = questions.map(() => Number.POSITIVE_INFINITY);
   for (let round = 0; round < rounds; round++) {
-    for (const question of questions) {
+    questions.forEach((question, index) => {
       const start = process.hrtime.bigint();
       matcher.match(question);
-      samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-    }
+      const took = Number(process.hrtime.bigint() - start) / 1e6;
+      samples.push(took);
+      best[index] = Math.min(best[index] ?? took, took);
+    });
   }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
+  const at = (values: number[], q: number) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  };
   return {
-    p50: at(0.5),
-    p99: at(0.99),
+    p50: at(samples, 0.5),
+    p99: at(samples, 0.99),
     mean: samples.reduce((sum, value) => sum + value, 0) / samples.length,
+    p99Best: at(best, 0.99),
   };
 }
 
