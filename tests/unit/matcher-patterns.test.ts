@@ -1551,3 +1551,19 @@ describe('round 17, after corpus 26: greetings, who answers, and what a mail sto
     expect(answer('Who were the attackers?')).toBe('attackers');
   });
 });
+
+describe('round 17: phrase rules that had rewritten another entry’s phrasings', () => {
+  // Phrase rules rewrite the entries' phrasings too: a rule for one entry's question must not
+  // turn another entry's phrasing into it.
+  it('keeps "what to make of this notice" apart from "what to do with this mail"', () => {
+    expect(answer('Wozu schreibt mir die Stadt das? Was soll ich damit anfangen?')).toBe('why-notified');
+    expect(answer('Was soll ich mit diesem Hinweis der Stadt eigentlich anfangen?')).toBe('why-notified');
+    expect(answer('What am I supposed to do with this warning?')).toBe('why-notified');
+    expect(answer('Ich hab ne seltsame Mail vom Amt. Was soll ich damit machen?')).toBe('suspicious-email');
+  });
+
+  it('asks about the assistant with "is", about the attackers with "was"', () => {
+    expect(answer('Is a human typing here or is this automated?')).toBe('bot-identity');
+    expect(answer('Was it a person or a bot that attacked the town?')).toBe('attackers');
+  });
+});
