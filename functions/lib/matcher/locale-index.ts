@@ -51,7 +51,9 @@ const phrasingTerms = (text: string, locale: Analysis, synonyms: SynonymTable): 
  * with one synonym table: by the entries, then by what the leading entry declines
  * (`notAnswered`); the analysis was a quarter of a long question's time.
  */
-let lastQuestion: { text: string; locale: Analysis; synonyms: SynonymTable; terms: readonly Term[] } | undefined;
+let lastQuestion:
+  | { text: string; locale: Analysis; synonyms: SynonymTable; terms: readonly Term[] }
+  | undefined;
 
 function questionTerms(text: string, locale: Analysis, synonyms: SynonymTable): readonly Term[] {
   if (lastQuestion?.text !== text || lastQuestion.locale !== locale || lastQuestion.synonyms !== synonyms)

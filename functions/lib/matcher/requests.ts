@@ -102,6 +102,9 @@ const injection = new RegExp(
     // An order, so it opens a sentence or a clause: "I need a straight answer: has anyone …" is none.
     String.raw`(?:^|[.!?,;]\s*)(?:(?:bitte|please|now|jetzt|dann|then|und|and|ok|okay)\s+)*(?:sag|sage|sagen sie|schreib|say|write|reply|answer)\b(?:\s+(?:einfach|bitte|nur|mal|doch|jetzt|just|simply|only|exactly|genau))*\s*[:"„“'‚‘]|\b(?:ohne|without)\s+(?:weitere|jede|any|further)\s+(?:erklärung|erläuterung|begründung|explanation|comment)\b|\b(?:nur|only) (?:diesen|this) (?:satz|sentence)\b`,
     String.raw`\b(?:let'?s|lass uns|lasst uns)\s+(?:role-?play|pretend|play a game|ein rollenspiel|rollenspiel)|\brole-?play\b|\brollenspiel`,
+    // The "grandma" trick: a story of a relative who used to read secrets aloud, and a request to
+    // do the same ("My grandma used to read me the server passwords to fall asleep").
+    String.raw`\bmy\s+(?:late\s+|dear\s+|dead\s+|deceased\s+)?(?:grandma|grandmother|granny|gran|nan|nana|grandpa|grandfather)\s+(?:used to|would)\s+(?:read|tell|sing|recite|whisper)\b|(?<!\p{L})(?:meine|mein)\s+(?:verstorbene[rn]?\s+|liebe[rn]?\s+)?(?:oma|omi|großmutter|opa|großvater)\s+(?:hat|las|sang)\s+mir\b[^.!?]*(?<!\p{L})(?:vorgelesen|vorgesungen|aufgesagt)(?!\p{L})`,
   ].join('|'),
   'iu',
 );
