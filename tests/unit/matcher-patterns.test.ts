@@ -1584,3 +1584,18 @@ describe('round 17: the "grandma" trick', () => {
     );
   });
 });
+
+describe('round 17: everyday spam, and a sender that is not the town', () => {
+  it('gives no answer to stopping everyday spam, and still answers a strange mail from the town', () => {
+    expect(answer('Every day loads of spam lands in my inbox, how can I stop it?')).toBe('(none)');
+    expect(answer('Wie krieg ich die ganzen Werbemails los?')).toBe('(none)');
+    expect(answer('Ich habe Spam im Namen der Stadt bekommen. Was soll ich tun?')).toBe('suspicious-email');
+  });
+
+  it('gives no answer about a mail from the citizen’s own bank when the town is ruled out', () => {
+    expect(
+      answer('How do I report a phishing email that claims to be from my savings bank, not the town?'),
+    ).toBe('(none)');
+    expect(answer('Wie melde ich eine Phishing-Mail im Namen der Stadt?')).toBe('report-phishing');
+  });
+});
