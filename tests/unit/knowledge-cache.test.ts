@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createKnowledgeCache } from '../../functions/lib/knowledge/cache.ts';
 import { loadKnowledgeDir } from '../../functions/lib/knowledge/files.ts';
@@ -45,5 +48,25 @@ describe('the knowledge cache of the ask function', () => {
     const { cache, calls } = await setup();
     await Promise.all([cache.get(), cache.get(), cache.get()]);
     expect(calls.load).toBe(1);
+  });
+});
+
+describe('a knowledge folder read again', () => {
+  it('gives each caller its own report, and a changed folder a new one', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kb-'));
+    try {
+      cpSync('knowledge', dir, { recursive: true, filter: (source) => !source.includes('/eval') });
+      const first = await loadKnowledgeDir(dir);
+      const firstEntry = first.entries[0];
+      if (!firstEntry) throw new Error('no entries');
+      firstEntry.de.question = 'changed by one caller';
+      const second = await loadKnowledgeDir(dir);
+      expect(second.entries[0]?.de.question).not.toBe('changed by one caller');
+      const file = path.join(dir, 'entries', `${firstEntry.id}.yaml`);
+      writeFileSync(file, 'not: [valid');
+      expect((await loadKnowledgeDir(dir)).problems.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
