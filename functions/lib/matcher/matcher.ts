@@ -11,7 +11,6 @@ import { scoring as tuning } from './config.ts';
 import { decide } from './decide.ts';
 import { hasDeclined, withDeclined } from './declined.ts';
 import { languageDetector } from './language.ts';
-import type { EntryScore } from './locale-index.ts';
 import { LocaleIndex } from './locale-index.ts';
 import { asksBeyondTheNotice } from './never-said.ts';
 import { buildSynonyms, questionSentence, type SynonymTable } from './normalize.ts';
@@ -151,9 +150,9 @@ export function createMatcher(
     const keys = new Float64Array(scores.size);
     let count = 0;
     for (const [index, { score }] of scores) {
-      const thousandths = Math.round(score * 1000);
-      // Scores lie in 0..1; anything else would not pack (never seen, but ranked all the same).
-      if (!(thousandths >= 0 && thousandths <= 1000)) return rankRecords(scores);
+      // Scores lie in 0..1 by construction (coverages and shares); the clamp only keeps a key
+      // that could not be packed from taking another entry's place.
+      const thousandths = Math.min(1000, Math.max(0, Math.round(score * 1000) || 0));
       keys[count++] = (1000 - thousandths) * slots + (place[index] ?? 0);
     }
     keys.sort();
@@ -170,15 +169,6 @@ export function createMatcher(
         });
     }
     return ranked;
-  }
-
-  function rankRecords(scores: Map<number, EntryScore>): RankedEntry[] {
-    const ranked: RankedEntry[] = [];
-    for (const [index, { score, topical }] of scores) {
-      const entry = entries[index];
-      if (entry) ranked.push({ entry, score: Math.round(score * 1000) / 1000, topical });
-    }
-    return ranked.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
   }
 
   /**
