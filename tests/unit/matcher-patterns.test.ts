@@ -1599,3 +1599,24 @@ describe('round 17: everyday spam, and a sender that is not the town', () => {
     expect(answer('Wie melde ich eine Phishing-Mail im Namen der Stadt?')).toBe('report-phishing');
   });
 });
+
+describe('round 17, plain questions: quantifiers, committed deeds, and what took place', () => {
+  it('reads "ein einziges Mal" as how often, not as a thing the knowledge base does not know', () => {
+    expect(
+      answer(
+        'Werde ich auch informiert, wenn ich nur ein einziges Mal eine Mail ans Rathaus geschickt habe? Bin ich betroffen?',
+      ),
+    ).toBe('am-i-affected');
+  });
+
+  it('reads a deed "begangen" as done, and past tense "person or program" as the attackers', () => {
+    expect(answer('Ist bekannt, wer die Tat begangen hat?')).toBe('attackers');
+    expect(answer('Stand ein Mensch dahinter oder war das ein automatisches Programm?')).toBe('attackers');
+    // Asked in the present, it is still about the assistant.
+    expect(answer('Bist du ein Mensch oder ein Programm?')).toBe('bot-identity');
+  });
+
+  it('reads "took place" as happened', () => {
+    expect(answer('What exactly took place at the town hall in 2021?')).toBe('what-happened');
+  });
+});

@@ -24,6 +24,7 @@ const german = `
   möglicherweise vermutlich ungefähr endlich gestern heute neulich kürzlich vorhin letztens damals mittlerweile nochmals
   selbst selber sogar allein beide beiden manche mancher wenige einige eure euren deren dessen drauf drüber dafür hierzu hierüber
   arg absolut komplett völlig ahnung jemals einmal zweimal mehrmals mehrfach öfter öfters paar
+  einzig einzige einziges einzigen einziger einzigem
   wollt willst wolltest wolltet könnt müsst sollt solltest darfst durfte durften dürft daraufhin
 `;
 
