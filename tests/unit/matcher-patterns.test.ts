@@ -1620,3 +1620,42 @@ describe('round 17, plain questions: quantifiers, committed deeds, and what took
     expect(answer('What exactly took place at the town hall in 2021?')).toBe('what-happened');
   });
 });
+
+describe('round 17, after corpus 27: other towns by name, authorities, and the server "ok now"', () => {
+  it('gives no answer about another administration named in the message, and answers this town', () => {
+    expect(
+      answer(
+        'Bei der Kreisverwaltung Vorpommern-Greifswald gab es auch einen Angriff. Bin ich dort betroffen?',
+      ),
+    ).toBe('(none)');
+    expect(answer("Was Anklam's council hit by the same attack?")).toBe('(none)');
+    // After "Stadt" a German noun follows as often as a name.
+    expect(answer('Ich habe der Stadt Unterlagen per Mail geschickt. Bin ich betroffen?')).toBe(
+      'am-i-affected',
+    );
+  });
+
+  it('gives no answer to what an authority or an employer did', () => {
+    expect(answer('Hat die Datenschutzbehörde ein Verfahren gegen die Stadt eingeleitet?')).toBe('(none)');
+    expect(
+      answer('Mein Arbeitgeber wurde von einem Hackerangriff getroffen. Muss er mich informieren?'),
+    ).toBe('(none)');
+    expect(answer('Where can I get a good pizza in Strasburg?')).toBe('(none)');
+  });
+
+  it('answers "who was it" first, and gives no answer to the names asked later in the sentence', () => {
+    expect(answer('Wer war es, kennt man die Namen der Hacker?')).toBe('attackers');
+    expect(answer('Could you tell me the names of the hackers who attacked the town?')).toBe('(none)');
+  });
+
+  it('reads a person or a program as the attackers in the past, the assistant in the present', () => {
+    expect(answer('Wurden die Angriffe von Leuten gesteuert oder lief das automatisch?')).toBe('attackers');
+    expect(answer('Am I communicating with a person or an automated system?')).toBe('bot-identity');
+  });
+
+  it('reads "ok now" as safe again, and fake mails that will turn up as the risk', () => {
+    expect(answer('Ist der Mailserver jetzt wieder in Ordnung?')).toBe('is-it-safe-now');
+    expect(answer("Is everything ok again with the town's email?")).toBe('is-it-safe-now');
+    expect(answer("Could fake emails in the town's name turn up in my inbox?")).toBe('phishing-risk');
+  });
+});

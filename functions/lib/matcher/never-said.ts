@@ -79,7 +79,7 @@ const ownLookup = [
 const elsewhere = [
   // "Ich bekomme Spam-Anrufe", "scam texts": calls and text messages, not the e-mails the notice warns of.
   /(?<!\p{L})(?:spam|scam|fake|betrugs?|betrüger\p{L}*)[- ]?(?:anruf\p{L}*|calls?|sms|texts?|text messages?|whatsapps?)(?!\p{L})|(?<!\p{L})(?:anruf\p{L}*|calls|sms|text messages?|whatsapps?)(?!\p{L})[^.!?]*(?<!\p{L})(?:spam|scam|fake|betrug|betrüger\p{L}*)(?!\p{L})/iu,
-  /(?<!\p{L})(?:bei uns|bei mir|unser(?:e[rmns]?)?|meine[rmns]?|mein|our|my|at my)\s+(?:\p{L}+\s+){0,3}?(?:firma|firmen\S*|betrieb\S*|unternehmen\S*|praxis|verein\p{L}*|schule|school|pflegeheim|care home|nursing home|practice|surgery|büro\S*|kanzlei|arbeit|server|exchange-?server|rechner|computer|laptop|pc|kassensystem|account|company|business|firm|office|work|workplace|job)(?!\p{L})[^.!?]*(?<!\p{L})(?:gehackt|gehäckt|g'hackt|ghackt|angegriffen|hacked|breached|compromised|attacked|macht probleme|probleme macht|makes problems|has problems|having problems|having issues|gefährdet|at risk|vulnerable)(?!\p{L})/iu,
+  /(?<!\p{L})(?:bei uns|bei mir|unser(?:e[rmns]?)?|meine[rmns]?|mein|our|my|at my)\s+(?:\p{L}+\s+){0,3}?(?:firma|firmen\S*|betrieb\S*|unternehmen\S*|praxis|verein\p{L}*|schule|school|pflegeheim|care home|nursing home|practice|surgery|büro\S*|kanzlei|arbeit|server|exchange-?server|rechner|computer|laptop|pc|kassensystem|account|company|business|firm|office|work|workplace|job|arbeitgeber\p{L}*|employer\p{L}*|arbeitsstelle)(?!\p{L})[^.!?]*(?<!\p{L})(?:gehackt|gehäckt|g'hackt|ghackt|angegriffen|hacked|breached|compromised|attacked|\p{L}*-?angriff|ransomware\p{L}*|cyberattack|cyber attack|breach|macht probleme|probleme macht|makes problems|has problems|having problems|having issues|gefährdet|at risk|vulnerable)(?!\p{L})/iu,
 ];
 /**
  * Calls and paper letters, whoever they claim to be from ("Heute rief einer an, er sei von
@@ -110,6 +110,28 @@ const ownDevice = new RegExp(
 const otherBreakIn =
   /(?<!\p{L})(?:facebook|instagram|tiktok|twitter|social media|soziale[nm]? medien|homepage|website|webseite|internetseite|internetauftritt)(?:-?\p{L}+)?(?:\s+(?!(?:that|dass|about|über|how|wie|the town's mail|the mail)\b)\S+){0,4}?\s+(?:gehackt|hacked|gekapert|übernommen|taken over|hijacked|compromised)(?!\p{L})/iu;
 
+/**
+ * Another town or authority by its name ("Bei der Stadtverwaltung Prenzlau gab es auch einen
+ * Angriff", "Was Pasewalk's town hall hacked too?"): a capitalised name right after the word for
+ * an administration, or before "'s town hall", that the knowledge base does not know and that is
+ * not this town's (round 17). Not after "Stadt" or "Amt": in German a noun follows them as often
+ * ("der Stadt Unterlagen schicken"), and nouns are capitalised too.
+ */
+const namedAdministration = [
+  /(?<!\p{L})(?:stadtverwaltung|gemeindeverwaltung|kreisverwaltung|amtsverwaltung|landkreis|town of|city of|municipality of|council of)\s+(\p{L}[\p{L}-]{2,})/giu,
+  /(?<!\p{L})(\p{L}[\p{L}-]{2,})['’]s\s+(?:town hall|council|city council|administration|town|city)(?!\p{L})/giu,
+];
+
+/** Whether the message names another administration (`namedAdministration`). */
+function namesAnotherAdministration(message: string, place: RegExp, known: Known): boolean {
+  return namedAdministration.some((pattern) =>
+    [...message.matchAll(pattern)].some(
+      ([, name = '']) =>
+        /^\p{Lu}/u.test(name) && !place.test(name) && !known(name) && !known(name.replaceAll('-', '')),
+    ),
+  );
+}
+
 const mailOrClick =
   /(?<!\p{L})(?:link\p{L}*|anhang|anhänge|attachment\p{L}*|geklickt|klick\p{L}*|click\p{L}*|mail\p{L}*|e-mail\p{L}*|email\p{L}*|phishing)(?!\p{L})/iu;
 
@@ -133,6 +155,7 @@ export function asksBeyondTheNotice(message: string, scope: Scope, known: Known 
   )
     return true;
   if (otherBreakIn.test(message)) return true;
+  if (namesAnotherAdministration(message, place, known)) return true;
   if (!aboutAMail && callOrLetter.some((pattern) => pattern.test(message))) return true;
   const sentences = message.split(/(?<=[.!?;])\s+|\n+/u);
   // What is asked, not what the story around it says ("I read that all data ends up on the dark
