@@ -1659,3 +1659,13 @@ describe('round 17, after corpus 27: other towns by name, authorities, and the s
     expect(answer("Could fake emails in the town's name turn up in my inbox?")).toBe('phishing-risk');
   });
 });
+
+describe('round 17: how a question is put', () => {
+  it('reads "who\'re", "quick one" and "course of action" for what they ask', () => {
+    expect(answer("Who're the idiots that hacked the council?")).toBe('attackers');
+    expect(answer("Hi, quick one: is the town's email safe again?")).toBe('is-it-safe-now');
+    expect(answer("I got a weird mail from the council. What's the best course of action?")).toBe(
+      'suspicious-email',
+    );
+  });
+});
