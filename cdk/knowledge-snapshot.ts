@@ -4,7 +4,7 @@ import { withDeploymentOwned } from '../functions/lib/knowledge/deployment-setti
 import type { EvalCase } from '../functions/lib/knowledge/evaluate.ts';
 import { knowledgeDirFromEnv, loadKnowledgeDir, readEvalFile } from '../functions/lib/knowledge/files.ts';
 import type { Settings } from '../functions/lib/knowledge/schema.ts';
-import { memo } from '../functions/lib/matcher/stemming.ts';
+import { memo } from '../functions/lib/memo.ts';
 import { encodeSnapshot, type SeedSnapshot } from '../functions/seed-knowledge/snapshot.ts';
 import type { AppConfig } from './config.ts';
 

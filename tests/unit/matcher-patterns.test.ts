@@ -10,6 +10,7 @@ import {
   plausibleTypo,
 } from '../../functions/lib/matcher/matcher.ts';
 import { analyzeTerms, buildSynonyms } from '../../functions/lib/matcher/normalize.ts';
+import { compilePhrases, rephrase } from '../../functions/lib/matcher/phrases.ts';
 import { isInstruction } from '../../functions/lib/matcher/requests.ts';
 
 // Each rule of issue 10 as behaviour, with example questions written for these tests (not taken
@@ -1565,6 +1566,25 @@ describe('round 17: phrase rules that had rewritten another entry’s phrasings'
   it('asks about the assistant with "is", about the attackers with "was"', () => {
     expect(answer('Is a human typing here or is this automated?')).toBe('bot-identity');
     expect(answer('Was it a person or a bot that attacked the town?')).toBe('attackers');
+  });
+
+  it('leave every phrasing they rewrite with its own entry', () => {
+    // The check that found both: each phrasing that some rule rewrites, asked as a question,
+    // still ranks its own entry first. A new rule that moves one fails here.
+    const moved: string[] = [];
+    for (const locale of ['de', 'en'] as const) {
+      const rules = compilePhrases(report.settings?.phrases?.[locale]);
+      for (const entry of report.entries) {
+        for (const phrasing of [entry[locale].question, ...entry[locale].alternatives]) {
+          if (rephrase(phrasing, rules) === phrasing) continue;
+          const top = matcher.match(phrasing, locale).ranked[0]?.entry.id;
+          if (top !== entry.id) moved.push(`${entry.id}: ${phrasing} -> ${top}`);
+        }
+      }
+    }
+    // Known: the formal frame "Ich bitte um Auskunft, ob" is dropped, and "ob Sie ein Mensch
+    // sind" alone then reads as the wish for a person.
+    expect(moved).toEqual(['bot-identity: Ich bitte um Auskunft, ob Sie ein Mensch sind. -> ask-human']);
   });
 });
 

@@ -8,7 +8,7 @@ import {
 } from '../knowledge/evaluate.ts';
 import type { Entry, Settings } from '../knowledge/schema.ts';
 import { createMatcher } from '../matcher/matcher.ts';
-import { memo } from '../matcher/stemming.ts';
+import { memo } from '../memo.ts';
 
 /**
  * The publish gate. It runs the knowledge base's own test phrasings (every entry's `tests`)

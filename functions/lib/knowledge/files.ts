@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getOptionalStringFromEnv } from '../config/env.ts';
-import { lasting, memo } from '../matcher/stemming.ts';
+import { lasting, memo } from '../memo.ts';
 import type { EvalCase } from './evaluate.ts';
 import type { SourceFile } from './validate.ts';
 import { type ValidationReport, validateKnowledgeBase } from './validate.ts';

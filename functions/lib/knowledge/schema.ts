@@ -292,7 +292,7 @@ export const settingsSchema = z.strictObject({
      * `iu`) gets the honest "no answer" (functions/lib/matcher/never-said.ts).
      */
     neverSaid: z
-      .array(z.string().min(1).refine(compiles, { message: 'is not a valid regular expression (flags giu)' }))
+      .array(z.string().min(1).refine(compiles, { message: 'is not a valid regular expression (flags iu)' }))
       .optional(),
   }),
   /** Words that mean the same for matching, per locale: word -> replacement word(s). */

@@ -2,19 +2,18 @@
 // masks, coverage); splitting it would pass a dozen values around. Lookup helpers stay beside it.
 import { type Analysis, type Locale, localeBlock } from '../knowledge/locales.ts';
 import type { Entry, LocalizedEntry } from '../knowledge/schema.ts';
+import { lasting, memoFor } from '../memo.ts';
 import { scoring as tuning } from './config.ts';
 import { FuzzyBucket } from './fuzzy-bucket.ts';
 import { addBits, hasBit, isEmpty, maskBits, setBit, Tally } from './masks.ts';
 import { analyzeTerms, type SynonymTable, stem, type Term } from './normalize.ts';
-import { canonicalWord, foldWord, lasting, memoFor, spokenForm, typedOnce, words } from './stemming.ts';
+import { canonicalWord, foldWord, spokenForm, typedOnce, words } from './stemming.ts';
 import { isMisspeltStopWord, stopWords } from './stop-words.ts';
 import { plausibleTypo, realWords } from './typos.ts';
 
 interface Phrasing {
   entry: number;
   terms: string[];
-  /** Sum of the terms' weights, for the share of the phrasing that the question covers. */
-  weight: number;
   /**
    * Words of a phrasing that shrank to one term ("look like" -> "look", "so long" -> "long"):
    * its stop words, folded. Without them, the one word alone ("look", "long") would say all of
@@ -77,8 +76,9 @@ export class LocaleIndex {
   private readonly phrasingsByEntry: number[][] = [];
   private readonly entryCount: number;
   /**
-   * Each phrasing's weight and entry once more, side by side in typed arrays: a question at
-   * 2,000 entries covers thousands of phrasings, and reading them from the records was slow.
+   * Per phrasing, side by side in typed arrays (a question at 2,000 entries covers thousands of
+   * phrasings, and reading them from the records was slow): the sum of its terms' weights, for
+   * the share of the phrasing that the question covers, and its entry.
    */
   private readonly phrasingWeights: Float64Array;
   private readonly phrasingEntries: Int32Array;
@@ -118,7 +118,6 @@ export class LocaleIndex {
         this.phrasings.push({
           entry: entryIndex,
           terms,
-          weight: 0,
           ...(unsaid.length ? { unsaid: unsaid.map(foldWord) } : {}),
         });
         for (const term of terms) {
@@ -153,8 +152,7 @@ export class LocaleIndex {
     this.phrasingEntries = new Int32Array(this.phrasings.length);
     this.withUnsaid = new Uint8Array(this.phrasings.length);
     this.phrasings.forEach((phrasing, id) => {
-      phrasing.weight = phrasing.terms.reduce((sum, term) => sum + (this.idf.get(term) ?? 0), 0);
-      this.phrasingWeights[id] = phrasing.weight;
+      this.phrasingWeights[id] = phrasing.terms.reduce((sum, term) => sum + (this.idf.get(term) ?? 0), 0);
       this.phrasingEntries[id] = phrasing.entry;
       this.withUnsaid[id] = phrasing.unsaid ? 1 : 0;
       for (const term of phrasing.terms) {

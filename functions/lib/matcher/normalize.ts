@@ -1,12 +1,11 @@
 import { type Analysis, isLanguage, type Language } from '../knowledge/locales.ts';
+import { lasting, memo } from '../memo.ts';
 import { colloquial } from './colloquial.ts';
 import { compilePhrases, rephrase } from './phrases.ts';
 import {
   canonicalWord,
   foldWord,
   inflected,
-  lasting,
-  memo,
   plainSpelling,
   type SynonymTable,
   stem,

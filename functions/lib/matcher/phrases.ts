@@ -1,4 +1,4 @@
-import { lasting, memo, memoFor } from './stemming.ts';
+import { lasting, memo, memoFor } from '../memo.ts';
 
 /**
  * Phrases whose words mean something else one by one ("tell if" is to recognise, not to tell;

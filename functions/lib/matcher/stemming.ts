@@ -1,6 +1,7 @@
 import { stemmer as stemEnglish } from '@orama/stemmers/english';
 import { stemmer as stemGerman } from '@orama/stemmers/german';
 import type { Analysis } from '../knowledge/locales.ts';
+import { lasting, memo } from '../memo.ts';
 import type { PhraseRules } from './phrases.ts';
 
 // The word level of normalisation (see normalize.ts): folding, stemming (memoised) and the
@@ -188,61 +189,14 @@ export function canonicalWord(word: string, locale: Analysis): string {
   return memo(canonicals[locale], word, () => stripDiacritics(locale === 'de' ? foldGerman(word) : word));
 }
 
-/**
- * Words repeat across phrasings and questions, and stemming is the costly step of building the
- * index (a cold start) and of every question: remember results, up to a bound. The same for
- * other steps that see the same texts again (token words in normalize.ts, phrases in phrases.ts,
- * the publish gate's reports with a bound of its own).
- */
-const memoLimit = 50_000;
+// Words repeat across phrasings and questions, and stemming is the costly step of building the
+// index (a cold start) and of every question: results are remembered, up to a bound (`memo`).
 const stems = lasting('stems', () => ({ de: new Map<string, string>(), en: new Map<string, string>() }));
 const canonicals = lasting('canonicals', () => ({
   de: new Map<string, string>(),
   en: new Map<string, string>(),
 }));
 const plain = lasting('plain', () => new Map<string, string>());
-
-/**
- * A cache that outlives this module's instance, for results that depend only on their key (a
- * word's stem, a text's terms under one synonym table). In a Lambda the module is evaluated once,
- * and this changes nothing. The test runner evaluates the project's modules anew for every test
- * file of a worker (tests/support/shared-worker.ts), and every file then warmed these caches again:
- * about 2 CPU-seconds per local stack, a sixth of `npm test`.
- */
-export function lasting<T>(name: string, create: () => T): T {
-  const store = globalThis as typeof globalThis & Record<symbol, unknown>;
-  const key = Symbol.for(`incident-faq/matcher/${name}`);
-  if (!(key in store)) store[key] = create();
-  return store[key] as T;
-}
-
-export function memo<T>(cache: Map<string, T>, key: string, compute: () => T, limit = memoLimit): T {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = compute();
-    if (cache.size >= limit) cache.clear();
-    cache.set(key, value);
-  }
-  return value;
-}
-
-/**
- * `memo` with one cache per owner object (a phrase rule set, a synonym table): results that hold
- * only under that owner, forgotten with it.
- */
-export function memoFor<O extends object, T>(
-  caches: WeakMap<O, Map<string, T>>,
-  owner: O,
-  key: string,
-  compute: () => T,
-): T {
-  let cache = caches.get(owner);
-  if (!cache) {
-    cache = new Map();
-    caches.set(owner, cache);
-  }
-  return memo(cache, key, compute);
-}
 
 /** The key under which a synonym is also found by its stem (marked, so no word collides with it). */
 function stemKey(word: string, locale: Analysis): string {
