@@ -8,10 +8,10 @@ import { analyze, buildSynonyms, type SynonymTable } from '../../functions/lib/m
 
 /**
  * What a team would build instead of a hand-written index: fuse.js, MiniSearch and Orama, each
- * over the same documents (one per entry and language: question, alternatives and keywords) and,
- * for MiniSearch and Orama, the project's own folding (stop words, synonyms, umlauts, stemming),
- * so only the ranking differs. Each library ranks; the decision (answer, suggest, none) uses
- * one score threshold per library, calibrated on the corpus's tuning part like ours.
+ * over the same phrasings and, for MiniSearch and Orama, the project's own folding (stop words,
+ * synonyms, umlauts, stemming), so only the ranking differs. Each library ranks; the decision
+ * (answer, suggest, none) uses one score threshold per library, calibrated on the corpus's
+ * tuning part like ours.
  */
 export interface Ranker {
   name: string;
@@ -20,9 +20,41 @@ export interface Ranker {
 
 const locales = ['de', 'en'] as const;
 
-function documentText(entry: Entry, locale: Locale): string {
-  const localized = entry[locale];
-  return [localized.question, ...localized.alternatives, ...localized.keywords].join('\n');
+interface Phrasing {
+  id: string;
+  entryId: string;
+  text: string;
+}
+
+/**
+ * One document per phrasing (the question, each alternative, the keywords together), as FAQ
+ * search is usually set up: one document per entry made long entries match everything, and
+ * BM25's length normalisation then punished exactly the entries with the most phrasings.
+ */
+function phrasings(entries: readonly Entry[], locale: Locale): Phrasing[] {
+  return entries.flatMap((entry) => {
+    const localized = entry[locale];
+    return [localized.question, ...localized.alternatives, localized.keywords.join(' ')]
+      .filter((text) => text.trim() !== '')
+      .map((text, index) => ({ id: `${entry.id}#${index}`, entryId: entry.id, text }));
+  });
+}
+
+/**
+ * Each entry's best phrasing, best first, scored per distinct question term: BM25 sums over the
+ * question's terms, so without this a long out-of-scope story outscored every short question and
+ * set the calibrated threshold out of reach.
+ */
+function bestEntries(
+  hits: readonly { entryId: string; score: number }[],
+  questionTerms: number,
+): { id: string; score: number }[] {
+  const best = new Map<string, number>();
+  for (const { entryId, score } of hits) best.set(entryId, Math.max(best.get(entryId) ?? 0, score));
+  return [...best]
+    .map(([id, score]) => ({ id, score: score / Math.max(1, questionTerms) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 3);
 }
 
 /** Plain fuse.js with default options over every phrasing (what a first attempt would do). */
@@ -54,23 +86,25 @@ export function miniSearchRanker(entries: readonly Entry[], settings: Pick<Setti
   const indexes = Object.fromEntries(
     locales.map((locale) => {
       const synonyms = buildSynonyms(settings.synonyms[locale], locale);
-      const index = new MiniSearch<{ id: string; text: string }>({
+      const tokenize = (text: string) => analyze(text, locale, synonyms);
+      const index = new MiniSearch<Phrasing>({
         fields: ['text'],
-        tokenize: (text) => analyze(text, locale, synonyms),
+        storeFields: ['entryId'],
+        tokenize,
         processTerm: (term) => term,
         searchOptions: { fuzzy: 0.2, combineWith: 'OR' },
       });
-      index.addAll(entries.map((entry) => ({ id: entry.id, text: documentText(entry, locale) })));
-      return [locale, index];
+      index.addAll(phrasings(entries, locale));
+      return [locale, { index, tokenize }];
     }),
-  ) as Record<Locale, MiniSearch>;
+  ) as Record<Locale, { index: MiniSearch<Phrasing>; tokenize: (text: string) => string[] }>;
   return {
     name: 'MiniSearch (BM25, fuzzy)',
-    rank: (question, locale) =>
-      indexes[locale]
-        .search(question)
-        .slice(0, 3)
-        .map((hit) => ({ id: String(hit.id), score: hit.score })),
+    rank: (question, locale) => {
+      const { index, tokenize } = indexes[locale];
+      const hits = index.search(question).map((hit) => ({ entryId: String(hit.entryId), score: hit.score }));
+      return bestEntries(hits, new Set(tokenize(question)).size);
+    },
   };
 }
 
@@ -79,36 +113,51 @@ export function oramaRanker(entries: readonly Entry[], settings: Pick<Settings, 
   const indexes = Object.fromEntries(
     locales.map((locale) => {
       const synonyms: SynonymTable = buildSynonyms(settings.synonyms[locale], locale);
+      // Each token once, as Orama's own tokenizer returns them: its BM25 counts a repeated token
+      // as another matching document, which turned the IDF of common terms negative. The end
+      // mark keeps Orama from matching every term that starts with a question's stem
+      // ("stadt" in "stadtverwalt"), which it does for any term without it.
+      const tokenize = (raw: string) => [
+        ...new Set(analyze(raw, locale, synonyms).map((term) => `${term}.`)),
+      ];
       const db = create({
         schema: { entryId: 'string', text: 'string' } as const,
         components: {
           tokenizer: {
             language: locale === 'de' ? 'german' : 'english',
             normalizationCache: new Map(),
-            tokenize: (raw: string) => analyze(raw, locale, synonyms),
+            tokenize,
           },
         },
       });
       const inserted = insertMultiple(
         db,
-        entries.map((entry) => ({ entryId: entry.id, text: documentText(entry, locale) })),
+        phrasings(entries, locale).map(({ entryId, text }) => ({ entryId, text })),
       );
       if (inserted instanceof Promise) throw new Error('Orama inserted asynchronously');
-      return [locale, db];
+      return [locale, { db, tokenize }];
     }),
-  ) as Record<Locale, ReturnType<typeof create<{ entryId: 'string'; text: 'string' }>>>;
+  ) as Record<
+    Locale,
+    {
+      db: ReturnType<typeof create<{ entryId: 'string'; text: 'string' }>>;
+      tokenize: (raw: string) => string[];
+    }
+  >;
   return {
     name: 'Orama (BM25, tolerance 1)',
     rank: (question, locale) => {
-      const results = oramaSearch(indexes[locale], {
+      const { db, tokenize } = indexes[locale];
+      const results = oramaSearch(db, {
         term: question,
         properties: ['text'],
         tolerance: 1,
         threshold: 1,
-        limit: 3,
+        limit: 50,
       });
       if (results instanceof Promise) throw new Error('Orama searched asynchronously');
-      return results.hits.map((hit) => ({ id: String(hit.document.entryId), score: hit.score }));
+      const hits = results.hits.map((hit) => ({ entryId: String(hit.document.entryId), score: hit.score }));
+      return bestEntries(hits, tokenize(question).length);
     },
   };
 }
