@@ -1689,3 +1689,68 @@ describe('round 17: how a question is put', () => {
     );
   });
 });
+
+describe('round 18, after corpus 28: consequences, steps, and where to report', () => {
+  it('reads "Folgen für mich" and "geht mich das an" as whether it affects the citizen', () => {
+    expect(
+      answer('Wir haben der Stadt mal eine Rechnung gemailt. Hat das für uns irgendwelche Folgen?'),
+    ).toBe('am-i-affected');
+    expect(answer('Ich schreibe dem Bürgerbüro ab und zu. Geht mich das überhaupt was an?')).toBe(
+      'am-i-affected',
+    );
+    expect(answer('Wir haben dem Bauamt Pläne geschickt. Sind wir da auch mit drin?')).toBe('am-i-affected');
+  });
+
+  it('takes a story\'s "which steps are needed now?" from the story', () => {
+    expect(
+      answer(
+        'Mein Mann hat auf einen Link in der falschen Stadt-Mail getippt. Welche Schritte wären nun ratsam?',
+      ),
+    ).toBe('clicked-link');
+  });
+
+  it('reads how to proceed with a mail, and getting rid of it or answering it, as what to do with it', () => {
+    expect(answer('Komische Mail angeblich vom Rathaus bekommen. Wie verfahren wir mit der Nachricht?')).toBe(
+      'suspicious-email',
+    );
+    expect(answer('A dodgy mail from the council came in this morning. Bin it or reply to it?')).toBe(
+      'suspicious-email',
+    );
+  });
+
+  it('knows a Meldestelle, forwarding or reporting, and ratting out as reporting', () => {
+    expect(answer('Hat die Stadt eine Meldestelle für gefälschte Mails in ihrem Namen?')).toBe(
+      'report-phishing',
+    );
+    expect(answer('Fake council email again. Who should I rat it out to?')).toBe('report-phishing');
+  });
+
+  it('reads the town turning to everyone as informing, and what "has been" as what happened', () => {
+    expect(
+      answer('Aus welchem Grund wendet sich das Rathaus an alle Bürger, obwohl nichts gestohlen wurde?'),
+    ).toBe('why-notified');
+    expect(
+      answer(
+        'Meine Tochter meinte, bei der Stadt war was mit den Computern. Können Sie mir sagen, was da genau gewesen ist?',
+      ),
+    ).toBe('what-happened');
+  });
+
+  it('reads "get at" as access, leaves aside what the question sets apart, and knows a new setup', () => {
+    expect(['affected-data', 'data-leaked']).toContain(
+      answer('What did they get at, and did they take any of it?'),
+    );
+    expect(answer('What have you lot done, other than writing a letter to everyone?')).toBe('measures-taken');
+    expect(answer('Wurde die Anlage im Rathaus inzwischen neu eingerichtet?')).toBe('measures-taken');
+  });
+
+  it('gives no answer to who noticed it, a change of mail product, or trouble with one’s own program', () => {
+    expect(answer('Wer hat den Angriff damals eigentlich entdeckt?')).toBe('(none)');
+    expect(answer('Who at the council spotted the intrusion first?')).toBe('(none)');
+    // When it became known is answered, also beside who did it.
+    expect(answer('Wer steckt dahinter, und wann wurde es bemerkt?')).not.toBe('(none)');
+    expect(answer('Ist die Verwaltung seitdem auf einen anderen Mailanbieter umgestiegen?')).toBe('(none)');
+    expect(answer('Has the council switched to a different email provider since?')).toBe('(none)');
+    expect(answer('My Outlook keeps crashing since last week. What can I do?')).toBe('(none)');
+  });
+});

@@ -56,7 +56,7 @@ const knowing = /(?<!\p{L})(?:known|knew|know|weiß|weiss|wisst|wissen|gewusst|w
  */
 /** The citizen's own devices (help with them is none of this assistant's). */
 const devices =
-  'laptop|notebook|computer|pc|rechner|handy|natel|smartphone|phone|tablet|kasse|kassensystem|drucker|printer|router';
+  'laptop|notebook|computer|pc|rechner|handy|natel|smartphone|phone|tablet|kasse|kassensystem|drucker|printer|router|outlook';
 
 /**
  * "Can you check whether my e-mail address is in the stolen address book?": a look-up of the
@@ -93,12 +93,13 @@ const callOrLetter = [
 ];
 
 /**
- * The citizen's own device: "Mein Laptop hat glaub ich einen Virus", "my PC is acting up". No
- * entry helps with it, wherever the citizen caught it ("im Gratis-WLAN in Strasburg"); after a
- * click on a fake mail it is `clicked-link` (a message naming a mail, link or attachment).
+ * The citizen's own device or program: "Mein Laptop hat glaub ich einen Virus", "my PC is acting
+ * up", "My Outlook keeps asking for my password". No entry helps with it, wherever the citizen
+ * caught it ("im Gratis-WLAN in Strasburg"); after a click on a fake mail it is `clicked-link`
+ * (a message naming a mail, link or attachment).
  */
 const ownDevice = new RegExp(
-  String.raw`(?<!\p{L})(?:meine[rmns]?|mein|my|mei|ma)\s+(?:\p{L}+\s+){0,2}?(?:${devices})(?:'s)?(?!\p{L})[^.!?]*(?<!\p{L})(?:virus|viren|malware|trojaner\p{L}*|trojan|spinnt|acting up|actin' up|infected|infiziert)(?!\p{L})`,
+  String.raw`(?<!\p{L})(?:meine[rmns]?|mein|my|mei|ma)\s+(?:\p{L}+\s+){0,2}?(?:${devices})(?:'s)?(?!\p{L})[^.!?]*(?<!\p{L})(?:virus|viren|malware|trojaner\p{L}*|trojan|spinnt|acting up|actin' up|infected|infiziert|keeps (?:asking|crashing|freezing)|stürzt (?:ständig |dauernd |immer )?ab|startet nicht|won't start|doesn't start|crashes)(?!\p{L})`,
   'iu',
 );
 
