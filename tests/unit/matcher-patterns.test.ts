@@ -1754,3 +1754,20 @@ describe('round 18, after corpus 28: consequences, steps, and where to report', 
     expect(answer('My Outlook keeps crashing since last week. What can I do?')).toBe('(none)');
   });
 });
+
+describe('round 18: whom to turn to, after a story about reporting', () => {
+  it('reads "whom do I turn to?" after wanting to report a fake mail as where to report it', () => {
+    expect(
+      answer('Ich würde gern eine gefälschte Mail im Namen der Stadt melden. An wen wende ich mich?'),
+    ).toBe('report-phishing');
+    expect(
+      answer("I'd like to report a fake email that used the council's name. Who should I contact?"),
+    ).toBe('report-phishing');
+    // Without a report in view it is whom to contact.
+    expect(answer('An wen wende ich mich bei Fragen zum Datenschutz?')).toBe('contact-dpo');
+  });
+
+  it('answers a misspelt "Hackerangriff" by what is asked, not by an entry that shares the typo', () => {
+    expect(answer('wer hat den hackerangrif gemacht')).toBe('attackers');
+  });
+});
