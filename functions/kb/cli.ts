@@ -82,9 +82,13 @@ function printEval(report: EvalReport & { hiddenFailures: number }): void {
   if (Object.keys(groups).length > 0)
     console.table(Object.fromEntries(Object.entries(groups).map(([name, figures]) => [name, row(figures)])));
   if (report.confusions.length > 0) {
-    console.log('most frequent confusions (expected -> got):');
-    for (const pair of report.confusions)
-      console.log(`  ${pair.count}× ${pair.expected ?? '(out of scope)'} -> ${pair.got ?? '(none)'}`);
+    console.log('most frequent failures (expected -> got):');
+    for (const pair of report.confusions) {
+      const suggested = pair.got !== null && !pair.answered ? ' (only suggested)' : '';
+      console.log(
+        `  ${pair.count}× ${pair.expected ?? '(out of scope)'} -> ${pair.got ?? '(none)'}${suggested}`,
+      );
+    }
   }
   for (const failure of report.failures) {
     console.log(

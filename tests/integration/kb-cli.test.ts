@@ -59,7 +59,7 @@ describe('npm run kb -- eval', () => {
     expect(Object.keys(report.byLocale)).toEqual(['de', 'en']);
     expect(report.byCategory.plain.inScope).toMatchObject({ total: 2, correct: 2 });
     expect(report.byCategory.municipal.outOfScope).toMatchObject({ total: 1, noneRate: 1 });
-    expect(report.confusions).toEqual([{ expected: 'thanks', got: 'greeting', count: 1 }]);
+    expect(report.confusions).toEqual([{ expected: 'thanks', got: 'greeting', answered: true, count: 1 }]);
 
     const { splitOf } = await import('../../functions/lib/knowledge/evaluate.ts');
     const tuning = lines.filter((line) => splitOf(line.question) === 'tuning').length;

@@ -46,9 +46,20 @@ export interface EvalFigures {
 export interface EvalReport extends EvalFigures {
   byLocale: Record<string, EvalFigures>;
   byCategory: Record<string, EvalFigures>;
-  /** The most frequent wrong first entries: expected -> got (null: out of scope). */
-  confusions: { expected: string | null; got: string | null; count: number }[];
+  /**
+   * The most frequent failures: expected -> got (null: out of scope, or no entry at all), with
+   * whether `got` was answered or only offered as the first suggestion (a right entry that was
+   * only suggested is a failure too, but not a confusion of two entries).
+   */
+  confusions: Confusion[];
   failures: EvalFailure[];
+}
+
+export interface Confusion {
+  expected: string | null;
+  got: string | null;
+  answered: boolean;
+  count: number;
 }
 
 export interface EvalOptions {
@@ -146,7 +157,7 @@ export function evaluate(
     };
   });
   const failures: EvalFailure[] = [];
-  const confusions = new Map<string, { expected: string | null; got: string | null; count: number }>();
+  const confusions = new Map<string, Confusion>();
   for (const { testCase, status, ids, confidence } of outcomes) {
     const answered = status === 'answer' ? (ids[0] ?? null) : null;
     const failed =
@@ -156,8 +167,9 @@ export function evaluate(
     if (!failed) continue;
     const got = testCase.expected === null ? answered : (ids[0] ?? null);
     failures.push({ question: testCase.question, expected: testCase.expected, got, status, confidence });
-    const key = `${testCase.expected}\u0000${got}`;
-    const pair = confusions.get(key) ?? { expected: testCase.expected, got, count: 0 };
+    const answeredGot = status === 'answer' && got !== null;
+    const key = `${testCase.expected}\u0000${got}\u0000${answeredGot}`;
+    const pair = confusions.get(key) ?? { expected: testCase.expected, got, answered: answeredGot, count: 0 };
     pair.count++;
     confusions.set(key, pair);
   }
