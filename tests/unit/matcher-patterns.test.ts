@@ -1771,3 +1771,27 @@ describe('round 18: whom to turn to, after a story about reporting', () => {
     expect(answer('wer hat den hackerangrif gemacht')).toBe('attackers');
   });
 });
+
+describe('round 18: a mail server is a system, not a mail the citizen got', () => {
+  it('gives no answer to a break-in at the citizen’s firm, club or office, whatever mail system it names', () => {
+    expect(
+      answer('Der Mailserver meiner Firma wurde letzte Woche gehackt. Muss ich mein Passwort ändern?'),
+    ).toBe('(none)');
+    expect(answer("Our club's mail server got hacked too. Should we change all our passwords?")).toBe(
+      '(none)',
+    );
+  });
+
+  it('reads the break-in in the sentence after the one that names the firm', () => {
+    expect(
+      answer('Unsere Kanzlei betreibt selbst einen Exchange-Server. Ist der jetzt auch gefährdet?'),
+    ).toBe('(none)');
+    expect(answer('My company runs its own Exchange server. Is it at risk as well?')).toBe('(none)');
+  });
+
+  it('still reads a mail the citizen got as this incident', () => {
+    expect(answer('Ich habe eine Mail von der Stadt bekommen. Wurde mein Rechner jetzt gehackt?')).not.toBe(
+      '(none)',
+    );
+  });
+});
