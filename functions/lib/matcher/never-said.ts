@@ -133,6 +133,8 @@ function namesAnotherAdministration(message: string, place: RegExp, known: Known
   );
 }
 
+// A mail the citizen got, a link or an attachment: this incident. A mail server, system or
+// program is not a mail ("Der Mailserver meiner Firma wurde gehackt"): trouble elsewhere still counts.
 const mailOrClick =
   /(?<!\p{L})(?:link\p{L}*|anhang|anhänge|attachment\p{L}*|geklickt|klick\p{L}*|click\p{L}*|(?:mail|e-mail|email)(?!-?\s?(?:server|system|programm|software|provider|anbieter|dienst)\p{L}*)\p{L}*|phishing)(?!\p{L})/iu;
 
