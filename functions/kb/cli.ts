@@ -1,13 +1,21 @@
 // `npm run kb -- <command>`: validate, import and evaluate the knowledge base.
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { evalCasesFor, exportKnowledge } from '../lib/editing/files.ts';
 import { type EvalFigures, type EvalReport, evaluate, splitOf } from '../lib/knowledge/evaluate.ts';
-import { knowledgeDirFromEnv, loadKnowledgeDir, readEvalFile } from '../lib/knowledge/files.ts';
+import {
+  knowledgeDirFromEnv,
+  loadKnowledgeDir,
+  readEvalFile,
+  readKnowledgeFiles,
+} from '../lib/knowledge/files.ts';
+import { learnCounts } from '../lib/knowledge/learn.ts';
 import type { Entry, Settings } from '../lib/knowledge/schema.ts';
 import { importKnowledge, loadPublished, readEvalCases } from '../lib/knowledge/store.ts';
-import type { ValidationReport } from '../lib/knowledge/validate.ts';
+import { learnedFile, type ValidationReport, validateKnowledgeBase } from '../lib/knowledge/validate.ts';
+import { learnedJson } from '../lib/matcher/learned.ts';
 import { createMatcher } from '../lib/matcher/matcher.ts';
 import { connectLocalDatabase } from '../local/connect.ts';
 import { initKnowledgeDir } from './init.ts';
@@ -16,6 +24,8 @@ const usage = `Usage: npm run kb -- <command>     (DIR: --dir, else KNOWLEDGE_DI
   init --dir DIR                       a knowledge base for another town and incident from the
                                        template (docs/own-incident.md); DIR must be new or empty
   validate [--dir DIR]                 check every file; exit 1 on problems
+  learn [--dir DIR]                    count the tuning parts of DIR/eval/corpus*.jsonl into
+                                       DIR/learned.json (the matcher's second opinion)
   import [--dir DIR]                   validate, then publish the files into the local table
   export [--dir DIR]                   write the local table's published knowledge base to files
   eval FILE [--json] [--published]     accuracy and false-answer rate of FILE (JSONL), per
@@ -34,7 +44,10 @@ function printProblems(report: ValidationReport): void {
 }
 
 async function loadValid(dir: string): Promise<{ entries: Entry[]; settings: Settings }> {
-  const report = await loadKnowledgeDir(dir);
+  return validOrExit(await loadKnowledgeDir(dir));
+}
+
+function validOrExit(report: ValidationReport): { entries: Entry[]; settings: Settings } {
   if (report.problems.length > 0 || !report.settings) {
     printProblems(report);
     console.error(`${report.problems.length} problem(s) found; nothing was changed.`);
@@ -101,6 +114,10 @@ function printEval(report: EvalReport & { hiddenFailures: number }): void {
     );
 }
 
+/** corpus.jsonl, corpus-2.jsonl, …, corpus-10.jsonl: by number, not by letters. */
+const byNumber = (a: string, b: string) =>
+  (Number(/\d+/.exec(a)?.[0] ?? 1) || 1) - (Number(/\d+/.exec(b)?.[0] ?? 1) || 1);
+
 function prefixed(prefix: string, groups: Record<string, EvalFigures>): Record<string, EvalFigures> {
   return Object.fromEntries(Object.entries(groups).map(([name, figures]) => [`${prefix} ${name}`, figures]));
 }
@@ -159,6 +176,27 @@ export async function main(args: readonly string[] = process.argv.slice(2)): Pro
       const result = await exportKnowledge(dir, snapshot.entries, snapshot.settings, evalCases);
       console.log(
         `Exported version ${snapshot.version} to ${dir}: ${result.written} file(s) written, ${result.unchanged} unchanged, ${result.removed} removed.`,
+      );
+      return;
+    }
+    case 'learn': {
+      // Without the old counts: they are what is made anew, and may be outdated or broken.
+      const files = (await readKnowledgeFiles(dir)).filter((source) => source.file !== learnedFile);
+      const { entries, settings } = validOrExit(validateKnowledgeBase(files));
+      const evalDir = path.join(dir, 'eval');
+      const names = (await readdir(evalDir))
+        .filter((name) => /^corpus(?:-\d+)?\.jsonl$/.test(name))
+        .sort(byNumber);
+      const corpora = await Promise.all(
+        names.map(async (name) => ({
+          file: `eval/${name}`,
+          cases: await readEvalFile(path.join(evalDir, name)),
+        })),
+      );
+      const counts = learnCounts(entries, settings, corpora);
+      await writeFile(path.join(dir, learnedFile), learnedJson(counts));
+      console.log(
+        `Counted ${counts.trainedOn.questions} questions of the tuning parts of ${names.length} corpora into ${learnedFile}.`,
       );
       return;
     }

@@ -177,6 +177,15 @@ export function benchMatcher(
       threshold: settings.matcher.answerThreshold,
       name: 'this matcher',
     }),
+    (items) => {
+      // The same matcher without the learned second opinion (learned.ts): what the counts add.
+      const { learned: _learned, ...alone } = settings.matcher;
+      return {
+        matcher: createMatcher(items, { ...settings, matcher: alone }),
+        threshold: settings.matcher.answerThreshold,
+        name: 'this matcher without learned counts',
+      };
+    },
     library((items) => miniSearchRanker(items, settings)),
     library((items) => oramaRanker(items, settings)),
     library((items) => fuseRanker(items)),

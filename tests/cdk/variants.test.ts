@@ -175,17 +175,24 @@ describe('knowledge snapshot', () => {
       senderAddress: 'noreply@mail.example.de',
     });
     expect(seeded.cors.allowedOrigins).toEqual(['https://www.example.de', 'https://faq.example.de']);
+    // The learned counts (knowledge/learned.json) travel in the seeded settings.
+    const { learned, ...matcher } = seeded.matcher;
+    expect(learned?.trainedOn.questions).toBeGreaterThan(0);
     // Everything else is the file's; the hash follows the published settings.
     expect({
       ...seeded,
+      matcher,
       escalation: settings.escalation,
       contact: settings.contact,
       cors: settings.cors,
     }).toEqual(settings);
     expect(packed.sha256).not.toBe((await loadKnowledgeSnapshot()).sha256);
-    // The default configuration publishes the file's settings unchanged.
+    // The default configuration publishes the file's settings unchanged (with the learned counts).
     const defaults = await loadKnowledgeSnapshot(undefined, fromContext({})());
-    expect(decodeSnapshot(JSON.parse(defaults.define) as string).settings).toEqual(settings);
+    expect(decodeSnapshot(JSON.parse(defaults.define) as string).settings).toEqual({
+      ...settings,
+      matcher: { ...settings.matcher, learned },
+    });
   });
 
   it('bundles a snapshot larger than one command-line argument (esbuild through its JavaScript API)', () => {

@@ -109,6 +109,55 @@ describe('npm run kb -- validate', () => {
   });
 });
 
+describe('npm run kb -- learn', () => {
+  it('counts the corpora of a knowledge folder into its learned.json, which loading then reads', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'faq-learn-'));
+    const { cp, readFile, rm } = await import('node:fs/promises');
+    await cp(path.join(root, 'knowledge'), dir, { recursive: true });
+    await rm(path.join(dir, 'eval'), { recursive: true });
+    await rm(path.join(dir, 'learned.json'));
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(path.join(dir, 'eval'));
+    const { splitOf } = await import('../../functions/lib/knowledge/evaluate.ts');
+    const questions = [
+      'Wurden Daten gestohlen?',
+      'Sind Daten abgeflossen?',
+      'Wer war das?',
+      'Wie wird das Wetter?',
+    ];
+    const lines = questions.map((question, index) => ({
+      question,
+      expected: index < 2 ? 'data-leaked' : null,
+    }));
+    await writeFile(
+      path.join(dir, 'eval', 'corpus.jsonl'),
+      lines.map((line) => JSON.stringify(line)).join('\n'),
+    );
+    const { stdout } = await kb('learn', '--dir', dir);
+    const tuning = questions.filter((question) => splitOf(question) === 'tuning').length;
+    expect(stdout).toContain(
+      `Counted ${tuning} questions of the tuning parts of 1 corpora into learned.json.`,
+    );
+    const learned = JSON.parse(await readFile(path.join(dir, 'learned.json'), 'utf8'));
+    expect(learned.trainedOn).toEqual({ files: ['eval/corpus.jsonl'], questions: tuning });
+    const { loadKnowledgeDir } = await import('../../functions/lib/knowledge/files.ts');
+    expect((await loadKnowledgeDir(dir)).settings?.matcher.learned?.trainedOn.questions).toBe(tuning);
+  });
+
+  it('reports a learned.json that is not valid counts as a problem of that file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'faq-learn-bad-'));
+    const { cp } = await import('node:fs/promises');
+    await cp(path.join(root, 'knowledge'), dir, { recursive: true });
+    await writeFile(path.join(dir, 'learned.json'), '{"confidence": 2}');
+    const failure = await kb('validate', '--dir', dir).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toMatch(/learned\.json\s+confidence:/);
+  });
+});
+
 describe('npm run kb -- validate, on sources', () => {
   it('reports an entry without sources and a quote the notice does not contain, and exits 1', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'faq-sources-'));

@@ -108,6 +108,11 @@ describe('kb export / import round trip', () => {
     );
     delete exported['entries/tricky-text.yaml'];
     expect(exported).toEqual(original);
+    // The learned counts come back from the table as the same bytes, not inside settings.yaml.
+    expect(await readFile(path.join(shipped, 'learned.json'), 'utf8')).toBe(
+      await readFile(path.join(defaultKnowledgeDir, 'learned.json'), 'utf8'),
+    );
+    expect(exported['settings.yaml']).not.toContain('learned');
 
     // Export removes files of entries that no longer exist.
     await exportKnowledge(shipped, before.entries, live.settings);

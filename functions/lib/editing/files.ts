@@ -6,6 +6,8 @@ import type { EvalCase } from '../knowledge/evaluate.ts';
 import { defaultKnowledgeDir, readEvalFile } from '../knowledge/files.ts';
 import { extraLocaleTags, localeBlock } from '../knowledge/locales.ts';
 import { type Entry, entrySchema, type Settings } from '../knowledge/schema.ts';
+import { learnedFile } from '../knowledge/validate.ts';
+import { learnedJson } from '../matcher/learned.ts';
 
 /**
  * The knowledge base as files: the live knowledge base written back to `knowledge/` in the
@@ -97,6 +99,11 @@ async function exportNotice(dir: string, settings: Settings): Promise<void> {
   await copyFile(path.join(defaultKnowledgeDir, file), target);
 }
 
+/** Writes `text` to `file` unless it holds it already. */
+async function writeIfChanged(file: string, text: string): Promise<void> {
+  if ((await readFile(file, 'utf8').catch(() => undefined)) !== text) await writeFile(file, text);
+}
+
 /** True when `file` already holds exactly this entry (whatever its formatting). */
 async function holdsEntry(file: string, entry: Entry): Promise<boolean> {
   const text = await readFile(file, 'utf8').catch(() => undefined);
@@ -118,11 +125,15 @@ async function holdsEntry(file: string, entry: Entry): Promise<boolean> {
 export async function exportKnowledge(
   dir: string,
   entries: readonly Entry[],
-  settings: Settings,
+  withSettings: Settings,
   evalCases: readonly EvalCase[] = [],
 ): Promise<{ written: number; unchanged: number; removed: number }> {
   const entryDir = path.join(dir, 'entries');
   await mkdir(entryDir, { recursive: true });
+  // The learned counts are a file of their own (`learned.json`), not part of `settings.yaml`.
+  const { learned, ...matcher } = withSettings.matcher;
+  const settings: Settings = { ...withSettings, matcher };
+  if (learned) await writeIfChanged(path.join(dir, learnedFile), learnedJson(learned));
   const settingsFile = path.join(dir, 'settings.yaml');
   const existing = await readFile(settingsFile, 'utf8').catch(() => undefined);
   let same = false;

@@ -6,7 +6,7 @@ import { getOptionalStringFromEnv } from '../config/env.ts';
 import { lasting, memo } from '../memo.ts';
 import type { EvalCase } from './evaluate.ts';
 import type { SourceFile } from './validate.ts';
-import { type ValidationReport, validateKnowledgeBase } from './validate.ts';
+import { learnedFile, type ValidationReport, validateKnowledgeBase } from './validate.ts';
 
 /** The default knowledge base shipped with the project. */
 export const defaultKnowledgeDir = fileURLToPath(new URL('../../../knowledge/', import.meta.url));
@@ -20,7 +20,10 @@ export function knowledgeDirFromEnv(): string {
   return dir ? path.resolve(dir) : defaultKnowledgeDir;
 }
 
-/** Reads `settings.yaml`, every `entries/*.yaml` and the quoted documents `sources/*.txt` of a knowledge folder. */
+/**
+ * Reads `settings.yaml`, every `entries/*.yaml`, the quoted documents `sources/*.txt` and the
+ * learned counts `learned.json` (if any) of a knowledge folder.
+ */
 export async function readKnowledgeFiles(dir = defaultKnowledgeDir): Promise<SourceFile[]> {
   const files: SourceFile[] = [];
   try {
@@ -34,6 +37,11 @@ export async function readKnowledgeFiles(dir = defaultKnowledgeDir): Promise<Sou
     .sort();
   for (const name of names) {
     files.push({ file: `entries/${name}`, text: await readFile(path.join(entryDir, name), 'utf8') });
+  }
+  try {
+    files.push({ file: learnedFile, text: await readFile(path.join(dir, learnedFile), 'utf8') });
+  } catch {
+    // Optional: a knowledge base without learned counts matches without the second opinion.
   }
   const sourceDir = path.join(dir, 'sources');
   for (const name of (await readdir(sourceDir).catch(() => [] as string[]))

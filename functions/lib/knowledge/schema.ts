@@ -257,6 +257,17 @@ const wordList = z
   .array(z.string().regex(/^[\p{L}\p{N}*+_]{2,40}$/u, 'use letters, digits, * + and _ only'))
   .max(400);
 
+/** Counts of the learned second opinion (functions/lib/matcher/learned.ts, `npm run kb -- learn`). */
+export const learnedSchema = z.strictObject({
+  /** The second opinion counts only at or above this probability. */
+  confidence: z.number().min(0.5).max(1),
+  /** What the counts were made from: the files and how many questions of their tuning parts. */
+  trainedOn: z.strictObject({ files: z.array(z.string()), questions: z.number().int().min(0) }),
+  examples: z.record(z.string(), z.number().int().min(0)),
+  /** Per label, its terms' counts as "term=count" pairs, one string (learned.ts: `packTerms`). */
+  terms: z.record(z.string(), z.string().regex(/^(?:\S+=\d+(?: \S+=\d+)*)?$/, 'use "term=count" pairs')),
+});
+
 export const settingsSchema = z.strictObject({
   /**
    * The town that runs the assistant (names, website, mail domains, colours; town.ts). Optional
@@ -294,6 +305,12 @@ export const settingsSchema = z.strictObject({
     neverSaid: z
       .array(z.string().min(1).refine(compiles, { message: 'is not a valid regular expression (flags iu)' }))
       .optional(),
+    /**
+     * The learned second opinion (functions/lib/matcher/learned.ts): counts that `npm run kb --
+     * learn` makes from the evaluation corpora's tuning parts. Not written in settings.yaml: the
+     * knowledge folder's `learned.json` holds it, and loading adds it here.
+     */
+    learned: learnedSchema.optional(),
   }),
   /** Words that mean the same for matching, per locale: word -> replacement word(s). */
   synonyms: perLocale(z.record(z.string(), z.string())),

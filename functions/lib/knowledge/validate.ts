@@ -2,7 +2,15 @@ import { isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import { localeProblems } from './locale-checks.ts';
 import { placeholderStandIns, placeholderValues, resolvePlaceholders, todoLines } from './placeholders.ts';
-import { type Entry, entrySchema, localeBlock, localeTags, type Settings, settingsSchema } from './schema.ts';
+import {
+  type Entry,
+  entrySchema,
+  learnedSchema,
+  localeBlock,
+  localeTags,
+  type Settings,
+  settingsSchema,
+} from './schema.ts';
 import { sourceProblems } from './sources.ts';
 import { townProblems } from './town.ts';
 
@@ -141,6 +149,19 @@ function declinedAnswered(entries: readonly { entry: Entry; file: string }[]): V
 /** Documents that sources quote (`sources/*.txt`) are read beside the entries, not parsed as YAML. */
 export const isDocument = (file: string) => file.startsWith('sources/');
 
+/** The knowledge folder's learned counts (`npm run kb -- learn`), added to `settings.matcher.learned`. */
+export const learnedFile = 'learned.json';
+
+function parseLearned(text: string): ReturnType<typeof learnedSchema.safeParse> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    data = undefined;
+  }
+  return learnedSchema.safeParse(data);
+}
+
 /** Every entry's sources, with notice quotes looked up in the notice that the settings name. */
 function checkSources(
   valid: readonly { entry: Entry; file: string }[],
@@ -213,13 +234,19 @@ export function validateKnowledgeBase(files: readonly SourceFile[]): ValidationR
     }
   }
 
+  const learnedSource = files.find((source) => source.file === learnedFile);
+  if (settings && learnedSource) {
+    const learned = parseLearned(learnedSource.text);
+    if (learned.success) settings = { ...settings, matcher: { ...settings.matcher, learned: learned.data } };
+    else problems.push(...issuesToProblems(learnedFile, learned.error));
+  }
   if (settings)
     problems.push(...townProblems(settings).map((problem) => ({ file: 'settings.yaml', ...problem })));
   problems.push(...todoProblems(files));
   const values = settings ? placeholderValues(settings) : placeholderStandIns;
 
   for (const source of files) {
-    if (source.file === 'settings.yaml' || isDocument(source.file)) continue;
+    if (source.file === 'settings.yaml' || source.file === learnedFile || isDocument(source.file)) continue;
     const parsed = parseYamlFile(source, problems);
     if (parsed === undefined) continue;
     const resolved = resolvePlaceholders(parsed, values);

@@ -38,6 +38,10 @@ export const scoring = Object.freeze({
   weakMatch: 0.65,
   /** Highest confidence of an entry that may not answer (unknown topic, small talk by a side word). */
   unknownTopicCap: 0.5,
+  /** The learned second opinion leaves an answer of this confidence or more alone (learned.ts). */
+  learnedLeavesFrom: 0.9,
+  /** ... and puts another ranked entry first only when it scored this close to the first. */
+  learnedSwitchWithin: 0.2,
   /** Share of a longer message's weight that the sentences around its question sentence carry. */
   contextShare: 0.15,
   /** Top two entries this close on a message with a story: its question sentence decides. */

@@ -11,6 +11,7 @@ import { scoring as tuning } from './config.ts';
 import { decide } from './decide.ts';
 import { hasDeclined, withDeclined } from './declined.ts';
 import { languageDetector } from './language.ts';
+import { type Classifier, classifierFor, learnedTerms, secondOpinion } from './learned.ts';
 import { LocaleIndex } from './locale-index.ts';
 import { asksBeyondTheNotice } from './never-said.ts';
 import { buildSynonyms, questionSentence, type SynonymTable } from './normalize.ts';
@@ -223,8 +224,30 @@ export function createMatcher(
     return decide(ranked, locale, options, neighboursIn(locale), brief(question));
   }
 
+  // The learned second opinion (learned.ts), built when a question first needs it. Counts that
+  // know fewer than half of the entries describe another knowledge base (another town's, the
+  // bench's generated one) and are left out.
+  const learned =
+    options.learned &&
+    entries.filter((entry) => (options.learned?.examples[entry.id] ?? 0) > 0).length * 2 >= entries.length
+      ? options.learned
+      : undefined;
+  let classifier: Classifier | undefined;
+  const languageTable = (language: Language) => synonymsOf(language, undefined, language);
+  function withOpinion(question: string, result: MatchResult): MatchResult {
+    const language = analysisOf(result.locale);
+    if (!learned || !isLanguage(language)) return result;
+    classifier ??= classifierFor(learned, entries, { de: languageTable('de'), en: languageTable('en') });
+    const [opinion] = classifier(learnedTerms(question, language, languageTable(language), true));
+    return secondOpinion(result, opinion, learned.confidence);
+  }
+
   function match(typed: string, locale?: Locale): MatchResult {
     const question = plainApostrophes(typed);
+    return withOpinion(question, matchAlone(question, locale));
+  }
+
+  function matchAlone(question: string, locale?: Locale): MatchResult {
     // An explicit locale is a preference (the page's language); a question clearly written in the
     // other language is answered in that one. Otherwise the detected language goes first; the
     // other one is tried only when the first is not confident (a misdetected short question),

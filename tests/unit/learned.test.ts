@@ -1,0 +1,148 @@
+import { readdir } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type EvalCase, splitOf } from '../../functions/lib/knowledge/evaluate.ts';
+import { loadKnowledgeDir, readEvalFile } from '../../functions/lib/knowledge/files.ts';
+import { learnCounts } from '../../functions/lib/knowledge/learn.ts';
+import type { Settings } from '../../functions/lib/knowledge/schema.ts';
+import type { ValidationReport } from '../../functions/lib/knowledge/validate.ts';
+import { createClassifier, outOfScope, secondOpinion } from '../../functions/lib/matcher/learned.ts';
+import { createMatcher, type Matcher } from '../../functions/lib/matcher/matcher.ts';
+
+let report: ValidationReport;
+let settings: Settings;
+beforeAll(async () => {
+  report = await loadKnowledgeDir();
+  if (!report.settings) throw new Error('settings missing');
+  settings = report.settings;
+});
+
+describe('the learned counts', () => {
+  it('count only the tuning parts, however the corpora are passed', () => {
+    const questions = [
+      'Wurden meine Daten gestohlen?',
+      'Sind meine Daten weg?',
+      'Were my details stolen?',
+      'Did anyone take my data?',
+      'Hat jemand meine Daten mitgenommen?',
+      'Is my data gone?',
+    ];
+    const cases: EvalCase[] = questions.map((question) => ({ question, expected: 'data-leaked' }));
+    const tuning = cases.filter((testCase) => splitOf(testCase.question) === 'tuning').length;
+    // The list has both parts, or the test says nothing.
+    expect(tuning).toBeGreaterThan(0);
+    expect(tuning).toBeLessThan(cases.length);
+    const counts = learnCounts(report.entries, settings, [{ file: 'eval/x.jsonl', cases }]);
+    expect(counts.trainedOn).toEqual({ files: ['eval/x.jsonl'], questions: tuning });
+    expect(counts.examples['data-leaked']).toBe(tuning);
+  });
+
+  it('in the knowledge folder are those of every corpus there, made after the last change to one', async () => {
+    const learned = settings.matcher.learned;
+    if (!learned) throw new Error('knowledge/learned.json is missing: npm run kb -- learn');
+    const names = (await readdir('knowledge/eval')).filter((name) => /^corpus(?:-\d+)?\.jsonl$/.test(name));
+    expect([...learned.trainedOn.files].sort()).toEqual(names.map((name) => `eval/${name}`).sort());
+    let tuning = 0;
+    for (const name of names)
+      tuning += (await readEvalFile(`knowledge/eval/${name}`)).filter(
+        (testCase) => splitOf(testCase.question) === 'tuning',
+      ).length;
+    expect(learned.trainedOn.questions).toBe(tuning);
+  });
+});
+
+describe('the classifier', () => {
+  const classify = createClassifier(
+    {
+      examples: { a: 3, [outOfScope]: 3 },
+      terms: { a: 'de:daten=3', [outOfScope]: 'de:wetter=3' },
+    },
+    [{ id: 'b', terms: ['de:passwort'] }],
+  );
+
+  it('gives the label whose questions share the terms, and knows entries by their phrasings', () => {
+    expect(classify(['de:daten'])[0]?.id).toBe('a');
+    expect(classify(['de:wetter'])[0]?.id).toBe(outOfScope);
+    expect(classify(['de:passwort'])[0]?.id).toBe('b');
+  });
+
+  it('ignores terms it never saw and gives probabilities that add up', () => {
+    expect(classify(['de:daten', 'de:unbekannt'])[0]?.id).toBe('a');
+    const all = createClassifier({ examples: { a: 1, b: 1 }, terms: { a: 'x=1', b: 'y=1' } }, []);
+    const sum = all(['x']).reduce((total, opinion) => total + opinion.probability, 0);
+    expect(sum).toBeCloseTo(1, 6);
+  });
+});
+
+describe('the second opinion', () => {
+  const item = (id: string, score: number) => ({ entry: { id }, score });
+  const decision = (status: 'answer' | 'suggest' | 'none', ...ranked: ReturnType<typeof item>[]) => ({
+    status,
+    confidence: ranked[0]?.score ?? 0,
+    ranked,
+  });
+  const sure = (id: string) => ({ id, probability: 0.95 });
+
+  it('answers with a suggested entry it is sure of', () => {
+    const result = secondOpinion(decision('suggest', item('a', 0.5), item('b', 0.45)), sure('b'), 0.9);
+    expect(result.status).toBe('answer');
+    expect(result.ranked.map((ranked) => ranked.entry.id)).toEqual(['b', 'a']);
+  });
+
+  it('puts a close runner-up first, but not one far behind', () => {
+    expect(
+      secondOpinion(decision('answer', item('a', 0.7), item('b', 0.6)), sure('b'), 0.9).ranked[0]?.entry.id,
+    ).toBe('b');
+    expect(
+      secondOpinion(decision('answer', item('a', 0.8), item('b', 0.5)), sure('b'), 0.9).ranked[0]?.entry.id,
+    ).toBe('a');
+  });
+
+  it('holds back an answer when it is sure nothing answers, unless the matcher is sure of it', () => {
+    expect(secondOpinion(decision('answer', item('a', 0.7)), sure(outOfScope), 0.9).status).toBe('suggest');
+    expect(secondOpinion(decision('answer', item('a', 0.95)), sure(outOfScope), 0.9).status).toBe('answer');
+    expect(
+      secondOpinion(decision('answer', item('a', 0.95), item('b', 0.9)), sure('b'), 0.9).ranked[0]?.entry.id,
+    ).toBe('a');
+  });
+
+  it('brings no entry the matcher did not rank, and stays silent below its confidence', () => {
+    expect(secondOpinion(decision('none'), sure('a'), 0.9).status).toBe('none');
+    expect(secondOpinion(decision('suggest', item('a', 0.5)), sure('c'), 0.9).status).toBe('suggest');
+    expect(
+      secondOpinion(decision('suggest', item('a', 0.5)), { id: 'a', probability: 0.6 }, 0.9).status,
+    ).toBe('suggest');
+  });
+});
+
+describe('the matcher with the learned counts', () => {
+  let alone: Matcher;
+  let learned: Matcher;
+  beforeAll(() => {
+    const { learned: _counts, ...matcher } = settings.matcher;
+    alone = createMatcher(report.entries, { ...settings, matcher });
+    learned = createMatcher(report.entries, settings);
+  });
+  const outcome = (matcher: Matcher, question: string) => {
+    const result = matcher.match(question);
+    return `${result.status} ${result.ranked[0]?.entry.id}`;
+  };
+
+  it('answers a question the rules only suggested, with the entry they ranked first', () => {
+    const question = 'Was this Exchange problem just your town or lots of others as well?';
+    expect(outcome(alone, question)).toBe('suggest exchange-vulnerability');
+    expect(outcome(learned, question)).toBe('answer exchange-vulnerability');
+  });
+
+  it('leaves out counts that know fewer than half of the entries (another knowledge base)', () => {
+    const renamed = report.entries.map((entry) => ({ ...entry, id: `other-${entry.id}`, related: [] }));
+    const other = createMatcher(renamed, settings);
+    const question = "Were the passwords of the town's staff stolen too?";
+    expect(outcome(other, question)).toBe('answer other-passwords');
+  });
+
+  it('holds back an answer about what the notice never says', () => {
+    const question = "Were the passwords of the town's staff stolen too?";
+    expect(outcome(alone, question)).toBe('answer passwords');
+    expect(outcome(learned, question)).toBe('suggest passwords');
+  });
+});
