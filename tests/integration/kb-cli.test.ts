@@ -155,6 +155,12 @@ describe('npm run kb -- learn', () => {
     );
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toMatch(/learned\.json\s+confidence:/);
+    await writeFile(path.join(dir, 'learned.json'), '{"confidence": 0.9,');
+    const broken = await kb('validate', '--dir', dir).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(broken?.stderr).toMatch(/learned\.json\s+\(file\): is not JSON: run npm run kb -- learn/);
   });
 });
 

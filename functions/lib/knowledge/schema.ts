@@ -268,6 +268,9 @@ export const learnedSchema = z.strictObject({
   terms: z.record(z.string(), z.string().regex(/^(?:\S+=\d+(?: \S+=\d+)*)?$/, 'use "term=count" pairs')),
 });
 
+/** What `kb learn` counted (functions/lib/matcher/learned.ts). */
+export type LearnedCounts = z.infer<typeof learnedSchema>;
+
 export const settingsSchema = z.strictObject({
   /**
    * The town that runs the assistant (names, website, mail domains, colours; town.ts). Optional

@@ -5,6 +5,7 @@ import { placeholderStandIns, placeholderValues, resolvePlaceholders, todoLines 
 import {
   type Entry,
   entrySchema,
+  type LearnedCounts,
   learnedSchema,
   localeBlock,
   localeTags,
@@ -152,14 +153,18 @@ export const isDocument = (file: string) => file.startsWith('sources/');
 /** The knowledge folder's learned counts (`npm run kb -- learn`), added to `settings.matcher.learned`. */
 export const learnedFile = 'learned.json';
 
-function parseLearned(text: string): ReturnType<typeof learnedSchema.safeParse> {
+/** The learned counts of `learned.json`, or the problems that keep them out of the settings. */
+function parseLearned(text: string): { data: LearnedCounts } | { problems: ValidationProblem[] } {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    data = undefined;
+    return {
+      problems: [{ file: learnedFile, field: '(file)', message: 'is not JSON: run npm run kb -- learn' }],
+    };
   }
-  return learnedSchema.safeParse(data);
+  const result = learnedSchema.safeParse(data);
+  return result.success ? { data: result.data } : { problems: issuesToProblems(learnedFile, result.error) };
 }
 
 /** Every entry's sources, with notice quotes looked up in the notice that the settings name. */
@@ -237,8 +242,9 @@ export function validateKnowledgeBase(files: readonly SourceFile[]): ValidationR
   const learnedSource = files.find((source) => source.file === learnedFile);
   if (settings && learnedSource) {
     const learned = parseLearned(learnedSource.text);
-    if (learned.success) settings = { ...settings, matcher: { ...settings.matcher, learned: learned.data } };
-    else problems.push(...issuesToProblems(learnedFile, learned.error));
+    if ('data' in learned)
+      settings = { ...settings, matcher: { ...settings.matcher, learned: learned.data } };
+    else problems.push(...learned.problems);
   }
   if (settings)
     problems.push(...townProblems(settings).map((problem) => ({ file: 'settings.yaml', ...problem })));

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
 import type { Language } from '../knowledge/locales.ts';
-import type { Entry, learnedSchema } from '../knowledge/schema.ts';
+import type { Entry, LearnedCounts } from '../knowledge/schema.ts';
 import { lasting, memo } from '../memo.ts';
 import { scoring as tuning } from './config.ts';
-import { analyzeTerms, type SynonymTable } from './normalize.ts';
+import { phrasingTerms, questionTerms } from './locale-index.ts';
+import type { SynonymTable } from './normalize.ts';
 
 /**
  * A learned second opinion (docs/matching.md, round 18): naive Bayes over the matcher's own
@@ -18,8 +18,7 @@ import { analyzeTerms, type SynonymTable } from './normalize.ts';
 /** The label of questions that no entry answers. */
 export const outOfScope = '(none)';
 
-/** What `kb learn` counted: per label, its questions and, per term, the questions that have it. */
-export type LearnedCounts = z.infer<typeof learnedSchema>;
+export type { LearnedCounts };
 
 export interface Opinion {
   id: string;
@@ -29,14 +28,17 @@ export interface Opinion {
 /** The best labels for a question's terms, most probable first. */
 export type Classifier = (terms: readonly string[]) => Opinion[];
 
-/** Distinct terms of a text, tagged by language: of the question sentence for a question. */
+/**
+ * Distinct terms of a text, tagged by language: of the question sentence for a question. The
+ * index's own analyses (remembered there), so a question and the phrasings are not analysed twice.
+ */
 export function learnedTerms(
   text: string,
   language: Language,
   synonyms: SynonymTable,
   question: boolean,
 ): string[] {
-  const terms = analyzeTerms(text, language, synonyms, { focus: question });
+  const terms = (question ? questionTerms : phrasingTerms)(text, language, synonyms);
   return [...new Set(terms.filter((term) => term.focus === 1).map((term) => `${language}:${term.term}`))];
 }
 

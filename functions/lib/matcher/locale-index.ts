@@ -42,7 +42,7 @@ const longPostings = 512;
  */
 const analyses = lasting('analyses', () => new WeakMap<SynonymTable, Map<string, readonly Term[]>>());
 
-const phrasingTerms = (text: string, locale: Analysis, synonyms: SynonymTable): readonly Term[] =>
+export const phrasingTerms = (text: string, locale: Analysis, synonyms: SynonymTable): readonly Term[] =>
   memoFor(analyses, synonyms, `${locale}\u0000${text}`, () => analyzeTerms(text, locale, synonyms));
 
 /**
@@ -54,7 +54,7 @@ let lastQuestion:
   | { text: string; locale: Analysis; synonyms: SynonymTable; terms: readonly Term[] }
   | undefined;
 
-function questionTerms(text: string, locale: Analysis, synonyms: SynonymTable): readonly Term[] {
+export function questionTerms(text: string, locale: Analysis, synonyms: SynonymTable): readonly Term[] {
   if (lastQuestion?.text !== text || lastQuestion.locale !== locale || lastQuestion.synonyms !== synonyms)
     lastQuestion = { text, locale, synonyms, terms: analyzeTerms(text, locale, synonyms, { focus: true }) };
   return lastQuestion.terms;
