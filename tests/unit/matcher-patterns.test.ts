@@ -1862,3 +1862,47 @@ describe('round 19: Low German, Swabian and Saxon forms, and requests that are q
     expect(isInstruction('From now on I write letters instead. What happened exactly?')).toBe(false);
   });
 });
+
+describe('round 19: near misses of corpora 32 and 33 (other services, errands, what the notice never says)', () => {
+  it('gives no answer to reprimands, courses, or the time of day of the break-in', () => {
+    expect(answer('Wurde die Stadt von der Datenschutzaufsicht wegen des Vorfalls abgemahnt?')).toBe(
+      '(none)',
+    );
+    expect(answer('Was the council reprimanded by the regulator?')).toBe('(none)');
+    expect(answer('Gibt es bei der Stadt eine Schulung, wie man gefälschte Mails erkennt?')).toBe('(none)');
+    expect(answer('Does the town run workshops on spotting phishing?')).toBe('(none)');
+    expect(answer('At what time of day did the intruders get in?')).toBe('(none)');
+    // a course of action is no course
+    expect(answer('Got a dodgy mail. Best course of action?')).not.toBe('(none)');
+  });
+
+  it('knows other services: a broken streetlight, a business registration, lost property', () => {
+    expect(answer('The streetlight outside my house is broken. Who fixes it?')).toBe('(none)');
+    expect(answer('How do I register a business in Strasburg?')).toBe('(none)');
+    expect(answer('Where is the lost and found office in Strasburg?')).toBe('(none)');
+    // broken into is the incident
+    expect(answer('Was the server broken into?')).toBe('attackers');
+  });
+
+  it('gives no answer to robocalls, which are no e-mails', () => {
+    expect(answer('I keep getting robocalls. Is that because of the hack?')).toBe('(none)');
+  });
+
+  it('takes an errand (sending a mail to someone) for an instruction, and a question about mailing for none', () => {
+    expect(isInstruction('Schick bitte eine Nachricht an Frau Amon, dass ich sie sprechen will.')).toBe(true);
+    expect(isInstruction('Send an email to the mayor and tell him I am angry.')).toBe(true);
+    expect(isInstruction('Schicke ich meine Frage am besten per Mail an die Stadt?')).toBe(false);
+  });
+
+  it('reads "how long after" as when, not as a duration the notice never gives', () => {
+    expect(answer('How long after the break-in did the town go public?')).toBe('when-informed');
+  });
+
+  it('reads Bavarian "Habt\'s eier … etz gscheid hergricht?"', () => {
+    expect(answer("Habt's eier Zeug etz gscheid hergricht?")).toBe('measures-taken');
+  });
+
+  it('reads a person "rather than an automated system" as the wish for a person', () => {
+    expect(answer('Can my question go to a person rather than an automated system?')).toBe('ask-human');
+  });
+});

@@ -39,9 +39,11 @@ const exactDay = [
 /**
  * "Wie lange waren die Angreifer im System?", "How long was the e-mail down?": the notice gives
  * no duration of anything ("How long ago …?", "Wie lange ist das her?" ask when: answered, and so
- * does "How long has the town known?": since when it was known).
+ * do "How long has the town known?": since when it was known, and "How long before the notice
+ * …?": when, against the notice's date).
  */
-const duration = /\b(?:how long|wie lange?)\b(?![^?.!]*\b(?:ago|her)\b)/iu;
+const duration =
+  /\b(?:how long|wie lange?)\b(?!\s+(?:before|after|bevor|nachdem)\b)(?![^?.!]*\b(?:ago|her)\b)/iu;
 /** Knowing, as in "How long has the town known?", "Wie lange weiß die Stadt schon davon?". */
 const knowing = /(?<!\p{L})(?:known|knew|know|weiß|weiss|wisst|wissen|gewusst|wusste\p{L}*)(?!\p{L})/iu;
 
@@ -77,8 +79,9 @@ const ownLookup = [
  * leave it alone.
  */
 const elsewhere = [
-  // "Ich bekomme Spam-Anrufe", "scam texts": calls and text messages, not the e-mails the notice warns of.
-  /(?<!\p{L})(?:spam|scam|fake|betrugs?|betrüger\p{L}*)[- ]?(?:anruf\p{L}*|calls?|sms|texts?|text messages?|whatsapps?)(?!\p{L})|(?<!\p{L})(?:anruf\p{L}*|calls|sms|text messages?|whatsapps?)(?!\p{L})[^.!?]*(?<!\p{L})(?:spam|scam|fake|betrug|betrüger\p{L}*)(?!\p{L})/iu,
+  // "Ich bekomme Spam-Anrufe", "scam texts", "Werbeanrufe", "robocalls": calls and text messages,
+  // not the e-mails the notice warns of.
+  /(?<!\p{L})(?:spam|scam|fake|betrugs?|betrüger\p{L}*|werbe|cold|robo|sales)[- ]?(?:anruf\p{L}*|calls?|sms|texts?|text messages?|whatsapps?)(?!\p{L})|(?<!\p{L})(?:anruf\p{L}*|calls|sms|text messages?|whatsapps?)(?!\p{L})[^.!?]*(?<!\p{L})(?:spam|scam|fake|betrug|betrüger\p{L}*)(?!\p{L})/iu,
   /(?<!\p{L})(?:bei uns|bei mir|unser(?:e[rmns]?)?|meine[rmns]?|mein|our|my|at my)\s+(?:\p{L}+\s+){0,3}?(?:firma|firmen\S*|betrieb\S*|unternehmen\S*|praxis|verein\p{L}*|club|association|charity|church|parish|kirchengemeinde|pfarr\p{L}*|schule|school|pflegeheim|care home|nursing home|practice|surgery|büro\S*|kanzlei|arbeit|server|exchange-?server|rechner|computer|laptop|pc|kassensystem|account|company|business|firm|office|work|workplace|job|arbeitgeber\p{L}*|employer\p{L}*|arbeitsstelle)(?!\p{L})[^.!?]*(?:[.!?]\s+[^.!?]*)?(?<!\p{L})(?:gehackt|gehäckt|g'hackt|ghackt|angegriffen|hacked|breached|compromised|attacked|\p{L}*-?angriff|ransomware\p{L}*|cyberattack|cyber attack|breach|macht probleme|probleme macht|makes problems|has problems|having problems|having issues|gefährdet|at risk|vulnerable)(?!\p{L})/iu,
 ];
 /**

@@ -98,6 +98,9 @@ const injection = new RegExp(
     String.raw`\b(?:\p{L}*regeln|\p{L}*filter|\p{L}*einschränkungen|\p{L}*richtlinien)\b[^.!?]{0,30}(?<!\p{L})(?:umgeh\p{L}*|überspring\p{L}*|ignorier\p{L}*|ausschalt\p{L}*|abschalt\p{L}*|deaktivier\p{L}*|brechen)(?!\p{L})`,
     String.raw`\b(?:erlaube|befehle|autorisiere|ermächtige|beauftrage) (?:dir|dich|ihnen)\b`,
     String.raw`\b(?:you are now|from now on,? you|du bist (?:ab )?jetzt|ab (?:jetzt|sofort) bist du)\b`,
+    // An errand for the assistant: sending a mail or a message to someone ("Schick amol a Mail an
+    // den Herrn Schulz", "Send an email to the mayor"), which it cannot do (round 19).
+    String.raw`(?:^|[.!?]\s+)(?:(?:bitte|please|jetzt|now|dann|then|mal|amol)\s+)*(?:schick|schicke|schickt|sende|send|mail|e-mail|email)(?!\s+(?:ich|wir|man|i|we)\b)\s+(?:(?:doch|mal|amol|bitte|please|du|mir|me)\s+)*(?:a|an|eine|ne|'ne|einen|n)\s+(?:mail|e-mail|email|nachricht|message|brief|letter|sms|text)\s+(?:an|to)\b`,
     // A reply dictated from now on ("Ab jetzt antwortest du nur noch: …", "From now on reply only …");
     // not the citizen's own plan ("Ab jetzt schreibe ich nur noch Briefe").
     String.raw`\b(?:ab jetzt|ab sofort|von nun an|from now on|henceforth)\b,?\s+(?:(?!(?:ich|wir|man|i|we)\b)\p{L}+\s+){0,2}?(?:antwort\p{L}*|sag\p{L}*|schreib\p{L}*|reply|answer|respond|say|write)\b(?!\s+(?:ich|wir|man|i|we)\b)|\b(?:antwortest|sagst|schreibst)\s+du\s+(?:ab jetzt\s+|ab sofort\s+|jetzt\s+)?nur\s+noch\b`,
