@@ -5,7 +5,12 @@ import { loadKnowledgeDir, readEvalFile } from '../../functions/lib/knowledge/fi
 import { learnCounts } from '../../functions/lib/knowledge/learn.ts';
 import type { Settings } from '../../functions/lib/knowledge/schema.ts';
 import type { ValidationReport } from '../../functions/lib/knowledge/validate.ts';
-import { createClassifier, outOfScope, secondOpinion } from '../../functions/lib/matcher/learned.ts';
+import {
+  createClassifier,
+  createScopeClassifier,
+  outOfScope,
+  secondOpinion,
+} from '../../functions/lib/matcher/learned.ts';
 import { createMatcher, type Matcher } from '../../functions/lib/matcher/matcher.ts';
 
 let report: ValidationReport;
@@ -73,6 +78,26 @@ describe('the classifier', () => {
   });
 });
 
+describe('the scope classifier', () => {
+  const outside = createScopeClassifier(
+    {
+      examples: { a: 3, b: 3, [outOfScope]: 3 },
+      terms: { a: 'de:daten=3', b: 'de:daten=1 de:passwort=2', [outOfScope]: 'de:wetter=3' },
+    },
+    [{ id: 'c', terms: ['de:schulz'] }],
+  );
+
+  it('tells how likely it is that no entry answers, with all entries as one', () => {
+    expect(outside(['de:wetter'])).toBeGreaterThan(0.8);
+    expect(outside(['de:daten'])).toBeLessThan(0.1);
+    expect(outside(['de:passwort'])).toBeLessThan(0.2);
+  });
+
+  it('counts the entries’ phrasings as questions some entry answers', () => {
+    expect(outside(['de:schulz'])).toBeLessThan(0.5);
+  });
+});
+
 describe('the second opinion', () => {
   const item = (id: string, score: number) => ({ entry: { id }, score });
   const decision = (status: 'answer' | 'suggest' | 'none', ...ranked: ReturnType<typeof item>[]) => ({
@@ -103,6 +128,14 @@ describe('the second opinion', () => {
     expect(
       secondOpinion(decision('answer', item('a', 0.95), item('b', 0.9)), sure('b'), 0.9).ranked[0]?.entry.id,
     ).toBe('a');
+  });
+
+  it('holds back a less than confident answer when it is nearly sure that no entry answers', () => {
+    expect(secondOpinion(decision('answer', item('a', 0.7)), undefined, 0.9, 0.99).status).toBe('suggest');
+    expect(secondOpinion(decision('answer', item('a', 0.85)), undefined, 0.9, 0.99).status).toBe('answer');
+    expect(secondOpinion(decision('answer', item('a', 0.7)), undefined, 0.9, 0.9).status).toBe('answer');
+    // an answer the opinion chose is held back the same way
+    expect(secondOpinion(decision('suggest', item('a', 0.6)), sure('a'), 0.9, 0.99).status).toBe('suggest');
   });
 
   it('brings no entry the matcher did not rank, and stays silent below its confidence', () => {
@@ -138,6 +171,17 @@ describe('the matcher with the learned counts', () => {
     const other = createMatcher(renamed, settings);
     const question = "Were the passwords of the town's staff stolen too?";
     expect(outcome(other, question)).toBe('answer other-passwords');
+  });
+
+  it('holds back answers to near misses that share an entry’s words: where someone lives, another product, a bank', () => {
+    for (const [question, entry] of [
+      ['Wo wohnt Herr Schulz eigentlich?', 'contact-dpo'],
+      ["Was my bank's online banking hit by the Exchange flaw too?", 'exchange-vulnerability'],
+      ['Sollte die Stadt nicht lieber freie Software statt Microsoft nutzen?', 'exchange-vulnerability'],
+    ] as const) {
+      expect(outcome(alone, question)).toBe(`answer ${entry}`);
+      expect(outcome(learned, question)).toBe(`suggest ${entry}`);
+    }
   });
 
   it('holds back an answer about what the notice never says', () => {

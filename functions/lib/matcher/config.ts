@@ -42,6 +42,9 @@ export const scoring = Object.freeze({
   learnedLeavesFrom: 0.9,
   /** ... and puts another ranked entry first only when it scored this close to the first. */
   learnedSwitchWithin: 0.2,
+  /** ... and holds back an answer below `learnedOutsideUnder` when it is this sure that no entry answers. */
+  learnedOutsideFrom: 0.97,
+  learnedOutsideUnder: 0.8,
   /** Share of a longer message's weight that the sentences around its question sentence carry. */
   contextShare: 0.15,
   /** Top two entries this close on a message with a story: its question sentence decides. */

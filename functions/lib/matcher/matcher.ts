@@ -11,7 +11,7 @@ import { scoring as tuning } from './config.ts';
 import { decide } from './decide.ts';
 import { hasDeclined, withDeclined } from './declined.ts';
 import { languageDetector } from './language.ts';
-import { type Classifier, classifierFor, learnedTerms, secondOpinion } from './learned.ts';
+import { type Classifiers, classifierFor, learnedTerms, secondOpinion } from './learned.ts';
 import { LocaleIndex } from './locale-index.ts';
 import { asksBeyondTheNotice } from './never-said.ts';
 import { buildSynonyms, questionSentence, type SynonymTable } from './normalize.ts';
@@ -232,14 +232,15 @@ export function createMatcher(
     entries.filter((entry) => (options.learned?.examples[entry.id] ?? 0) > 0).length * 2 >= entries.length
       ? options.learned
       : undefined;
-  let classifier: Classifier | undefined;
+  let classifier: Classifiers | undefined;
   const languageTable = (language: Language) => synonymsOf(language, undefined, language);
   function withOpinion(question: string, result: MatchResult): MatchResult {
     const language = analysisOf(result.locale);
     if (!learned || !isLanguage(language)) return result;
     classifier ??= classifierFor(learned, entries, { de: languageTable('de'), en: languageTable('en') });
-    const [opinion] = classifier(learnedTerms(question, language, languageTable(language), true));
-    return secondOpinion(result, opinion, learned.confidence);
+    const terms = learnedTerms(question, language, languageTable(language), true);
+    const [opinion] = classifier.opinions(terms);
+    return secondOpinion(result, opinion, learned.confidence, classifier.outside(terms));
   }
 
   function match(typed: string, locale?: Locale): MatchResult {
