@@ -1906,3 +1906,20 @@ describe('round 19: near misses of corpora 32 and 33 (other services, errands, w
     expect(answer('Can my question go to a person rather than an automated system?')).toBe('ask-human');
   });
 });
+
+describe('round 19: corpora 34 and 35', () => {
+  it('reads Low German "Bün ik dor ook mit bi?" and "Worüm vertellt …?", and Saxon "ä Gomputer"', () => {
+    expect(answer('Bün ik dor ook mit bi? Ik heff de Stadt mal mailt.')).toBe('am-i-affected');
+    expect(answer('Worüm vertellt de Stadt uns dat?')).toBe('why-notified');
+    expect(answer('Bist du ä Gomputer oder ä Mensch?')).toBe('bot-identity');
+  });
+
+  it('takes the citizen’s own call to the town for no scam call', () => {
+    expect(
+      answer('Ich habe schon zweimal bei der Stadt angerufen, aber niemand ging ran. Bist du ein Mensch?'),
+    ).toBe('bot-identity');
+    expect(answer('Mich hat einer angerufen und gesagt, er sei von der Stadt. Ist das Betrug?')).toBe(
+      '(none)',
+    );
+  });
+});

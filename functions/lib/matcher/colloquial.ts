@@ -9,10 +9,10 @@ import { foldWord } from './stemming.ts';
 
 /**
  * Berlin "j" for "g" in participles ("jehackt", "jeklaut"), not in "jetzt" or "jemand(en)"; also
- * after a separable prefix ("uffjebrochen", "rinjekommen", "abjegriffen").
+ * after a separable prefix ("uffjebrochen", "rinjekommen", "abjegriffen", "vorjelesen").
  */
 const berlinParticiple =
-  /^(?!jemand)(uff|auf|rin|rein|raus|ruff|rauf|ab|an|aus|ein|mit|weg|zu|zurück|zuruck|runter)?je([bcdfghklmnpqrsvwz][a-z]{2,}(?:t|en))$/;
+  /^(?!jemand)(uff|auf|rin|rein|raus|ruff|rauf|ab|an|aus|ein|mit|weg|zu|zurück|zuruck|runter|vor|nach|her|hin|durch)?je([bcdfghklmnpqrsvwz][a-z]{2,}(?:t|en))$/;
 /** The standard form of a separable prefix in Berlin speech. */
 const berlinPrefix: Readonly<Record<string, string>> = {
   uff: 'auf',

@@ -87,11 +87,11 @@ const elsewhere = [
 /**
  * Calls and paper letters, whoever they claim to be from ("Heute rief einer an, er sei von
  * Microsoft", "a letter in the post asking me to pay a fee to the town"): not the e-mails the
- * notice warns of. A letter counts when it asks for money (the town's own letter about the
+ * notice warns of. The citizen's own call ("Ich habe im Rathaus angerufen") is none of them. A letter counts when it asks for money (the town's own letter about the
  * incident is no fraud).
  */
 const callOrLetter = [
-  /(?<!\p{L})(?:angerufen|anruf|anrufe|rief\s+(?:\p{L}+\s+){0,5}?an|called me|phoned me|rang me|a call from|phone call|got a call|an (?:der|meiner|unserer) haustür|haustür|at my (?:front )?door|on my doorstep|door-to-door|knocked on)(?!\p{L})/iu,
+  /(?<!\p{L})(?:(?<!\b(?:ich|wir)\s+(?:habe|hab|haben)\s+(?:\S+\s+){0,6})angerufen|anruf|anrufe|rief\s+(?:\p{L}+\s+){0,5}?an|called me|phoned me|rang me|a call from|phone call|got a call|an (?:der|meiner|unserer) haustür|haustür|at my (?:front )?door|on my doorstep|door-to-door|knocked on)(?!\p{L})/iu,
   /(?<!\p{L})(?:brief\p{L}*|letter)(?!\p{L})(?=[^.!?]*(?<!\p{L})(?:zahl\p{L}*|überweis\p{L}*|gebühr\p{L}*|mahnung\p{L}*|pay|payment|fee|fine|bank details|transfer)(?!\p{L}))/iu,
 ];
 
