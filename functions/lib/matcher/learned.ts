@@ -137,7 +137,8 @@ export function createScopeClassifier(
   for (const [label, examples] of Object.entries(learned.examples)) {
     const into = label === outOfScope ? outOfScope : inScope;
     merged.examples[into] = (merged.examples[into] ?? 0) + examples;
-    const perTerm = (merged.terms[into] ??= {});
+    const perTerm = merged.terms[into] ?? {};
+    merged.terms[into] = perTerm;
     for (const [term, count] of Object.entries(unpacked[label] ?? {}))
       perTerm[term] = (perTerm[term] ?? 0) + count;
   }
