@@ -53,7 +53,7 @@ const markdown = text(4000).superRefine((value, ctx) => {
 
 /**
  * At most 80 per locale: three rounds of blind phrasings reached about 70 for the busiest entries
- * (docs/matching.md, round 12); the cap keeps a pasted list from bloating the index.
+ * (docs/matching-history.md, round 12); the cap keeps a pasted list from bloating the index.
  */
 export const maxPhrasings = 80;
 
