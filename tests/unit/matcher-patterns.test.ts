@@ -1923,3 +1923,14 @@ describe('round 19: corpora 34 and 35', () => {
     );
   });
 });
+
+describe('round 19: corpora 36 and 37', () => {
+  it('reads "Fischen mit ph" and "was ist dieses Fischen" as phishing, as heard', () => {
+    expect(answer('Was isn des für a Fischen, von dem jetzt alle reden?')).toBe('what-is-phishing');
+  });
+
+  it('reads Swabian "schreiba", "Froga", "ändra"', () => {
+    expect(answer('Wem kann i schreiba, wenn i Froga hab?')).toBe('contact-dpo');
+    expect(answer('Muss i mei Passwort ändra?')).toBe('passwords');
+  });
+});
