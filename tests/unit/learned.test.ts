@@ -138,7 +138,20 @@ describe('the second opinion', () => {
     expect(secondOpinion(decision('suggest', item('a', 0.6)), sure('a'), 0.9, 0.99).status).toBe('suggest');
   });
 
-  it('brings no entry the matcher did not rank, and stays silent below its confidence', () => {
+  it('answers with an entry the matcher did not rank only when nearly sure and the matcher came close', () => {
+    const unranked = (id: string) => item(id, 0.3);
+    const close = { status: 'none' as const, confidence: 0.5, ranked: [] as ReturnType<typeof item>[] };
+    const nearlySure = { id: 'c', probability: 0.99 };
+    const answered = secondOpinion(close, nearlySure, 0.9, 0, unranked);
+    expect(answered.status).toBe('answer');
+    expect(answered.ranked.map((ranked) => ranked.entry.id)).toEqual(['c']);
+    // a "no answer" rule leaves confidence 0
+    expect(secondOpinion({ ...close, confidence: 0 }, nearlySure, 0.9, 0, unranked).status).toBe('none');
+    expect(secondOpinion(close, { id: 'c', probability: 0.93 }, 0.9, 0, unranked).status).toBe('none');
+    expect(secondOpinion({ ...close, confidence: 0.4 }, nearlySure, 0.9, 0, unranked).status).toBe('none');
+  });
+
+  it('brings no entry the matcher did not rank without a way to score it, and stays silent below its confidence', () => {
     expect(secondOpinion(decision('none'), sure('a'), 0.9).status).toBe('none');
     expect(secondOpinion(decision('suggest', item('a', 0.5)), sure('c'), 0.9).status).toBe('suggest');
     expect(
@@ -181,6 +194,16 @@ describe('the matcher with the learned counts', () => {
     ] as const) {
       expect(outcome(alone, question)).toBe(`answer ${entry}`);
       expect(outcome(learned, question)).toBe(`suggest ${entry}`);
+    }
+  });
+
+  it('answers a question whose words only other citizens used: the number to ring, Saxon "nüschd"', () => {
+    for (const [question, entry] of [
+      ['Which phone number do I ring to check whether a mail is real?', 'verify-sender'],
+      ['Weshalb kriegn mir ne Warnung, wenn nüschd weg is?', 'why-notified'],
+    ] as const) {
+      expect(outcome(alone, question)).toBe('none undefined');
+      expect(outcome(learned, question)).toBe(`answer ${entry}`);
     }
   });
 

@@ -45,6 +45,10 @@ export const scoring = Object.freeze({
   /** ... and holds back an answer below `learnedOutsideUnder` when it is this sure that no entry answers. */
   learnedOutsideFrom: 0.97,
   learnedOutsideUnder: 0.8,
+  /** ... and answers with an entry the matcher did not rank when this sure of it, */
+  learnedUnrankedSure: 0.95,
+  /** ... and when the matcher's own confidence reached this (a "no answer" rule sets it to 0). */
+  learnedUnrankedFrom: 0.45,
   /** Share of a longer message's weight that the sentences around its question sentence carry. */
   contextShare: 0.15,
   /** Top two entries this close on a message with a story: its question sentence decides. */

@@ -203,6 +203,8 @@ export interface Classifiers {
   opinions: Classifier;
   /** The probability that no entry answers (`createScopeClassifier`). */
   outside: (terms: readonly string[]) => number;
+  /** Whether the counts or the phrasings have every one of these terms. */
+  knows: (terms: readonly string[]) => boolean;
 }
 
 const classifiers = lasting('learned-classifiers', () => new Map<string, Classifiers>());
@@ -231,13 +233,43 @@ export function classifierFor(
     key,
     () => {
       const examples = phrasingExamples(entries, synonyms);
+      const known = new Set([
+        ...Object.values(unpackTerms(learned.terms)).flatMap((perTerm) => Object.keys(perTerm)),
+        ...examples.flatMap(({ terms }) => terms),
+      ]);
       return {
         opinions: createClassifier(learned, examples),
         outside: createScopeClassifier(learned, examples),
+        knows: (terms: readonly string[]) => terms.every((term) => known.has(term)),
       };
     },
     4,
   );
+}
+
+/**
+ * An entry the matcher did not rank, when the opinion is nearly sure of it (`learnedUnrankedSure`)
+ * and the matcher came close (`learnedUnrankedFrom`): a question whose words the entries do not
+ * know ("Weshalb kriegn mir ne Warnung, wenn nüschd weg is?", "Which number should I ring to
+ * check a mail?") is capped at "about something else", while the counts know those words from
+ * other citizens' questions. The matcher passes `unranked` only when the counts know every word
+ * of the question: a word nobody used before ("bestraft") may be what it is about. A question
+ * that a "no answer" rule caught has confidence 0 and stays unanswered. Chosen on the tuning
+ * parts, each corpus left out in turn: 16 more right answers of 6,771, 1 more false of 3,397.
+ */
+function beyondTheRanking<T extends { entry: { id: string }; score: number }, D extends Decision<T>>(
+  decision: D,
+  opinion: Opinion,
+  unranked: ((id: string) => T | undefined) | undefined,
+): D {
+  if (
+    opinion.probability < tuning.learnedUnrankedSure ||
+    decision.confidence < tuning.learnedUnrankedFrom ||
+    !unranked
+  )
+    return decision;
+  const item = unranked(opinion.id);
+  return item ? { ...decision, status: 'answer', ranked: [item, ...decision.ranked] } : decision;
 }
 
 /** A decision in the matcher's terms: its confidence and its ranked entries, best first. */
@@ -251,17 +283,19 @@ export interface Decision<T extends { entry: { id: string }; score: number }> {
  * The matcher's decision with the second opinion, trusted only when it is sure (`confidence`): it
  * may answer with an entry the matcher ranked but did not answer with, put another of the
  * matcher's ranked entries first when that one scored within `learnedSwitchWithin` of the first,
- * or hold back an answer when it is sure nothing answers. It never brings an entry the matcher did
- * not rank, so every "no answer" rule of the matcher stands, and it leaves an answer of
- * `learnedLeavesFrom` or more alone (an entry's own phrasings, "Wie lange ist der Angriff her?").
+ * or hold back an answer when it is sure nothing answers. An entry the matcher did not rank it
+ * brings only when nearly sure of it (`beyondTheRanking`), never after a "no answer" rule, and it
+ * leaves an answer of `learnedLeavesFrom` or more alone (an entry's own phrasings, "Wie lange ist
+ * der Angriff her?").
  */
 export function secondOpinion<T extends { entry: { id: string }; score: number }, D extends Decision<T>>(
   decision: D,
   opinion: Opinion | undefined,
   confidence: number,
   outside = 0,
+  unranked?: (id: string) => T | undefined,
 ): D {
-  const decided = byOpinion(decision, opinion, confidence);
+  const decided = byOpinion(decision, opinion, confidence, unranked);
   // Nearly sure that no entry answers (`createScopeClassifier`): a less than confident answer
   // becomes a suggestion, so the citizen can still pick it.
   return decided.status === 'answer' &&
@@ -275,6 +309,7 @@ function byOpinion<T extends { entry: { id: string }; score: number }, D extends
   decision: D,
   opinion: Opinion | undefined,
   confidence: number,
+  unranked: ((id: string) => T | undefined) | undefined,
 ): D {
   if (!opinion || opinion.probability < confidence) return decision;
   const answered = decision.status === 'answer';
@@ -282,7 +317,8 @@ function byOpinion<T extends { entry: { id: string }; score: number }, D extends
   if (opinion.id === outOfScope) return answered ? { ...decision, status: 'suggest' } : decision;
   const [top] = decision.ranked;
   const chosen = decision.ranked.find((item) => item.entry.id === opinion.id);
-  if (!chosen || !top || (answered && top === chosen)) return decision;
+  if (!chosen) return answered ? decision : beyondTheRanking(decision, opinion, unranked);
+  if (!top || (answered && top === chosen)) return decision;
   if (answered && top.score - chosen.score > tuning.learnedSwitchWithin) return decision;
   return {
     ...decision,

@@ -240,7 +240,23 @@ export function createMatcher(
     classifier ??= classifierFor(learned, entries, { de: languageTable('de'), en: languageTable('en') });
     const terms = learnedTerms(question, language, languageTable(language), true);
     const [opinion] = classifier.opinions(terms);
-    return secondOpinion(result, opinion, learned.confidence, classifier.outside(terms));
+    // An entry the matcher did not rank comes with its own score for this question (offered to
+    // the opinion only when the counts know every word of it: learned.ts, `beyondTheRanking`).
+    const unranked = (id: string): RankedEntry | undefined => {
+      const index = entryIndex.get(id);
+      const entry = index === undefined ? undefined : entries[index];
+      if (index === undefined || !entry) return undefined;
+      const [scored] = rank(question, result.locale, true, new Set([index]));
+      return { entry, score: scored?.score ?? 0, topical: true };
+    };
+    const outside = classifier.outside(terms);
+    return secondOpinion(
+      result,
+      opinion,
+      learned.confidence,
+      outside,
+      classifier.knows(terms) ? unranked : undefined,
+    );
   }
 
   function match(typed: string, locale?: Locale): MatchResult {
