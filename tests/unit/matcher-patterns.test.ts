@@ -1934,3 +1934,22 @@ describe('round 19: corpora 36 and 37', () => {
     expect(answer('Muss i mei Passwort ändra?')).toBe('passwords');
   });
 });
+
+describe('round 19: corpora 38 and 39', () => {
+  it('reads Low German "passeert", "juch", "sied", "weet"', () => {
+    expect(answer('Wat is dor bi juch passeert?')).toBe('what-happened');
+  });
+
+  it('gives no answer to traces, names of staff, the exact day of access, or earlier break-ins', () => {
+    expect(answer('Which IP addresses did the attackers use?')).toBe('(none)');
+    expect(answer('Wurde auf dem Server eine Webshell gefunden?')).toBe('(none)');
+    expect(answer('Seit welchem Tag genau waren die Hacker im System?')).toBe('(none)');
+    expect(answer("Was the council's server hacked into before, in previous years?")).toBe('(none)');
+    expect(answer("How can we patch our firm's Exchange server?")).toBe('(none)');
+  });
+
+  it('takes a relative who rang about the news for no scam call', () => {
+    expect(answer('My sister rang me about the hack in the paper. What happened?')).toBe('what-happened');
+    expect(answer('A man rang me claiming to be from the town hall. Is that a scam?')).toBe('(none)');
+  });
+});

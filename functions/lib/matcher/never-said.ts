@@ -28,11 +28,11 @@ const whyNotSooner = [
 ];
 
 /**
- * "An welchem Tag genau sind die Angreifer eingedrungen?", "On what exact date were the patches
- * installed?": the notice gives no day for anything but itself.
+ * "An welchem Tag genau sind die Angreifer eingedrungen?", "Seit welchem Tag genau …?", "On what
+ * exact date were the patches installed?": the notice gives no day for anything but itself.
  */
 const exactDay = [
-  /\b(?:an welchem|welches|welchen|on what|on which|what|which)\s+(?:exact\s+|precise\s+|genaue[nms]?\s+)?(?:day|date|tag|datum)\b/iu,
+  /\b(?:an welchem|seit welchem|ab welchem|welches|welchen|on what|on which|since what|since which|from what|what|which)\s+(?:exact\s+|precise\s+|genaue[nms]?\s+)?(?:day|date|tag|datum)\b/iu,
   /\b(?:exact|exactly|precise|precisely|genau|genaue[nms]?)\b/iu,
 ];
 
@@ -87,11 +87,12 @@ const elsewhere = [
 /**
  * Calls and paper letters, whoever they claim to be from ("Heute rief einer an, er sei von
  * Microsoft", "a letter in the post asking me to pay a fee to the town"): not the e-mails the
- * notice warns of. The citizen's own call ("Ich habe im Rathaus angerufen") is none of them. A letter counts when it asks for money (the town's own letter about the
+ * notice warns of. The citizen's own call ("Ich habe im Rathaus angerufen") is none of them,
+ * nor a relative's ("my cousin rang me about the paper"). A letter counts when it asks for money (the town's own letter about the
  * incident is no fraud).
  */
 const callOrLetter = [
-  /(?<!\p{L})(?:(?<!\b(?:ich|wir)\s+(?:habe|hab|haben)\s+(?:\S+\s+){0,6})angerufen|anruf|anrufe|rief\s+(?:\p{L}+\s+){0,5}?an|called me|phoned me|rang me|a call from|phone call|got a call|an (?:der|meiner|unserer) haustür|haustür|at my (?:front )?door|on my doorstep|door-to-door|knocked on)(?!\p{L})/iu,
+  /(?<!\p{L})(?:(?<!\b(?:ich|wir)\s+(?:habe|hab|haben)\s+(?:\S+\s+){0,6})angerufen|anruf|anrufe|rief\s+(?:\p{L}+\s+){0,5}?an|(?<!\b(?:she|he|they|we|(?:my|our|her|his)\s+[\p{L}-]+)\s+)(?:called|phoned|rang) me|a call from|phone call|got a call|an (?:der|meiner|unserer) haustür|haustür|at my (?:front )?door|on my doorstep|door-to-door|knocked on)(?!\p{L})/iu,
   /(?<!\p{L})(?:brief\p{L}*|letter)(?!\p{L})(?=[^.!?]*(?<!\p{L})(?:zahl\p{L}*|überweis\p{L}*|gebühr\p{L}*|mahnung\p{L}*|pay|payment|fee|fine|bank details|transfer)(?!\p{L}))/iu,
 ];
 
