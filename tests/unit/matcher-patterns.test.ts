@@ -1948,6 +1948,12 @@ describe('round 19: corpora 38 and 39', () => {
     expect(answer("How can we patch our firm's Exchange server?")).toBe('(none)');
   });
 
+  it('gives no answer to the private life of the contacts the notice names', () => {
+    expect(answer('Where does Mr Schulz live?')).toBe('(none)');
+    expect(answer('Ist Frau Amon verheiratet?')).toBe('(none)');
+    expect(answer('Wie erreiche ich Frau Amon?')).toBe('contact-dpo');
+  });
+
   it('takes a relative who rang about the news for no scam call', () => {
     expect(answer('My sister rang me about the hack in the paper. What happened?')).toBe('what-happened');
     expect(answer('A man rang me claiming to be from the town hall. Is that a scam?')).toBe('(none)');
