@@ -1959,3 +1959,20 @@ describe('round 19: corpora 38 and 39', () => {
     expect(answer('A man rang me claiming to be from the town hall. Is that a scam?')).toBe('(none)');
   });
 });
+
+describe('round 19: corpora 40 and 41', () => {
+  it('reads "keinen Roboter, einen Menschen" as the wish for a person, and "Mitarbeiterin oder Computer?" as asking what the assistant is', () => {
+    expect(answer('Ich will keinen Roboter, ich will einen Menschen!')).toBe('ask-human');
+    expect(answer('Bist du eine echte Mitarbeiterin oder nur ein Computer?')).toBe('bot-identity');
+  });
+
+  it('answers "Betrifft mich das?" after another service in the story', () => {
+    expect(answer('Ich habe dem Bauamt mal wegen eines Bauantrags geschrieben. Betrifft mich das?')).toBe(
+      'am-i-affected',
+    );
+  });
+
+  it("takes the firm's mail account for trouble elsewhere, not a mail the citizen got", () => {
+    expect(answer("My firm's work email got hacked yesterday. What should I do?")).toBe('(none)');
+  });
+});

@@ -138,9 +138,10 @@ function namesAnotherAdministration(message: string, place: RegExp, known: Known
 }
 
 // A mail the citizen got, a link or an attachment: this incident. A mail server, system or
-// program is not a mail ("Der Mailserver meiner Firma wurde gehackt"): trouble elsewhere still counts.
+// program is not a mail ("Der Mailserver meiner Firma wurde gehackt"), nor is the company's mail
+// account ("my company mail hacked"): trouble elsewhere still counts.
 const mailOrClick =
-  /(?<!\p{L})(?:link\p{L}*|anhang|anhänge|attachment\p{L}*|geklickt|klick\p{L}*|click\p{L}*|(?:mail|e-mail|email)(?!-?\s?(?:server|system|programm|software|provider|anbieter|dienst)\p{L}*)\p{L}*|phishing)(?!\p{L})/iu;
+  /(?<!\p{L})(?:link\p{L}*|anhang|anhänge|attachment\p{L}*|geklickt|klick\p{L}*|click\p{L}*|(?<!(?:company|firm|work|office|business|firmen|geschäfts|dienst)[\s-]?)(?:mail|e-mail|email)(?!-?\s?(?:server|system|programm|software|provider|anbieter|dienst)\p{L}*)\p{L}*|phishing)(?!\p{L})/iu;
 
 const all = (patterns: readonly RegExp[], sentence: string) =>
   patterns.every((pattern) => pattern.test(sentence));
