@@ -1972,6 +1972,12 @@ describe('round 19: corpora 40 and 41', () => {
     );
   });
 
+  it('reads "could it happen again?" as whether it is safe now, not what happened', () => {
+    expect(answer('Kann das nochmal passieren?')).toBe('is-it-safe-now');
+    expect(answer('Could something like this happen again?')).toBe('is-it-safe-now');
+    expect(answer('Was habt ihr gemacht, damit das nicht nochmal passiert?')).toBe('measures-taken');
+  });
+
   it("takes the firm's mail account for trouble elsewhere, not a mail the citizen got", () => {
     expect(answer("My firm's work email got hacked yesterday. What should I do?")).toBe('(none)');
   });
