@@ -1982,3 +1982,19 @@ describe('round 19: corpora 40 and 41', () => {
     expect(answer("My firm's work email got hacked yesterday. What should I do?")).toBe('(none)');
   });
 });
+
+describe('round 19: corpora 42 and 43', () => {
+  it('answers which number to ring to check a mail (one looked up), not the phone numbers the notice never gives', () => {
+    expect(answer('Which phone number should I ring to check whether a mail from the town is genuine?')).toBe(
+      'verify-sender',
+    );
+    expect(answer('What is the phone number of the data protection officer?')).toBe('(none)');
+  });
+
+  it('answers the name of the person in charge of data protection, not of staff who erred', () => {
+    expect(answer('Could you tell me the name of the person in charge of data protection at the town?')).toBe(
+      'contact-dpo',
+    );
+    expect(answer('What is the name of the technician who forgot the update?')).toBe('(none)');
+  });
+});
