@@ -106,6 +106,11 @@ function unpackTerms(packed: Readonly<Record<string, string>>): Counts['terms'] 
   );
 }
 
+/** The counts of `learned.json` as counts to add to (the packed strings read once). */
+function countsOf(learned: Pick<LearnedCounts, 'examples' | 'terms'>): Counts {
+  return { examples: { ...learned.examples }, terms: unpackTerms(learned.terms) };
+}
+
 /**
  * Multinomial naive Bayes with add-half smoothing. The counts are taken as they are; `phrasings`
  * adds each entry phrasing as one more example of its entry, so an entry that staff added since
@@ -115,7 +120,7 @@ export function createClassifier(
   learned: Pick<LearnedCounts, 'examples' | 'terms'>,
   phrasings: readonly { id: string; terms: readonly string[] }[],
 ): Classifier {
-  return classifierOf({ examples: { ...learned.examples }, terms: unpackTerms(learned.terms) }, phrasings);
+  return naiveBayes(countsOf(learned), phrasings).classify;
 }
 
 /** The label of questions that some entry answers, for `createScopeClassifier`. */
@@ -132,27 +137,34 @@ export function createScopeClassifier(
   learned: Pick<LearnedCounts, 'examples' | 'terms'>,
   phrasings: readonly { id: string; terms: readonly string[] }[],
 ): (terms: readonly string[]) => number {
+  return scopeClassifier(countsOf(learned), phrasings);
+}
+
+function scopeClassifier(
+  counts: Readonly<Counts>,
+  phrasings: readonly { id: string; terms: readonly string[] }[],
+): (terms: readonly string[]) => number {
   const merged: Counts = { examples: {}, terms: {} };
-  const unpacked = unpackTerms(learned.terms);
-  for (const [label, examples] of Object.entries(learned.examples)) {
+  for (const [label, examples] of Object.entries(counts.examples)) {
     const into = label === outOfScope ? outOfScope : inScope;
     merged.examples[into] = (merged.examples[into] ?? 0) + examples;
     const perTerm = merged.terms[into] ?? {};
     merged.terms[into] = perTerm;
-    for (const [term, count] of Object.entries(unpacked[label] ?? {}))
+    for (const [term, count] of Object.entries(counts.terms[label] ?? {}))
       perTerm[term] = (perTerm[term] ?? 0) + count;
   }
-  const classify = classifierOf(
+  const { classify } = naiveBayes(
     merged,
     phrasings.map(({ terms }) => ({ id: inScope, terms })),
   );
   return (terms) => classify(terms).find((opinion) => opinion.id === outOfScope)?.probability ?? 0;
 }
 
-function classifierOf(
+/** The classifier of `counts` with the phrasings added (to `counts` itself), and its vocabulary. */
+function naiveBayes(
   counts: Counts,
   phrasings: readonly { id: string; terms: readonly string[] }[],
-): Classifier {
+): { classify: Classifier; vocabulary: ReadonlySet<string> } {
   for (const { id, terms } of phrasings) countExample(counts, id, terms);
   const labels = Object.keys(counts.examples);
   const vocabulary = new Set(Object.values(counts.terms).flatMap((perTerm) => Object.keys(perTerm)));
@@ -166,7 +178,7 @@ function classifierOf(
       denominator: Math.log(total + 0.5 * vocabulary.size),
     };
   });
-  return (terms) => {
+  const classify: Classifier = (terms) => {
     const known = terms.filter((term) => vocabulary.has(term));
     const logs = model.map(({ prior, perTerm, denominator }) =>
       known.reduce((log, term) => log + Math.log((perTerm[term] ?? 0) + 0.5) - denominator, prior),
@@ -179,6 +191,7 @@ function classifierOf(
       .sort((a, b) => b.probability - a.probability)
       .slice(0, 3);
   };
+  return { classify, vocabulary };
 }
 
 /** The entries' phrasings as examples for `createClassifier`. */
@@ -233,14 +246,14 @@ export function classifierFor(
     key,
     () => {
       const examples = phrasingExamples(entries, synonyms);
-      const known = new Set([
-        ...Object.values(unpackTerms(learned.terms)).flatMap((perTerm) => Object.keys(perTerm)),
-        ...examples.flatMap(({ terms }) => terms),
-      ]);
+      const counts = countsOf(learned);
+      // The scope classifier first: the entries' classifier adds the phrasings to `counts`.
+      const outside = scopeClassifier(counts, examples);
+      const { classify, vocabulary } = naiveBayes(counts, examples);
       return {
-        opinions: createClassifier(learned, examples),
-        outside: createScopeClassifier(learned, examples),
-        knows: (terms: readonly string[]) => terms.every((term) => known.has(term)),
+        opinions: classify,
+        outside,
+        knows: (terms: readonly string[]) => terms.every((term) => vocabulary.has(term)),
       };
     },
     4,
