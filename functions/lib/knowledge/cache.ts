@@ -23,40 +23,62 @@ export class KnowledgeUnavailableError extends ServiceUnavailableError {
 }
 
 /**
- * Keeps the published knowledge base and its matcher in memory for the life of the container.
- * At most every `checkIntervalMs` it reads the version (one small GetItem); only when that
- * changed does it reload the entries and rebuild the matcher. Concurrent callers share one load.
+ * A value derived from the published knowledge base, kept in memory for the life of the
+ * container. At most every `checkIntervalMs` it reads the version (one small GetItem); only when
+ * that changed does it load the value again. Concurrent callers share one load.
  */
-export function createKnowledgeCache(options: KnowledgeCacheOptions) {
-  const load = options.load ?? loadPublished;
-  const readVersion = options.readVersion ?? readPublishedVersion;
-  let current: LoadedKnowledge | undefined;
+export function createVersionedCache<T>(options: {
+  /** Read on every check, so a setting of the environment applies without a restart. */
+  checkIntervalMs: () => number;
+  load: () => Promise<T | undefined>;
+  versionOf: (value: T) => number;
+  readVersion: () => Promise<number | undefined>;
+  /** The error when nothing is published yet. */
+  unavailable: () => Error;
+}) {
+  let current: T | undefined;
   let checkedAt = 0;
-  let pending: Promise<LoadedKnowledge> | undefined;
+  let pending: Promise<T> | undefined;
 
-  async function reload(): Promise<LoadedKnowledge> {
-    const snapshot = await load();
-    if (!snapshot) throw new KnowledgeUnavailableError();
-    current = { snapshot, matcher: createMatcher(snapshot.entries, snapshot.settings) };
+  async function reload(): Promise<T> {
+    const value = await options.load();
+    if (value === undefined) throw options.unavailable();
+    current = value;
     checkedAt = Date.now();
-    return current;
+    return value;
   }
 
-  async function refresh(): Promise<LoadedKnowledge> {
-    if (!current) return reload();
-    const version = await readVersion();
+  async function refresh(): Promise<T> {
+    if (current === undefined) return reload();
+    const known = current;
+    const version = await options.readVersion();
     checkedAt = Date.now();
-    return version !== undefined && version !== current.snapshot.version ? reload() : current;
+    return version !== undefined && version !== options.versionOf(known) ? reload() : known;
   }
 
   return {
-    /** The current knowledge base, refreshed when a newer version was published. */
-    async get(): Promise<LoadedKnowledge> {
-      if (current && Date.now() - checkedAt < options.checkIntervalMs) return current;
+    /** The current value, loaded again when a newer version was published. */
+    async get(): Promise<T> {
+      if (current !== undefined && Date.now() - checkedAt < options.checkIntervalMs()) return current;
       pending ??= refresh().finally(() => {
         pending = undefined;
       });
       return pending;
     },
   };
+}
+
+/** The published knowledge base and its matcher (`createVersionedCache`), for the ask function. */
+export function createKnowledgeCache(options: KnowledgeCacheOptions) {
+  const load = options.load ?? loadPublished;
+  return createVersionedCache<LoadedKnowledge>({
+    checkIntervalMs: () => options.checkIntervalMs,
+    load: async () => {
+      const snapshot = await load();
+      return snapshot && { snapshot, matcher: createMatcher(snapshot.entries, snapshot.settings) };
+    },
+    versionOf: (loaded) => loaded.snapshot.version,
+    readVersion: options.readVersion ?? readPublishedVersion,
+    unavailable: () => new KnowledgeUnavailableError(),
+  });
 }
