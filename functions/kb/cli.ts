@@ -11,7 +11,7 @@ import {
   readEvalFile,
   readKnowledgeFiles,
 } from '../lib/knowledge/files.ts';
-import { learnCounts } from '../lib/knowledge/learn.ts';
+import { isCorpusFile, learnCounts } from '../lib/knowledge/learn.ts';
 import type { Entry, Settings } from '../lib/knowledge/schema.ts';
 import { importKnowledge, loadPublished, readEvalCases } from '../lib/knowledge/store.ts';
 import { learnedFile, type ValidationReport, validateKnowledgeBase } from '../lib/knowledge/validate.ts';
@@ -184,9 +184,7 @@ export async function main(args: readonly string[] = process.argv.slice(2)): Pro
       const files = (await readKnowledgeFiles(dir)).filter((source) => source.file !== learnedFile);
       const { entries, settings } = validOrExit(validateKnowledgeBase(files));
       const evalDir = path.join(dir, 'eval');
-      const names = (await readdir(evalDir))
-        .filter((name) => /^corpus(?:-\d+)?\.jsonl$/.test(name))
-        .sort(byNumber);
+      const names = (await readdir(evalDir)).filter(isCorpusFile).sort(byNumber);
       const corpora = await Promise.all(
         names.map(async (name) => ({
           file: `eval/${name}`,

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type EvalCase, splitOf } from '../../functions/lib/knowledge/evaluate.ts';
 import { loadKnowledgeDir, readEvalFile } from '../../functions/lib/knowledge/files.ts';
-import { learnCounts } from '../../functions/lib/knowledge/learn.ts';
+import { isCorpusFile, learnCounts } from '../../functions/lib/knowledge/learn.ts';
 import type { Settings } from '../../functions/lib/knowledge/schema.ts';
 import type { ValidationReport } from '../../functions/lib/knowledge/validate.ts';
 import {
@@ -44,7 +44,7 @@ describe('the learned counts', () => {
   it('in the knowledge folder are those of every corpus there, made after the last change to one', async () => {
     const learned = settings.matcher.learned;
     if (!learned) throw new Error('knowledge/learned.json is missing: npm run kb -- learn');
-    const names = (await readdir('knowledge/eval')).filter((name) => /^corpus(?:-\d+)?\.jsonl$/.test(name));
+    const names = (await readdir('knowledge/eval')).filter(isCorpusFile);
     expect([...learned.trainedOn.files].sort()).toEqual(names.map((name) => `eval/${name}`).sort());
     let tuning = 0;
     for (const name of names)

@@ -12,6 +12,9 @@ import { type EvalCase, splitOf } from './evaluate.ts';
 import { isLanguage } from './locales.ts';
 import type { Entry, Settings } from './schema.ts';
 
+/** The blind corpora that `kb learn` counts: `corpus.jsonl`, `corpus-2.jsonl`, … in `eval/`. */
+export const isCorpusFile = (name: string) => /^corpus(?:-\d+)?\.jsonl$/.test(name);
+
 /** The probability from which the second opinion counts; chosen on the tuning parts (docs/matching.md). */
 export const defaultConfidence = 0.9;
 
