@@ -139,9 +139,10 @@ function namesAnotherAdministration(message: string, place: RegExp, known: Known
 
 // A mail the citizen got, a link or an attachment: this incident. A mail server, system or
 // program is not a mail ("Der Mailserver meiner Firma wurde gehackt"), nor is the company's mail
-// account ("my company mail hacked"): trouble elsewhere still counts.
+// account ("my company mail hacked"): trouble elsewhere still counts. A file the citizen opened
+// counts as an attachment ("nachdem ich eine zweifelhafte Datei geöffnet habe") (round 20).
 const mailOrClick =
-  /(?<!\p{L})(?:link\p{L}*|anhang|anhänge|attachment\p{L}*|geklickt|klick\p{L}*|click\p{L}*|(?<!(?:company|firm|work|office|business|firmen|geschäfts|dienst)[\s-]?)(?:mail|e-mail|email)(?!-?\s?(?:server|system|programm|software|provider|anbieter|dienst)\p{L}*)\p{L}*|phishing)(?!\p{L})/iu;
+  /(?<!\p{L})(?:link\p{L}*|anhang|anhänge|attachment\p{L}*|geklickt|klick\p{L}*|click\p{L}*|(?:datei|dokument|document|file)\p{L}*\s+(?:\p{L}+\s+){0,2}?(?:geöffnet|aufgemacht|ausgeführt|angeklickt|opened)|(?:opened|öffnete)\s+(?:\p{L}+\s+){0,2}?(?:datei|dokument|document|file)\p{L}*|(?<!(?:company|firm|work|office|business|firmen|geschäfts|dienst)[\s-]?)(?:mail|e-mail|email)(?!-?\s?(?:server|system|programm|software|provider|anbieter|dienst)\p{L}*)\p{L}*|phishing)(?!\p{L})/iu;
 
 const all = (patterns: readonly RegExp[], sentence: string) =>
   patterns.every((pattern) => pattern.test(sentence));
@@ -168,8 +169,13 @@ export function asksBeyondTheNotice(message: string, scope: Scope, known: Known 
   const sentences = message.split(/(?<=[.!?;])\s+|\n+/u);
   // What is asked, not what the story around it says ("I read that all data ends up on the dark
   // web. Was any data taken?" asks whether data was taken): the sentences with a question mark,
-  // else the last one.
-  const asked = sentences.filter((sentence) => sentence.includes('?'));
+  // else the last one. A short one that only asks for an answer ("Can you tell me?") asks what
+  // the sentence before it says ("I want to know how many were affected.") (round 20).
+  const asked = sentences.flatMap((sentence, index) => {
+    if (!sentence.includes('?')) return [];
+    const bare = index > 0 && sentence.trim().split(/\s+/u).length <= 5;
+    return bare ? [sentences[index - 1] ?? '', sentence] : [sentence];
+  });
   const questions = asked.length > 0 ? asked : sentences.slice(-1);
   return questions.some(
     (sentence) =>

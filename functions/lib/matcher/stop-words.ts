@@ -37,7 +37,7 @@ const english = `
   want wants wanted like would rather somewhere actually likely maybe perhaps still even ever anyway kind kinds sort ok okay
   stuff away general whole first own ordinary example before once way give ll ve re d s t m
   regarding concerning um uh hey always through via honestly basically literally totally quite each every bit
-  oh ah pretty bloody seriously apparently possibly anyways whatever quick quickly super mega
+  oh ah pretty bloody seriously apparently possibly anyways whatever quick quickly super mega best
   guess hope hopefully sorry excuse pardon anybody nobody everybody
   otherwise besides moreover therefore hence although unless whenever during meanwhile presumably roughly overall finally
   soon yesterday today tomorrow recently ourselves themselves both several few most another either neither whoever somehow
