@@ -133,9 +133,20 @@ describe('the second opinion', () => {
   it('holds back a less than confident answer when it is nearly sure that no entry answers', () => {
     expect(secondOpinion(decision('answer', item('a', 0.7)), undefined, 0.9, 0.99).status).toBe('suggest');
     expect(secondOpinion(decision('answer', item('a', 0.85)), undefined, 0.9, 0.99).status).toBe('answer');
-    expect(secondOpinion(decision('answer', item('a', 0.7)), undefined, 0.9, 0.9).status).toBe('answer');
+    expect(secondOpinion(decision('answer', item('a', 0.7)), undefined, 0.9, 0.8).status).toBe('answer');
     // an answer the opinion chose is held back the same way
     expect(secondOpinion(decision('suggest', item('a', 0.6)), sure('a'), 0.9, 0.99).status).toBe('suggest');
+  });
+
+  it('answers a question capped for a word that neither the entries nor the counts know only when nearly sure', () => {
+    // "Is my Xbox safe now?": the matcher capped it at the unknown-topic cap (0.5).
+    const capped = decision('suggest', item('a', 0.5));
+    const fairlySure = { id: 'a', probability: 0.92 };
+    expect(secondOpinion(capped, fairlySure, 0.9, 0, undefined, false).status).toBe('suggest');
+    expect(secondOpinion(capped, { id: 'a', probability: 0.96 }, 0.9, 0, undefined, false).status).toBe(
+      'answer',
+    );
+    expect(secondOpinion(capped, fairlySure, 0.9, 0, undefined, true).status).toBe('answer');
   });
 
   it('answers with an entry the matcher did not rank only when nearly sure and the matcher came close', () => {

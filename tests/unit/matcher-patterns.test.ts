@@ -1455,9 +1455,11 @@ describe('round 16: what a story’s last question points back to', () => {
     expect(answer('Wir sind ein Sportverein und haben mit der Stadt gemailt. Betrifft uns das auch?')).toBe(
       'am-i-affected',
     );
-    expect(answer('Is my small business affected? We send the council invoices by e-mail.')).toBe(
-      'am-i-affected',
-    );
+    // Offered, not answered, since round 20: in the corpora "my small business" asks mostly about
+    // the firm's own IT, and the counts are 97 % sure that no entry answers such a question.
+    const business = matcher.match('Is my small business affected? We send the council invoices by e-mail.');
+    expect(business.ranked[0]?.entry.id).toBe('am-i-affected');
+    expect(answer('Is our club affected? We e-mailed the council about a grant.')).toBe('am-i-affected');
   });
 });
 

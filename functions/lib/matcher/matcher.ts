@@ -249,13 +249,13 @@ export function createMatcher(
       const [scored] = rank(question, result.locale, true, new Set([index]));
       return { entry, score: scored?.score ?? 0, topical: true };
     };
-    const outside = classifier.outside(terms);
     return secondOpinion(
       result,
       opinion,
       learned.confidence,
-      outside,
-      classifier.knows(terms) ? unranked : undefined,
+      classifier.outside(terms),
+      unranked,
+      classifier.knows(terms),
     );
   }
 
