@@ -2094,3 +2094,22 @@ describe('round 20: corpora 44 to 51', () => {
     expect(best.confidence).toBeGreaterThan(0.8);
   });
 });
+
+describe('round 20: corpora 52 and 53', () => {
+  it('greets back "anybody there?"', () => {
+    expect(answer('Hey, anybody around?')).toBe('greeting');
+    expect(answer('Good morning, is anyone there to help?')).toBe('greeting');
+  });
+
+  it('answers "Is there someone I can write to about this?" with the contacts', () => {
+    expect(answer('Is there someone at the council I can write to about this?')).toBe('contact-dpo');
+  });
+
+  it('gives no answer to the name of a hacker group, or to a hotline the notice never gives', () => {
+    expect(answer('Which hacker group was behind it?')).toBe('(none)');
+    expect(answer('Welche Gruppe steckt dahinter?')).toBe('(none)');
+    expect(answer('Gibt es eine Hotline für Betroffene?')).toBe('(none)');
+    expect(answer('Is there a hotline I can ring to check whether a mail is real?')).toBe('verify-sender');
+    expect(answer('Who was behind it?')).toBe('attackers');
+  });
+});
