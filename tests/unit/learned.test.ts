@@ -108,65 +108,96 @@ describe('the second opinion', () => {
   const sure = (id: string) => ({ id, probability: 0.95 });
 
   it('answers with a suggested entry it is sure of', () => {
-    const result = secondOpinion(decision('suggest', item('a', 0.5), item('b', 0.45)), sure('b'), 0.9);
+    const result = secondOpinion(decision('suggest', item('a', 0.5), item('b', 0.45)), sure('b'), {
+      confidence: 0.9,
+    });
     expect(result.status).toBe('answer');
     expect(result.ranked.map((ranked) => ranked.entry.id)).toEqual(['b', 'a']);
   });
 
   it('puts a close runner-up first, but not one far behind', () => {
     expect(
-      secondOpinion(decision('answer', item('a', 0.7), item('b', 0.6)), sure('b'), 0.9).ranked[0]?.entry.id,
+      secondOpinion(decision('answer', item('a', 0.7), item('b', 0.6)), sure('b'), { confidence: 0.9 })
+        .ranked[0]?.entry.id,
     ).toBe('b');
     expect(
-      secondOpinion(decision('answer', item('a', 0.8), item('b', 0.5)), sure('b'), 0.9).ranked[0]?.entry.id,
+      secondOpinion(decision('answer', item('a', 0.8), item('b', 0.5)), sure('b'), { confidence: 0.9 })
+        .ranked[0]?.entry.id,
     ).toBe('a');
   });
 
   it('holds back an answer when it is sure nothing answers, unless the matcher is sure of it', () => {
-    expect(secondOpinion(decision('answer', item('a', 0.7)), sure(outOfScope), 0.9).status).toBe('suggest');
-    expect(secondOpinion(decision('answer', item('a', 0.95)), sure(outOfScope), 0.9).status).toBe('answer');
     expect(
-      secondOpinion(decision('answer', item('a', 0.95), item('b', 0.9)), sure('b'), 0.9).ranked[0]?.entry.id,
+      secondOpinion(decision('answer', item('a', 0.7)), sure(outOfScope), { confidence: 0.9 }).status,
+    ).toBe('suggest');
+    expect(
+      secondOpinion(decision('answer', item('a', 0.95)), sure(outOfScope), { confidence: 0.9 }).status,
+    ).toBe('answer');
+    expect(
+      secondOpinion(decision('answer', item('a', 0.95), item('b', 0.9)), sure('b'), {
+        confidence: 0.9,
+      }).ranked[0]?.entry.id,
     ).toBe('a');
   });
 
   it('holds back a less than confident answer when it is nearly sure that no entry answers', () => {
-    expect(secondOpinion(decision('answer', item('a', 0.7)), undefined, 0.9, 0.99).status).toBe('suggest');
-    expect(secondOpinion(decision('answer', item('a', 0.85)), undefined, 0.9, 0.99).status).toBe('answer');
-    expect(secondOpinion(decision('answer', item('a', 0.7)), undefined, 0.9, 0.8).status).toBe('answer');
+    expect(
+      secondOpinion(decision('answer', item('a', 0.7)), undefined, { confidence: 0.9, outside: 0.99 }).status,
+    ).toBe('suggest');
+    expect(
+      secondOpinion(decision('answer', item('a', 0.85)), undefined, { confidence: 0.9, outside: 0.99 })
+        .status,
+    ).toBe('answer');
+    expect(
+      secondOpinion(decision('answer', item('a', 0.7)), undefined, { confidence: 0.9, outside: 0.8 }).status,
+    ).toBe('answer');
     // an answer the opinion chose is held back the same way
-    expect(secondOpinion(decision('suggest', item('a', 0.6)), sure('a'), 0.9, 0.99).status).toBe('suggest');
+    expect(
+      secondOpinion(decision('suggest', item('a', 0.6)), sure('a'), { confidence: 0.9, outside: 0.99 })
+        .status,
+    ).toBe('suggest');
   });
 
   it('answers a question capped for a word that neither the entries nor the counts know only when nearly sure', () => {
     // "Is my Xbox safe now?": the matcher capped it at the unknown-topic cap (0.5).
     const capped = decision('suggest', item('a', 0.5));
     const fairlySure = { id: 'a', probability: 0.92 };
-    expect(secondOpinion(capped, fairlySure, 0.9, 0, undefined, false).status).toBe('suggest');
-    expect(secondOpinion(capped, { id: 'a', probability: 0.96 }, 0.9, 0, undefined, false).status).toBe(
-      'answer',
-    );
-    expect(secondOpinion(capped, fairlySure, 0.9, 0, undefined, true).status).toBe('answer');
+    expect(secondOpinion(capped, fairlySure, { confidence: 0.9, knows: false }).status).toBe('suggest');
+    expect(
+      secondOpinion(capped, { id: 'a', probability: 0.96 }, { confidence: 0.9, knows: false }).status,
+    ).toBe('answer');
+    expect(secondOpinion(capped, fairlySure, { confidence: 0.9, knows: true }).status).toBe('answer');
   });
 
   it('answers with an entry the matcher did not rank only when nearly sure and the matcher came close', () => {
     const unranked = (id: string) => item(id, 0.3);
     const close = { status: 'none' as const, confidence: 0.5, ranked: [] as ReturnType<typeof item>[] };
     const nearlySure = { id: 'c', probability: 0.99 };
-    const answered = secondOpinion(close, nearlySure, 0.9, 0, unranked);
+    const answered = secondOpinion(close, nearlySure, { confidence: 0.9, unranked });
+    // a word the counts never saw may be what the question is about
+    expect(secondOpinion(close, nearlySure, { confidence: 0.9, unranked, knows: false }).status).toBe('none');
     expect(answered.status).toBe('answer');
     expect(answered.ranked.map((ranked) => ranked.entry.id)).toEqual(['c']);
     // a "no answer" rule leaves confidence 0
-    expect(secondOpinion({ ...close, confidence: 0 }, nearlySure, 0.9, 0, unranked).status).toBe('none');
-    expect(secondOpinion(close, { id: 'c', probability: 0.93 }, 0.9, 0, unranked).status).toBe('none');
-    expect(secondOpinion({ ...close, confidence: 0.4 }, nearlySure, 0.9, 0, unranked).status).toBe('none');
+    expect(secondOpinion({ ...close, confidence: 0 }, nearlySure, { confidence: 0.9, unranked }).status).toBe(
+      'none',
+    );
+    expect(secondOpinion(close, { id: 'c', probability: 0.93 }, { confidence: 0.9, unranked }).status).toBe(
+      'none',
+    );
+    expect(
+      secondOpinion({ ...close, confidence: 0.4 }, nearlySure, { confidence: 0.9, unranked }).status,
+    ).toBe('none');
   });
 
   it('brings no entry the matcher did not rank without a way to score it, and stays silent below its confidence', () => {
-    expect(secondOpinion(decision('none'), sure('a'), 0.9).status).toBe('none');
-    expect(secondOpinion(decision('suggest', item('a', 0.5)), sure('c'), 0.9).status).toBe('suggest');
+    expect(secondOpinion(decision('none'), sure('a'), { confidence: 0.9 }).status).toBe('none');
+    expect(secondOpinion(decision('suggest', item('a', 0.5)), sure('c'), { confidence: 0.9 }).status).toBe(
+      'suggest',
+    );
     expect(
-      secondOpinion(decision('suggest', item('a', 0.5)), { id: 'a', probability: 0.6 }, 0.9).status,
+      secondOpinion(decision('suggest', item('a', 0.5)), { id: 'a', probability: 0.6 }, { confidence: 0.9 })
+        .status,
     ).toBe('suggest');
   });
 });

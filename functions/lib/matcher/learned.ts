@@ -268,8 +268,8 @@ export function classifierFor(
  * and the matcher came close (`learnedUnrankedFrom`): a question whose words the entries do not
  * know ("Weshalb kriegn mir ne Warnung, wenn nüschd weg is?", "Which number should I ring to
  * check a mail?") is capped at "about something else", while the counts know those words from
- * other citizens' questions. The matcher passes `unranked` only when the counts know every word
- * of the question: a word nobody used before ("bestraft") may be what it is about. A question
+ * other citizens' questions. Only when the counts know every word of the question (`byOpinion`
+ * checks `knows`): a word nobody used before ("bestraft") may be what it is about. A question
  * that a "no answer" rule caught has confidence 0 and stays unanswered. Chosen on the tuning
  * parts, each corpus left out in turn: 16 more right answers of 6,771, 1 more false of 3,397.
  */
@@ -286,6 +286,18 @@ function beyondTheRanking<T extends { entry: { id: string }; score: number }, D 
     return decision;
   const item = unranked(opinion.id);
   return item ? { ...decision, status: 'answer', ranked: [item, ...decision.ranked] } : decision;
+}
+
+/** What the second opinion knows of the question besides the two classifiers' opinion. */
+export interface OpinionContext<T> {
+  /** The probability from which the opinion counts (`learned.confidence`). */
+  confidence: number;
+  /** The probability that no entry answers (`Classifiers.outside`). */
+  outside?: number;
+  /** An entry the matcher did not rank, scored for this question (`beyondTheRanking`). */
+  unranked?: (id: string) => T | undefined;
+  /** Whether the counts know every word of the question (`Classifiers.knows`); default yes. */
+  knows?: boolean;
 }
 
 /** A decision in the matcher's terms: its confidence and its ranked entries, best first. */
@@ -307,18 +319,14 @@ export interface Decision<T extends { entry: { id: string }; score: number }> {
 export function secondOpinion<T extends { entry: { id: string }; score: number }, D extends Decision<T>>(
   decision: D,
   opinion: Opinion | undefined,
-  confidence: number,
-  outside = 0,
-  unranked?: (id: string) => T | undefined,
-  /** Whether the counts know every word of the question (`Classifiers.knows`). */
-  knows = true,
+  question: OpinionContext<T>,
 ): D {
-  const decided = byOpinion(decision, opinion, confidence, knows ? unranked : undefined, knows);
+  const decided = byOpinion(decision, opinion, question);
   // Nearly sure that no entry answers (`createScopeClassifier`): a less than confident answer
   // becomes a suggestion, so the citizen can still pick it.
   return decided.status === 'answer' &&
     decided.confidence < tuning.learnedOutsideUnder &&
-    outside >= tuning.learnedOutsideFrom
+    (question.outside ?? 0) >= tuning.learnedOutsideFrom
     ? { ...decided, status: 'suggest' }
     : decided;
 }
@@ -326,15 +334,14 @@ export function secondOpinion<T extends { entry: { id: string }; score: number }
 function byOpinion<T extends { entry: { id: string }; score: number }, D extends Decision<T>>(
   decision: D,
   opinion: Opinion | undefined,
-  confidence: number,
-  unranked: ((id: string) => T | undefined) | undefined,
-  knows: boolean,
+  { confidence, unranked, knows = true }: OpinionContext<T>,
 ): D {
   if (!opinion || opinion.probability < confidence) return decision;
   const answered = decision.status === 'answer';
-  // The matcher capped a question about a thing the entries never mention ("Is my Xbox safe
-  // now?"), and the counts do not know that word either: only a nearly sure opinion answers it
-  // (round 20; each corpus left out: 1 right answer fewer of 9,241, "Xbox" no false answer).
+  // A suggestion at no more than the unknown-topic cap (the matcher capped a question about a
+  // thing the entries never mention: "Is my Xbox safe now?") with a word the counts do not know
+  // either: only a nearly sure opinion answers it (round 20; each corpus left out: 1 right answer
+  // fewer of 9,241, "Xbox" no false answer).
   if (
     !answered &&
     !knows &&
@@ -346,7 +353,7 @@ function byOpinion<T extends { entry: { id: string }; score: number }, D extends
   if (opinion.id === outOfScope) return answered ? { ...decision, status: 'suggest' } : decision;
   const [top] = decision.ranked;
   const chosen = decision.ranked.find((item) => item.entry.id === opinion.id);
-  if (!chosen) return answered ? decision : beyondTheRanking(decision, opinion, unranked);
+  if (!chosen) return answered || !knows ? decision : beyondTheRanking(decision, opinion, unranked);
   if (!top || (answered && top === chosen)) return decision;
   if (answered && top.score - chosen.score > tuning.learnedSwitchWithin) return decision;
   return {

@@ -240,8 +240,8 @@ export function createMatcher(
     classifier ??= classifierFor(learned, entries, { de: languageTable('de'), en: languageTable('en') });
     const terms = learnedTerms(question, language, languageTable(language), true);
     const [opinion] = classifier.opinions(terms);
-    // An entry the matcher did not rank comes with its own score for this question (offered to
-    // the opinion only when the counts know every word of it: learned.ts, `beyondTheRanking`).
+    // An entry the matcher did not rank comes with its own score for this question (taken only
+    // when the counts know every word of it: learned.ts, `beyondTheRanking`).
     const unranked = (id: string): RankedEntry | undefined => {
       const index = entryIndex.get(id);
       const entry = index === undefined ? undefined : entries[index];
@@ -249,14 +249,12 @@ export function createMatcher(
       const [scored] = rank(question, result.locale, true, new Set([index]));
       return { entry, score: scored?.score ?? 0, topical: true };
     };
-    return secondOpinion(
-      result,
-      opinion,
-      learned.confidence,
-      classifier.outside(terms),
+    return secondOpinion(result, opinion, {
+      confidence: learned.confidence,
+      outside: classifier.outside(terms),
       unranked,
-      classifier.knows(terms),
-    );
+      knows: classifier.knows(terms),
+    });
   }
 
   function match(typed: string, locale?: Locale): MatchResult {
