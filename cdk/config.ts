@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import * as z from 'zod';
 import {
   type DeploymentOwnedSettings,
   deploymentOwned,
 } from '../functions/lib/knowledge/deployment-settings.ts';
 import { type Settings, settingsSchema } from '../functions/lib/knowledge/schema.ts';
+import { readYamlValue } from '../functions/lib/knowledge/validate.ts';
 import { repoRoot } from './paths.ts';
 import { defaultStage, placeholderProblems, type Stage, type StageFile } from './stage.ts';
 
@@ -71,9 +71,12 @@ const settingsFile = path.join(
   'settings.yaml',
 );
 
-/** Reads and validates `knowledge/settings.yaml` (the source of the configuration defaults). */
+/**
+ * Reads and validates `knowledge/settings.yaml` (the source of the configuration defaults). The
+ * parse is remembered by content: a test file synthesises many stacks.
+ */
 export function loadSettings(file = settingsFile): Settings {
-  const result = settingsSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
+  const result = settingsSchema.safeParse(readYamlValue(readFileSync(file, 'utf8')));
   if (!result.success) {
     const lines = result.error.issues.map(
       (issue) => `  - ${issue.path.join('.') || '(file)'}: ${issue.message}`,

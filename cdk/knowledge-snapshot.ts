@@ -4,7 +4,7 @@ import { withDeploymentOwned } from '../functions/lib/knowledge/deployment-setti
 import type { EvalCase } from '../functions/lib/knowledge/evaluate.ts';
 import { knowledgeDirFromEnv, loadKnowledgeDir, readEvalFile } from '../functions/lib/knowledge/files.ts';
 import type { Settings } from '../functions/lib/knowledge/schema.ts';
-import { memo } from '../functions/lib/memo.ts';
+import { lasting, memo } from '../functions/lib/memo.ts';
 import { encodeSnapshot, type SeedSnapshot } from '../functions/seed-knowledge/snapshot.ts';
 import type { AppConfig } from './config.ts';
 
@@ -20,10 +20,11 @@ import type { AppConfig } from './config.ts';
 export const maxSettingsBytes = 300_000;
 
 /**
- * Encoded snapshots by their hash: Brotli at its best quality takes about 0.8 s, and a synth, or a
- * test file with several stacks, loads the same knowledge base more than once.
+ * Encoded snapshots by their hash, for the life of the process (`lasting`): Brotli at its best
+ * quality takes about 0.6 s of CPU, and a synth, or a test file with several stacks, loads the
+ * same knowledge base more than once.
  */
-const encodings = new Map<string, string>();
+const encodings = lasting('knowledge-snapshot-encodings', () => new Map<string, string>());
 
 /** Throws when the settings, as stored, would not fit one table item (see `maxSettingsBytes`). */
 export function checkSettingsSize(settings: Settings, max = maxSettingsBytes): void {
@@ -36,8 +37,11 @@ export function checkSettingsSize(settings: Settings, max = maxSettingsBytes): v
 }
 
 export interface PackedKnowledge {
-  /** The esbuild `define` value: a JS string literal holding the encoded snapshot. */
-  define: string;
+  /**
+   * The esbuild `define` value: a JS string literal holding the encoded snapshot. Encoded on
+   * first read (only a synth that bundles the seed function needs it).
+   */
+  readonly define: string;
   /** sha256 of the snapshot JSON: changes whenever entries, settings or eval cases change. */
   sha256: string;
   entryCount: number;
@@ -94,7 +98,9 @@ export async function loadKnowledgeSnapshot(
   checkSettingsSize(settings);
   const sha256 = createHash('sha256').update(JSON.stringify(snapshot)).digest('hex');
   return {
-    define: memo(encodings, sha256, () => JSON.stringify(encodeSnapshot(snapshot)), 4),
+    get define() {
+      return memo(encodings, sha256, () => JSON.stringify(encodeSnapshot(snapshot)), 4);
+    },
     sha256,
     entryCount: report.entries.length,
     evalCaseCount: evalCases.length,

@@ -15,7 +15,7 @@ import {
 } from '../../functions/lib/definitions/tables.ts';
 import { lambdaBundling } from '../lambda-bundling.ts';
 import { actionsFor } from '../least-privilege.ts';
-import { sharedBundle } from './shared-bundle.ts';
+import { type BundleOptions, sharedBundle } from './shared-bundle.ts';
 
 // Re-exported for tests/unit/esm-banner.test.ts, which imported it from here (new code: lambda-bundling.ts).
 export { esmRequireBanner } from '../lambda-bundling.ts';
@@ -34,8 +34,11 @@ export interface AppFunctionProps {
   environment?: FunctionEnvironment;
   /** Off by default: reserved concurrency takes capacity from the account pool. */
   reservedConcurrentExecutions?: number;
-  /** esbuild `define` replacements (values are JavaScript expressions). */
-  define?: Record<string, string>;
+  /**
+   * esbuild `define` replacements (values are JavaScript expressions), made when the bundle is
+   * built; `key` identifies them (see `BundleOptions` in shared-bundle.ts).
+   */
+  define?: BundleOptions['define'];
   /** @default one month */
   logRetention?: logs.RetentionDays;
 }

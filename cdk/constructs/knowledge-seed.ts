@@ -35,7 +35,10 @@ export class KnowledgeSeed extends Construct {
         memoryMb: 512,
         timeoutSeconds: 300,
       },
-      define: { __KNOWLEDGE_SNAPSHOT__: props.knowledge.define },
+      define: {
+        key: props.knowledge.sha256,
+        values: () => ({ __KNOWLEDGE_SNAPSHOT__: props.knowledge.define }),
+      },
     });
     this.seedFunction.bindTable(props.knowledgeTable, 'knowledge', 'readWrite', 'seed-knowledge');
 

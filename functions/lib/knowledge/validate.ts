@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
+import { lasting, memo } from '../memo.ts';
 import { localeProblems } from './locale-checks.ts';
 import { placeholderStandIns, placeholderValues, resolvePlaceholders, todoLines } from './placeholders.ts';
 import {
@@ -47,20 +49,39 @@ function issuesToProblems(file: string, error: z.ZodError): ValidationProblem[] 
   }));
 }
 
+/** What parsing one YAML text gives: its value, or the problems (labelled by field only). */
+interface ParsedYaml {
+  value: unknown;
+  problems: Omit<ValidationProblem, 'file'>[];
+}
+
 /**
- * Parses a YAML file; a key twice in one map is a problem too. Duplicates are found here in one
+ * Parses YAML texts remembered by their content, for the life of the process (`lasting`): a
+ * folder changed in one file (an edited entry, a test's changed setting) is validated again, and
+ * parsing the 170 KB of `settings.yaml` was the largest part of that (about 0.3 s of CPU). A few
+ * dozen texts are a folder's worth.
+ */
+const parsedTexts = lasting('knowledge-yaml', () => new Map<string, ParsedYaml>());
+
+function parseYamlText(text: string): ParsedYaml {
+  const key = createHash('sha256').update(text).digest('hex');
+  return memo(parsedTexts, key, () => parseYamlUncached(text), 200);
+}
+
+/**
+ * Parses a YAML text; a key twice in one map is a problem too. Duplicates are found here in one
  * pass per map: the parser's own check compares every key with every other, and with the
  * settings' 2,000 synonyms that took most of the time of loading the knowledge base.
  */
-function parseYamlFile(source: SourceFile, problems: ValidationProblem[]): unknown {
+function parseYamlUncached(text: string): ParsedYaml {
   const lines = new LineCounter();
-  const document = parseDocument(source.text, { uniqueKeys: false, lineCounter: lines });
+  const document = parseDocument(text, { uniqueKeys: false, lineCounter: lines });
   const error = document.errors[0];
   if (error) {
     const line = error.linePos?.[0]?.line ?? '?';
-    problems.push({ file: source.file, field: '(file)', message: `not valid YAML (line ${line})` });
-    return undefined;
+    return { value: undefined, problems: [{ field: '(file)', message: `not valid YAML (line ${line})` }] };
   }
+  const problems: ParsedYaml['problems'] = [];
   visit(document, {
     Map(_, map) {
       const seen = new Set<unknown>();
@@ -69,7 +90,6 @@ function parseYamlFile(source: SourceFile, problems: ValidationProblem[]): unkno
         if (seen.has(value)) {
           const line = isScalar(key) && key.range ? lines.linePos(key.range[0]).line : '?';
           problems.push({
-            file: source.file,
             field: String(value),
             message: `not valid YAML (line ${line}): the key is there twice`,
           });
@@ -78,7 +98,23 @@ function parseYamlFile(source: SourceFile, problems: ValidationProblem[]): unkno
       }
     },
   });
-  return document.toJS();
+  return { value: document.toJS(), problems };
+}
+
+/**
+ * A YAML file's value (undefined when it is not valid YAML), with its problems added to
+ * `problems`. Each caller gets its own copy of the value: validation fills in defaults.
+ */
+function parseYamlFile(source: SourceFile, problems: ValidationProblem[]): unknown {
+  const parsed = parseYamlText(source.text);
+  for (const problem of parsed.problems) problems.push({ file: source.file, ...problem });
+  return parsed.value === undefined ? undefined : structuredClone(parsed.value);
+}
+
+/** A YAML text's value, as `knowledge/` files are read (remembered by content; a copy each time). */
+export function readYamlValue(text: string): unknown {
+  const { value } = parseYamlText(text);
+  return value === undefined ? undefined : structuredClone(value);
 }
 
 /** Validates one entry object; `file` only labels the problems. */
