@@ -2106,10 +2106,83 @@ describe('round 20: corpora 52 and 53', () => {
   });
 
   it('gives no answer to the name of a hacker group, or to a hotline the notice never gives', () => {
-    expect(answer('Which hacker group was behind it?')).toBe('(none)');
-    expect(answer('Welche Gruppe steckt dahinter?')).toBe('(none)');
+    // Since round 21 only a group by name, or "exactly", is beyond the notice; "which group was
+    // behind it" asks who the attackers were, and most writers label it so.
+    expect(answer('Which hacker group was behind it, by name?')).toBe('(none)');
+    expect(answer('Welche Gruppe genau steckt dahinter?')).toBe('(none)');
     expect(answer('Gibt es eine Hotline für Betroffene?')).toBe('(none)');
     expect(answer('Is there a hotline I can ring to check whether a mail is real?')).toBe('verify-sender');
     expect(answer('Who was behind it?')).toBe('attackers');
+  });
+});
+
+describe('round 21: corpora 56 and 57', () => {
+  it('reads a short question that points back as asking about the sentence before it', () => {
+    // "möglich" alone matched an entry that says what is possible (phishing-risk).
+    expect(answer('Ich würde das lieber mit einem Menschen besprechen. Ist das möglich?')).toBe('ask-human');
+    expect(answer("I'd like to talk it over with a human. Can I do that?")).toBe('ask-human');
+  });
+
+  it('takes a story with a question of unknown words for what the story asks', () => {
+    // "trouble" is no word of the knowledge base: the question points back to the story.
+    const story = matcher.match('My son already clicked the link in that fake mail. Are we in trouble?');
+    expect(story.ranked[0]?.entry.id).toBe('clicked-link');
+    expect(story.status).not.toBe('none');
+  });
+
+  it('answers "is the hole closed by now" with whether it is safe now', () => {
+    expect(answer('Ist die Schwachstelle im Rathaus mittlerweile endlich geschlossen?')).toBe(
+      'is-it-safe-now',
+    );
+  });
+
+  it('tells what the assistant is when asked "bot or person"', () => {
+    expect(answer('Bist du ein Chatbot oder ein echter Mensch?')).toBe('bot-identity');
+    expect(answer('bisn programm oder?')).toBe('bot-identity');
+    expect(answer('Am I writing to an actual clerk or to a machine?')).toBe('bot-identity');
+    // Not a program that is named and then described.
+    expect(answer('Ist das Programm sicher?')).not.toBe('bot-identity');
+  });
+
+  it('asks who the attackers were with "a person or a program", commas and all', () => {
+    expect(answer('Was it a human who broke in, or some program?')).toBe('attackers');
+    expect(answer('Was it one person who did all this, or a program?')).toBe('attackers');
+    expect(answer('Waren das echte Menschen oder ein Computerprogramm, die da eingebrochen sind?')).toBe(
+      'attackers',
+    );
+  });
+
+  it('greets back "Moin moin, jemand da?"', () => {
+    expect(answer('Moin moin, ist jemand da?')).toBe('greeting');
+    expect(answer('Servus, jemand da?')).toBe('greeting');
+  });
+
+  it('answers "what was it about?" after a story with what happened', () => {
+    expect(answer('A colleague said the town hall was hacked. What was that about?')).toBe('what-happened');
+    expect(answer('Im Radio kam was über das Rathaus. Worum geht es da eigentlich?')).toBe('what-happened');
+  });
+
+  it('does not read "can the hackers come back" as a service coming back', () => {
+    expect(answer('Could the intruders come back into the mail server?')).toBe('is-it-safe-now');
+    expect(answer('When is the web mail coming back?')).toBe('(none)');
+  });
+
+  it('does not take "ignore it or what?" for an order', () => {
+    expect(answer("There's a weird mail from the town hall with a link. Just ignore it or what?")).not.toBe(
+      '(none)',
+    );
+  });
+
+  it('answers "is my data on the dark web now?" but not whether it is sold there', () => {
+    expect(answer('Sind meine Daten jetzt im Darknet?')).toBe('data-leaked');
+    expect(answer('Is my data being sold on the dark web?')).toBe('(none)');
+  });
+
+  it('gives no answer to a term in general, money lost, or what the town will publish later', () => {
+    expect(answer('What does malware mean in general?')).toBe('(none)');
+    expect(answer('Was heißt Exploit ganz allgemein?')).toBe('(none)');
+    expect(answer('What is phishing in general?')).toBe('what-is-phishing');
+    expect(answer('Mein Geld ist weg nach einer Phishing-Mail, bekomme ich es zurück?')).toBe('(none)');
+    expect(answer('Will there be a final report on the attack?')).toBe('(none)');
   });
 });

@@ -376,7 +376,7 @@ export class LocaleIndex {
     // An implicit question ("Stimmt das?", "Was nun?", "Is that true?") has no topic of its own:
     // it points back to the story, which then weighs in full (the story's unknown words still
     // do not make the question "about something else": a story is full of them).
-    const implicit = !raw.some((term) => term.focus === 1 && !term.questionWord);
+    const implicit = !raw.some((term) => term.focus === 1 && !term.questionWord && term.matches.length > 0);
     // Only question and frame words ("Was soll ich tun?", "Tell me more"): a vague question.
     // Question words alone ask something definite here ("Wer war's?", "Wann?").
     const vague = raw.every((term) => term.questionWord) && raw.some((term) => term.frame);

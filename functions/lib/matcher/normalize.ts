@@ -193,6 +193,12 @@ const signOff =
 /** An indirect question ("…, ob meine Adresse betroffen ist", "… whether my address was affected"). */
 const indirect = /(?<!\p{L})(?:ob|whether)(?!\p{L})/iu;
 
+/** The most words of a question that points back to the sentence before it. */
+const followUpWords = 6;
+
+/** A word that points back: a question of up to six words with one asks about what came before. */
+const pointer = /(?<!\p{L})(?:das|dies|es|that|it)(?!\p{L})/iu;
+
 /** Splits a message into sentences, each with its text and whether it asks the question. */
 function sentences(text: string, locale: Language): { text: string; question: boolean }[] {
   const asks = (part: string) => {
@@ -226,6 +232,20 @@ function sentences(text: string, locale: Language): { text: string; question: bo
     ];
   });
   marked.splice(0, marked.length, ...split);
+  // A short question that only points back ("Ist das möglich?", "Is that true?", "Can you tell
+  // me?") asks about the sentence before it: "Ich würde das lieber mit einem Menschen
+  // besprechen. Ist das möglich?" asks for a person (round 21).
+  for (const [index, part] of marked.entries()) {
+    const before = marked[index - 1];
+    const said = words(part.text);
+    const pointsBack =
+      said.length <= followUpWords &&
+      pointer.test(part.text) &&
+      said.some(
+        (word) => !stopWords[locale].has(word) && !isFrame(word, locale) && !interrogatives[locale].has(word),
+      );
+    if (part.question && before && !before.question && pointsBack) before.question = true;
+  }
   // No sentence asks: the one that asks indirectly ("she's asking if there's any proof …") is
   // the request; else a story ends with what the citizen wants ("... Ich möchte mit einem
   // Menschen sprechen."), so the last sentence is.

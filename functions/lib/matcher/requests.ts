@@ -123,6 +123,9 @@ const injection = new RegExp(
   'iu',
 );
 
+/** A question that ends in "or what?", "oder nicht?": weighing an option, not giving an order (round 21). */
+const weighing = /(?<!\p{L})(?:or|oder)\s+(?:what|not|so|something|nicht|was|wat|wie)\s*\?+\s*$/iu;
+
 /** Whether a message is an instruction to the assistant (see above), not a question. */
 export function isInstruction(message: string): boolean {
   if (injection.test(message)) return true;
@@ -135,7 +138,9 @@ export function isInstruction(message: string): boolean {
     const question = subjects.has(folded[start + 1] ?? '');
     const task = folded.findIndex((word) => taskVerbs.has(word));
     const ownClause = task >= 0 && !folded.slice(start + 2, task).some((word) => clauseSubjects.has(word));
-    if ((taskVerbs.has(first) && !question) || (opened && ownClause)) return true;
+    // "Just ignore it or what?", "Einfach löschen oder nicht?": the citizen weighs what to do.
+    const weighs = weighing.test(sentence);
+    if (!weighs && ((taskVerbs.has(first) && !question) || (opened && ownClause))) return true;
     const asks = folded.some((word) => own.has(word) || questionWords.has(word));
     if (handOverVerbs.has(first) && !asks && folded.some((word) => secrets.has(word))) return true;
   }

@@ -4,45 +4,45 @@
  * Words are listed as citizens write them and folded like the questions (ä -> a, ß -> ss).
  */
 const german = `
-  der die das den dem des ein eine einer eines einem einen und oder aber sondern
-  ich du er sie es wir ihr mich mir dich dir uns euch sich ihm ihn ihnen man
-  mein meine meinen meiner meinem meines dein deine deinen deiner unser unsere unseren ihre ihren ihrem ihrer sein seine
-  ist sind war waren bin bist seid wäre wären wird werden wirst wurde wurden worden geworden
-  hat habe haben hatte hatten hast hätte hätten kann kannst können konnte konnten könnte könnten
-  muss musst müssen musste mussten soll sollte sollten sollen darf dürfen möchte möchten will wollen würde würden
-  auf an in im ins zu zum zur von vom mit bei beim für über aus nach vor durch gegen um unter ohne bis seit
-  noch schon nun auch nur so da dann denn doch mal eigentlich bitte ja nein nicht nichts kein keine keinen
-  etwa eben gerade genau wirklich sehr ganz gar halt wohl bereits einfach irgendwie überhaupt mega
-  dies diese dieser dieses diesen diesem jener alle allem allen aller alles etwas irgendwas
-  ob dass wenn als hier dort dabei dazu damit davon darüber darum daran
-  gibt gib per ok okay sowas darauf hin lieber inzwischen demnächst nötig gegeben gegangen liegt ansehen anschauen
-  erstmal zunächst sowieso ziemlich angeblich jede jeden jeder jedes eher ehrlich ehrlicherweise
-  habt hattet wart wegen bezüglich betreffend ey äh ähm hm naja tja immer ran dran heran irgendwann irgendwer
-  vielleicht eventuell beziehungsweise leider trotzdem übrigens sozusagen quasi bloß krass ach oh ah achso gewesen bisschen kurz kurze kurzer
-  mag magst mögen dürfte glaube glaub denke denkst hoffe hoffentlich sorry entschuldigung leute irgendjemand niemand keiner
-  sonst außerdem zudem deshalb deswegen daher obwohl falls sobald solange während nachdem bevor seitdem womöglich
-  möglicherweise vermutlich ungefähr endlich gestern heute neulich kürzlich vorhin letztens damals mittlerweile nochmals
-  selbst selber sogar allein beide beiden manche mancher wenige einige eure euren deren dessen drauf drüber dafür hierzu hierüber
-  arg absolut komplett völlig ahnung jemals einmal zweimal mehrmals mehrfach öfter öfters paar
-  einzig einzige einziges einzigen einziger einzigem
-  wollt willst wolltest wolltet könnt müsst sollt solltest darfst durfte durften dürft daraufhin
+der die das den dem des ein eine einer eines einem einen und oder aber sondern
+ich du er sie es wir ihr mich mir dich dir uns euch sich ihm ihn ihnen man
+mein meine meinen meiner meinem meines dein deine deinen deiner unser unsere unseren ihre ihren ihrem ihrer sein seine
+ist sind war waren bin bist seid wäre wären wird werden wirst wurde wurden worden geworden
+hat habe haben hatte hatten hast hätte hätten kann kannst können konnte konnten könnte könnten
+muss musst müssen musste mussten soll sollte sollten sollen darf dürfen möchte möchten will wollen würde würden
+auf an in im ins zu zum zur von vom mit bei beim für über aus nach vor durch gegen um unter ohne bis seit
+noch schon nun auch nur so da dann denn doch mal eigentlich bitte ja nein nicht nichts kein keine keinen
+etwa eben gerade genau wirklich sehr ganz gar halt wohl bereits einfach irgendwie überhaupt mega
+dies diese dieser dieses diesen diesem jener alle allem allen aller alles etwas irgendwas
+ob dass wenn als hier dort dabei dazu damit davon darüber darum daran
+gibt gib per ok okay sowas darauf hin lieber inzwischen demnächst nötig gegeben gegangen liegt ansehen anschauen
+erstmal zunächst sowieso ziemlich angeblich jede jeden jeder jedes eher ehrlich ehrlicherweise
+habt hattet wart wegen bezüglich betreffend ey äh ähm hm naja tja immer ran dran heran irgendwann irgendwer
+vielleicht eventuell beziehungsweise leider trotzdem übrigens sozusagen quasi bloß krass ach oh ah achso gewesen bisschen kurz kurze kurzer
+mag magst mögen dürfte glaube glaub denke denkst hoffe hoffentlich sorry entschuldigung leute irgendjemand niemand keiner
+sonst außerdem zudem deshalb deswegen daher obwohl falls sobald solange während nachdem bevor seitdem womöglich
+möglicherweise vermutlich ungefähr endlich gestern heute neulich kürzlich vorhin letztens damals mittlerweile nochmals
+selbst selber sogar allein beide beiden manche mancher wenige einige eure euren deren dessen drauf drüber dafür hierzu hierüber
+arg absolut komplett völlig ahnung jemals einmal zweimal mehrmals mehrfach öfter öfters paar
+einzig einzige einziges einzigen einziger einzigem
+wollt willst wolltest wolltet könnt müsst sollt solltest darfst durfte durften dürft daraufhin
 `;
 
 const english = `
-  the a an and or but i you he she it we they me my mine your yours our ours us him her them its their
-  is are was were be been being am do does did have has had having can could should would will shall may might must
-  to of in on at for from with by about as into than then so just also very please really any some
-  this that these those there here not no yes if
-  get got gets already anything something thing things everything anyone everyone
-  want wants wanted like would rather somewhere actually likely maybe perhaps still even ever anyway kind kinds sort ok okay
-  stuff away general whole first own ordinary example before once way give ll ve re d s t m
-  regarding concerning um uh hey always through via honestly basically literally totally quite each every bit
-  oh ah pretty bloody seriously apparently possibly anyways whatever quick quickly super mega best
-  guess hope hopefully sorry excuse pardon anybody nobody everybody
-  otherwise besides moreover therefore hence although unless whenever during meanwhile presumably roughly overall finally
-  soon yesterday today tomorrow recently ourselves themselves both several few most another either neither whoever somehow
-  everywhere almost nearly definitely certainly obviously clearly simply truly completely absolutely entirely fully twice yet
-  sometimes usually though
+the a an and or but i you he she it we they me my mine your yours our ours us him her them its their
+is are was were be been being am do does did have has had having can could should would will shall may might must
+to of in on at for from with by about as into than then so just also very please really any some
+this that these those there here not no yes if
+get got gets already anything something thing things everything anyone everyone
+want wants wanted like would rather somewhere actually likely maybe perhaps still even ever anyway kind kinds sort ok okay
+stuff away general whole first own ordinary example before once way give ll ve re d s t m
+regarding concerning um uh hey always through via honestly basically literally totally quite each every bit
+oh ah pretty bloody seriously apparently possibly anyways whatever quick quickly super mega best
+guess hope hopefully sorry excuse pardon anybody nobody everybody
+otherwise besides moreover therefore hence although unless whenever during meanwhile presumably roughly overall finally
+soon yesterday today tomorrow recently ourselves themselves both several few most another either neither whoever somehow
+everywhere almost nearly definitely certainly obviously clearly simply truly completely absolutely entirely fully twice yet
+sometimes usually though
 `;
 
 /** Folds a word the way `normalize.ts` folds German text (umlauts and ß). */
@@ -82,26 +82,28 @@ export const topicWords = { de: list(topics.de), en: list(topics.en) } as const;
  * question's topic: a question made only of them is vague (suggestions, not an answer), and a
  * question sentence made only of them points back to the story before it.
  */
+// The word lists stand flush left: their indentation was bytes of the ask bundle (issue 10's
+// budget of 150 KB).
 const frames = {
   de: `tun machen mache macht weiter weitergehen geht gehen ging gingen los nun jetzt mehr information informationen info infos
-    frage fragen neuigkeiten neues stimmt stimmen wahr richtig sagen sagt sagte gesagt meint meinte erzählen erzählt
-    gehört behauptet sache thema nachbar nachbarin nachbarn freund freundin bekannter bekannte kollege kollegin
-    tochter sohn mann frau mutter vater oma opa enkel zeig zeige zeigen nenn nenne nennen erklär erkläre erklären
-    eltern mama papa großmutter großvater großeltern ehemann ehefrau partner partnerin kind kinder familie
-    bruder schwester onkel tante schwiegermutter schwiegervater enkelin enkelkind
-    kumpel kumpels junge jungen mädchen bub schwiegersohn schwiegertochter neffe nichte cousin cousine chef chefin
-    übertrieben übertreibt übertreiben übertreibe übertreibst sinnvoll panikmache paranoid notwendig erforderlich
-    reagieren reagiere verhalten verhalte vorgehen umgehen anstellen schlimm problem
-    letzte letzten letztes letztem vorige vorigen jahr jahre jahren monat monate monaten woche wochen neulich kürzlich`,
+frage fragen neuigkeiten neues stimmt stimmen wahr richtig sagen sagt sagte gesagt meint meinte erzählen erzählt
+gehört behauptet sache thema nachbar nachbarin nachbarn freund freundin bekannter bekannte kollege kollegin
+tochter sohn mann frau mutter vater oma opa enkel zeig zeige zeigen nenn nenne nennen erklär erkläre erklären
+eltern mama papa großmutter großvater großeltern ehemann ehefrau partner partnerin kind kinder familie
+bruder schwester onkel tante schwiegermutter schwiegervater enkelin enkelkind
+kumpel kumpels junge jungen mädchen bub schwiegersohn schwiegertochter neffe nichte cousin cousine chef chefin
+übertrieben übertreibt übertreiben übertreibe übertreibst sinnvoll panikmache paranoid notwendig erforderlich
+reagieren reagiere verhalten verhalte vorgehen umgehen anstellen schlimm problem
+letzte letzten letztes letztem vorige vorigen jahr jahre jahren monat monate monaten woche wochen neulich kürzlich`,
   en: `do now next more tell info news question questions true right say says said told
-    heard claims thing neighbour neighbor neighbours neighbors friend friends husband wife son daughter mum mom dad
-    colleague grandson granddaughter show explain handle react deal proceed
-    mother father parents grandma grandmother grandpa grandfather granny grandparents kid kids child children
-    family partner boyfriend girlfriend brother sister uncle aunt
-    boy girl lad mate nephew niece cousin boss flatmate roommate
-    overdoing overdo overkill exaggerating exaggerate exaggerated paranoid sensible need necessary winding
-    supposed suppose big bad serious terrible problem
-    last past year years month months week weeks ago recently lately`,
+heard claims thing neighbour neighbor neighbours neighbors friend friends husband wife son daughter mum mom dad
+colleague grandson granddaughter show explain handle react deal proceed
+mother father parents grandma grandmother grandpa grandfather granny grandparents kid kids child children
+family partner boyfriend girlfriend brother sister uncle aunt
+boy girl lad mate nephew niece cousin boss flatmate roommate
+overdoing overdo overkill exaggerating exaggerate exaggerated paranoid sensible need necessary winding
+supposed suppose big bad serious terrible problem
+last past year years month months week weeks ago recently lately`,
 };
 
 export const frameWords = { de: list(frames.de), en: list(frames.en) } as const;

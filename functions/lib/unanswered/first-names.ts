@@ -20,7 +20,7 @@ mathilda paula pia lara amelie nele marlene helene magdalena theresa veronika ev
 irmgard hildegard gertrud margarete edith elke angelika bettina cornelia dagmar diana jutta
 karla lotte meike miriam nina ramona regina rita ruth tina vanessa verena wiebke alina antonia
 carla carolin caroline denise elena emily fiona hanne isabel isabell jasmin josephine kim
-lilly lina luisa maja mara marina michelle natalie nora olga pauline rebecca ronja saskia selina
+lilly luisa maja mara marina michelle natalie nora olga pauline rebecca ronja saskia selina
 svenja tamara vivien zoe ayse fatma emine hatice zeynep elif merve aylin leyla yasemin fatima
 aisha amira layla maryam noor olena irina natalia tatjana svetlana ludmila agnieszka katarzyna
 malgorzata joanna ewa dragana jelena ana ivana
@@ -34,22 +34,22 @@ friedrich wilhelm heinrich hermann otto fritz georg johann johannes josef joseph
 ludwig rudolf richard robert erich alfred herbert willi willy gustav albert arthur bruno
 konrad konstantin kevin dennis marcel patrick pascal dominik benjamin fabian marco marko mario
 timo björn bjoern niels nils lars mirko sascha volker ulrich norbert detlef hartmut reinhard
-siegfried egon harald eckhard axel roland lothar bernhard tobias simon jonathan samuel adrian
-aaron vincent valentin leonard leopold johann jonte ole malte mehmet mustafa ahmet ali hasan
+siegfried egon harald eckhard axel roland lothar bernhard simon jonathan samuel adrian
+aaron vincent valentin leonard leopold jonte ole malte mehmet mustafa ahmet ali hasan
 hüseyin huseyin ibrahim ismail osman yusuf murat emre burak deniz mohammed muhammad mohamed
-ahmed omar hamza karim youssef piotr krzysztof tomasz pawel paweł marek jan wojciech sergej
+ahmed omar hamza karim youssef piotr krzysztof tomasz pawel paweł marek wojciech sergej
 sergei dmitri dmitrij andrej andrei alexej alexei wladimir vladimir igor oleg nikolai ivan
 milan dragan goran zoran
-john james robert william richard joseph charles christopher matthew anthony donald steven
-paul andrew joshua kenneth george edward brian ronald timothy jason jeffrey ryan gary nicholas
-eric jonathan larry justin scott brandon benjamin samuel gregory patrick jack dennis jerry tyler
-mary patricia jennifer linda barbara elizabeth susan jessica karen nancy lisa betty margaret
-sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie
-rebecca sharon laura cynthia kathleen amy shirley angela helen brenda pamela nicole samantha
+john james william charles christopher matthew anthony donald steven
+andrew joshua kenneth george edward brian ronald timothy jason jeffrey ryan gary nicholas
+eric larry justin scott brandon gregory jack jerry tyler
+mary patricia linda barbara elizabeth susan karen nancy betty margaret
+ashley kimberly donna dorothy carol amanda melissa deborah stephanie
+sharon cynthia kathleen amy shirley angela helen brenda pamela samantha
 katherine christine debra rachel carolyn janet catherine heather diane olivia alice julie
-joyce victoria kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha
-jacqueline ann gloria teresa kathryn sara janice jean madison judy abigail sophia isabella
-  `
+joyce victoria kelly lauren joan evelyn judith megan cheryl martha
+jacqueline ann gloria teresa kathryn janice jean madison judy abigail isabella
+`
     .split(/\s+/)
     .filter(Boolean),
 );
