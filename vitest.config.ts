@@ -25,8 +25,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     fileParallelism: true,
-    // Three files at a time on two cores: a browser file waits on Chromium and its local stack
-    // about half of its time, so with two workers the cores idled (1.3 of 2 busy on average).
+    // Three files at a time on two cores: an integration file waits on its local stack's I/O
+    // part of the time. Two workers were slower (vitest with coverage: 150 against 145 s, 1 Dec
+    // 2026); the browser tier, which once ran here too, has its own config.
     maxWorkers: 3,
     env: {
       // Quiet by default: tests that read logs switch them on (tests/support/logs.ts).
