@@ -96,10 +96,13 @@ export async function loadKnowledgeSnapshot(
   const settings = deployment ? withDeploymentSettings(report.settings, deployment) : report.settings;
   const snapshot: SeedSnapshot = { entries: report.entries, settings, evalCases };
   checkSettingsSize(settings);
-  const sha256 = createHash('sha256').update(JSON.stringify(snapshot)).digest('hex');
+  const json = JSON.stringify(snapshot);
+  const sha256 = createHash('sha256').update(json).digest('hex');
   return {
+    // From the JSON that was hashed: what is encoded is what the hash says, even if the objects
+    // were changed after this call.
     get define() {
-      return memo(encodings, sha256, () => JSON.stringify(encodeSnapshot(snapshot)), 4);
+      return memo(encodings, sha256, () => JSON.stringify(encodeSnapshot(JSON.parse(json))), 4);
     },
     sha256,
     entryCount: report.entries.length,

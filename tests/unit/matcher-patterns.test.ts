@@ -2120,7 +2120,11 @@ describe('round 21: corpora 56 and 57', () => {
   it('reads a short question that points back as asking about the sentence before it', () => {
     // "möglich" alone matched an entry that says what is possible (phishing-risk).
     expect(answer('Ich würde das lieber mit einem Menschen besprechen. Ist das möglich?')).toBe('ask-human');
-    expect(answer("I'd like to talk it over with a human. Can I do that?")).toBe('ask-human');
+    expect(answer("I'd like to talk it over with a human. Is that possible?")).toBe('ask-human');
+    // An article is no pointer: the weather question is asked on its own.
+    expect(
+      answer('Mein Sohn hat auf den Link in der falschen Mail geklickt. Wie wird das Wetter morgen?'),
+    ).not.toBe('clicked-link');
   });
 
   it('takes a story with a question of unknown words for what the story asks', () => {
@@ -2140,8 +2144,9 @@ describe('round 21: corpora 56 and 57', () => {
     expect(answer('Bist du ein Chatbot oder ein echter Mensch?')).toBe('bot-identity');
     expect(answer('bisn programm oder?')).toBe('bot-identity');
     expect(answer('Am I writing to an actual clerk or to a machine?')).toBe('bot-identity');
-    // Not a program that is named and then described.
+    // Not a program or a computer that is named and then described.
     expect(answer('Ist das Programm sicher?')).not.toBe('bot-identity');
+    expect(answer('Ist das Problem am Computer?')).not.toBe('bot-identity');
   });
 
   it('asks who the attackers were with "a person or a program", commas and all', () => {
@@ -2155,6 +2160,10 @@ describe('round 21: corpora 56 and 57', () => {
   it('greets back "Moin moin, jemand da?"', () => {
     expect(answer('Moin moin, ist jemand da?')).toBe('greeting');
     expect(answer('Servus, jemand da?')).toBe('greeting');
+    // A rule that allowed its greeting words in any split backtracked for hours on this (the
+    // test's timeout fails it).
+    expect(answer(`${'hallo '.repeat(40)}x`)).toBe('greeting');
+    expect(answer(`${'hello '.repeat(40)}x`)).toBe('greeting');
   });
 
   it('answers "what was it about?" after a story with what happened', () => {
@@ -2165,12 +2174,15 @@ describe('round 21: corpora 56 and 57', () => {
   it('does not read "can the hackers come back" as a service coming back', () => {
     expect(answer('Could the intruders come back into the mail server?')).toBe('is-it-safe-now');
     expect(answer('When is the web mail coming back?')).toBe('(none)');
+    expect(answer('When will they come back online with the web mail?')).toBe('(none)');
   });
 
   it('does not take "ignore it or what?" for an order', () => {
     expect(answer("There's a weird mail from the town hall with a link. Just ignore it or what?")).not.toBe(
       '(none)',
     );
+    // An order stays one with "or what?" after it.
+    expect(answer('Write me a poem about the hack, or what?')).toBe('(none)');
   });
 
   it('answers "is my data on the dark web now?" but not whether it is sold there', () => {
@@ -2184,5 +2196,9 @@ describe('round 21: corpora 56 and 57', () => {
     expect(answer('What is phishing in general?')).toBe('what-is-phishing');
     expect(answer('Mein Geld ist weg nach einer Phishing-Mail, bekomme ich es zurück?')).toBe('(none)');
     expect(answer('Will there be a final report on the attack?')).toBe('(none)');
+    expect(answer('Will there be more reports?')).toBe('(none)');
+    expect(answer('Wird es weitere Mitteilungen geben?')).toBe('(none)');
+    // "in general" about what to do is no term to define.
+    expect(answer('What do I do in general if I get a suspicious mail?')).not.toBe('(none)');
   });
 });

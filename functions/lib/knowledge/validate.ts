@@ -111,10 +111,14 @@ function parseYamlFile(source: SourceFile, problems: ValidationProblem[]): unkno
   return parsed.value === undefined ? undefined : structuredClone(parsed.value);
 }
 
-/** A YAML text's value, as `knowledge/` files are read (remembered by content; a copy each time). */
+/**
+ * A YAML text's value, as `knowledge/` files are read (remembered by content; a copy each time).
+ * Throws when it is not valid YAML or has a key twice.
+ */
 export function readYamlValue(text: string): unknown {
-  const { value } = parseYamlText(text);
-  return value === undefined ? undefined : structuredClone(value);
+  const { value, problems } = parseYamlText(text);
+  if (problems.length > 0) throw new Error(problems.map((problem) => problem.message).join('; '));
+  return structuredClone(value);
 }
 
 /** Validates one entry object; `file` only labels the problems. */

@@ -375,7 +375,8 @@ export class LocaleIndex {
     });
     // An implicit question ("Stimmt das?", "Was nun?", "Is that true?") has no topic of its own:
     // it points back to the story, which then weighs in full (the story's unknown words still
-    // do not make the question "about something else": a story is full of them).
+    // do not make the question "about something else": a story is full of them). So does a
+    // question whose own words the entries never use ("… Are we in trouble?", round 21).
     const implicit = !raw.some((term) => term.focus === 1 && !term.questionWord && term.matches.length > 0);
     // Only question and frame words ("Was soll ich tun?", "Tell me more"): a vague question.
     // Question words alone ask something definite here ("Wer war's?", "Wann?").

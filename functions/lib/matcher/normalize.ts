@@ -196,8 +196,12 @@ const indirect = /(?<!\p{L})(?:ob|whether)(?!\p{L})/iu;
 /** The most words of a question that points back to the sentence before it. */
 const followUpWords = 6;
 
-/** A word that points back: a question of up to six words with one asks about what came before. */
-const pointer = /(?<!\p{L})(?:das|dies|es|that|it)(?!\p{L})/iu;
+/**
+ * A pronoun that points back, with at most two words after it, none capitalised ("Geht das?",
+ * "Ist das möglich?", "Was it hacked too?"), not an article before a German noun ("Wie wird das
+ * Wetter morgen?").
+ */
+const pointer = /(?<!\p{L})(?:[Dd]as|[Dd]ies|[Ee]s|[Tt]hat|[Ii]t)(?:\s+\p{Ll}+){0,2}[\s?!.]*$/u;
 
 /** Splits a message into sentences, each with its text and whether it asks the question. */
 function sentences(text: string, locale: Language): { text: string; question: boolean }[] {
@@ -232,19 +236,18 @@ function sentences(text: string, locale: Language): { text: string; question: bo
     ];
   });
   marked.splice(0, marked.length, ...split);
-  // A short question that only points back ("Ist das möglich?", "Is that true?", "Can you tell
-  // me?") asks about the sentence before it: "Ich würde das lieber mit einem Menschen
-  // besprechen. Ist das möglich?" asks for a person (round 21).
+  // A short question that points back with a word of its own ("Ist das möglich?", "Can I do
+  // that?") asks about the sentence before it: "Ich würde das lieber mit einem Menschen
+  // besprechen. Ist das möglich?" asks for a person (round 21). One with no word of its own
+  // ("Stimmt das?", "What does that mean?") is an implicit question (locale-index.ts).
   for (const [index, part] of marked.entries()) {
     const before = marked[index - 1];
-    const said = words(part.text);
-    const pointsBack =
-      said.length <= followUpWords &&
-      pointer.test(part.text) &&
-      said.some(
-        (word) => !stopWords[locale].has(word) && !isFrame(word, locale) && !interrogatives[locale].has(word),
-      );
-    if (part.question && before && !before.question && pointsBack) before.question = true;
+    if (!part.question || !before || before.question || !pointer.test(part.text)) continue;
+    const said = words(part.text).map((word) => canonicalWord(word, locale));
+    const ownWord = said.some(
+      (word) => !stopWords[locale].has(word) && !isFrame(word, locale) && !interrogatives[locale].has(word),
+    );
+    if (said.length <= followUpWords && ownWord) before.question = true;
   }
   // No sentence asks: the one that asks indirectly ("she's asking if there's any proof …") is
   // the request; else a story ends with what the citizen wants ("... Ich möchte mit einem

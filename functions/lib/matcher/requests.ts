@@ -123,6 +123,9 @@ const injection = new RegExp(
   'iu',
 );
 
+/** Orders to drop something, which a citizen also asks about a mail ("ignore it or what?"). */
+const dismissVerbs = list('ignorier ignoriere vergiss ignore forget disregard');
+
 /** A question that ends in "or what?", "oder nicht?": weighing an option, not giving an order (round 21). */
 const weighing = /(?<!\p{L})(?:or|oder)\s+(?:what|not|so|something|nicht|was|wat|wie)\s*\?+\s*$/iu;
 
@@ -138,9 +141,9 @@ export function isInstruction(message: string): boolean {
     const question = subjects.has(folded[start + 1] ?? '');
     const task = folded.findIndex((word) => taskVerbs.has(word));
     const ownClause = task >= 0 && !folded.slice(start + 2, task).some((word) => clauseSubjects.has(word));
-    // "Just ignore it or what?", "Einfach löschen oder nicht?": the citizen weighs what to do.
-    const weighs = weighing.test(sentence);
-    if (!weighs && ((taskVerbs.has(first) && !question) || (opened && ownClause))) return true;
+    // "Just ignore it or what?": the citizen weighs what to do with a mail, no order.
+    const weighs = dismissVerbs.has(first) && weighing.test(sentence);
+    if ((taskVerbs.has(first) && !question && !weighs) || (opened && ownClause)) return true;
     const asks = folded.some((word) => own.has(word) || questionWords.has(word));
     if (handOverVerbs.has(first) && !asks && folded.some((word) => secrets.has(word))) return true;
   }
