@@ -102,7 +102,7 @@ export async function loadKnowledgeSnapshot(
     // From the JSON that was hashed: what is encoded is what the hash says, even if the objects
     // were changed after this call.
     get define() {
-      return memo(encodings, sha256, () => JSON.stringify(encodeSnapshot(JSON.parse(json))), 4);
+      return memo(encodings, sha256, () => JSON.stringify(encodeSnapshot(json)), 4);
     },
     sha256,
     entryCount: report.entries.length,

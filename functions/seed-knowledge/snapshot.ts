@@ -23,8 +23,9 @@ export interface SeedSnapshot {
  * gzip, 90.3 KB with Brotli). It reaches esbuild as a `define` through the JavaScript API, so no
  * command-line limit applies (cdk/knowledge-snapshot.ts).
  */
-export function encodeSnapshot(snapshot: SeedSnapshot): string {
-  const json = Buffer.from(JSON.stringify(snapshot), 'utf8');
+export function encodeSnapshot(snapshot: SeedSnapshot | string): string {
+  // A string is the snapshot's JSON already (the CDK app hashes it before it encodes it).
+  const json = Buffer.from(typeof snapshot === 'string' ? snapshot : JSON.stringify(snapshot), 'utf8');
   return brotliCompressSync(json, {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,

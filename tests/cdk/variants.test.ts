@@ -132,6 +132,8 @@ describe('knowledge snapshot', () => {
     expect(report.problems).toEqual([]);
     const snapshot = { entries: report.entries, settings: settings };
     expect(decodeSnapshot(encodeSnapshot(snapshot))).toEqual(snapshot);
+    // The CDK app encodes the JSON it hashed: the same bytes as encoding the object.
+    expect(encodeSnapshot(JSON.stringify(snapshot))).toBe(encodeSnapshot(snapshot));
     const packed = await loadKnowledgeSnapshot();
     expect(packed.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(packed.entryCount).toBe(report.entries.length);
