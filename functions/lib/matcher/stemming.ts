@@ -230,12 +230,14 @@ export function buildSynonyms(pairs: Readonly<Record<string, string>>, locale: A
       words(to).map((word) => canonicalWord(word, locale)),
     );
   }
-  // A replacement that is a synonym itself ("cracker" -> "hacker" -> "angreifer") reads on: the
-  // index holds only the last word (30 such pairs found nothing before round 22).
-  for (const [from, to] of table)
+  // A replacement that is a synonym itself ("cracker" -> "hacker" -> "angreifer") reads one step
+  // on, from the table as written (so the order of the pairs does not matter): the index holds
+  // only the last word (30 such pairs found nothing before round 22).
+  const written = new Map(table);
+  for (const [from, to] of written)
     table.set(
       from,
-      to.flatMap((word) => (word !== from && table.get(word)) || word),
+      to.flatMap((word) => (word !== from && written.get(word)) || word),
     );
   // Inflected forms ("komische", "Gauners") find the synonym through the stem of its word; the
   // source word comes first (marked) so that only its inflections do: "rechnen" shares the stem
