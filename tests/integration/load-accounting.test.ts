@@ -23,6 +23,7 @@ describe('load with injected faults and accounting', () => {
       forwardShare: 0.3,
       faultRate: 0.1,
       retryAfterCapMs: 200,
+      untilEveryFaultPhase: true,
     });
     expect(report.problems).toEqual([]);
     expect(report.faults.dynamodb.byPhase['after-write']).toBeGreaterThan(0);
@@ -34,5 +35,5 @@ describe('load with injected faults and accounting', () => {
     expect(Object.keys(report.statuses).filter((status) => status === '500' || status === 'network')).toEqual(
       [],
     );
-  }, 50_000);
+  }, 80_000);
 });

@@ -27,6 +27,12 @@ export interface LoadOptions {
   maxAttempts?: number;
   /** Upper bound for honouring Retry-After, in ms (default 1000: a load run cannot wait 2 s). */
   retryAfterCapMs?: number;
+  /**
+   * Keep going after `durationMs` (up to three times as long) until a fault has been injected
+   * before a write, after a write and on a read: a short run on a slow machine made too few
+   * writes to be sure of both write phases (a test asserting them failed once in round 22).
+   */
+  untilEveryFaultPhase?: boolean;
 }
 
 export interface RouteFigures {
@@ -275,10 +281,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const faults = installDynamoFaults({ rate: options.faultRate });
   const started = Date.now();
   const deadline = started + options.durationMs;
+  const lastDeadline = started + 3 * options.durationMs;
+  const phasesMissing = () =>
+    options.untilEveryFaultPhase === true && Object.values(faults.stats.byPhase).some((count) => count === 0);
+  const goOn = () => Date.now() < deadline || (phasesMissing() && Date.now() < lastDeadline);
   try {
     await Promise.all(
       Array.from({ length: options.clients }, async () => {
-        while (Date.now() < deadline) {
+        while (goOn()) {
           const roll = Math.random();
           if (roll < options.forwardShare) await forward();
           else if (roll < options.forwardShare + 0.02) await other();

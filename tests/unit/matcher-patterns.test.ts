@@ -2203,7 +2203,7 @@ describe('round 21: corpora 56 and 57', () => {
   });
 });
 
-describe('round 22: corpora 60 to 63', () => {
+describe('round 22: corpora 60 to 67', () => {
   it('reads past an interjection or an intensifier to the question', () => {
     expect(answer('Geez, what happened?')).toBe('what-happened');
     expect(answer('What in the world happened there?')).toBe('what-happened');
