@@ -20,6 +20,9 @@ export const lambdaBundling = {
   mainFields: ['module', 'main'],
   banner: esmRequireBanner,
   minify: true,
+  // Umlauts and the other non-ASCII letters of the word lists and rules as UTF-8 (2 bytes)
+  // instead of esbuild's default \uXXXX escapes (6 bytes): 0.3 KB of the ask bundle.
+  charset: 'utf8',
 } as const;
 
 /** The same bundle as plain esbuild options, for code that bundles a function itself. */
@@ -32,6 +35,7 @@ export function lambdaBuildOptions(options: BuildOptions = {}): BuildOptions {
     mainFields: [...lambdaBundling.mainFields],
     banner: { js: lambdaBundling.banner },
     minify: lambdaBundling.minify,
+    charset: lambdaBundling.charset,
     logLevel: 'silent',
     ...options,
   };

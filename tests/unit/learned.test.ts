@@ -9,6 +9,7 @@ import {
   createClassifier,
   createScopeClassifier,
   outOfScope,
+  packTerms,
   secondOpinion,
 } from '../../functions/lib/matcher/learned.ts';
 import { createMatcher, type Matcher } from '../../functions/lib/matcher/matcher.ts';
@@ -52,6 +53,29 @@ describe('the learned counts', () => {
         (testCase) => splitOf(testCase.question) === 'tuning',
       ).length;
     expect(learned.trainedOn.questions).toBe(tuning);
+  });
+});
+
+describe('the packed counts', () => {
+  const counts = {
+    a: { 'de:daten': 3, 'en:data': 2, 'de:wetter': 1, 'en:odd:term': 1 },
+    b: { 'en:data': 1, 'de:wetter': 2 },
+  };
+
+  it('name a language where it changes and leave out a count of 1', () => {
+    expect(packTerms(counts)).toEqual({
+      a: 'de:daten=3 wetter en:data=2 en:odd:term',
+      b: 'de:wetter=2 en:data',
+    });
+  });
+
+  it('read alike in the packed form and the older form with every term tagged and counted', () => {
+    const examples = { a: 4, b: 2 };
+    const older = { a: 'de:daten=3 en:data=2 de:wetter=1 en:odd:term=1', b: 'en:data=1 de:wetter=2' };
+    const packed = createClassifier({ examples, terms: packTerms(counts) }, []);
+    const tagged = createClassifier({ examples, terms: older }, []);
+    for (const terms of [['de:daten'], ['de:wetter'], ['en:data'], ['en:odd:term'], ['wetter']])
+      expect(packed(terms)).toEqual(tagged(terms));
   });
 });
 

@@ -264,8 +264,14 @@ export const learnedSchema = z.strictObject({
   /** What the counts were made from: the files and how many questions of their tuning parts. */
   trainedOn: z.strictObject({ files: z.array(z.string()), questions: z.number().int().min(0) }),
   examples: z.record(z.string(), z.number().int().min(0)),
-  /** Per label, its terms' counts as "term=count" pairs, one string (learned.ts: `packTerms`). */
-  terms: z.record(z.string(), z.string().regex(/^(?:\S+=\d+(?: \S+=\d+)*)?$/, 'use "term=count" pairs')),
+  /**
+   * Per label, its terms' counts as "term=count" pairs, one string (learned.ts: `packTerms`);
+   * a term without "=count" was seen once.
+   */
+  terms: z.record(
+    z.string(),
+    z.string().regex(/^(?:[^\s=]+(?:=\d+)?(?: [^\s=]+(?:=\d+)?)*)?$/, 'use "term=count" pairs'),
+  ),
 });
 
 /** What `kb learn` counted (functions/lib/matcher/learned.ts). */

@@ -74,36 +74,51 @@ export function countExample(counts: Counts, label: string, terms: readonly stri
 }
 
 /**
- * A label's term counts as one string ("de:daten=12 de:wetter=3"): the counts travel in the
+ * A label's term counts as one string ("de:daten=12 wetter en:data=3"): the counts travel in the
  * settings, a DynamoDB item, and a map of thousands of attributes made every read and write of
- * it slow; one string per label is read as fast as any other text.
+ * it slow; one string per label is read as fast as any other text. Terms go by language, whose
+ * tag (up to the first colon) is written only where it changes, and a count of 1 is not written:
+ * half of all terms are seen once, and the tags were a quarter of the text (round 23: 135 →
+ * 97 KB for the same counts). The older form, every term tagged and counted, reads the same.
  */
 export function packTerms(terms: Counts['terms']): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(terms).map(([label, perTerm]) => [
-      label,
-      Object.entries(perTerm)
-        .map(([term, count]) => `${term}=${count}`)
-        .join(' '),
-    ]),
-  );
+  return Object.fromEntries(Object.entries(terms).map(([label, perTerm]) => [label, packLabel(perTerm)]));
+}
+
+function packLabel(perTerm: Record<string, number>): string {
+  let language = '';
+  return Object.entries(perTerm)
+    .map(([key, count]) => {
+      const at = key.indexOf(':');
+      return { tag: key.slice(0, Math.max(0, at)), key, bare: key.slice(at + 1), count };
+    })
+    .sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0))
+    .map(({ tag, key, bare, count }) => {
+      // A term that itself holds a colon keeps its tag, so it reads back alike.
+      const written = tag === language && !bare.includes(':') ? bare : key;
+      language = tag;
+      return count === 1 ? written : `${written}=${count}`;
+    })
+    .join(' ');
 }
 
 function unpackTerms(packed: Readonly<Record<string, string>>): Counts['terms'] {
-  return Object.fromEntries(
-    Object.entries(packed).map(([label, text]) => [
-      label,
-      Object.fromEntries(
-        text
-          .split(' ')
-          .filter(Boolean)
-          .map((pair) => {
-            const at = pair.lastIndexOf('=');
-            return [pair.slice(0, at), Number(pair.slice(at + 1))];
-          }),
-      ),
-    ]),
-  );
+  return Object.fromEntries(Object.entries(packed).map(([label, text]) => [label, unpackLabel(text)]));
+}
+
+function unpackLabel(text: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  let language = '';
+  for (const pair of text.split(' ')) {
+    if (!pair) continue;
+    const at = pair.lastIndexOf('=');
+    let key = at < 0 ? pair : pair.slice(0, at);
+    const colon = key.indexOf(':');
+    if (colon >= 0) language = key.slice(0, colon);
+    else if (language) key = `${language}:${key}`;
+    counts[key] = at < 0 ? 1 : Number(pair.slice(at + 1));
+  }
+  return counts;
 }
 
 /** The counts of `learned.json` as counts to add to (the packed strings read once). */
