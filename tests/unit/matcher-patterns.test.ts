@@ -2312,3 +2312,75 @@ describe('round 22: corpora 60 to 67', () => {
     expect(answer('Wer waren die Cracker?')).toBe('attackers');
   });
 });
+
+describe('round 23: corpora 68 to 71', () => {
+  it('gives no answer to what a company stores about the citizen', () => {
+    expect(answer('Was speichert Google eigentlich alles über mich?')).toBe('(none)');
+    expect(answer('What does Facebook keep on me?')).toBe('(none)');
+    expect(answer('Welche Daten speichert Microsoft über mich in meinem Konto?')).toBe('(none)');
+    // What the town holds is the right of access.
+    expect(answer('Welche Daten hat die Stadt über mich gespeichert?')).toBe('gdpr-rights');
+  });
+
+  it('reads Berlin "j" for "g" outside participles: dajejen', () => {
+    expect(answer("Jibt's wat dajejen?")).toBe('measures-taken');
+  });
+
+  it('reads "whom do I tell?" and "who do I pass it on to?" as where to report', () => {
+    expect(answer('Komische Mail bekommen, angeblich vom Bürgermeister. Wem soll ich das erzählen?')).toBe(
+      'report-phishing',
+    );
+    expect(
+      answer(
+        "Hello. This morning a letter-style mail came 'from the mayor' with a download. Looked fake, I left it. Who should I pass it on to?",
+      ),
+    ).toBe('report-phishing');
+  });
+
+  it('reads "which people were they?" as who the attackers were', () => {
+    expect(answer('Weiß man inzwischen, welche Typen das gewesen sind?')).toBe('attackers');
+  });
+
+  it('reads "does this have anything to do with me?" as whether the citizen is affected', () => {
+    expect(answer('Hat das auch etwas mit mir zu tun, ich hab der Stadt mal gemailt?')).toBe('am-i-affected');
+  });
+
+  it('reads "is it fixed now?" as whether it is safe now and "learn of" as finding out', () => {
+    expect(answer('is the server repaired now?')).toBe('is-it-safe-now');
+    expect(
+      answer(
+        'Good day, I have read your notice twice. When did the administration first learn of the compromise, and when were the residents told?',
+      ),
+    ).toBe('when-informed');
+  });
+
+  it('reads "dass des nimmer passiert" as what was done against the attack', () => {
+    expect(answer('Und was hend ihr gmacht, dass des nimmer passiert?')).toBe('measures-taken');
+    expect(answer('Was habt ihr dann gmacht, dass des net noch emol passiert?')).toBe('measures-taken');
+  });
+
+  it('thanks back in Danish and reads "hvad nu?" in English', () => {
+    expect(answer('Mange tak, very kind!')).toBe('thanks');
+    expect(answer('I clicked that link already. Hvad nu?')).toBe('clicked-link');
+  });
+
+  it('reads "is my information in danger?" as whether the citizen is affected, not which data', () => {
+    expect(answer('Is my information maybe in danger now?')).toBe('am-i-affected');
+    const german = matcher.match('Woher weiß ich, ob meine privaten Angaben bei dem Vorfall dabei waren?');
+    expect(german.ranked[0]?.entry.id).toBe('am-i-affected');
+    // Which of the citizen's data asks what was affected; a letter is not asked for here.
+    expect(answer('Which of my data could they see?')).toBe('affected-data');
+    expect(answer('Will I get a letter in the post if my data was involved?')).not.toBe('am-i-affected');
+  });
+
+  it('reads a short follow-up with "damit" or "dazu" together with the sentence before it', () => {
+    expect(
+      answer(
+        'Ich will wissen, was die Stadt überhaupt über mich gespeichert hat. Welche Möglichkeiten habe ich dazu?',
+      ),
+    ).toBe('gdpr-rights');
+    expect(answer('Die Stadt hat die Outlook Web App deaktiviert. Was bezweckt ihr damit?')).toBe(
+      'outlook-web-app',
+    );
+  });
+});

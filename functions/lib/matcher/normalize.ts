@@ -199,9 +199,11 @@ const followUpWords = 6;
 /**
  * A pronoun that points back, with at most two words after it, none capitalised ("Geht das?",
  * "Ist das möglich?", "Was it hacked too?"), not an article before a German noun ("Wie wird das
- * Wetter morgen?").
+ * Wetter morgen?"). German also points back with "damit", "dazu" … ("Was bezweckt ihr damit?",
+ * round 23); not with a bare "da", which as often means "there" ("Was hat man da gemacht?").
  */
-const pointer = /(?<!\p{L})(?:[Dd]as|[Dd]ies|[Ee]s|[Tt]hat|[Ii]t)(?:\s+\p{Ll}+){0,2}[\s?!.]*$/u;
+const pointer =
+  /(?<!\p{L})(?:[Dd]as|[Dd]ies|[Ee]s|[Dd]a(?:zu|von|gegen|mit|für|bei|rauf|rüber)|[Tt]hat|[Ii]t)(?:\s+\p{Ll}+){0,2}[\s?!.]*$/u;
 
 /** Splits a message into sentences, each with its text and whether it asks the question. */
 function sentences(text: string, locale: Language): { text: string; question: boolean }[] {
