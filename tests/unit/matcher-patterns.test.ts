@@ -2373,6 +2373,28 @@ describe('round 23: corpora 68 to 71', () => {
     expect(answer('Will I get a letter in the post if my data was involved?')).not.toBe('am-i-affected');
   });
 
+  it('reads corpora 72 to 75: a machine or a person, no bot wanted, Platt measures, my data recorded', () => {
+    expect(answer('Rede ich hier mit einem Computer oder mit einer Mitarbeiterin aus dem Rathaus?')).toBe(
+      'bot-identity',
+    );
+    expect(answer('gib mir nen echten menschen, kein bock auf roboter')).toBe('ask-human');
+    expect(answer('Wat hebbt ji maakt, dat dat nich wedder passeert?')).toBe('measures-taken');
+    expect(answer('Sind meine Kontaktdaten da auch erfasst worden?')).toBe('am-i-affected');
+  });
+
+  it('gives no answer to whether others fell for the mails or the town writes to everyone', () => {
+    expect(answer('Ist schon irgendwer auf diese falschen Mails reingefallen?')).toBe('(none)');
+    expect(answer('Will the town send everyone a letter about this?')).toBe('(none)');
+    expect(answer('Schickt ihr allen Bürgern noch einen Brief?')).toBe('(none)');
+    // Why the town wrote, and a relative who fell for one, are answered.
+    expect(answer('Warum schickt ihr mir einen Brief?')).toBe('why-notified');
+    expect(
+      answer(
+        'Mein Mann ist auf eine gefälschte Mail der Stadt hereingefallen und hat den Anhang geöffnet. Was nun?',
+      ),
+    ).toBe('clicked-link');
+  });
+
   it('reads a short follow-up with "damit" or "dazu" together with the sentence before it', () => {
     expect(
       answer(
