@@ -199,11 +199,16 @@ const followUpWords = 6;
 /**
  * A pronoun that points back, with at most two words after it, none capitalised ("Geht das?",
  * "Ist das möglich?", "Was it hacked too?"), not an article before a German noun ("Wie wird das
- * Wetter morgen?"). German also points back with "damit", "dazu" … ("Was bezweckt ihr damit?",
- * round 23); not with a bare "da", which as often means "there" ("Was hat man da gemacht?").
+ * Wetter morgen?"). German also points back with "damit", "dazu" … before at most one more word,
+ * not a participle ("Was bezweckt ihr damit?", "Wie gehe ich damit um?", round 23): "Was habt
+ * ihr dagegen gemacht?" says its own topic, "…, damit nichts passiert?" is "so that", and a bare
+ * "da" as often means "there".
  */
 const pointer =
-  /(?<!\p{L})(?:[Dd]as|[Dd]ies|[Ee]s|[Dd]a(?:zu|von|gegen|mit|für|bei|rauf|rüber)|[Tt]hat|[Ii]t)(?:\s+\p{Ll}+){0,2}[\s?!.]*$/u;
+  /(?<!\p{L})(?:(?:[Dd]as|[Dd]ies|[Ee]s|[Tt]hat|[Ii]t)(?:\s+\p{Ll}+){0,2}|[Dd]a(?:zu|von|gegen|mit|für|bei|rauf|rüber)(?:\s+(?!ge)\p{Ll}+)?)[\s?!.]*$/u;
+
+/** A thanks is never what a follow-up points back to ("Danke! Was kann ich dagegen tun?"). */
+const thanks = /^\W*(?:danke|vielen dank|besten dank|thanks|thank you|thx|merci)(?!\p{L})/iu;
 
 /** Splits a message into sentences, each with its text and whether it asks the question. */
 function sentences(text: string, locale: Language): { text: string; question: boolean }[] {
@@ -244,7 +249,8 @@ function sentences(text: string, locale: Language): { text: string; question: bo
   // ("Stimmt das?", "What does that mean?") is an implicit question (locale-index.ts).
   for (const [index, part] of marked.entries()) {
     const before = marked[index - 1];
-    if (!part.question || !before || before.question || !pointer.test(part.text)) continue;
+    if (!part.question || !before || before.question || !pointer.test(part.text) || thanks.test(before.text))
+      continue;
     const said = words(part.text).map((word) => canonicalWord(word, locale));
     const ownWord = said.some(
       (word) => !stopWords[locale].has(word) && !isFrame(word, locale) && !interrogatives[locale].has(word),
