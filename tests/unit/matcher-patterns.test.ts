@@ -2422,6 +2422,15 @@ describe('round 23: corpora 68 to 71', () => {
     expect(answer('Will you send me a letter listing all the data you hold about me?')).toBe('gdpr-rights');
   });
 
+  it('applies every phrase rule to one long word without trying every split of it', async () => {
+    // Round 16's "how's it going" rule split a word before "how" in every way (cubic: half a
+    // second for 500 letters, minutes for 3,000); the test's timeout fails it.
+    const { compilePhrases, rephrase } = await import('../../functions/lib/matcher/phrases.ts');
+    const word = 'x'.repeat(3000);
+    for (const language of ['de', 'en'] as const)
+      expect(rephrase(word, compilePhrases(report.settings?.phrases?.[language]))).toBe(word);
+  });
+
   it('reads a short follow-up with "damit" or "dazu" together with the sentence before it', () => {
     expect(
       answer(
