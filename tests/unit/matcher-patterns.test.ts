@@ -2412,6 +2412,8 @@ describe('round 23: corpora 68 to 71', () => {
     // A thanks is not what a follow-up points back to, nor is a question with its own participle.
     expect(answer('Vielen Dank für die Info. Was kann ich dagegen tun?')).toBe('measures-taken');
     expect(answer('Danke für die schnelle Antwort. Was habt ihr dagegen gemacht?')).toBe('measures-taken');
+    // A thanks that goes on to tell something is still what the follow-up points back to.
+    expect(answer('Danke, ich habe noch eine Mail bekommen. Was mache ich damit?')).toBe('suspicious-email');
     // "one … not a bot" still asks whether the assistant is one.
     expect(answer('Is the one answering me not a bot?')).toBe('bot-identity');
     // Whom the town passes data to, or the hackers, is not where to report.

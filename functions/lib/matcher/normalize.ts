@@ -207,8 +207,12 @@ const followUpWords = 6;
 const pointer =
   /(?<!\p{L})(?:(?:[Dd]as|[Dd]ies|[Ee]s|[Tt]hat|[Ii]t)(?:\s+\p{Ll}+){0,2}|[Dd]a(?:zu|von|gegen|mit|für|bei|rauf|rüber)(?:\s+(?!ge)\p{Ll}+)?)[\s?!.]*$/u;
 
-/** A thanks is never what a follow-up points back to ("Danke! Was kann ich dagegen tun?"). */
-const thanks = /^\W*(?:danke|vielen dank|besten dank|thanks|thank you|thx|merci)(?!\p{L})/iu;
+/**
+ * A sentence that is only a thanks is never what a follow-up points back to ("Vielen Dank für die
+ * Info. Was kann ich dagegen tun?"); one that goes on to tell something is ("Danke, ich habe noch
+ * eine Mail bekommen. Was mache ich damit?").
+ */
+const thanks = /^\W*(?:danke|vielen dank|besten dank|thanks|thank you|thx|merci)(?:\s+\p{L}+){0,4}[\s.!]*$/iu;
 
 /** Splits a message into sentences, each with its text and whether it asks the question. */
 function sentences(text: string, locale: Language): { text: string; question: boolean }[] {
