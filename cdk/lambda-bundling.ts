@@ -23,6 +23,10 @@ export const lambdaBundling = {
   // Umlauts and the other non-ASCII letters of the word lists and rules as UTF-8 (2 bytes)
   // instead of esbuild's default \uXXXX escapes (6 bytes): 0.3 KB of the ask bundle.
   charset: 'utf8',
+  // esbuild 0.28's table does not list Node for Unicode property escapes (`\p{L}`, in Node since
+  // version 10), so for `node24` it rewrote every such literal as `new RegExp("…")` with doubled
+  // backslashes: 0.6 KB of the ask bundle (1 Dec 2026).
+  supported: { 'regexp-unicode-property-escapes': true },
 } as const;
 
 /** The same bundle as plain esbuild options, for code that bundles a function itself. */
@@ -36,6 +40,7 @@ export function lambdaBuildOptions(options: BuildOptions = {}): BuildOptions {
     banner: { js: lambdaBundling.banner },
     minify: lambdaBundling.minify,
     charset: lambdaBundling.charset,
+    supported: { ...lambdaBundling.supported },
     logLevel: 'silent',
     ...options,
   };

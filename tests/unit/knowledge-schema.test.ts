@@ -251,6 +251,38 @@ describe('kb validate', () => {
     );
   });
 
+  it('reports a phrase pattern with a capital, and accepts escapes and lower case', async () => {
+    const settings = parse(await smallBaseSettings) as Record<string, unknown>;
+    const problemsOf = (pattern: string) =>
+      validateKnowledgeBase([
+        { file: 'settings.yaml', text: stringify({ ...settings, phrases: { en: [[pattern, 'x']] } }) },
+        { file: 'entries/a.yaml', text: entryYaml('a') },
+      ]).problems.filter((problem) => problem.field === 'phrases.en.0.0');
+    for (const pattern of [
+      '\\bHello\\b',
+      '[A-Z]+',
+      '\\p{Lu}',
+      '\\P{Ll}',
+      '\\u0041',
+      '\\u{c4}rger',
+      'Ärger',
+      '\\\\Q',
+    ]) {
+      expect(problemsOf(pattern), pattern).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/lower case/) }),
+      ]);
+    }
+    for (const pattern of [
+      '\\bhello\\b',
+      '\\S+\\W\\D\\B',
+      '(?<!\\p{L})ärger\\P{L}',
+      '\\u00e4rger',
+      '\\\\q',
+    ]) {
+      expect(problemsOf(pattern), pattern).toEqual([]);
+    }
+  });
+
   it('accepts a valid entry without any problem', async () => {
     const report = await setup([{ file: 'entries/a.yaml', text: entryYaml('a') }]);
     expect(report.problems).toEqual([]);

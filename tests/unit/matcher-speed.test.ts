@@ -6,6 +6,7 @@ import type { Entry, Settings } from '../../functions/lib/knowledge/schema.ts';
 import { FuzzyBucket } from '../../functions/lib/matcher/fuzzy-bucket.ts';
 import { Tally } from '../../functions/lib/matcher/masks.ts';
 import { createMatcher } from '../../functions/lib/matcher/matcher.ts';
+import { compilePhrases, rephrase } from '../../functions/lib/matcher/phrases.ts';
 
 // The shortcuts that keep a question fast on a large knowledge base change no outcome: each is
 // checked against the plain computation it replaces.
@@ -38,13 +39,14 @@ describe('a bucket of words searched for misspellings', () => {
 describe('the sums of one scoring pass', () => {
   it('start from zero again, whatever the pass before left', () => {
     const tally = new Tally(4);
-    tally.reset().touched.push(1, 3);
+    tally.reset().touch(1);
+    tally.touch(3);
     tally.first[1] = 0.5;
     tally.second[3] = 2;
     tally.masks[2] = 7;
     tally.reset();
     expect([...tally.first, ...tally.second, ...tally.masks].every((value) => value === 0)).toBe(true);
-    expect(tally.touched).toEqual([]);
+    expect(tally.size).toBe(0);
   });
 });
 
@@ -84,5 +86,44 @@ describe('entries scored level', () => {
       [...ids].sort((a, b) => a.localeCompare(b)).slice(0, settings.matcher.maxSuggestions),
     );
     expect(new Set(result.ranked.map((ranked) => ranked.score)).size).toBe(1);
+  });
+});
+
+describe('phrase rules tried case-exact on the lowercased text first', () => {
+  let rules: readonly (readonly [string, string])[] = [];
+  /** The plain computation the probes stand in for: every pattern, case-blind, in order. */
+  let plain: (text: string) => string = (text) => text;
+  let texts: string[] = [];
+  beforeAll(async () => {
+    const report = await loadKnowledgeDir();
+    rules = [...(report.settings?.phrases?.de ?? []), ...(report.settings?.phrases?.en ?? [])];
+    const patterns = rules.map(([source, replacement]) => [new RegExp(source, 'giu'), replacement] as const);
+    plain = (text) =>
+      patterns.reduce((current, [pattern, replacement]) => current.replace(pattern, replacement), text);
+    // Real wordings that some rule rephrases: a comparison on the others would say nothing.
+    const wordings = report.entries.flatMap((entry) => [...entry.de.alternatives, ...entry.en.alternatives]);
+    texts = wordings.slice(0, 600).filter((text) => plain(text) !== text);
+  });
+
+  it('give the same text as every pattern tried case-blind, whatever the capitals', () => {
+    expect(texts.length).toBeGreaterThan(50);
+    const compiled = compilePhrases(rules);
+    // A wording with some words capitalised or shouted.
+    const typed = fc
+      .tuple(fc.nat(), fc.array(fc.constantFrom('lower', 'capital', 'shout', 'keep')))
+      .map(([index, cases]) =>
+        (texts[index % texts.length] ?? '').replace(/\p{L}+/gu, (word) => {
+          const how = cases.pop() ?? 'keep';
+          if (how === 'shout') return word.toUpperCase();
+          if (how === 'lower') return word.toLowerCase();
+          return how === 'capital' ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+        }),
+      );
+    fc.assert(
+      fc.property(typed, (text) => {
+        expect(rephrase(text, compiled)).toBe(plain(text));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -192,11 +192,31 @@ export type EntryInput = z.input<typeof baseEntrySchema> & { readonly [tag: Loca
 
 export { extraLocaleTags, localeBlock, localeTags } from './locales.ts';
 
-/** A phrase rule: [pattern, replacement]; the pattern must compile with the flags `giu`. */
+/**
+ * A phrase rule: [pattern, replacement]; the pattern must compile with the flags `giu`, and be
+ * written in lower case. Under `i` a capital says nothing, and the matcher tries each pattern
+ * case-exact on the lowercased text first (phrases.ts), where a capital or an upper-case property
+ * (`\p{Lu}`) would never match.
+ */
 const phraseRule = z.tuple([
-  z.string().min(1).refine(compiles, { message: 'is not a valid regular expression (flags giu)' }),
+  z
+    .string()
+    .min(1)
+    .refine(compiles, { message: 'is not a valid regular expression (flags giu)' })
+    .refine(lowerCase, { message: 'must be written in lower case (escapes such as \\S and \\p{L} aside)' }),
   z.string(),
 ]);
+
+/** No capital, whether typed or as an escape (`\u0041`), and no property that tells case. */
+function lowerCase(pattern: string): boolean {
+  const letters = pattern.replace(/\\(?:u\{([\da-f]+)\}|u([\da-f]{4})|x([\da-f]{2}))/giu, (_, ...hex) =>
+    String.fromCodePoint(Number.parseInt(hex.slice(0, 3).join(''), 16)),
+  );
+  return (
+    !/\\[pP]\{(?:L[lut]|\w*(?:case|Case|Cased|CW)\w*)\}/u.test(letters) &&
+    !/\p{Lu}|\p{Lt}/u.test(letters.replace(/\\[pP]\{[^}]*\}|\\./gu, ''))
+  );
+}
 
 function compiles(pattern: string): boolean {
   try {

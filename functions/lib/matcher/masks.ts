@@ -33,30 +33,39 @@ export function addBits(target: Int32Array, item: number, source: Int32Array, fr
 /**
  * Sums and masks of one scoring pass for `count` items, in typed arrays that the index keeps
  * from one question to the next: a Map with a record per covered phrasing was a third of a
- * question's time at 2,000 entries. `touched` lists the items of the current pass in the order
- * they were first touched; `reset` clears only those.
+ * question's time at 2,000 entries. `touched` holds the items of the current pass in the order
+ * they were first touched (its first `size`; an array that grew anew with every question was a
+ * tenth of what one allocated); `reset` clears only those.
  */
 export class Tally {
   readonly first: Float64Array;
   readonly second: Float64Array;
   readonly masks: Int32Array;
-  readonly touched: number[] = [];
+  readonly touched: Int32Array;
+  size = 0;
 
   constructor(count: number) {
     this.first = new Float64Array(count);
     this.second = new Float64Array(count);
     this.masks = emptyMasks(count);
+    this.touched = new Int32Array(count);
+  }
+
+  /** Lists an item as touched in this pass (once: when its mask is still empty). */
+  touch(item: number): void {
+    this.touched[this.size++] = item;
   }
 
   /** Clears what the previous pass left (done at the start of a pass: an exception cannot leave stale sums). */
   reset(): this {
-    for (const item of this.touched) {
+    for (let at = 0; at < this.size; at++) {
+      const item = this.touched[at] ?? 0;
       this.first[item] = 0;
       this.second[item] = 0;
       this.masks[item * 2] = 0;
       this.masks[item * 2 + 1] = 0;
     }
-    this.touched.length = 0;
+    this.size = 0;
     return this;
   }
 }

@@ -12,7 +12,7 @@ import { decide } from './decide.ts';
 import { hasDeclined, withDeclined } from './declined.ts';
 import { languageDetector } from './language.ts';
 import { type Classifiers, classifierFor, learnedTerms, secondOpinion } from './learned.ts';
-import { LocaleIndex } from './locale-index.ts';
+import { LocaleIndex, scoreOf } from './locale-index.ts';
 import { asksBeyondTheNotice } from './never-said.ts';
 import { buildSynonyms, questionSentence, type SynonymTable } from './normalize.ts';
 import { isInstruction } from './requests.ts';
@@ -146,15 +146,19 @@ export function createMatcher(
   });
   const slots = Math.max(entries.length, 1);
 
+  // Where each entry stands in the scores of the current `rank` (read only for entries it scored).
+  const listed = new Int32Array(entries.length);
+
   function rank(question: string, locale: Locale, typos = true, only?: ReadonlySet<number>): RankedEntry[] {
     const scores = indexOf(locale).score(question, typos, only);
-    const keys = new Float64Array(scores.size);
-    let count = 0;
-    for (const [index, { score }] of scores) {
+    const keys = new Float64Array(scores.length / 4);
+    for (let at = 0; at < keys.length; at++) {
+      const index = scores[at * 4] ?? 0;
+      listed[index] = at * 4;
       // Scores lie in 0..1 by construction (coverages and shares); the clamp only keeps a key
       // that could not be packed from taking another entry's place.
-      const thousandths = Math.min(1000, Math.max(0, Math.round(score * 1000) || 0));
-      keys[count++] = (1000 - thousandths) * slots + (place[index] ?? 0);
+      const thousandths = Math.min(1000, Math.max(0, Math.round((scores[at * 4 + 1] ?? 0) * 1000) || 0));
+      keys[at] = (1000 - thousandths) * slots + (place[index] ?? 0);
     }
     keys.sort();
     const ranked: RankedEntry[] = [];
@@ -166,7 +170,7 @@ export function createMatcher(
         ranked.push({
           entry,
           score: (1000 - (key - position) / slots) / 1000,
-          topical: scores.get(index)?.topical ?? false,
+          topical: scores[(listed[index] ?? 0) + 2] === 1,
         });
     }
     return ranked;
@@ -215,7 +219,7 @@ export function createMatcher(
       const own = entryIndex.get(top.entry.id) ?? -1;
       const declined = own + entries.length;
       const scores = declinedIndexOf(locale).score(question, true, new Set([own, declined]));
-      const [says, not] = [scores.get(own), scores.get(declined)];
+      const [says, not] = [scoreOf(scores, own), scoreOf(scores, declined)];
       // Declined only for words the entry does not know: a question said entirely in the
       // entry's own words ("Ist das eine komische Mail?") asks what the entry says.
       if (says && not && not.coverage > says.coverage && not.score > says.score + tuning.declineMargin)
