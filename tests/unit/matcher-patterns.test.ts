@@ -2444,3 +2444,41 @@ describe('round 23: corpora 68 to 71', () => {
     );
   });
 });
+
+describe('round 24: corpora 76 to 79', () => {
+  it('reads "mit drin" as included, not "noch drin" (still inside)', () => {
+    expect(answer('Unser Chor hat der Stadt oft gemailt. Könnten wir da auch mit drin sein?')).toBe(
+      'am-i-affected',
+    );
+    // Which of the citizen's data were included: what was affected.
+    expect(answer('Ist meine Adresse da eventuell auch mit drinne?')).toBe('affected-data');
+    expect(answer('Sind die Angreifer noch drin im System?')).toBe('is-it-safe-now');
+  });
+
+  it('reads residents by their everyday names: Einwohnerin, Anwohner', () => {
+    expect(answer('Bin ich als Anwohnerin davon betroffen?')).toBe('am-i-affected');
+    expect(answer('Betrifft der Vorfall mich als Einwohnerin von Strasburg?')).toBe('am-i-affected');
+  });
+
+  it('gives no answer to the sights of the town, nor to whether the town hall is closed', () => {
+    expect(answer("What's there to do in Strasburg at the weekend?")).toBe('(none)');
+    expect(answer('Ist das Bürgeramt wegen des Hackerangriffs heute geschlossen?')).not.toBe(
+      'measures-taken',
+    );
+    expect(answer('Is the town hall still closed after the attack?')).not.toBe('is-it-safe-now');
+    // A closed vulnerability is what the town did.
+    expect(answer('Hat die Stadt die Lücke inzwischen geschlossen?')).toBe('measures-taken');
+  });
+
+  it('gives no answer to who at the town was held to account', () => {
+    expect(answer('Wurde im Rathaus jemand für den Vorfall zur Verantwortung gezogen?')).toBe('(none)');
+    expect(answer('Has anyone at the council been held responsible for the breach?')).toBe('(none)');
+  });
+
+  it('reads "peek", "dauernd" and "hingekriegt" and "oder automatisch beantwortet"', () => {
+    expect(answer('Which of my things could the hackers peek at?')).toBe('affected-data');
+    expect(answer('Phishing, dat les ick dauernd, wat is dat?')).toBe('what-is-phishing');
+    expect(answer('Habt ihr den Server wieder hingekriegt?')).toBe('is-it-safe-now');
+    expect(answer('Schreibt hier ein Mensch oder wird das automatisch beantwortet?')).toBe('bot-identity');
+  });
+});
