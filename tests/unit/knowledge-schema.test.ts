@@ -283,6 +283,23 @@ describe('kb validate', () => {
     }
   });
 
+  it('reports a never-said pattern with a capital (they are tried on lowercased sentences)', async () => {
+    const settings = parse(await smallBaseSettings) as { matcher: Record<string, unknown> };
+    const report = validateKnowledgeBase([
+      {
+        file: 'settings.yaml',
+        text: stringify({
+          ...settings,
+          matcher: { ...settings.matcher, neverSaid: ['\\bOWA\\b', '\\bowa\\b'] },
+        }),
+      },
+      { file: 'entries/a.yaml', text: entryYaml('a') },
+    ]);
+    expect(report.problems.filter((problem) => problem.field.startsWith('matcher.neverSaid'))).toEqual([
+      expect.objectContaining({ field: 'matcher.neverSaid.0', message: expect.stringMatching(/lower case/) }),
+    ]);
+  });
+
   it('accepts a valid entry without any problem', async () => {
     const report = await setup([{ file: 'entries/a.yaml', text: entryYaml('a') }]);
     expect(report.problems).toEqual([]);

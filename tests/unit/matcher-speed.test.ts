@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import Fuse from 'fuse.js/basic';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadKnowledgeDir } from '../../functions/lib/knowledge/files.ts';
+import { loadKnowledgeDir, readEvalFile } from '../../functions/lib/knowledge/files.ts';
 import type { Entry, Settings } from '../../functions/lib/knowledge/schema.ts';
 import { FuzzyBucket } from '../../functions/lib/matcher/fuzzy-bucket.ts';
 import { Tally } from '../../functions/lib/matcher/masks.ts';
 import { createMatcher } from '../../functions/lib/matcher/matcher.ts';
 import { compilePhrases, rephrase } from '../../functions/lib/matcher/phrases.ts';
+import { scopeOf } from '../../functions/lib/matcher/scope.ts';
 
 // The shortcuts that keep a question fast on a large knowledge base change no outcome: each is
 // checked against the plain computation it replaces.
@@ -124,6 +125,40 @@ describe('phrase rules tried case-exact on the lowercased text first', () => {
         expect(rephrase(text, compiled)).toBe(plain(text));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("the notice's never-said patterns tried case-exact on the lowercased sentence", () => {
+  it('find what the patterns find case-blind, whatever the capitals', async () => {
+    const report = await loadKnowledgeDir();
+    const sources = report.settings?.matcher.neverSaid ?? [];
+    const scope = scopeOf({ neverSaid: sources });
+    const blind = sources.map((source) => new RegExp(source, 'iu'));
+    // Questions of corpus 1 that some pattern finds: a comparison on the others would say nothing.
+    const questions = (await readEvalFile('knowledge/eval/corpus.jsonl')).map(
+      (testCase) => testCase.question,
+    );
+    const found = questions.filter((question) => blind.some((pattern) => pattern.test(question)));
+    expect(found.length).toBeGreaterThan(20);
+    const typed = fc
+      .tuple(fc.nat(), fc.array(fc.constantFrom('lower', 'capital', 'shout', 'keep')))
+      .map(([index, cases]) =>
+        (found[index % found.length] ?? '').replace(/\p{L}+/gu, (word) => {
+          const how = cases.pop() ?? 'keep';
+          if (how === 'shout') return word.toUpperCase();
+          if (how === 'lower') return word.toLowerCase();
+          return how === 'capital' ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+        }),
+      );
+    fc.assert(
+      fc.property(typed, (text) => {
+        const lower = text.toLowerCase();
+        expect(scope.neverSaid.map((pattern) => pattern.test(lower))).toEqual(
+          blind.map((pattern) => pattern.test(text)),
+        );
+      }),
+      { numRuns: 200 },
     );
   });
 });

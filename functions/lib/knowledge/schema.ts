@@ -329,10 +329,19 @@ export const settingsSchema = z.strictObject({
     /**
      * What the notice never says ("Wann wird OWA wieder eingeschaltet?", "Wie heißt die
      * Hackergruppe?"): a sentence that asks and matches one of these regular expressions (flags
-     * `iu`) gets the honest "no answer" (functions/lib/matcher/never-said.ts).
+     * `iu`, written in lower case like the phrase rules) gets the honest "no answer"
+     * (functions/lib/matcher/never-said.ts).
      */
     neverSaid: z
-      .array(z.string().min(1).refine(compiles, { message: 'is not a valid regular expression (flags iu)' }))
+      .array(
+        z
+          .string()
+          .min(1)
+          .refine(compiles, { message: 'is not a valid regular expression (flags iu)' })
+          .refine(lowerCase, {
+            message: 'must be written in lower case (escapes such as \\S and \\p{L} aside)',
+          }),
+      )
       .optional(),
     /**
      * The learned second opinion (functions/lib/matcher/learned.ts): counts that `npm run kb --

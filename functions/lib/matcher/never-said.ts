@@ -177,11 +177,13 @@ export function asksBeyondTheNotice(message: string, scope: Scope, known: Known 
     return bare ? [sentences[index - 1] ?? '', sentence] : [sentence];
   });
   const questions = asked.length > 0 ? asked : sentences.slice(-1);
-  return questions.some(
-    (sentence) =>
+  return questions.some((sentence) => {
+    const lower = sentence.toLowerCase();
+    return (
       ownLookup.some((pattern) => pattern.test(sentence)) ||
       (duration.test(sentence) && !telling.test(sentence) && !knowing.test(sentence)) ||
-      scope.neverSaid.some((pattern) => pattern.test(sentence)) ||
-      (!telling.test(sentence) && (all(whyNotSooner, sentence) || all(exactDay, sentence))),
-  );
+      scope.neverSaid.some((pattern) => pattern.test(lower)) ||
+      (!telling.test(sentence) && (all(whyNotSooner, sentence) || all(exactDay, sentence)))
+    );
+  });
 }
