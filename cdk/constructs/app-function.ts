@@ -6,7 +6,12 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { FunctionEnvironment } from '../../functions/lib/definitions/environment.ts';
-import { serviceName } from '../../functions/lib/definitions/metrics.ts';
+import {
+  dashboardCountFailedMessage,
+  metricNames,
+  metricNamespace,
+  serviceName,
+} from '../../functions/lib/definitions/metrics.ts';
 import type { Access, FunctionDefinition } from '../../functions/lib/definitions/routes.ts';
 import {
   type TableDefinition,
@@ -59,6 +64,16 @@ export class AppFunction extends NodejsFunction {
       retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
       // Operational logs only (no personal data is logged); they go with the stack.
       removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // A lost dashboard count is only logged (functions/lib/dashboard/counters.ts); this filter
+    // counts those lines as a metric, so no function carries a metrics library for it.
+    new logs.MetricFilter(scope, `${id}DashboardCountFailed`, {
+      logGroup,
+      metricNamespace,
+      metricName: metricNames.dashboardCountFailed,
+      filterPattern: logs.FilterPattern.stringValue('$.message', '=', dashboardCountFailedMessage),
+      metricValue: '1',
+      dimensions: { service: '$.service' },
     });
     const role = new iam.Role(scope, `${id}Role`, {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),

@@ -10,7 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../cdk/build.ts';
 import { esmRequireBanner } from '../../cdk/lambda-bundling.ts';
 import type { IncidentFaqStack } from '../../cdk/stack.ts';
-import { metricNames, metricNamespace } from '../../functions/lib/definitions/metrics.ts';
+import {
+  dashboardCountFailedMessage,
+  metricNames,
+  metricNamespace,
+} from '../../functions/lib/definitions/metrics.ts';
 import {
   type Access,
   corsPolicy,
@@ -712,6 +716,24 @@ describe('monitoring', () => {
       Endpoint: stack.config.alarmEmail,
     });
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it("counts every function's lost dashboard counts from its log lines, with the service dimension", () => {
+    const filters = ofType('AWS::Logs::MetricFilter').map(([, filter]) => filter.Properties);
+    for (const fn of Object.values(stack.appFunctions)) {
+      const group = logicalId(fn.functionLogGroup);
+      const filter = filters.find((properties) => referencedIds(properties.LogGroupName).has(group));
+      expect(filter, fn.node.path).toBeDefined();
+      expect(filter?.FilterPattern).toBe(`{ $.message = "${dashboardCountFailedMessage}" }`);
+      expect(filter?.MetricTransformations).toEqual([
+        {
+          MetricNamespace: metricNamespace,
+          MetricName: metricNames.dashboardCountFailed,
+          MetricValue: '1',
+          Dimensions: [{ Key: 'service', Value: '$.service' }],
+        },
+      ]);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { epochSeconds, updateItem } from '../adapters/dynamodb.ts';
 import { analyticsKeys } from '../analytics/analytics-table.ts';
-import { metricNames, metricNamespace, serviceName } from '../definitions/metrics.ts';
+import { dashboardCountFailedMessage } from '../definitions/metrics.ts';
 import type { MatchStatus } from '../matcher/matcher.ts';
 import { logger } from '../observability/logger.ts';
 
@@ -64,26 +64,20 @@ export async function count(names: readonly string[], at = new Date()): Promise<
       },
     });
   } catch (error) {
-    await reportFailure(error);
+    reportFailure(error);
   }
 }
 
 /**
- * Logs and counts a lost dashboard count. Powertools Metrics is loaded only here, so the ask
- * function's cold start does not pay for it on the happy path.
+ * Logs a lost dashboard count (the error's name only). The stack counts these lines as the
+ * metric `DashboardCountFailed` with a metric filter (cdk/constructs/app-function.ts): the
+ * functions carry no metrics library for a rare failure (Powertools Metrics was 9 KB of the ask
+ * bundle, 1 Dec 2026).
  */
-async function reportFailure(error: unknown): Promise<void> {
-  logger.warn('dashboard counter not updated', {
+function reportFailure(error: unknown): void {
+  logger.warn(dashboardCountFailedMessage, {
     errorName: error instanceof Error ? error.name : typeof error,
   });
-  try {
-    const { Metrics, MetricUnit } = await import('@aws-lambda-powertools/metrics');
-    const metrics = new Metrics({ namespace: metricNamespace, serviceName });
-    metrics.addMetric(metricNames.dashboardCountFailed, MetricUnit.Count, 1);
-    metrics.publishStoredMetrics();
-  } catch {
-    // The warning above is the record; a metric that cannot be written changes nothing.
-  }
 }
 
 /** One citizen question: its outcome, the answered entry, and whether it went to the unanswered report. */

@@ -21,7 +21,9 @@ export const metricNames = {
   oldestOpenTicketAgeHours: 'OldestOpenTicketAgeHours',
   /**
    * A situation-dashboard count that could not be written (functions/lib/dashboard/counters.ts).
-   * The request it belonged to went on; the dashboard undercounts by this much.
+   * The request it belonged to went on; the dashboard undercounts by this much. The function
+   * only logs `dashboardCountFailedMessage`; a metric filter on every function's log group
+   * counts those lines (cdk/constructs/app-function.ts), with the dimension `service`.
    */
   dashboardCountFailed: 'DashboardCountFailed',
   /**
@@ -32,5 +34,8 @@ export const metricNames = {
    */
   forwardingAboveDailyFigure: 'ForwardingAboveDailyFigure',
 } as const;
+
+/** The warning a lost dashboard count logs, which the stack's metric filter counts. */
+export const dashboardCountFailedMessage = 'dashboard counter not updated';
 
 export type MetricName = (typeof metricNames)[keyof typeof metricNames];
