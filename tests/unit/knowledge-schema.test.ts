@@ -267,6 +267,13 @@ describe('kb validate', () => {
       '\\u{c4}rger',
       'Ärger',
       '\\\\Q',
+      '\\p{gc=Lu}',
+      '\\p{Upper}',
+      '[@-\\[]',
+      '[\\x40-\\x5b]',
+      'ſchön',
+      'µ',
+      'σ',
     ]) {
       expect(problemsOf(pattern), pattern).toEqual([
         expect.objectContaining({ message: expect.stringMatching(/lower case/) }),
@@ -278,6 +285,9 @@ describe('kb validate', () => {
       '(?<!\\p{L})ärger\\P{L}',
       '\\u00e4rger',
       '\\\\q',
+      '(?<Name>mail)\\k<Name>',
+      '\\cJ',
+      '[a-zäöüß]',
     ]) {
       expect(problemsOf(pattern), pattern).toEqual([]);
     }

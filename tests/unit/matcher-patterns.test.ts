@@ -2446,13 +2446,12 @@ describe('round 23: corpora 68 to 71', () => {
 });
 
 describe('round 24: corpora 76 to 79', () => {
-  it('reads "mit drin" as included, not "noch drin" (still inside)', () => {
+  it('reads "mit drin" of people as included, not "noch drin" (still inside)', () => {
     expect(answer('Unser Chor hat der Stadt oft gemailt. Könnten wir da auch mit drin sein?')).toBe(
       'am-i-affected',
     );
-    // Which of the citizen's data were included: what was affected.
-    expect(answer('Ist meine Adresse da eventuell auch mit drinne?')).toBe('affected-data');
-    expect(answer('Sind die Angreifer noch drin im System?')).toBe('is-it-safe-now');
+    // The attackers still inside, and data "mit drin" (the round 23 rule reads those).
+    expect(answer('Sind die Hacker da noch mit drin?')).toBe('is-it-safe-now');
   });
 
   it('reads residents by their everyday names: Einwohnerin, Anwohner', () => {
@@ -2460,14 +2459,10 @@ describe('round 24: corpora 76 to 79', () => {
     expect(answer('Betrifft der Vorfall mich als Einwohnerin von Strasburg?')).toBe('am-i-affected');
   });
 
-  it('gives no answer to the sights of the town, nor to whether the town hall is closed', () => {
-    expect(answer("What's there to do in Strasburg at the weekend?")).toBe('(none)');
-    expect(answer('Ist das Bürgeramt wegen des Hackerangriffs heute geschlossen?')).not.toBe(
-      'measures-taken',
-    );
-    expect(answer('Is the town hall still closed after the attack?')).not.toBe('is-it-safe-now');
-    // A closed vulnerability is what the town did.
-    expect(answer('Hat die Stadt die Lücke inzwischen geschlossen?')).toBe('measures-taken');
+  it('answers neither the sights of the town nor whether the town hall is closed', () => {
+    expect(answer('Hi, what is there to see around Strasburg?')).not.toBe('affected-data');
+    expect(answer('Ist das Rathaus wegen des Hackerangriffs geschlossen?')).not.toBe('measures-taken');
+    expect(answer('Is the town hall closed because of the hack?')).not.toBe('is-it-safe-now');
   });
 
   it('gives no answer to who at the town was held to account', () => {
@@ -2475,10 +2470,27 @@ describe('round 24: corpora 76 to 79', () => {
     expect(answer('Has anyone at the council been held responsible for the breach?')).toBe('(none)');
   });
 
-  it('reads "peek", "dauernd" and "hingekriegt" and "oder automatisch beantwortet"', () => {
+  it('reads "peek", "dauernd", "hingekriegt" and "oder automatisch beantwortet"', () => {
     expect(answer('Which of my things could the hackers peek at?')).toBe('affected-data');
-    expect(answer('Phishing, dat les ick dauernd, wat is dat?')).toBe('what-is-phishing');
+    expect(answer('Ick hör dauernd wat von Phishing, wat is dit?')).toBe('what-is-phishing');
     expect(answer('Habt ihr den Server wieder hingekriegt?')).toBe('is-it-safe-now');
     expect(answer('Schreibt hier ein Mensch oder wird das automatisch beantwortet?')).toBe('bot-identity');
+  });
+
+  it("keeps ordinary questions answered next to the round's rules (review)", () => {
+    // A gap, hole or server that was closed is what the town did.
+    expect(answer('Hat die Stadtverwaltung die Lücke inzwischen geschlossen?')).toBe('measures-taken');
+    expect(answer('Wurde die Sicherheitslücke im Rathaus inzwischen geschlossen?')).toBe('measures-taken');
+    expect(answer('Has the town hall closed the security hole?')).toBe('is-it-safe-now');
+    // "zu" as a preposition or before an infinitive.
+    expect(answer('Hat die Stadtverwaltung noch Zugang zu meinem Konto?')).toBe('passwords');
+    // The attackers held to account are the attackers.
+    expect(answer('Werden die Täter zur Verantwortung gezogen?')).toBe('attackers');
+    // How the town handles applications, what to do after a click, what to bring along.
+    expect(answer('Werden meine Anträge von einem Menschen oder automatisch bearbeitet?')).not.toBe(
+      'bot-identity',
+    );
+    expect(answer("What's there to do if I clicked the link?")).toBe('clicked-link');
+    expect(answer('Was muss ich mit dabei haben, wenn ich ins Bürgerbüro gehe?')).not.toBe('am-i-affected');
   });
 });

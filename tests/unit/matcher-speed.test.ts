@@ -127,6 +127,18 @@ describe('phrase rules tried case-exact on the lowercased text first', () => {
       { numRuns: 300 },
     );
   });
+
+  it('give the same text with the letters whose lower case is no case folding: İ and ſ (review)', () => {
+    const compiled = compilePhrases(rules);
+    for (const text of texts.slice(0, 60)) {
+      for (const changed of [text.replace(/i/u, 'İ'), `İlker, ${text}`, text.replace(/s/u, 'ſ')])
+        expect(rephrase(changed, compiled), changed).toBe(plain(changed));
+    }
+  });
+
+  it('try a rule published with a capital case-blind (no probe)', () => {
+    expect(rephrase('ich bin da', compilePhrases([['\\bIch\\b', 'X']]))).toBe('X bin da');
+  });
 });
 
 describe("the notice's never-said patterns tried case-exact on the lowercased sentence", () => {

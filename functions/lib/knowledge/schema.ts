@@ -1,7 +1,7 @@
 // One module on purpose (~330 lines): the single zod definition of the knowledge base's format
 // (entries and settings); every type derives from it, so its rules stay side by side.
 import * as z from 'zod';
-
+import { caseFree } from '../matcher/phrases.ts';
 import {
   analyses,
   defaultLocales,
@@ -207,15 +207,34 @@ const phraseRule = z.tuple([
   z.string(),
 ]);
 
-/** No capital, whether typed or as an escape (`\u0041`), and no property that tells case. */
+/**
+ * Written in lower case, so that a case-exact try on lowercased text finds what the pattern
+ * finds case-blind (phrases.ts): no capital, typed or as an escape (`\u0041`), no property that
+ * tells case (`\p{Lu}`, `\p{Upper}`), no range with a capital in it (`[@-\[]`), and only letters
+ * whose lower case is their case folding (not "ſ", "µ" or Greek: the one script where they part).
+ * Group names and control escapes (`(?<Name>…)`, `\cJ`) say nothing about case.
+ */
 function lowerCase(pattern: string): boolean {
-  const letters = pattern.replace(/\\(?:u\{([\da-f]+)\}|u([\da-f]{4})|x([\da-f]{2}))/giu, (_, ...hex) =>
-    String.fromCodePoint(Number.parseInt(hex.slice(0, 3).join(''), 16)),
-  );
+  const letters = pattern
+    .replace(/\(\?<(?![=!])[^>]*>|\\k<[^>]*>|\\c[a-z]/giu, '')
+    .replace(/\\(?:u\{([\da-f]+)\}|u([\da-f]{4})|x([\da-f]{2}))/giu, (_, ...hex) =>
+      String.fromCodePoint(Number.parseInt(hex.slice(0, 3).join(''), 16)),
+    );
   return (
-    !/\\[pP]\{(?:L[lut]|\w*(?:case|Case|Cased|CW)\w*)\}/u.test(letters) &&
-    !/\p{Lu}|\p{Lt}/u.test(letters.replace(/\\[pP]\{[^}]*\}|\\./gu, ''))
+    caseFree(letters) &&
+    !/[ſµ]|\p{Script=Greek}/u.test(letters) &&
+    ![...letters.matchAll(/(?<!\\)(\\.|[^\\\]])-(\\.|[^\\\]])/gu)].some(([, from = '', to = '']) =>
+      hasCapital(from.slice(-1), to.slice(-1)),
+    )
   );
+}
+
+/** Whether a character range holds a capital letter. */
+function hasCapital(from: string, to: string): boolean {
+  const [first = 0, last = 0] = [from.codePointAt(0), to.codePointAt(0)];
+  for (let code = first; code <= Math.min(last, first + 0x10000); code++)
+    if (/\p{Lu}|\p{Lt}/u.test(String.fromCodePoint(code))) return true;
+  return false;
 }
 
 function compiles(pattern: string): boolean {

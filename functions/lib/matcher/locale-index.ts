@@ -25,8 +25,11 @@ interface Phrasing {
 interface TermMatch {
   term: string;
   similarity: number;
-  /** Only part of a compound was found ("Bauantrag" -> "antrag"): the rest is unknown. */
-  partial?: boolean;
+  /**
+   * Only part of a compound was found ("Bauantrag" -> "antrag"): the rest is unknown. Always
+   * set, so that every match has one shape (the scoring loop's optimised code relies on it).
+   */
+  partial: boolean;
 }
 
 /** Question terms beyond this are ignored (bit masks; a 500-character question has fewer). */
@@ -87,6 +90,8 @@ export class LocaleIndex {
   /** A scoring pass's sums per phrasing and per entry, made on first need (see `Tally`). */
   private phrasingTally?: Tally;
   private entryTally?: Tally;
+  /** The numbers `score` returns, kept from one question to the next like the tallies. */
+  private scoreSheet?: Float64Array;
 
   /** `locale` is the analysis; `sources` the locale blocks whose phrasings are indexed. */
   constructor(
@@ -239,11 +244,11 @@ export class LocaleIndex {
 
   /** Finds the vocabulary terms a question term stands for: exact, misspelt, or part of a compound. */
   lookup(term: string, typos = true, word = term): TermMatch[] {
-    if (this.idf.has(term)) return [{ term, similarity: 1 }];
+    if (this.idf.has(term)) return [{ term, similarity: 1, partial: false }];
     // A last letter typed twice in chat ("hii", "byee", "thxx") is the word typed once.
     const once = typedOnce(word);
     const doubled = once === undefined ? undefined : stem(once, this.locale);
-    if (doubled && this.idf.has(doubled)) return [{ term: doubled, similarity: 1 }];
+    if (doubled && this.idf.has(doubled)) return [{ term: doubled, similarity: 1, partial: false }];
     if ((term.length < 4 && word.length < 4) || realWords.has(word)) return [];
     const fuzzy = typos && word.length >= 4 ? this.fuzzy(word) : [];
     if (fuzzy.length > 0) return fuzzy;
@@ -255,7 +260,7 @@ export class LocaleIndex {
     if (!spoken) return [];
     const standard = this.known(stem(spoken, this.locale)) ?? this.known(spoken);
     return standard
-      ? [{ term: standard[1], similarity: 1 }]
+      ? [{ term: standard[1], similarity: 1, partial: false }]
       : this.lookup(stem(spoken, this.locale), typos, spoken);
   }
 
@@ -274,7 +279,8 @@ export class LocaleIndex {
       for (const hit of fuzzy.search(word, 2)) {
         if (!plausibleTypo(word, hit.item)) continue;
         const similarity = tuning.fuzzyFactor * (1 - (hit.score ?? 0));
-        for (const term of this.wordTerms.get(hit.item) ?? []) hits.push({ term, similarity });
+        for (const term of this.wordTerms.get(hit.item) ?? [])
+          hits.push({ term, similarity, partial: false });
       }
     }
     // Two swapped letters ("wierd", "recieve", "twon") are one slip, but fuse.js scores them as
@@ -286,7 +292,7 @@ export class LocaleIndex {
       for (const known of this.bucketWords.get(`${word.slice(0, 1)}${word.length}`) ?? [])
         if (oneSlipApart(word, known))
           for (const term of this.wordTerms.get(known) ?? [])
-            hits.push({ term, similarity: tuning.fuzzyFactor * (1 - 1 / word.length) });
+            hits.push({ term, similarity: tuning.fuzzyFactor * (1 - 1 / word.length), partial: false });
     const best = new Map<string, TermMatch>();
     for (const hit of hits)
       if ((best.get(hit.term)?.similarity ?? 0) < hit.similarity) best.set(hit.term, hit);
@@ -370,7 +376,10 @@ export class LocaleIndex {
           : matches.length
             ? Math.max(...matches.map((match) => this.idf.get(match.term) ?? 0))
             : this.unknownWeight(info.verbLike) * (term.length <= 3 ? tuning.unknownShort : 1);
-      return [{ ...info, matches, weight }];
+      // Spelled out, not spread from `info`: one shape for every term, which the optimised code
+      // of this function relies on (a spread shape changed with the question: 200 deopts a run).
+      const { word, questionWord, frame, named, focus, mustMatch, verbLike } = info;
+      return [{ word, questionWord, frame, named, focus, mustMatch, verbLike, matches, weight }];
     });
     // An implicit question ("Stimmt das?", "Was nun?", "Is that true?") has no topic of its own:
     // it points back to the story, which then weighs in full (the story's unknown words still
@@ -536,7 +545,8 @@ export class LocaleIndex {
       }
       addBits(best.masks, entry, covered.masks, id);
     }
-    const scores: EntryScores = new Float64Array(best.size * 4);
+    this.scoreSheet ??= new Float64Array(this.entryCount * 4);
+    const scores: EntryScores = this.scoreSheet.subarray(0, best.size * 4);
     for (let at = 0; at < best.size; at++) {
       const entry = best.touched[at] ?? 0;
       let total = 0;
@@ -600,7 +610,8 @@ export interface EntryScore {
  * The entries a question touched with their `EntryScore`s, four numbers each: entry, score,
  * topical (1 or 0), coverage. At 2,000 entries a Map with a record per entry was most of the
  * 400 KB a question allocated, and the collections of the young generation it caused set the
- * p99 (measured 1 Dec 2026).
+ * p99 (measured 1 Dec 2026). The numbers sit in an array the index keeps: they hold until its
+ * next `score`, so a caller reads them before it scores again.
  */
 export type EntryScores = Float64Array;
 

@@ -1,3 +1,4 @@
+import { lowerCase } from './phrases.ts';
 import { type Known, namesUnknown, type Scope } from './scope.ts';
 
 /**
@@ -178,11 +179,11 @@ export function asksBeyondTheNotice(message: string, scope: Scope, known: Known 
   });
   const questions = asked.length > 0 ? asked : sentences.slice(-1);
   return questions.some((sentence) => {
-    const lower = sentence.toLowerCase();
+    const lower = lowerCase(sentence);
     return (
       ownLookup.some((pattern) => pattern.test(sentence)) ||
       (duration.test(sentence) && !telling.test(sentence) && !knowing.test(sentence)) ||
-      scope.neverSaid.some((pattern) => pattern.test(lower)) ||
+      scope.neverSaid.some((pattern) => pattern.test(pattern.ignoreCase ? sentence : lower)) ||
       (!telling.test(sentence) && (all(whyNotSooner, sentence) || all(exactDay, sentence)))
     );
   });

@@ -1,3 +1,5 @@
+import { caseFree } from './phrases.ts';
+
 /**
  * What a message is about, beside the incident: another service of the town ("Wo beantrage ich
  * einen Reisepass?"), another sender ("Meine Bank hat mir geschrieben"), or the attack itself
@@ -71,8 +73,9 @@ export interface Scope {
   readonly incident: RegExp;
   /**
    * What the notice never says (`matcher.neverSaid`), compiled once per matcher: case-exact, for
-   * lowercased text. The patterns are lower case (schema.ts), and a case-blind Unicode pattern
-   * costs V8 about twice as much (phrases.ts).
+   * text in lower case (`lowerCase`), as a case-blind Unicode pattern costs V8 about twice as
+   * much (phrases.ts). The settings' check asks for lower case; one published before it with a
+   * capital stays case-blind.
    */
   readonly neverSaid: readonly RegExp[];
 }
@@ -100,7 +103,7 @@ export function scopeOf(lists: {
     town: anyOf([aboutTheTown, ...name, ...own].join(' ')),
     place: anyOf([theTown, ...name].join(' ')),
     incident: anyOf([aboutTheIncident, ...own].join(' ')),
-    neverSaid: (lists.neverSaid ?? []).map((pattern) => new RegExp(pattern, 'u')),
+    neverSaid: (lists.neverSaid ?? []).map((pattern) => new RegExp(pattern, caseFree(pattern) ? 'u' : 'iu')),
   };
 }
 
