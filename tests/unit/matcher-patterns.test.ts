@@ -2331,9 +2331,12 @@ describe('round 23: corpora 68 to 71', () => {
   });
 
   it('reads "whom do I tell?" and "who do I pass it on to?" as where to report', () => {
-    expect(answer('Komische Mail bekommen, angeblich vom Bürgermeister. Wem soll ich das erzählen?')).toBe(
-      'report-phishing',
-    );
+    // Round 24: with the counts of 79 corpora, "Komische Mail bekommen, angeblich vom
+    // Bürgermeister. Wem soll ich das erzählen?" is answered with what to do with a strange mail
+    // (writers label most "komische Mail" questions so); a phishing mail asks where to report.
+    expect(
+      answer('Da kam eine Phishing-Mail vom angeblichen Bürgermeister. Wem kann ich das erzählen?'),
+    ).toBe('report-phishing');
     expect(
       answer(
         "Hello. This morning a letter-style mail came 'from the mayor' with a download. Looked fake, I left it. Who should I pass it on to?",
