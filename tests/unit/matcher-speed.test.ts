@@ -6,7 +6,7 @@ import type { Entry, Settings } from '../../functions/lib/knowledge/schema.ts';
 import { FuzzyBucket } from '../../functions/lib/matcher/fuzzy-bucket.ts';
 import { Tally } from '../../functions/lib/matcher/masks.ts';
 import { createMatcher } from '../../functions/lib/matcher/matcher.ts';
-import { compilePhrases, rephrase } from '../../functions/lib/matcher/phrases.ts';
+import { compilePhrases, lowerCase, rephrase } from '../../functions/lib/matcher/phrases.ts';
 import { scopeOf } from '../../functions/lib/matcher/scope.ts';
 
 // The shortcuts that keep a question fast on a large knowledge base change no outcome: each is
@@ -90,6 +90,17 @@ describe('entries scored level', () => {
   });
 });
 
+/** One of `texts`, with some of its words capitalised, shouted or lowered. */
+const withCapitals = (texts: readonly string[]) =>
+  fc.tuple(fc.nat(), fc.array(fc.constantFrom('lower', 'capital', 'shout', 'keep'))).map(([index, cases]) =>
+    (texts[index % texts.length] ?? '').replace(/\p{L}+/gu, (word) => {
+      const how = cases.pop() ?? 'keep';
+      if (how === 'shout') return word.toUpperCase();
+      if (how === 'lower') return word.toLowerCase();
+      return how === 'capital' ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+    }),
+  );
+
 describe('phrase rules tried case-exact on the lowercased text first', () => {
   let rules: readonly (readonly [string, string])[] = [];
   /** The plain computation the probes stand in for: every pattern, case-blind, in order. */
@@ -109,17 +120,7 @@ describe('phrase rules tried case-exact on the lowercased text first', () => {
   it('give the same text as every pattern tried case-blind, whatever the capitals', () => {
     expect(texts.length).toBeGreaterThan(50);
     const compiled = compilePhrases(rules);
-    // A wording with some words capitalised or shouted.
-    const typed = fc
-      .tuple(fc.nat(), fc.array(fc.constantFrom('lower', 'capital', 'shout', 'keep')))
-      .map(([index, cases]) =>
-        (texts[index % texts.length] ?? '').replace(/\p{L}+/gu, (word) => {
-          const how = cases.pop() ?? 'keep';
-          if (how === 'shout') return word.toUpperCase();
-          if (how === 'lower') return word.toLowerCase();
-          return how === 'capital' ? word.charAt(0).toUpperCase() + word.slice(1) : word;
-        }),
-      );
+    const typed = withCapitals(texts);
     fc.assert(
       fc.property(typed, (text) => {
         expect(rephrase(text, compiled)).toBe(plain(text));
@@ -153,19 +154,10 @@ describe("the notice's never-said patterns tried case-exact on the lowercased se
     );
     const found = questions.filter((question) => blind.some((pattern) => pattern.test(question)));
     expect(found.length).toBeGreaterThan(20);
-    const typed = fc
-      .tuple(fc.nat(), fc.array(fc.constantFrom('lower', 'capital', 'shout', 'keep')))
-      .map(([index, cases]) =>
-        (found[index % found.length] ?? '').replace(/\p{L}+/gu, (word) => {
-          const how = cases.pop() ?? 'keep';
-          if (how === 'shout') return word.toUpperCase();
-          if (how === 'lower') return word.toLowerCase();
-          return how === 'capital' ? word.charAt(0).toUpperCase() + word.slice(1) : word;
-        }),
-      );
+    const typed = withCapitals(found);
     fc.assert(
       fc.property(typed, (text) => {
-        const lower = text.toLowerCase();
+        const lower = lowerCase(text);
         expect(scope.neverSaid.map((pattern) => pattern.test(lower))).toEqual(
           blind.map((pattern) => pattern.test(text)),
         );
