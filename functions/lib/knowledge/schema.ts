@@ -203,7 +203,9 @@ const phraseRule = z.tuple([
     .string()
     .min(1)
     .refine(compiles, { message: 'is not a valid regular expression (flags giu)' })
-    .refine(lowerCase, { message: 'must be written in lower case (escapes such as \\S and \\p{L} aside)' }),
+    .refine(writtenInLowerCase, {
+      message: 'must be written in lower case (escapes such as \\S and \\p{L} aside)',
+    }),
   z.string(),
 ]);
 
@@ -214,7 +216,7 @@ const phraseRule = z.tuple([
  * whose lower case is their case folding (not "ſ", "µ" or Greek: the one script where they part).
  * Group names and control escapes (`(?<Name>…)`, `\cJ`) say nothing about case.
  */
-function lowerCase(pattern: string): boolean {
+function writtenInLowerCase(pattern: string): boolean {
   const letters = pattern
     .replace(/\(\?<(?![=!])[^>]*>|\\k<[^>]*>|\\c[a-z]/giu, '')
     .replace(/\\(?:u\{([\da-f]+)\}|u([\da-f]{4})|x([\da-f]{2}))/giu, (_, ...hex) =>
@@ -357,7 +359,7 @@ export const settingsSchema = z.strictObject({
           .string()
           .min(1)
           .refine(compiles, { message: 'is not a valid regular expression (flags iu)' })
-          .refine(lowerCase, {
+          .refine(writtenInLowerCase, {
             message: 'must be written in lower case (escapes such as \\S and \\p{L} aside)',
           }),
       )

@@ -90,8 +90,6 @@ export class LocaleIndex {
   /** A scoring pass's sums per phrasing and per entry, made on first need (see `Tally`). */
   private phrasingTally?: Tally;
   private entryTally?: Tally;
-  /** The numbers `score` returns, kept from one question to the next like the tallies. */
-  private scoreSheet?: Float64Array;
 
   /** `locale` is the analysis; `sources` the locale blocks whose phrasings are indexed. */
   constructor(
@@ -545,8 +543,7 @@ export class LocaleIndex {
       }
       addBits(best.masks, entry, covered.masks, id);
     }
-    this.scoreSheet ??= new Float64Array(this.entryCount * 4);
-    const scores: EntryScores = this.scoreSheet.subarray(0, best.size * 4);
+    const scores: EntryScores = new Float64Array(best.size * 4);
     for (let at = 0; at < best.size; at++) {
       const entry = best.touched[at] ?? 0;
       let total = 0;
@@ -610,8 +607,7 @@ export interface EntryScore {
  * The entries a question touched with their `EntryScore`s, four numbers each: entry, score,
  * topical (1 or 0), coverage. At 2,000 entries a Map with a record per entry was most of the
  * 400 KB a question allocated, and the collections of the young generation it caused set the
- * p99 (measured 1 Dec 2026). The numbers sit in an array the index keeps: they hold until its
- * next `score`, so a caller reads them before it scores again.
+ * p99 (measured 1 Dec 2026).
  */
 export type EntryScores = Float64Array;
 
