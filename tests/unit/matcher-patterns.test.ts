@@ -775,7 +775,7 @@ describe('round 12: what the notice never says gets the honest "no answer" and t
     ['Werden unsere Adressen im Darknet gehandelt?'],
     ['Are our details up for sale on the dark web?'],
     // a named suspect
-    ['Steckt Nordkorea hinter dem Angriff?'],
+    ['Kamen die Hacker aus Nordkorea?'],
     ['Was it Russian state hackers?'],
     // other towns, versions, outside firms
     ['Hat es noch andere Kommunen im Landkreis erwischt?'],
@@ -2501,5 +2501,56 @@ describe('round 24: corpora 76 to 79', () => {
     );
     expect(answer("What's there to do if I clicked the link?")).toBe('clicked-link');
     expect(answer('Was muss ich mit dabei haben, wenn ich ins Bürgerbüro gehe?')).not.toBe('am-i-affected');
+  });
+});
+
+describe('round 25: corpora 80 to 83', () => {
+  it('answers a guessed nationality as who the attackers were; a country of origin or a group stays unanswered', () => {
+    expect(answer('Was it Russia?')).toBe('attackers');
+    expect(answer('Waren das Russen?')).toBe('attackers');
+    expect(answer('Kamen die Angreifer aus China?')).toBe('(none)');
+    expect(answer('Was it the Hafnium group?')).toBe('(none)');
+  });
+
+  it('answers why the town did not write sooner and how long it took to find out', () => {
+    expect(answer("Why didn't you write to us sooner about the break-in?")).toBe('when-informed');
+    expect(answer('Warum habt ihr uns nicht früher angeschrieben?')).toBe('when-informed');
+    expect(answer('How long did it take you to find out about the hack?')).toBe('when-informed');
+    expect(answer('Wie lange wissn Sie das schon?')).toBe('when-informed');
+    // How long the attackers were inside is a duration the notice never gives.
+    expect(answer('How long were the attackers inside before anyone noticed?')).toBe('(none)');
+  });
+
+  it('reads the wish for a person past a complaint about the bot', () => {
+    expect(answer('I want to speak to a real person, not an automated thing.')).toBe('ask-human');
+  });
+
+  it('greets back when the citizen announces questions or greets the bot', () => {
+    expect(answer("Morning. I've got a few questions about the incident.")).toBe('greeting');
+    expect(answer('na, kleine frage')).toBe('greeting');
+    expect(answer('hey bot')).toBe('greeting');
+    // A question announced about a topic is that topic.
+    expect(answer('I have a question about my password.')).toBe('passwords');
+    expect(answer('Kurze Frage zum Passwort')).toBe('passwords');
+  });
+
+  it('says goodbye to "have a good evening", "im out", "adjö" and "doei"', () => {
+    expect(answer("OK, that's everything. Have a good evening!")).toBe('goodbye');
+    expect(answer('ok im out')).toBe('goodbye');
+    expect(answer('Nu denn, adjö!')).toBe('goodbye');
+    expect(answer('Doei!')).toBe('goodbye');
+  });
+
+  it('reads "open or delete" as what to do with a mail, not the right to erasure', () => {
+    expect(answer('Reply or delete?')).toBe('suspicious-email');
+    expect(answer('Delete it or reply?')).toBe('suspicious-email');
+    expect(answer('Komische Mail von der Stadt bekommen. Antworten oder löschen?')).toBe('suspicious-email');
+    expect(answer('Can I have my data deleted?')).toBe('gdpr-rights');
+    expect(answer('Kann ich meine Daten löschen lassen?')).toBe('gdpr-rights');
+  });
+
+  it('answers whom to talk to about this with the contacts', () => {
+    expect(answer('who should i talk to about this?')).toBe('contact-dpo');
+    expect(answer('Who do I talk to about a pothole?')).toBe('(none)');
   });
 });

@@ -15,7 +15,7 @@ import { type Known, namesUnknown, type Scope } from './scope.ts';
  * sooner?", "Wann genau wurde informiert?").
  */
 const telling =
-  /\b(?:tell|told|inform\w*|notif\w*|warn\w*|announc\w*|publish\w*|informiert\w*|informieren|benachrichtig\w*|mitgeteilt|gewarnt|warnen|berichtet|veröffentlicht|bekannt\w*|gesagt|erfahren)\b/iu;
+  /\b(?:tell|told|inform\w*|notif\w*|warn\w*|announc\w*|publish\w*|write|wrote|written|informiert\w*|informieren|benachrichtig\w*|mitgeteilt|gewarnt|warnen|berichtet|veröffentlicht|bekannt\w*|gesagt|erfahren|geschrieben|angeschrieben)\b/iu;
 
 /**
  * "Why did the town not patch sooner?", "Warum hat die Stadt nicht früher gehandelt?": a
@@ -46,7 +46,8 @@ const exactDay = [
 const duration =
   /\b(?:how long|wie lange?)\b(?!\s+(?:before|after|bevor|nachdem)\b)(?![^?.!]*\b(?:ago|her)\b)/iu;
 /** Knowing, as in "How long has the town known?", "Wie lange weiß die Stadt schon davon?". */
-const knowing = /(?<!\p{L})(?:known|knew|know|weiß|weiss|wisst|wissen|gewusst|wusste\p{L}*)(?!\p{L})/iu;
+const knowing =
+  /(?<!\p{L})(?:known|knew|know|weiß|weiss|wisst|wissen|wissn|gewusst|wusste\p{L}*|find out|found out|herausgefunden|rausgefunden)(?!\p{L})/iu;
 
 /**
  * What the notice never says, asked outright (which person or company, a letter to each person
