@@ -210,7 +210,7 @@ describe('the second opinion', () => {
       'none',
     );
     expect(
-      secondOpinion({ ...close, confidence: 0.4 }, nearlySure, { confidence: 0.9, unranked }).status,
+      secondOpinion({ ...close, confidence: 0.35 }, nearlySure, { confidence: 0.9, unranked }).status,
     ).toBe('none');
   });
 

@@ -2553,4 +2553,62 @@ describe('round 25: corpora 80 to 83', () => {
     expect(answer('who should i talk to about this?')).toBe('contact-dpo');
     expect(answer('Who do I talk to about a pothole?')).toBe('(none)');
   });
+
+  it('reads a statement that drops its subject as story, not as the question', () => {
+    expect(answer('Bin letztes Jahr aus Köpenick hergezogen. Was ist da genau passiert?')).toBe(
+      'what-happened',
+    );
+    // With its subject after the verb it still asks, question mark or not.
+    expect(answer('Bin ich betroffen. Ich habe der Stadt mal geschrieben.')).toBe('am-i-affected');
+  });
+
+  it('does not let a relative the entries happen to mention decide the entry', () => {
+    expect(answer('Ist mein Opa betroffen?')).toBe('am-i-affected');
+    expect(answer('Is my grandma affected?')).toBe('am-i-affected');
+  });
+
+  it('reads German chat in English words: "was is" asks what something is', () => {
+    expect(answer('Was is phishing?')).toBe('what-is-phishing');
+  });
+
+  it('greets back when a greeting only hopes for help or for the right office', () => {
+    expect(answer('Hi, I hope somebody could help me here.')).toBe('greeting');
+    expect(answer("Good morning, I hope I'm writing to the right office.")).toBe('greeting');
+    expect(answer("Good morning, I hope I'm writing to the right office. Was my data stolen?")).toBe(
+      'data-leaked',
+    );
+  });
+
+  it('answers "an employee or automatic?" with what the assistant is', () => {
+    expect(answer('Am I speaking to a council employee or is it automatic?')).toBe('bot-identity');
+    expect(answer("bist'n echter mensch oder'n automat?")).toBe('bot-identity');
+  });
+
+  it('answers "is it true the town was hacked" and "what\'s the tea" with what happened', () => {
+    expect(answer('Is it true that the council was hacked?')).toBe('what-happened');
+    expect(answer('whats the tea on the hack')).toBe('what-happened');
+    expect(answer('is it true that my data was stolen?')).toBe('data-leaked');
+  });
+
+  it('keeps a question about the incident when it names a service as the reason for writing', () => {
+    expect(answer('Bin ich betrofen? Hab nur mal wegen der Grundsteuer geschrieben.')).toBe('am-i-affected');
+    expect(answer('Why did you send me this warning? I just applied for a parking permit.')).toBe(
+      'why-notified',
+    );
+    expect(answer('I got a letter about my property tax, when is it due?')).toBe('(none)');
+  });
+
+  it('reads data "lost" or "yoinked" as taken', () => {
+    expect(answer('Habt ihr unsere Daten verloren?')).toBe('data-leaked');
+    expect(answer('Did the hackers yoink my address?')).toBe('data-leaked');
+    expect(answer('Ich habe mein Passwort verloren')).toBe('passwords');
+  });
+
+  it('reads a clause of concession after the question as its circumstances', () => {
+    expect(answer('Could I be affected, even though I arrived later?')).toBe('am-i-affected');
+  });
+
+  it('reads "or is that a mystery" as doubt about the question, not a second one', () => {
+    expect(answer('Weiß man, wer das war, oder ist das ein Rätsel?')).toBe('attackers');
+  });
 });

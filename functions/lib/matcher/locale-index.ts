@@ -8,7 +8,7 @@ import { FuzzyBucket } from './fuzzy-bucket.ts';
 import { addBits, hasBit, isEmpty, maskBits, setBit, Tally } from './masks.ts';
 import { analyzeTerms, type SynonymTable, stem, type Term } from './normalize.ts';
 import { canonicalWord, foldWord, spokenForm, typedOnce, words } from './stemming.ts';
-import { isMisspeltStopWord, stopWords } from './stop-words.ts';
+import { isMisspeltStopWord, peopleWords, stopWords } from './stop-words.ts';
 import { plausibleTypo, realWords } from './typos.ts';
 
 interface Phrasing {
@@ -368,12 +368,16 @@ export class LocaleIndex {
       if (matches.length === 0 && this.locale !== 'none' && isMisspeltStopWord(info.word, this.locale))
         return [];
       // A frame word ("tun", "stimmt", "tell") asks but names nothing: it weighs little, known or not.
-      const weight =
-        info.frame && matches.length === 0
+      const known = matches.length
+        ? Math.max(...matches.map((match) => this.idf.get(match.term) ?? 0))
+        : this.unknownWeight(info.verbLike) * (term.length <= 3 ? tuning.unknownShort : 1);
+      const weight = !info.frame
+        ? known
+        : !matches.length
           ? this.maxIdf * tuning.frameWeight
-          : matches.length
-            ? Math.max(...matches.map((match) => this.idf.get(match.term) ?? 0))
-            : this.unknownWeight(info.verbLike) * (term.length <= 3 ? tuning.unknownShort : 1);
+          : this.locale !== 'none' && peopleWords[this.locale].has(info.word)
+            ? Math.min(known, this.maxIdf * tuning.personWeight)
+            : known;
       // Spelled out, not spread from `info`: one shape for every term, which the optimised code
       // of this function relies on (a spread shape changed with the question: 200 deopts a run).
       const { word, questionWord, frame, named, focus, mustMatch, verbLike } = info;

@@ -141,6 +141,34 @@ const interrogatives = {
   ),
 };
 
+/** The verbs among `interrogatives`: a sentence opened by one asks only with a subject after it. */
+const verbFirst = {
+  de: new Set(
+    'muss kann soll sollte darf ist sind bin bist gibt hat haben habe wurde wurden wird werden war waren konnten könnten hätten'
+      .split(' ')
+      .map(foldWord),
+  ),
+  en: new Set(
+    'is are am do does did can could should would will was were has have had may must shall'.split(' '),
+  ),
+};
+
+/** What follows a verb that opens a question: a pronoun, an article or possessive, someone. */
+const subjects = {
+  de: new Set([
+    ...determiners.de,
+    ...'ich du er sie es wir ihr man mir mich dir dich uns euch ihm ihnen sich jemand irgendwer irgendjemand einer da dies dieser diese dieses alles alle ihre meine'
+      .split(' ')
+      .map(foldWord),
+  ]),
+  en: new Set([
+    ...determiners.en,
+    ...'i you u he she it we they there me us him them someone somebody anyone anybody anything something everyone all any ur'.split(
+      ' ',
+    ),
+  ]),
+};
+
 /** German modal verbs, folded: with one, the clause's last word is an infinitive. */
 const modals = new Set(
   'kann kannst können konnte konnten könnte könnten muss musst müssen soll sollen sollte sollten darf dürfen will wollen möchte möchten'
@@ -161,10 +189,10 @@ function isFrame(word: string, locale: Language): boolean {
   return frameWords[locale].has(word) || year.test(word);
 }
 
-/** Conjunctions that open an adverbial clause (time, reason) after a main clause. */
+/** Conjunctions that open an adverbial clause (time, reason, concession) after a main clause. */
 const adverbialClause: Record<Language, RegExp> = {
-  en: /,?\s+\b(?:once|after|before|because|since|while|until|although)\b/iu,
-  de: /,?\s+\b(?:nachdem|weil|sobald|bevor|obwohl|seitdem)\b/iu,
+  en: /,?\s+\b(?:once|after|before|because|since|while|until|although|even though|though|even if)\b/iu,
+  de: /,?\s+\b(?:nachdem|weil|sobald|bevor|obwohl|seitdem|auch wenn|selbst wenn|obgleich|wenngleich)\b/iu,
 };
 
 /**
@@ -173,8 +201,8 @@ const adverbialClause: Record<Language, RegExp> = {
  * alternative ("…, or was the server rebuilt?") is part of what is asked.
  */
 const doubtTag: Record<Language, RegExp> = {
-  en: /,\s*or\s+(?:is|was|are|were|do|does|did)\b[^,]*\b(?:unclear|unknown|uncertain|possib\w*|sure|known|certain|rumou?r|guess|speculation)\b|,\s*or\s+not\b/iu,
-  de: /,\s*oder\s+(?:ist|war|sind|weiss|weiß|wisst|weis)(?!\p{L})[^,]*\b(?:unklar|unbekannt|bekannt|sicher|möglich\w*|vermut\w*|spekul\w*|gerücht\w*|nicht)\b|,\s*oder\s+nicht\b|,?\s+oder ob (?:dies|das|es)\b[^,]*(?<!\p{L})(?:möglichkeit|vermutung|verdacht|spekulation|gerücht|unklar|unbekannt)(?!\p{L})/iu,
+  en: /,\s*or\s+(?:is|was|are|were|do|does|did)\b[^,]*\b(?:unclear|unknown|uncertain|possib\w*|sure|known|certain|rumou?r|guess|speculation|myster\w*|secret|clear|confirmed)\b|,\s*or\s+not\b/iu,
+  de: /,\s*oder\s+(?:ist|war|sind|weiss|weiß|wisst|weis)(?!\p{L})[^,]*\b(?:unklar|unbekannt|bekannt|sicher|möglich\w*|vermut\w*|spekul\w*|gerücht\w*|nicht|geheim\w*|rätsel\w*|klar|bestätigt)\b|,\s*oder\s+nicht\b|,?\s+oder ob (?:dies|das|es)\b[^,]*(?<!\p{L})(?:möglichkeit|vermutung|verdacht|spekulation|gerücht|unklar|unbekannt)(?!\p{L})/iu,
 };
 
 /**
@@ -217,10 +245,17 @@ const thanks = /^\W*(?:danke|vielen dank|besten dank|thanks|thank you|thx|merci)
 /** Splits a message into sentences, each with its text and whether it asks the question. */
 function sentences(text: string, locale: Language): { text: string; question: boolean }[] {
   const asks = (part: string) => {
-    const first = words(part)[0];
+    if (/\?\s*$/u.test(part)) return true;
+    const [first, second] = words(part).map((word) => canonicalWord(word, locale));
+    if (first === undefined || !interrogatives[locale].has(first)) return false;
+    // A verb first asks with its subject after it ("Bin ich betroffen."); chat drops the subject
+    // of a statement ("Bin vor zwei Jahren hergezogen.", "Was at the town hall yesterday."),
+    // which is story, not the question (round 25).
     return (
-      /\?\s*$/u.test(part) ||
-      (first !== undefined && interrogatives[locale].has(canonicalWord(first, locale)))
+      questionWords[locale].has(first) ||
+      second === undefined ||
+      !verbFirst[locale].has(first) ||
+      subjects[locale].has(second)
     );
   };
   const parts = text.split(/(?<=[.!?;])\s+|\n+/u).filter((part) => /[\p{L}\p{N}]/u.test(part));

@@ -74,10 +74,26 @@ const topics = {
 export const topicWords = { de: list(topics.de), en: list(topics.en) } as const;
 
 /**
+ * The people among the frame words ("Oma", "mum", "Nachbarin"): whom a question is asked for,
+ * never what it asks. The few entries that name one in a phrasing must not win on it, so such a
+ * word weighs little however rare it is in the index (round 25: "Ist meine Oma betroffen?").
+ */
+const people = {
+  de: `nachbar nachbarin nachbarn freund freundin bekannter bekannte kollege kollegin tochter sohn mann frau mutter
+vater oma opa enkel eltern mama papa großmutter großvater großeltern ehemann ehefrau partner partnerin kind kinder
+familie bruder schwester onkel tante schwiegermutter schwiegervater enkelin enkelkind kumpel kumpels junge jungen
+mädchen bub schwiegersohn schwiegertochter neffe nichte cousin cousine chef chefin`,
+  en: `neighbour neighbor neighbours neighbors friend friends husband wife son daughter mum mom dad colleague grandson
+granddaughter mother father parents grandma grandmother grandpa grandfather granny grandparents kid kids child
+children family partner boyfriend girlfriend brother sister uncle aunt boy girl lad mate nephew niece cousin boss
+flatmate roommate`,
+};
+
+/**
  * Frame words: they say that something is asked ("Was soll ich tun?", "Tell me more", "Stimmt
  * das?"), who said it ("Mein Nachbar meint ...", "my husband heard"), how to act ("Wie soll ich
  * reagieren?"), when ("letztes Jahr", "a few weeks ago") or how the story is to be judged
- * ("übertreibt er?", "is he overdoing it?"), but not about what. Like question
+ * ("übertreibt er?", "is he overdoing it?"), but not about what. Like question (people: at most `personWeight`)
  * words they keep their weight, but they never make a
  * question's topic: a question made only of them is vague (suggestions, not an answer), and a
  * question sentence made only of them points back to the story before it.
@@ -87,26 +103,21 @@ export const topicWords = { de: list(topics.de), en: list(topics.en) } as const;
 const frames = {
   de: `tun machen mache macht weiter weitergehen geht gehen ging gingen los nun jetzt mehr information informationen info infos
 frage fragen neuigkeiten neues stimmt stimmen wahr richtig sagen sagt sagte gesagt meint meinte erzählen erzählt
-gehört behauptet sache thema nachbar nachbarin nachbarn freund freundin bekannter bekannte kollege kollegin
-tochter sohn mann frau mutter vater oma opa enkel zeig zeige zeigen nenn nenne nennen erklär erkläre erklären
-eltern mama papa großmutter großvater großeltern ehemann ehefrau partner partnerin kind kinder familie
-bruder schwester onkel tante schwiegermutter schwiegervater enkelin enkelkind
-kumpel kumpels junge jungen mädchen bub schwiegersohn schwiegertochter neffe nichte cousin cousine chef chefin
+gehört behauptet sache thema zeig zeige zeigen nenn nenne nennen erklär erkläre erklären
 übertrieben übertreibt übertreiben übertreibe übertreibst sinnvoll panikmache paranoid notwendig erforderlich
 reagieren reagiere verhalten verhalte vorgehen umgehen anstellen schlimm problem
-letzte letzten letztes letztem vorige vorigen jahr jahre jahren monat monate monaten woche wochen neulich kürzlich`,
+letzte letzten letztes letztem vorige vorigen jahr jahre jahren monat monate monaten woche wochen neulich kürzlich
+${people.de}`,
   en: `do now next more tell info news question questions true right say says said told
-heard claims thing neighbour neighbor neighbours neighbors friend friends husband wife son daughter mum mom dad
-colleague grandson granddaughter show explain handle react deal proceed
-mother father parents grandma grandmother grandpa grandfather granny grandparents kid kids child children
-family partner boyfriend girlfriend brother sister uncle aunt
-boy girl lad mate nephew niece cousin boss flatmate roommate
+heard claims thing show explain handle react deal proceed
 overdoing overdo overkill exaggerating exaggerate exaggerated paranoid sensible need necessary winding
 supposed suppose big bad serious terrible problem
-last past year years month months week weeks ago recently lately`,
+last past year years month months week weeks ago recently lately
+${people.en}`,
 };
 
 export const frameWords = { de: list(frames.de), en: list(frames.en) } as const;
+export const peopleWords = { de: list(people.de), en: list(people.en) } as const;
 
 /**
  * Optimal string alignment distance of at most one (one typo: insert, delete, replace, swap).
