@@ -246,8 +246,10 @@ const thanks = /^\W*(?:danke|vielen dank|besten dank|thanks|thank you|thx|merci)
 function sentences(text: string, locale: Language): { text: string; question: boolean }[] {
   const asks = (part: string) => {
     if (/\?\s*$/u.test(part)) return true;
-    const [first, second] = words(part).map((word) => canonicalWord(word, locale));
+    const [firstWord, secondWord] = words(part);
+    const first = firstWord === undefined ? undefined : canonicalWord(firstWord, locale);
     if (first === undefined || !interrogatives[locale].has(first)) return false;
+    const second = secondWord === undefined ? undefined : canonicalWord(secondWord, locale);
     // A verb first asks with its subject after it ("Bin ich betroffen."); chat drops the subject
     // of a statement ("Bin vor zwei Jahren hergezogen.", "Was at the town hall yesterday."),
     // which is story, not the question (round 25).
