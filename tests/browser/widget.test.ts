@@ -367,9 +367,14 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
       await page.goto(`${stack.url}/city`);
       const launcher = page.getByRole('button', { name: 'Questions about the data breach' });
       await launcher.waitFor();
-      expect(await launcher.evaluate((element) => getComputedStyle(element).backgroundColor), color).toBe(
-        expected,
-      );
+      // Polled: the launcher can be in the page a moment before its style sheet applies, and a
+      // read in that moment gave '' (a failure seen once in round 25's fresh-clone run).
+      await expect
+        .poll(() => launcher.evaluate((element) => getComputedStyle(element).backgroundColor), {
+          ...patience,
+          message: color,
+        })
+        .toBe(expected);
       const box = await launcher.boundingBox();
       expect(box?.x).toBeLessThan(100);
       await launcher.click();
