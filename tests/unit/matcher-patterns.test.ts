@@ -2592,16 +2592,15 @@ describe('round 25: corpora 80 to 83', () => {
 
   it('keeps a question about the incident when it names a service as the reason for writing', () => {
     expect(answer('Bin ich betrofen? Hab nur mal wegen der Grundsteuer geschrieben.')).toBe('am-i-affected');
-    expect(answer('Why did you send me this warning? I just applied for a parking permit.')).toBe(
-      'why-notified',
-    );
     expect(answer('I got a letter about my property tax, when is it due?')).toBe('(none)');
   });
 
   it('reads data "lost" or "yoinked" as taken', () => {
     expect(answer('Habt ihr unsere Daten verloren?')).toBe('data-leaked');
     expect(answer('Did the hackers yoink my address?')).toBe('data-leaked');
-    expect(answer('Ich habe mein Passwort verloren')).toBe('passwords');
+    // A lost password or letter is no stolen data.
+    expect(answer('Ich habe mein Passwort verloren')).not.toBe('data-leaked');
+    expect(answer('Ich habe die Mitteilung verloren')).toBe('(none)');
   });
 
   it('reads a clause of concession after the question as its circumstances', () => {
@@ -2610,5 +2609,23 @@ describe('round 25: corpora 80 to 83', () => {
 
   it('reads "or is that a mystery" as doubt about the question, not a second one', () => {
     expect(answer('Weiß man, wer das war, oder ist das ein Rätsel?')).toBe('attackers');
+  });
+
+  it('keeps what a reviewer found working', () => {
+    // A verb-first question without a question mark still asks when no other sentence does.
+    expect(answer('Ist jetzt alles sicher. Danke.')).toBe('is-it-safe-now');
+    expect(answer('Were passwords stolen. Thanks.')).toBe('passwords');
+    // "Is it true the town was hacked?" gives way to a question after it.
+    expect(answer('Stimmt es, dass ihr gehackt wurdet? Bin ich betroffen?')).toBe('am-i-affected');
+    expect(answer('Is it true the town was hacked? Who did it?')).toBe('attackers');
+    // Deleting one's data is the right to erasure, whatever else the message asks.
+    expect(answer('Bitte meine Daten löschen und mir antworten.')).toBe('gdpr-rights');
+    expect(answer('Please delete my data before you answer me.')).toBe('gdpr-rights');
+    // Questions announced about another office's letter, a warning about the bins.
+    expect(answer('Ich habe eine Frage zum Brief vom Finanzamt.')).toBe('(none)');
+    expect(answer('Why did I get a warning about my bins?')).toBe('(none)');
+    // A nationality as a language or as the citizen's own is no guess at the attackers.
+    expect(answer('Können Sie mir das auf Russisch erklären?')).toBe('(none)');
+    expect(answer('I am Russian, am I affected?')).not.toBe('attackers');
   });
 });

@@ -244,21 +244,17 @@ const thanks = /^\W*(?:danke|vielen dank|besten dank|thanks|thank you|thx|merci)
 
 /** Splits a message into sentences, each with its text and whether it asks the question. */
 function sentences(text: string, locale: Language): { text: string; question: boolean }[] {
-  const asks = (part: string) => {
+  // `strict`: a verb first asks only with its subject after it ("Bin ich betroffen."); chat
+  // drops the subject of a statement ("Bin vor zwei Jahren hergezogen.", "Was at the town hall
+  // yesterday."), which is story beside a sentence that asks (round 25). Without such a sentence
+  // it asks after all ("Wurden Daten gestohlen. Danke.": found in review).
+  const asks = (part: string, strict = false) => {
     if (/\?\s*$/u.test(part)) return true;
     const [firstWord, secondWord] = words(part);
     const first = firstWord === undefined ? undefined : canonicalWord(firstWord, locale);
     if (first === undefined || !interrogatives[locale].has(first)) return false;
-    const second = secondWord === undefined ? undefined : canonicalWord(secondWord, locale);
-    // A verb first asks with its subject after it ("Bin ich betroffen."); chat drops the subject
-    // of a statement ("Bin vor zwei Jahren hergezogen.", "Was at the town hall yesterday."),
-    // which is story, not the question (round 25).
-    return (
-      questionWords[locale].has(first) ||
-      second === undefined ||
-      !verbFirst[locale].has(first) ||
-      subjects[locale].has(second)
-    );
+    if (!strict || questionWords[locale].has(first) || !verbFirst[locale].has(first)) return true;
+    return secondWord === undefined || subjects[locale].has(canonicalWord(secondWord, locale));
   };
   const parts = text.split(/(?<=[.!?;])\s+|\n+/u).filter((part) => /[\p{L}\p{N}]/u.test(part));
   const greeted = parts[0] === undefined ? null : salutation.exec(parts[0]);
@@ -270,7 +266,12 @@ function sentences(text: string, locale: Language): { text: string; question: bo
   // A closing formula ("Mit freundlichen Grüßen", "Respectfully yours") ends a letter: it is no
   // sentence of it, and never the request when no sentence asks.
   if (parts.length > 1 && signOff.test(parts.at(-1) ?? '')) parts.pop();
-  const marked = parts.map((part) => ({ text: part, question: asks(part) }));
+  const strictly = parts.map((part) => asks(part, true));
+  const lenient = !strictly.some(Boolean);
+  const marked = parts.map((part, index) => ({
+    text: part,
+    question: lenient ? asks(part) : strictly[index] === true,
+  }));
   // An adverbial clause after the question ("What did the town do once it found the intrusion?")
   // says when or why it is asked, not what: it counts as context. Not "if"/"ob"/"dass" clauses:
   // they are often what is asked ("Can you tell me if my data was stolen?").
