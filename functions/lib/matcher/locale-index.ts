@@ -367,17 +367,18 @@ export class LocaleIndex {
         : this.lookup(term, typos, info.word);
       if (matches.length === 0 && this.locale !== 'none' && isMisspeltStopWord(info.word, this.locale))
         return [];
-      // A frame word ("tun", "stimmt", "tell") asks but names nothing: it weighs little, known or not.
-      const known = matches.length
-        ? Math.max(...matches.map((match) => this.idf.get(match.term) ?? 0))
-        : this.unknownWeight(info.verbLike) * (term.length <= 3 ? tuning.unknownShort : 1);
-      const weight = !info.frame
-        ? known
-        : !matches.length
+      // A frame word ("tun", "stimmt", "tell") asks but names nothing: unknown, it weighs little;
+      // a person ("Oma") weighs little however rare the entries' few mentions make it (round 25).
+      let weight: number;
+      if (!matches.length)
+        weight = info.frame
           ? this.maxIdf * tuning.frameWeight
-          : this.locale !== 'none' && peopleWords[this.locale].has(info.word)
-            ? Math.min(known, this.maxIdf * tuning.personWeight)
-            : known;
+          : this.unknownWeight(info.verbLike) * (term.length <= 3 ? tuning.unknownShort : 1);
+      else {
+        weight = Math.max(...matches.map((match) => this.idf.get(match.term) ?? 0));
+        if (info.frame && this.locale !== 'none' && peopleWords[this.locale].has(info.word))
+          weight = Math.min(weight, this.maxIdf * tuning.personWeight);
+      }
       // Spelled out, not spread from `info`: one shape for every term, which the optimised code
       // of this function relies on (a spread shape changed with the question: 200 deopts a run).
       const { word, questionWord, frame, named, focus, mustMatch, verbLike } = info;

@@ -127,21 +127,7 @@ const determiners = {
   en: new Set('the a an my your our their his her its this that these those'.split(' ')),
 };
 
-/** Words that open a question sentence ("Wann wurde ...", "Is it ..."), folded. */
-const interrogatives = {
-  de: new Set(
-    'wer wen wem wessen was wann warum wieso weshalb wozu wo woher wohin wie welche welcher welches welchen ob muss kann soll sollte darf ist sind bin bist gibt hat haben habe wurde wurden wird werden war waren konnten könnten hätten'
-      .split(' ')
-      .map(foldWord),
-  ),
-  en: new Set(
-    'who whom whose what when why how where which is are am do does did can could should would will was were has have had may must shall'.split(
-      ' ',
-    ),
-  ),
-};
-
-/** The verbs among `interrogatives`: a sentence opened by one asks only with a subject after it. */
+/** Verbs that open a question ("Ist meine Adresse …", "Did they …"), folded: it asks with its subject after it. */
 const verbFirst = {
   de: new Set(
     'muss kann soll sollte darf ist sind bin bist gibt hat haben habe wurde wurden wird werden war waren konnten könnten hätten'
@@ -153,11 +139,22 @@ const verbFirst = {
   ),
 };
 
+/** Words that open a question sentence ("Wann wurde ...", "Is it ..."), folded: question words and `verbFirst`. */
+const interrogatives = {
+  de: new Set([
+    ...'wer wen wem wessen was wann warum wieso weshalb wozu wo woher wohin wie welche welcher welches welchen ob'
+      .split(' ')
+      .map(foldWord),
+    ...verbFirst.de,
+  ]),
+  en: new Set([...'who whom whose what when why how where which'.split(' '), ...verbFirst.en]),
+};
+
 /** What follows a verb that opens a question: a pronoun, an article or possessive, someone. */
 const subjects = {
   de: new Set([
     ...determiners.de,
-    ...'ich du er sie es wir ihr man mir mich dir dich uns euch ihm ihnen sich jemand irgendwer irgendjemand einer da dies dieser diese dieses alles alle ihre meine'
+    ...'ich du er sie es wir ihr man mir mich dir dich uns euch ihm ihnen sich jemand irgendwer irgendjemand einer da dies dieser diese dieses alles alle'
       .split(' ')
       .map(foldWord),
   ]),
@@ -244,18 +241,20 @@ const thanks = /^\W*(?:danke|vielen dank|besten dank|thanks|thank you|thx|merci)
 
 /** Splits a message into sentences, each with its text and whether it asks the question. */
 function sentences(text: string, locale: Language): { text: string; question: boolean }[] {
-  // `strict`: a verb first asks only with its subject after it ("Bin ich betroffen."); chat
-  // drops the subject of a statement ("Bin vor zwei Jahren hergezogen.", "Was at the town hall
-  // yesterday."), which is story beside a sentence that asks (round 25). Without such a sentence
-  // it asks after all ("Wurden Daten gestohlen. Danke.": found in review).
-  const asks = (part: string, strict = false) => {
-    if (/\?\s*$/u.test(part)) return true;
+  // How a sentence asks: with a question mark or a question word ("yes"), or with a verb first
+  // ("Bin ich betroffen."). A verb first asks only with its subject after it; chat drops the
+  // subject of a statement ("Bin vor zwei Jahren hergezogen.", "Was at the town hall
+  // yesterday."), which is story beside a sentence that asks (round 25), and asks after all
+  // when no sentence does ("Wurden Daten gestohlen. Danke.": found in review).
+  const asking = (part: string): 'yes' | 'alone' | 'no' => {
+    if (/\?\s*$/u.test(part)) return 'yes';
     const [firstWord, secondWord] = words(part);
     const first = firstWord === undefined ? undefined : canonicalWord(firstWord, locale);
-    if (first === undefined || !interrogatives[locale].has(first)) return false;
-    if (!strict || questionWords[locale].has(first) || !verbFirst[locale].has(first)) return true;
-    return secondWord === undefined || subjects[locale].has(canonicalWord(secondWord, locale));
+    if (first === undefined || !interrogatives[locale].has(first)) return 'no';
+    if (!verbFirst[locale].has(first) || secondWord === undefined) return 'yes';
+    return subjects[locale].has(canonicalWord(secondWord, locale)) ? 'yes' : 'alone';
   };
+  const asks = (part: string) => asking(part) !== 'no';
   const parts = text.split(/(?<=[.!?;])\s+|\n+/u).filter((part) => /[\p{L}\p{N}]/u.test(part));
   const greeted = parts[0] === undefined ? null : salutation.exec(parts[0]);
   if (greeted && parts[0]) {
@@ -266,11 +265,11 @@ function sentences(text: string, locale: Language): { text: string; question: bo
   // A closing formula ("Mit freundlichen Grüßen", "Respectfully yours") ends a letter: it is no
   // sentence of it, and never the request when no sentence asks.
   if (parts.length > 1 && signOff.test(parts.at(-1) ?? '')) parts.pop();
-  const strictly = parts.map((part) => asks(part, true));
-  const lenient = !strictly.some(Boolean);
+  const readings = parts.map(asking);
+  const alone = !readings.includes('yes');
   const marked = parts.map((part, index) => ({
     text: part,
-    question: lenient ? asks(part) : strictly[index] === true,
+    question: readings[index] === 'yes' || (alone && readings[index] === 'alone'),
   }));
   // An adverbial clause after the question ("What did the town do once it found the intrusion?")
   // says when or why it is asked, not what: it counts as context. Not "if"/"ob"/"dass" clauses:

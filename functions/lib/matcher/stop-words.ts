@@ -93,10 +93,10 @@ flatmate roommate`,
  * Frame words: they say that something is asked ("Was soll ich tun?", "Tell me more", "Stimmt
  * das?"), who said it ("Mein Nachbar meint ...", "my husband heard"), how to act ("Wie soll ich
  * reagieren?"), when ("letztes Jahr", "a few weeks ago") or how the story is to be judged
- * ("übertreibt er?", "is he overdoing it?"), but not about what. Like question (people: at most `personWeight`)
- * words they keep their weight, but they never make a
- * question's topic: a question made only of them is vague (suggestions, not an answer), and a
- * question sentence made only of them points back to the story before it.
+ * ("übertreibt er?", "is he overdoing it?"), but not about what. Like question words they keep
+ * their weight (people at most `personWeight`), but they never make a question's topic: a
+ * question made only of them is vague (suggestions, not an answer), and a question sentence made
+ * only of them points back to the story before it.
  */
 // The word lists stand flush left: their indentation was bytes of the ask bundle (issue 10's
 // budget of 150 KB).
