@@ -1,8 +1,8 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isRenderedFile, renderTownPage } from '../functions/lib/knowledge/pages.ts';
 import type { Settings } from '../functions/lib/knowledge/schema.ts';
+import { temporaryFolder } from './temporary-folder.ts';
 
 /**
  * The web assets as the bucket gets them: a copy of `dir` with the pages and stylesheets
@@ -11,7 +11,7 @@ import type { Settings } from '../functions/lib/knowledge/schema.ts';
  * the widget reads the town from the API and follows a publish at once.
  */
 export function renderWebAssets(dir: string, settings: Settings): string {
-  const out = mkdtempSync(path.join(tmpdir(), 'faq-web-'));
+  const out = temporaryFolder('faq-web-');
   cpSync(dir, out, { recursive: true });
   for (const entry of readdirSync(out, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !isRenderedFile(entry.name)) continue;

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { AssetHashType, DockerImage } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -8,6 +7,7 @@ import { buildSync } from 'esbuild';
 import { functionDefinitions } from '../../functions/lib/definitions/routes.ts';
 import { lambdaBuildOptions } from '../lambda-bundling.ts';
 import { repoRoot } from '../paths.ts';
+import { temporaryFolder } from '../temporary-folder.ts';
 
 /**
  * Every function's bundle from one esbuild call. NodejsFunction runs esbuild once per function,
@@ -48,8 +48,7 @@ class BundleGroup {
     if (found) return found;
     this.wanted.add(entry);
     const missing = [...this.wanted].filter((name) => !this.built.has(name));
-    const outdir = mkdtempSync(path.join(tmpdir(), 'faq-bundles-'));
-    temporaryFolders.push(outdir);
+    const outdir = temporaryFolder('faq-bundles-');
     const entryPoints = Object.fromEntries(
       missing.map((name, index) => [path.join(String(index), 'index'), path.join(repoRoot, name)]),
     );
@@ -72,11 +71,6 @@ class BundleGroup {
 }
 
 const groups = new Map<string, BundleGroup>();
-const temporaryFolders: string[] = [];
-process.once('exit', () => {
-  for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
-});
-
 /** The Lambda code of `entry` (a path relative to the repository), bundled with its group. */
 export function sharedBundle(entry: string, options: BundleOptions): lambda.Code {
   const key = createHash('sha256').update(JSON.stringify(options)).digest('hex');

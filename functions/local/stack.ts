@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,7 +34,10 @@ export interface LocalStackOptions {
   webOutDir?: string;
   /** Serve what `webOutDir` already holds instead of building it (tests build once per run). */
   prebuiltWeb?: boolean;
-  /** Where mail (.eml in `outbox/`) and given-up stream records (`failed/`) go; default `dataDir`, else a temp folder. */
+  /**
+   * Where mail (.eml in `outbox/`) and given-up stream records (`failed/`) go; default `dataDir`,
+   * else a temp folder of the stack's own, which `close()` removes.
+   */
   spoolDir?: string;
   /** Stream delivery retries and back-off (tests shorten them). */
   streamRetries?: number;
@@ -166,7 +169,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     tableNames: database.tableNames,
     ...(options.functionDefinitions ? { definitions: options.functionDefinitions } : {}),
   });
+  // A folder the caller named (spoolDir, dataDir) is theirs to keep; one made here is removed by
+  // close(): each test file's stack made one, and every `npm test` left hundreds in /tmp.
   const spoolDir = options.spoolDir ?? options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'faq-spool-')));
+  const ownSpoolDir = spoolDir !== options.spoolDir && spoolDir !== options.dataDir;
   setEnv('OUTBOX_DIR', path.join(spoolDir, 'outbox'));
   const streams = startStreams(database, options, spoolDir);
   await seedKnowledgeIfEmpty(options.knowledgeDir);
@@ -213,6 +219,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       });
       if (dataDir) await withdrawEndpoint(dataDir);
       await database.close();
+      // Last: the drained streams and the stopped schedules and server write no more mail or
+      // failed records into it. Tests read the outbox before they close the stack.
+      if (ownSpoolDir) await rm(spoolDir, { recursive: true, force: true });
     },
   };
 }

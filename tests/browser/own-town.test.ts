@@ -1,5 +1,6 @@
+import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   axeViolations,
   browserAvailable,
@@ -12,6 +13,7 @@ import {
 } from '../support/browser.ts';
 import { fictionalTownKnowledge } from '../support/fictional-town.ts';
 import { startTestStack } from '../support/stack.ts';
+import { removeTempDir } from '../support/temp-dir.ts';
 
 requireBrowserInCi();
 
@@ -26,7 +28,13 @@ const primary = 'rgb(122, 31, 92)';
 const accent = 'rgb(47, 79, 31)';
 
 describe.runIf(browserAvailable)("another town's assistant, in Chromium", { timeout: 120_000 }, () => {
-  const env = browserStack(async () => startTestStack({ knowledgeDir: await fictionalTownKnowledge() }));
+  let knowledgeDir: string | undefined;
+  const env = browserStack(async () => {
+    knowledgeDir = await fictionalTownKnowledge();
+    return startTestStack({ knowledgeDir });
+  });
+  // The temp folder fictionalTownKnowledge made (the knowledge base is its `beispielstedt/`).
+  afterAll(() => removeTempDir(knowledgeDir && path.dirname(knowledgeDir)));
 
   for (const size of sizes) {
     const shot = (page: Page, state: string) => settledScreenshot(page, `own-town-${state}-${size.name}`);

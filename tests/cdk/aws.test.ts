@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuiltApp, buildApp } from '../../cdk/build.ts';
 import { batchWriters, tableActions, wildcardResourceActions } from '../../cdk/least-privilege.ts';
 import { deployDir } from '../../cdk/stage.ts';
+import { removeTemporaryFolders } from '../../cdk/temporary-folder.ts';
 import { functionDefinitions } from '../../functions/lib/definitions/routes.ts';
 import { notifyStreamFilterPatterns } from '../../functions/lib/escalations/stream-filter.ts';
 
@@ -83,6 +84,7 @@ beforeAll(async () => {
 afterAll(() => {
   for (const dir of [...tempDirs, dev?.app.outdir ?? ''])
     if (dir.startsWith(tmpdir())) rmSync(dir, { recursive: true, force: true });
+  removeTemporaryFolders();
 });
 
 describe('one front door', () => {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../cdk/build.ts';
 import { esmRequireBanner } from '../../cdk/lambda-bundling.ts';
 import type { IncidentFaqStack } from '../../cdk/stack.ts';
+import { removeTemporaryFolders } from '../../cdk/temporary-folder.ts';
 import {
   dashboardCountFailedMessage,
   metricNames,
@@ -84,6 +85,7 @@ beforeAll(async () => {
 afterAll(() => {
   // The app synthesised into a temporary directory (bundles included): clean it up.
   if (outdir?.startsWith(tmpdir())) rmSync(outdir, { recursive: true, force: true });
+  removeTemporaryFolders();
 });
 
 describe('data', () => {

@@ -12,6 +12,7 @@ import { loadSettings, resolveConfig } from '../../cdk/config.ts';
 import { checkSettingsSize, loadKnowledgeSnapshot, maxSettingsBytes } from '../../cdk/knowledge-snapshot.ts';
 import { lambdaBuildOptions } from '../../cdk/lambda-bundling.ts';
 import type { IncidentFaqStack } from '../../cdk/stack.ts';
+import { removeTemporaryFolders } from '../../cdk/temporary-folder.ts';
 import { defaultKnowledgeDir, loadKnowledgeDir, readEvalFile } from '../../functions/lib/knowledge/files.ts';
 import { decodeSnapshot, encodeSnapshot } from '../../functions/seed-knowledge/snapshot.ts';
 import { unacknowledgedNagFindings } from '../support/nag.ts';
@@ -24,7 +25,11 @@ const fromContext = (context: Record<string, unknown>) => () =>
   resolveConfig((key) => context[key], settings);
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'incident-faq-cdk-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+  // The bundles and rendered pages of the apps built here.
+  removeTemporaryFolders();
+});
 
 describe('configuration', () => {
   it('defaults to knowledge/settings.yaml and eu-central-1', () => {

@@ -1,14 +1,14 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runKb as kb, runKbProcess } from '../support/kb.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 describe('npm run kb -- eval', () => {
   it('prints one JSON object with accuracy, false-answer rate and failures', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'faq-eval-'));
+    const dir = await tempDir('faq-eval-');
     const file = path.join(dir, 'cases.jsonl');
     await writeFile(
       file,
@@ -34,7 +34,7 @@ describe('npm run kb -- eval', () => {
   });
 
   it('reports the rates per locale and category, the confusions, and one part of the hash split', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'faq-eval-'));
+    const dir = await tempDir('faq-eval-');
     const file = path.join(dir, 'corpus.jsonl');
     const lines = [
       { question: 'Muss ich mein Passwort ändern?', expected: 'passwords', locale: 'de', category: 'plain' },
@@ -87,7 +87,7 @@ describe('npm run kb -- eval', () => {
 
 describe('npm run kb -- validate', () => {
   it('reports each problem with file and field and exits 1', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'faq-invalid-'));
+    const dir = await tempDir('faq-invalid-');
     const { cp } = await import('node:fs/promises');
     await cp(path.join(root, 'knowledge'), dir, { recursive: true });
     await writeFile(
@@ -111,7 +111,7 @@ describe('npm run kb -- validate', () => {
 
 describe('npm run kb -- learn', () => {
   it('counts the corpora of a knowledge folder into its learned.json, which loading then reads', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'faq-learn-'));
+    const dir = await tempDir('faq-learn-');
     const { cp, readFile, rm } = await import('node:fs/promises');
     await cp(path.join(root, 'knowledge'), dir, { recursive: true });
     await rm(path.join(dir, 'eval'), { recursive: true });
@@ -145,7 +145,7 @@ describe('npm run kb -- learn', () => {
   });
 
   it('reports a learned.json that is not valid counts as a problem of that file', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'faq-learn-bad-'));
+    const dir = await tempDir('faq-learn-bad-');
     const { cp } = await import('node:fs/promises');
     await cp(path.join(root, 'knowledge'), dir, { recursive: true });
     await writeFile(path.join(dir, 'learned.json'), '{"confidence": 2}');
@@ -166,7 +166,7 @@ describe('npm run kb -- learn', () => {
 
 describe('npm run kb -- validate, on sources', () => {
   it('reports an entry without sources and a quote the notice does not contain, and exits 1', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'faq-sources-'));
+    const dir = await tempDir('faq-sources-');
     const { cp, readFile } = await import('node:fs/promises');
     await cp(path.join(root, 'knowledge'), dir, { recursive: true });
     const thanks = path.join(dir, 'entries', 'thanks.yaml');

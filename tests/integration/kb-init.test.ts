@@ -8,6 +8,7 @@ import { fillFictionalTown } from '../support/fictional-town.ts';
 import { runKb as kb } from '../support/kb.ts';
 import { readOutbox } from '../support/mail.ts';
 import { request, startTestStack } from '../support/stack.ts';
+import { removeTempDir } from '../support/temp-dir.ts';
 
 /**
  * "A new incident in an hour": `kb init` makes a knowledge base from the template, the fixture
@@ -54,13 +55,15 @@ const questions: [entryId: string, question: string, locale: 'de' | 'en'][] = [
   ['goodbye', 'Auf Wiedersehen', 'de'],
 ];
 
+let tempRoot: string | undefined;
 let dir: string;
 let stack: LocalStack;
 let initOutput: string;
 let unfilledProblems: string;
 
 beforeAll(async () => {
-  dir = path.join(await mkdtemp(path.join(tmpdir(), 'faq-init-')), 'beispielstedt');
+  tempRoot = await mkdtemp(path.join(tmpdir(), 'faq-init-'));
+  dir = path.join(tempRoot, 'beispielstedt');
   initOutput = (await kb('init', '--dir', dir)).stdout;
   unfilledProblems = await kb('validate', '--dir', dir).then(
     () => '',
@@ -72,6 +75,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.close();
+  await removeTempDir(tempRoot);
 });
 
 describe('npm run kb -- init', () => {

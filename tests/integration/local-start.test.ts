@@ -1,20 +1,21 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { request } from '../support/stack.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 /** `npm start` as a citizen's IT person runs it: a real process, a data folder, Ctrl-C. */
 const root = path.resolve(import.meta.dirname, '../..');
-const children: ChildProcess[] = [];
 
 function run(command: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', ...command], {
     cwd: root,
     env: { ...process.env, ...env },
   });
-  children.push(child);
+  // Killed when the test finishes, if still running (a failed test): before its temp folders
+  // are removed, as vitest runs the latest-registered onTestFinished first.
+  onTestFinished(() => stop(child));
   return child;
 }
 
@@ -34,13 +35,16 @@ function exit(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-afterAll(() => {
-  for (const child of children) child.kill('SIGKILL');
-});
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = exit(child);
+  child.kill('SIGKILL');
+  await exited;
+}
 
 describe('npm start', () => {
   it('serves, stops cleanly on Ctrl-C, and keeps its data on the next start', async () => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'faq-start-'));
+    const dataDir = await tempDir('faq-start-');
     const env = { DATA_DIR: dataDir, PORT: '0' };
 
     const first = run(['functions/local/main.ts'], env);
@@ -52,7 +56,7 @@ describe('npm start', () => {
     expect((await request(`${url}/`)).status).toBe(200);
 
     // Staff import a changed knowledge base into the running stack.
-    const knowledgeDir = await mkdtemp(path.join(tmpdir(), 'faq-kb-'));
+    const knowledgeDir = await tempDir('faq-kb-');
     await cp(path.join(root, 'knowledge'), knowledgeDir, { recursive: true });
     const file = path.join(knowledgeDir, 'entries', 'outlook-web-app.yaml');
     const yaml = await readFile(file, 'utf8');

@@ -24,7 +24,13 @@ export default async function setup(project: TestProject) {
   shared.faqWebBuild ??= {
     dir: (async () => {
       const dir = `${await mkdtemp(path.join(tmpdir(), 'faq-web-'))}/`;
-      await buildWeb(dir);
+      try {
+        await buildWeb(dir);
+      } catch (error) {
+        // A failed build returns no teardown: the folder goes here or never.
+        await rm(dir, { recursive: true, force: true });
+        throw error;
+      }
       return dir;
     })(),
     users: 0,

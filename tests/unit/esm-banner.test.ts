@@ -1,16 +1,16 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { esmRequireBanner } from '../../cdk/constructs/app-function.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const run = promisify(execFile);
 
 /** `node --check` on a module that starts with the banner, as esbuild emits it. */
 async function parses(body: string): Promise<string> {
-  const file = path.join(await mkdtemp(path.join(tmpdir(), 'banner-')), 'index.mjs');
+  const file = path.join(await tempDir('banner-'), 'index.mjs');
   await writeFile(file, `${esmRequireBanner}\n${body}\n`);
   return run(process.execPath, ['--check', file]).then(
     () => 'ok',
