@@ -2629,3 +2629,94 @@ describe('round 25: corpora 80 to 83', () => {
     expect(answer('I am Russian, am I affected?')).not.toBe('attackers');
   });
 });
+
+describe('round 26: corpora 84 to 87', () => {
+  it('reads "bin ich betroffen" as asking when the sentence ends without a question mark', () => {
+    expect(answer('SIND WIR BETROFFEN!!! ICH MÖCHTE EINE ANTWORT!!!')).toBe('am-i-affected');
+  });
+
+  it('reads "what do I do now" after a story as asking about that story', () => {
+    expect(answer('Ich hab ne Mail gekriegt, angeblich von der Stadt. Was mach ich jetzt?')).toBe(
+      'suspicious-email',
+    );
+    expect(answer('Ich hab den Anhang aufgemacht. Was mach ich nun?')).toBe('clicked-link');
+  });
+
+  it('answers "are the hackers gone" with whether it is safe now', () => {
+    expect(answer('are the attackers gone now?')).toBe('is-it-safe-now');
+    expect(answer('Intruders still in there or not?')).toBe('is-it-safe-now');
+  });
+
+  it('reads a learner\'s "you are man or computer?" as asking what the assistant is', () => {
+    expect(answer('you are woman or computer?')).toBe('bot-identity');
+  });
+
+  it('reads deleting a mail as what to do with it, not the right to erasure', () => {
+    expect(answer('Should I just delete the weird email?')).toBe('suspicious-email');
+    expect(answer('Got a dodgy mail from the council. Delete it?')).toBe('suspicious-email');
+    expect(answer('Soll man so ne Mail einfach löschen?')).toBe('suspicious-email');
+    expect(answer('Seltsame Nachricht von der Stadt bekommen. Löschen?')).toBe('suspicious-email');
+    // Deleting one's data stays the right to erasure.
+    expect(answer('Can the town delete my emails and data?')).toBe('gdpr-rights');
+  });
+
+  it('reads mails "floating around" as taken', () => {
+    expect(answer('Are my e-mails floating around somewhere now?')).toBe('data-leaked');
+  });
+
+  it('greets back in Low German', () => {
+    expect(answer('Goden Dag!')).toBe('greeting');
+  });
+
+  it('answers how long the town sat on it before telling with when it informed', () => {
+    const result = matcher.match('How long did the council wait before telling anyone?');
+    expect(result.status).not.toBe('none');
+    expect(result.ranked[0]?.entry.id).toBe('when-informed');
+  });
+
+  it("gives no answer to the attackers' names, an IP address, or what a club owes its members", () => {
+    expect(answer("What are the attackers' real names?")).toBe('(none)');
+    expect(answer('Wie heißen die Angreifer eigentlich?')).toBe('(none)');
+    expect(answer('ping 192.168.0.1 please')).toBe('(none)');
+    expect(answer('Sollten wir unsere Mitglieder selbst warnen?')).toBe('(none)');
+    expect(answer('Do I need to inform my tenants myself?')).toBe('(none)');
+    // Who the attackers are is answered.
+    expect(answer('Who were the attackers?')).toBe('attackers');
+  });
+
+  it("reads the citizen's own call to the town as story, a call they got as no mail", () => {
+    expect(answer('Wenn ich bloß mal im Bürgerbüro angerufen habe, bin ich dann auch betroffen?')).toBe(
+      'am-i-affected',
+    );
+    expect(answer('Ich wurde heute angerufen, angeblich vom Rathaus. Bin ich betroffen?')).toBe('(none)');
+  });
+
+  it("gives no answer to which of the town's people made the mistake", () => {
+    expect(answer('Wer bei der Stadt hat da den Fehler gemacht?')).toBe('(none)');
+    expect(answer('Which admin screwed up, who was it?')).toBe('(none)');
+    expect(answer('Wer ist schuld an dem Angriff?')).toBe('attackers');
+  });
+
+  it('gives no answer to what Microsoft itself did or owes', () => {
+    expect(answer('Will Microsoft apologise to the citizens?')).toBe('(none)');
+    expect(answer('Kann man Microsoft deswegen verklagen?')).toBe('(none)');
+    expect(answer('Geht die Stadt jetzt weg von Microsoft?')).toBe('(none)');
+    expect(answer('WIR WOLLEN MICROSOFT VERKLAGEN. WIE GEHT DAS')).toBe('(none)');
+    expect(answer('Welche Lücken von Microsoft wurden ausgenutzt?')).toBe('exchange-vulnerability');
+  });
+
+  it('gives no answer to what else the data protection officer does, or their age', () => {
+    expect(answer('Kümmert sich die Datenschutzbeauftragte auch um Ärger mit meinem Arbeitgeber?')).toBe(
+      '(none)',
+    );
+    expect(answer('How old is the data protection officer?')).toBe('(none)');
+    // Whether they are there for this incident, or for the citizen, is whom to contact.
+    expect(answer('Ist der Datenschutzbeauftragte auch für den Angriff zuständig?')).toBe('contact-dpo');
+  });
+
+  it('gives no answer to a letter to everyone affected, which the notice does not speak of', () => {
+    expect(answer('Werden alle Betroffenen noch per Post angeschrieben?')).toBe('(none)');
+    expect(answer('Is the council going to write to everybody affected by post?')).toBe('(none)');
+    expect(answer('Why did everyone get a letter from the town?')).toBe('why-notified');
+  });
+});

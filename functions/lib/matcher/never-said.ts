@@ -15,7 +15,7 @@ import { type Known, namesUnknown, type Scope } from './scope.ts';
  * sooner?", "Wann genau wurde informiert?").
  */
 const telling =
-  /\b(?:tell|told|inform\w*|notif\w*|warn\w*|announc\w*|publish\w*|write|wrote|written|informiert\w*|informieren|benachrichtig\w*|mitgeteilt|gewarnt|warnen|berichtet|veröffentlicht|bekannt\w*|gesagt|erfahren|geschrieben|angeschrieben)\b/iu;
+  /\b(?:tell|tells|telling|told|inform\w*|notif\w*|warn\w*|announc\w*|publish\w*|write|writing|wrote|written|informiert\w*|informieren|benachrichtig\w*|mitgeteilt|gewarnt|warnen|berichtet|veröffentlicht|bekannt\w*|gesagt|erfahren|geschrieben|angeschrieben)\b/iu;
 
 /**
  * "Why did the town not patch sooner?", "Warum hat die Stadt nicht früher gehandelt?": a
@@ -48,6 +48,10 @@ const duration =
 /** Knowing, as in "How long has the town known?", "Wie lange weiß die Stadt schon davon?". */
 const knowing =
   /(?<!\p{L})(?:known|knew|know|weiß|weiss|wisst|wissen|wissn|gewusst|wusste\p{L}*|find out|found out|herausgefunden|rausgefunden)(?!\p{L})/iu;
+
+/** A sentence that opens as a question does, with or without its question mark ("HOW DO I DO THAT"). */
+const opensAQuestion =
+  /^\W*(?:how|what|why|when|where|who|which|can|could|do|does|is|are|will|wie|was|warum|wieso|wann|wo|wer|welche\p{L}*|kann|können|geht|gibt|ist|sind)(?!\p{L})/iu;
 
 /**
  * What the notice never says, asked outright (which person or company, a letter to each person
@@ -89,12 +93,13 @@ const elsewhere = [
 /**
  * Calls and paper letters, whoever they claim to be from ("Heute rief einer an, er sei von
  * Microsoft", "a letter in the post asking me to pay a fee to the town"): not the e-mails the
- * notice warns of. The citizen's own call ("Ich habe im Rathaus angerufen") is none of them,
+ * notice warns of. The citizen's own call ("Ich habe im Rathaus angerufen", "wenn ich nur beim
+ * Bürgerbüro angerufen hab", round 26; not "ich wurde angerufen") is none of them,
  * nor a relative's ("my cousin rang me about the paper"). A letter counts when it asks for money (the town's own letter about the
  * incident is no fraud).
  */
 const callOrLetter = [
-  /(?<!\p{L})(?:(?<!\b(?:ich|wir)\s+(?:habe|hab|haben)\s+(?:\S+\s+){0,6})angerufen|anruf|anrufe|rief\s+(?:\p{L}+\s+){0,5}?an|(?<!\b(?:she|he|they|we|(?:my|our|her|his)\s+[\p{L}-]+)\s+)(?:called|phoned|rang) me|a call from|phone call|got a call|an (?:der|meiner|unserer) haustür|haustür|at my (?:front )?door|on my doorstep|door-to-door|knocked on)(?!\p{L})/iu,
+  /(?<!\p{L})(?:(?<!\b(?:ich|ick|wir)\b(?:(?!\b(?:wurde|wurden|werde|worden)\b)[^.!?]){0,60}|\b(?:nur|bloß|bloss)\s+(?:mal\s+)?)angerufen|anruf|anrufe|rief\s+(?:\p{L}+\s+){0,5}?an|(?<!\b(?:she|he|they|we|(?:my|our|her|his)\s+[\p{L}-]+)\s+)(?:called|phoned|rang) me|a call from|phone call|got a call|an (?:der|meiner|unserer) haustür|haustür|at my (?:front )?door|on my doorstep|door-to-door|knocked on)(?!\p{L})/iu,
   /(?<!\p{L})(?:brief\p{L}*|letter)(?!\p{L})(?=[^.!?]*(?<!\p{L})(?:zahl\p{L}*|überweis\p{L}*|gebühr\p{L}*|mahnung\p{L}*|pay|payment|fee|fine|bank details|transfer)(?!\p{L}))/iu,
 ];
 
@@ -172,13 +177,18 @@ export function asksBeyondTheNotice(message: string, scope: Scope, known: Known 
   // What is asked, not what the story around it says ("I read that all data ends up on the dark
   // web. Was any data taken?" asks whether data was taken): the sentences with a question mark,
   // else the last one. A short one that only asks for an answer ("Can you tell me?") asks what
-  // the sentence before it says ("I want to know how many were affected.") (round 20).
-  const asked = sentences.flatMap((sentence, index) => {
-    if (!sentence.includes('?')) return [];
-    const bare = index > 0 && sentence.trim().split(/\s+/u).length <= 5;
-    return bare ? [sentences[index - 1] ?? '', sentence] : [sentence];
-  });
-  const questions = asked.length > 0 ? asked : sentences.slice(-1);
+  // the sentence before it says ("I want to know how many were affected.") (round 20), with or
+  // without its question mark ("I WANT TO SUE MICROSOFT. HOW DO I DO THAT", round 26).
+  const withBefore = (sentence: string, index: number) =>
+    index > 0 && sentence.trim().split(/\s+/u).length <= 5
+      ? [sentences[index - 1] ?? '', sentence]
+      : [sentence];
+  const asked = sentences.flatMap((sentence, index) =>
+    sentence.includes('?') ? withBefore(sentence, index) : [],
+  );
+  const last = sentences.at(-1) ?? '';
+  const questions =
+    asked.length > 0 ? asked : opensAQuestion.test(last) ? withBefore(last, sentences.length - 1) : [last];
   return questions.some((sentence) => {
     const lower = lowerCase(sentence);
     return (

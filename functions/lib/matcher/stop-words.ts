@@ -101,7 +101,7 @@ flatmate roommate`,
 // The word lists stand flush left: their indentation was bytes of the ask bundle (issue 10's
 // budget of 150 KB).
 const frames = {
-  de: `tun machen mache macht weiter weitergehen geht gehen ging gingen los nun jetzt mehr information informationen info infos
+  de: `tun tu tue machen mach mache macht weiter weitergehen geht gehen ging gingen los nun jetzt mehr information informationen info infos
 frage fragen neuigkeiten neues stimmt stimmen wahr richtig sagen sagt sagte gesagt meint meinte erzählen erzählt
 gehört behauptet sache thema zeig zeige zeigen nenn nenne nennen erklär erkläre erklären
 übertrieben übertreibt übertreiben übertreibe übertreibst sinnvoll panikmache paranoid notwendig erforderlich
