@@ -2719,4 +2719,58 @@ describe('round 26: corpora 84 to 87', () => {
     expect(answer('Is the council going to write to everybody affected by post?')).toBe('(none)');
     expect(answer('Why did everyone get a letter from the town?')).toBe('why-notified');
   });
+
+  it('keeps what a reviewer found working', () => {
+    // The patches from Microsoft, and a citizen's own apology, are no question about Microsoft.
+    expect(answer('Wurden die Sicherheitsupdates von Microsoft auf dem Server eingespielt?')).toBe(
+      'measures-taken',
+    );
+    expect(answer('Microsoft Exchange war betroffen, sorry, aber bin ich jetzt auch betroffen?')).toBe(
+      'am-i-affected',
+    );
+    // The deputy, data or phishing: whom to contact; "Frau" and "MS" are not the officer.
+    expect(answer('Ist Herr Schulz auch für den Datenschutz zuständig?')).toBe('contact-dpo');
+    expect(answer('Is the DPO also responsible for the phishing mails?')).toBe('contact-dpo');
+    expect(answer('Meine Frau hat auch so eine komische Mail bekommen, wer ist dafür zuständig?')).not.toBe(
+      '(none)',
+    );
+    // The citizen's own mistake is a click, not the town's.
+    expect(answer('Who can help me, I screwed up and clicked the link in the mail?')).toBe('clicked-link');
+    expect(answer('Wer hilft mir, ich hab den Fehler gemacht und auf den Link geklickt?')).toBe(
+      'clicked-link',
+    );
+    // An address in a question about a mail is no network command.
+    expect(answer('Is a mail from 203.0.113.7 really from the town?')).toBe('verify-sender');
+    // "jeden Tag" is not everyone; staff passwords are no duty to inform them.
+    expect(
+      answer('Seit dem Angriff bekomme ich jeden Tag Spam-Mails und komische Briefe, hängt das zusammen?'),
+    ).not.toBe('(none)');
+    expect(answer('Should I tell my staff to change their passwords too and inform the town?')).toBe(
+      'passwords',
+    );
+    // Being called ("angerufen worden", "hat mich angerufen") is a call, not the citizen's own.
+    expect(answer('Ich bin gestern angerufen worden, angeblich vom Rathaus. Bin ich betroffen?')).toBe(
+      '(none)',
+    );
+    expect(
+      answer('Ich glaube gestern hat mich einer angerufen, angeblich von der Stadt. Ist das echt?'),
+    ).toBe('(none)');
+    // A last sentence with its own topic is asked on its own, question mark or not.
+    expect(answer('Im Radio hieß es, der Angriff hat Millionen gekostet. Ist mein Konto sicher')).toBe(
+      'passwords',
+    );
+    // Deleting a mail the citizen sent, or having it deleted, is the right to erasure.
+    expect(answer('Kann man die Mail löschen lassen, die bei euch auf dem Server liegt?')).toBe(
+      'gdpr-rights',
+    );
+    expect(answer('Can I delete the messages I sent to the Rathaus from their server?')).toBe('gdpr-rights');
+    // "the hackers are gone" told, not asked.
+    expect(answer('I read the hackers are gone but was my data taken?')).toBe('data-leaked');
+    // Variants the first rules missed.
+    expect(answer('Ich hab ne komische Mail von der Stadt. Einfach löschen?')).toBe('suspicious-email');
+    expect(answer('Do I have to delete the mail?')).toBe('suspicious-email');
+    expect(answer('Wie heißt der Hacker?')).toBe('(none)');
+    expect(answer('Kann man gegen Microsoft klagen?')).toBe('(none)');
+    expect(answer('Have the attackers been kicked out?')).toBe('is-it-safe-now');
+  });
 });

@@ -49,9 +49,13 @@ const duration =
 const knowing =
   /(?<!\p{L})(?:known|knew|know|weiß|weiss|wisst|wissen|wissn|gewusst|wusste\p{L}*|find out|found out|herausgefunden|rausgefunden)(?!\p{L})/iu;
 
-/** A sentence that opens as a question does, with or without its question mark ("HOW DO I DO THAT"). */
+/**
+ * A sentence that opens as a question does and points back, with or without its question mark
+ * ("HOW DO I DO THAT", "Wie geht das"): it only asks for what the sentence before it says. One
+ * that names its own topic ("Ist mein Konto sicher") is asked on its own (found in review).
+ */
 const opensAQuestion =
-  /^\W*(?:how|what|why|when|where|who|which|can|could|do|does|is|are|will|wie|was|warum|wieso|wann|wo|wer|welche\p{L}*|kann|können|geht|gibt|ist|sind)(?!\p{L})/iu;
+  /^\W*(?:how|what|why|when|where|who|which|can|could|do|does|is|are|will|wie|was|warum|wieso|wann|wo|wer|welche\p{L}*|kann|können|geht|gibt|ist|sind)(?!\p{L})(?=.*(?<!\p{L})(?:that|this|it|das|dies|es|dat|des)(?!\p{L}))/iu;
 
 /**
  * What the notice never says, asked outright (which person or company, a letter to each person
@@ -94,12 +98,13 @@ const elsewhere = [
  * Calls and paper letters, whoever they claim to be from ("Heute rief einer an, er sei von
  * Microsoft", "a letter in the post asking me to pay a fee to the town"): not the e-mails the
  * notice warns of. The citizen's own call ("Ich habe im Rathaus angerufen", "wenn ich nur beim
- * Bürgerbüro angerufen hab", round 26; not "ich wurde angerufen") is none of them,
+ * Bürgerbüro angerufen hab", round 26; not "ich wurde angerufen", "ich bin angerufen worden",
+ * "ich glaube, einer hat mich angerufen") is none of them,
  * nor a relative's ("my cousin rang me about the paper"). A letter counts when it asks for money (the town's own letter about the
  * incident is no fraud).
  */
 const callOrLetter = [
-  /(?<!\p{L})(?:(?<!\b(?:ich|ick|wir)\b(?:(?!\b(?:wurde|wurden|werde|worden)\b)[^.!?]){0,60}|\b(?:nur|bloß|bloss)\s+(?:mal\s+)?)angerufen|anruf|anrufe|rief\s+(?:\p{L}+\s+){0,5}?an|(?<!\b(?:she|he|they|we|(?:my|our|her|his)\s+[\p{L}-]+)\s+)(?:called|phoned|rang) me|a call from|phone call|got a call|an (?:der|meiner|unserer) haustür|haustür|at my (?:front )?door|on my doorstep|door-to-door|knocked on)(?!\p{L})/iu,
+  /(?<!\p{L})(?:(?<!\b(?:ich|ick|wir)\b(?:(?!\b(?:wurde|wurden|werde|werd|mich|uns|mir)\b)[^.!?]){0,60}|\b(?:nur|bloß|bloss)\s+(?:mal\s+)?)angerufen|angerufen(?=\s+worden)|anruf|anrufe|rief\s+(?:\p{L}+\s+){0,5}?an|(?<!\b(?:she|he|they|we|(?:my|our|her|his)\s+[\p{L}-]+)\s+)(?:called|phoned|rang) me|a call from|phone call|got a call|an (?:der|meiner|unserer) haustür|haustür|at my (?:front )?door|on my doorstep|door-to-door|knocked on)(?!\p{L})/iu,
   /(?<!\p{L})(?:brief\p{L}*|letter)(?!\p{L})(?=[^.!?]*(?<!\p{L})(?:zahl\p{L}*|überweis\p{L}*|gebühr\p{L}*|mahnung\p{L}*|pay|payment|fee|fine|bank details|transfer)(?!\p{L}))/iu,
 ];
 
