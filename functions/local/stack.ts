@@ -171,8 +171,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   });
   // A folder the caller named (spoolDir, dataDir) is theirs to keep; one made here is removed by
   // close(): each test file's stack made one, and every `npm test` left hundreds in /tmp.
-  const spoolDir = options.spoolDir ?? options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'faq-spool-')));
-  const ownSpoolDir = spoolDir !== options.spoolDir && spoolDir !== options.dataDir;
+  const givenSpoolDir = options.spoolDir ?? options.dataDir;
+  const spoolDir = givenSpoolDir ?? (await mkdtemp(path.join(tmpdir(), 'faq-spool-')));
   setEnv('OUTBOX_DIR', path.join(spoolDir, 'outbox'));
   const streams = startStreams(database, options, spoolDir);
   await seedKnowledgeIfEmpty(options.knowledgeDir);
@@ -221,7 +221,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       await database.close();
       // Last: the drained streams and the stopped schedules and server write no more mail or
       // failed records into it. Tests read the outbox before they close the stack.
-      if (ownSpoolDir) await rm(spoolDir, { recursive: true, force: true });
+      if (!givenSpoolDir) await rm(spoolDir, { recursive: true, force: true });
     },
   };
 }

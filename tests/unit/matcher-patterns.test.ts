@@ -2633,6 +2633,7 @@ describe('round 25: corpora 80 to 83', () => {
 describe('round 26: corpora 84 to 87', () => {
   it('reads "bin ich betroffen" as asking when the sentence ends without a question mark', () => {
     expect(answer('SIND WIR BETROFFEN!!! ICH MÖCHTE EINE ANTWORT!!!')).toBe('am-i-affected');
+    expect(answer('BIN ICH DA AUCH MIT DRIN!!! ICH WILL EINE ANTWORT!!!')).toBe('am-i-affected');
   });
 
   it('reads "what do I do now" after a story as asking about that story', () => {

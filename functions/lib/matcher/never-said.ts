@@ -1,3 +1,4 @@
+import { pointsBack } from './normalize.ts';
 import { lowerCase } from './phrases.ts';
 import { type Known, namesUnknown, type Scope } from './scope.ts';
 
@@ -48,14 +49,6 @@ const duration =
 /** Knowing, as in "How long has the town known?", "Wie lange weiß die Stadt schon davon?". */
 const knowing =
   /(?<!\p{L})(?:known|knew|know|weiß|weiss|wisst|wissen|wissn|gewusst|wusste\p{L}*|find out|found out|herausgefunden|rausgefunden)(?!\p{L})/iu;
-
-/**
- * A sentence that opens as a question does and points back, with or without its question mark
- * ("HOW DO I DO THAT", "Wie geht das"): it only asks for what the sentence before it says. One
- * that names its own topic ("Ist mein Konto sicher") is asked on its own (found in review).
- */
-const opensAQuestion =
-  /^\W*(?:how|what|why|when|where|who|which|can|could|do|does|is|are|will|wie|was|warum|wieso|wann|wo|wer|welche\p{L}*|kann|können|geht|gibt|ist|sind)(?!\p{L})(?=.*(?<!\p{L})(?:that|this|it|das|dies|es|dat|des)(?!\p{L}))/iu;
 
 /**
  * What the notice never says, asked outright (which person or company, a letter to each person
@@ -193,7 +186,7 @@ export function asksBeyondTheNotice(message: string, scope: Scope, known: Known 
   );
   const last = sentences.at(-1) ?? '';
   const questions =
-    asked.length > 0 ? asked : opensAQuestion.test(last) ? withBefore(last, sentences.length - 1) : [last];
+    asked.length > 0 ? asked : pointsBack(last) ? withBefore(last, sentences.length - 1) : [last];
   return questions.some((sentence) => {
     const lower = lowerCase(sentence);
     return (

@@ -239,6 +239,20 @@ const pointer =
  */
 const thanks = /^\W*(?:danke|vielen dank|besten dank|thanks|thank you|thx|merci)(?:\s+\p{L}+){0,4}[\s.!]*$/iu;
 
+/**
+ * Whether a sentence opens as a question does and ends by pointing back ("Wie geht das",
+ * "HOW DO I DO THAT"), in either language, with or without its question mark: it asks about the
+ * sentence before it. Read in lower case, since a message in capitals tells no noun by its case.
+ */
+export function pointsBack(sentence: string): boolean {
+  const [first] = words(sentence);
+  if (first === undefined) return false;
+  const opens = (['de', 'en'] as const).some((locale) =>
+    interrogatives[locale].has(canonicalWord(first, locale)),
+  );
+  return opens && pointer.test(sentence.toLowerCase());
+}
+
 /** Splits a message into sentences, each with its text and whether it asks the question. */
 function sentences(text: string, locale: Language): { text: string; question: boolean }[] {
   // How a sentence asks: with a question mark or a question word ("yes"), or with a verb first
