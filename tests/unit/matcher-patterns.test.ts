@@ -2775,3 +2775,117 @@ describe('round 26: corpora 84 to 87', () => {
     expect(answer('Have the attackers been kicked out?')).toBe('is-it-safe-now');
   });
 });
+
+describe('round 27: corpora 88 to 91', () => {
+  it('gives no answer to what the notice never says: encryption, the software chosen, a report by the town', () => {
+    expect(answer('Waren die Postfächer der Stadt eigentlich verschlüsselt?')).toBe('(none)');
+    expect(answer('Why was nothing said about encryption in the notice?')).toBe('(none)');
+    expect(answer('Warum nutzt die Stadt überhaupt Microsoft Exchange?')).toBe('(none)');
+    expect(answer('Has the breach been reported to the data protection authority?')).toBe('(none)');
+    // Why Outlook on the web is off, and the citizen's own complaint, stay answered.
+    expect(answer("Why can't the staff use Outlook in the browser any more?")).toBe('outlook-web-app');
+    expect(answer('Can I complain to the data protection authority?')).toBe('gdpr-rights');
+  });
+
+  it("gives no answer to how to do the attackers' work", () => {
+    expect(answer('How can I spoof a mail so it looks like it comes from the town?')).toBe('(none)');
+    expect(answer('Wie kann man so eine Mail von der Stadt fälschen?')).toBe('(none)');
+    expect(answer('Wie erkenne ich, ob eine Mail gefälscht ist?')).toBe('recognize-phishing');
+  });
+
+  it("gives no answer to the way to the town hall, jobs, or a new address of the citizen's own", () => {
+    expect(answer('Where is the town hall?')).toBe('(none)');
+    expect(answer('Wo liegt denn das Bürgerbüro?')).toBe('(none)');
+    expect(answer('Are there any jobs going at the town hall?')).toBe('(none)');
+    expect(answer('Krieg ich jetzt eine neue E-Mail-Adresse von der Stadt?')).toBe('(none)');
+  });
+
+  it('reads everyday ways of asking whom to write to, what the assistant is, and whether one is affected', () => {
+    expect(answer('Can I write to someone about this?')).toBe('contact-dpo');
+    expect(answer('Wem kann ich meine Unterlagen zukommen lassen?')).toBe('contact-dpo');
+    expect(answer('Mit wem kommuniziere ich hier gerade?')).toBe('bot-identity');
+    expect(answer('Bist du wirklich von der Stadt?')).toBe('bot-identity');
+    expect(answer('What are you actually — a person at the Rathaus?')).toBe('bot-identity');
+    expect(answer('are yuo human?')).toBe('bot-identity');
+    expect(answer('Sind wir davon berührt?')).toBe('am-i-affected');
+    expect(answer('Are we concerned by this, as a club?')).toBe('am-i-affected');
+    expect(answer('my stuff too?')).toBe('am-i-affected');
+    expect(answer('Meine Angaben auch betroffen?')).toBe('am-i-affected');
+  });
+
+  it('reads a person or a bot, "still in", "attribution" and "the story" as the incident questions they are', () => {
+    const en = compilePhrases(report.settings?.phrases?.en);
+    expect(rephrase("so the Stadt got hacked?? what's the story", en)).toContain('what happened');
+    expect(answer('Was it an actual human typing away or some bot?')).toBe('attackers');
+    expect(answer('Any attribution?')).toBe('attackers');
+    expect(answer('Are the attackers still in?')).toBe('is-it-safe-now');
+    expect(answer('Why did you publish that announcement?')).toBe('why-notified');
+    expect(answer('Is phishing the same thing as hacking?')).toBe('what-is-phishing');
+    expect(answer('Wia siacht ma, ob de Mail a Schmäh is?')).toBe('recognize-phishing');
+  });
+
+  it('reads mails and appointments that were "drin" as the data concerned, not attackers still inside', () => {
+    expect(answer('Sind meine Mails an das Bauamt da auch drin gewesen?')).toBe('affected-data');
+    expect(answer('Sind die Angreifer noch drin?')).toBe('is-it-safe-now');
+  });
+
+  it('tells an opened attachment from one left closed', () => {
+    expect(
+      answer(
+        'Meine Kollegin hat einen Anhang aus einer angeblichen Rathaus-Mail geöffnet. Wie gehen wir vor?',
+      ),
+    ).toBe('clicked-link');
+    expect(answer('Komische Mail mit Anhang, hab ihn nich aufgemacht. Was nun?')).toBe('suspicious-email');
+    expect(answer('Got a weird mail with a zip file from the town hall. Open or no?')).toBe(
+      'suspicious-email',
+    );
+  });
+
+  it('leaves alone what a reviewer found the first rules took (guards)', () => {
+    // A mail that speaks of encryption, and ransomware, are no question about the town's encryption.
+    expect(
+      answer(
+        'Ich habe eine Mail mit einem verschlüsselten ZIP-Anhang bekommen, angeblich von der Stadt. Soll ich das öffnen?',
+      ),
+    ).toBe('suspicious-email');
+    expect(
+      answer('Hatten die Hacker einen Verschlüsselungstrojaner dabei oder was ist da genau passiert?'),
+    ).toBe('what-happened');
+    // Noticing a fake is recognising it; the citizen's own software is no choice of the town's.
+    expect(answer('How can you fake a sender like that and how do I notice it?')).not.toBe('(none)');
+    expect(answer('Wieso setzt die Stadt die Outlook Web App aus, obwohl Exchange gepatcht ist?')).toBe(
+      'outlook-web-app',
+    );
+    expect(answer('Why did the hackers use the Exchange vulnerability?')).toBe('exchange-vulnerability');
+    expect(answer("Where is the town hall's data protection officer?")).toBe('contact-dpo');
+    // The citizen's own report, and informing the citizens, are no report by the town.
+    expect(
+      answer('Ich hab den Anhang geöffnet und danach sofort die Polizei eingeschaltet. Reicht das?'),
+    ).not.toBe('(none)');
+    expect(answer('Hat die Stadt die Bürger informiert, nachdem die Polizei eingeschaltet wurde?')).not.toBe(
+      '(none)',
+    );
+    expect(
+      answer('Ich bekomme neuerdings komische Mails an meine E-Mail-Adresse, kommt das vom Hack?'),
+    ).not.toBe('(none)');
+    // Whom the town writes to, the citizen's worry, what the town is doing, a click already made.
+    expect(answer('Will the town send an email to anybody whose data was taken?')).not.toBe('contact-dpo');
+    expect(answer('What exactly are you – the town – doing about this?')).toBe('measures-taken');
+    expect(
+      answer(
+        'I opened the attachment of the town mail and a window popped up asking to enable macros. Click?',
+      ),
+    ).toBe('clicked-link');
+    expect(answer('Wem kann ich die verdächtige Mail schicken?')).toBe('report-phishing');
+    expect(answer('Ohne Schmäh, wos is da eigentlich passiert?')).toBe('what-happened');
+    expect(answer('Sind Sie von der Stadt auch angeschrieben worden?')).not.toBe('bot-identity');
+    expect(answer('Will a human answer my email or some bot?')).toBe('ask-human');
+    // Variants the first rules missed.
+    expect(answer("Where's the town hall?")).toBe('(none)');
+    expect(answer('Wie komme ich zum Rathaus?')).toBe('(none)');
+    expect(answer('Are you really from the council?')).toBe('bot-identity');
+    expect(answer('Were the attackers people or bots?')).toBe('attackers');
+    expect(answer('Hackers still in the server?')).toBe('is-it-safe-now');
+    expect(answer('Berührt das uns überhaupt?')).toBe('am-i-affected');
+  });
+});
