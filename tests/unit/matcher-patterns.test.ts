@@ -2841,6 +2841,18 @@ describe('round 27: corpora 88 to 91', () => {
     );
   });
 
+  it('reads "welche Schritte empfehlen Sie" after a click as what to do, and who answers as what the assistant is', () => {
+    expect(
+      answer(
+        'Ich habe versehentlich eine Datei aus einer dubiosen Mail geöffnet. Welche Schritte empfehlen Sie?',
+      ),
+    ).toBe('clicked-link');
+    expect(answer('Welche Schritte hat die Stadt nach dem Angriff unternommen?')).toBe('measures-taken');
+    expect(answer('Wer beantwortet hier eigentlich die Fragen?')).toBe('bot-identity');
+    expect(answer('Who is answering me here, someone at the council?')).toBe('bot-identity');
+    expect(answer('Wer beantwortet meine Fragen zum Vorfall per E-Mail?')).toBe('contact-dpo');
+  });
+
   it('leaves alone what a reviewer found the first rules took (guards)', () => {
     // A mail that speaks of encryption, and ransomware, are no question about the town's encryption.
     expect(
