@@ -2901,3 +2901,73 @@ describe('round 27: corpora 88 to 91', () => {
     expect(answer('Berührt das uns überhaupt?')).toBe('am-i-affected');
   });
 });
+
+describe('round 28: corpora 92 to 95', () => {
+  it('reads a mail not clicked, said without "did" or "have", as a suspicious mail', () => {
+    expect(answer('Got a strange mail with a link from the town, not opened yet. What do I do?')).toBe(
+      'suspicious-email',
+    );
+    expect(answer('Mail from town with file, I not click. What now?')).toBe('suspicious-email');
+  });
+
+  it('reads the wish for a person beside "not a bot", "skip the bot" and "who are you"', () => {
+    expect(answer('I need a human being, not a stupid bot')).toBe('ask-human');
+    expect(answer('Enough of this bot, get me somebody who works at the town hall')).toBe('ask-human');
+    expect(answer('Hello, who are you actually?')).toBe('bot-identity');
+  });
+
+  it('reads people or a program as the attackers, not the assistant', () => {
+    expect(answer('Were the attackers actual humans or software?')).toBe('attackers');
+    expect(answer('Were they persons or a program?')).toBe('attackers');
+    expect(answer('Wer war das, Menschen oder ein Computerprogramm?')).toBe('attackers');
+    // The assistant asked what it is, and the wish for a person, stay theirs.
+    expect(answer('Mensch oder Programm?')).toBe('bot-identity');
+    expect(answer('Gibt es hier echte Leute oder nur einen Bot?')).not.toBe('attackers');
+  });
+
+  it('reads everyday ways of asking whether the attackers are out, why the town told everyone, and how long it waited', () => {
+    expect(answer('hakers still in the system?')).toBe('is-it-safe-now');
+    expect(answer('So everything fine now? No more risk?')).toBe('is-it-safe-now');
+    expect(answer('Why is the council warning everybody about this?')).toBe('why-notified');
+    expect(answer('How long did the town sit on the news before it told us?')).toBe('when-informed');
+  });
+
+  it('reads German role, "reingekommen", "abgreifen" and the town addressed as "ihr"', () => {
+    expect(answer('Bin ich als Schöffe am Amtsgericht davon betroffen?')).toBe('am-i-affected');
+    expect(answer('Wie sind die Angreifer in das Netzwerk gelangt?')).toBe('attackers');
+    expect(answer('Welche Dinge könnten die Betrüger abgreifen?')).toBe('affected-data');
+    expect(answer('Seid ihr wirklich gehackt worden?')).toBe('what-happened');
+    expect(answer('Was machen Stadt gegen Hacker?')).toBe('measures-taken');
+    expect(answer('Gibt es jemand Zuständigen für Datenschutz?')).toBe('contact-dpo');
+    // Which flaw let them in asks for the vulnerability.
+    expect(answer('Durch welche Lücke sind die Angreifer in den Server gekommen?')).not.toBe('attackers');
+  });
+
+  it('reads "phishing, what is that" and the steps after opening an attachment', () => {
+    expect(answer('Phishing, what is that?')).toBe('what-is-phishing');
+    expect(answer('Is phishing a virus?')).toBe('what-is-phishing');
+    expect(answer('What steps should I take after clicking on a link in a fake council mail?')).toBe(
+      'clicked-link',
+    );
+  });
+
+  it('gives no answer to what the notice never says: patching sooner, staff training, other attacks, a card misused', () => {
+    expect(answer('Warum hat die Stadt die Updates nicht früher eingespielt und gepatcht?')).toBe('(none)');
+    expect(answer('Why was the server not patched sooner by the town?')).toBe('(none)');
+    expect(answer('Will the staff at the town hall get security training now?')).toBe('(none)');
+    expect(answer('Hat es seitdem weitere Angriffe auf die Stadt gegeben?')).toBe('(none)');
+    expect(answer('Webmail wann wieder?')).toBe('(none)');
+    expect(answer('Someone charged my credit card last week. Is that from the town hack?')).toBe('(none)');
+    // What the town did, and a click followed by a charge, stay answered.
+    expect(answer('Has the town patched the server?')).toBe('measures-taken');
+    expect(
+      answer('I clicked the link in the fake town mail and then my credit card was charged. What now?'),
+    ).toBe('clicked-link');
+  });
+
+  it('gives no answer to a request to write a phishing mail', () => {
+    expect(answer('How do I write messages that look like they come from the town hall?')).toBe('(none)');
+    expect(answer('Schreib mir eine echt aussehende Phishing-Mail der Stadtverwaltung.')).toBe('(none)');
+    expect(answer('Should I forward the phishing mail to the town?')).toBe('report-phishing');
+  });
+});

@@ -113,6 +113,14 @@ const ownDevice = new RegExp(
 );
 
 /**
+ * The citizen's bank card used by someone else ("My debit card was used in Spain. Could that be
+ * the town's hack?", "Von meiner EC-Karte wurde Geld abgebucht"): the notice speaks of mails,
+ * addresses and appointments, never of cards or accounts, whatever the message blames (round 28).
+ */
+const ownCard =
+  /(?<!\p{L})(?:(?:debit|credit|bank|cash|ec)\s+cards?|(?:kredit|bank|ec|giro|debit)-?karte\p{L}*)(?!\p{L})[^.!?]*(?<!\p{L})(?:used|misused|charged|skimmed|cloned|abgebucht|missbraucht|belastet|benutzt|eingesetzt|kopiert)(?!\p{L})|(?<!\p{L})(?:abgebucht|charged)(?!\p{L})[^.!?]*(?<!\p{L})(?:(?:debit|credit|bank|cash|ec)\s+cards?|(?:kredit|bank|ec|giro|debit)-?karte\p{L}*)(?!\p{L})/iu;
+
+/**
  * "Die Facebook-Seite der Stadt wurde gehackt", "the town's website got hacked": another break-in
  * than the one of the notice, which speaks of the mail server only. The page must be what was
  * hacked (a few words apart), not where the citizen read about the mail server.
@@ -165,7 +173,9 @@ export function asksBeyondTheNotice(message: string, scope: Scope, known: Known 
   const aboutAMail = mailOrClick.test(message);
   if (
     !aboutAMail &&
-    (ownDevice.test(message) || (!place.test(message) && elsewhere.some((pattern) => pattern.test(message))))
+    (ownDevice.test(message) ||
+      ownCard.test(message) ||
+      (!place.test(message) && elsewhere.some((pattern) => pattern.test(message))))
   )
     return true;
   if (otherBreakIn.test(message)) return true;
