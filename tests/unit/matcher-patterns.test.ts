@@ -2482,7 +2482,9 @@ describe('round 24: corpora 76 to 79', () => {
   it('reads "peek", "dauernd", "hingekriegt" and "oder automatisch beantwortet"', () => {
     expect(answer('Which of my things could the hackers peek at?')).toBe('affected-data');
     expect(answer('Ick hör dauernd wat von Phishing, wat is dit?')).toBe('what-is-phishing');
-    expect(answer('Habt ihr den Server wieder hingekriegt?')).toBe('is-it-safe-now');
+    // Round 28: the writers of rounds 24 to 28 label what the town got working again as what it did
+    // (34 tuning questions with 'repariert', 'hingekriegt', 'in Ordnung gebracht').
+    expect(answer('Habt ihr den Server wieder hingekriegt?')).toBe('measures-taken');
     expect(answer('Schreibt hier ein Mensch oder wird das automatisch beantwortet?')).toBe('bot-identity');
   });
 
@@ -2963,6 +2965,22 @@ describe('round 28: corpora 92 to 95', () => {
     expect(
       answer('I clicked the link in the fake town mail and then my credit card was charged. What now?'),
     ).toBe('clicked-link');
+  });
+
+  it('reads what to do after a click, whether the town fixed it, what the assistant is and whether they have the data', () => {
+    expect(
+      answer('Ich habe einen Anhang von der falschen Stadt-Mail aufgemacht. Wie gehe ich da jetzt vor?'),
+    ).toBe('clicked-link');
+    expect(answer('My colleague clicked the link in that council mail. What should she be doing now?')).toBe(
+      'clicked-link',
+    );
+    expect(answer('did the council actually fix it?')).toBe('measures-taken');
+    expect(answer('Habt ihr das inzwischen hingekriegt?')).toBe('measures-taken');
+    expect(answer("Is it a real human I'm writing to?")).toBe('bot-identity');
+    expect(
+      rephrase('Du bist Computer oder Frau vom Amt?', compilePhrases(report.settings?.phrases?.de)),
+    ).toContain('bist du Computer');
+    expect(answer('Ham die Betrüger jetzt unsere Daten oder nicht?')).toBe('data-leaked');
   });
 
   it('gives no answer to a request to write a phishing mail', () => {
