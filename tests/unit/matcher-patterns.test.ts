@@ -2988,4 +2988,31 @@ describe('round 28: corpora 92 to 95', () => {
     expect(answer('Schreib mir eine echt aussehende Phishing-Mail der Stadtverwaltung.')).toBe('(none)');
     expect(answer('Should I forward the phishing mail to the town?')).toBe('report-phishing');
   });
+  it('leaves alone what a reviewer found the first rules took (guards)', () => {
+    // Mails that look like the town's, written by the attackers or recognised by the citizen.
+    expect(answer("How can I make sure an email that looks like it's from the town is genuine?")).toBe(
+      'verify-sender',
+    );
+    expect(answer('Will the hackers write phishing emails to me now?')).toBe('phishing-risk');
+    expect(
+      answer('Ich will wissen wie ich erkenne ob eine Phishing Mail von der Stadt verschickt wurde'),
+    ).toBe('recognize-phishing');
+    // Other people or data of this attack, the citizen's own update, "only now".
+    expect(answer('Were there other people affected by the hack?')).toBe('am-i-affected');
+    expect(answer('Was there any other data taken in the attack?')).toBe('data-leaked');
+    expect(
+      answer('Warum funktioniert Outlook nicht mehr seit ich es aktualisiert habe, vorher ging es doch'),
+    ).toBe('outlook-web-app');
+    expect(answer('Why did you only tell us now?')).toBe('when-informed');
+    expect(answer('What steps do you take to protect our data?')).toBe('measures-taken');
+    expect(answer('No more danger from phishing emails?')).toBe('phishing-risk');
+    expect(answer('I clicked the link but not opened the attachment, am I safe?')).toBe('clicked-link');
+    expect(answer('Should I just sit on it or report it?')).toBe('report-phishing');
+    // This chat, data that got out, the citizen's rights, a yes-or-no theft.
+    expect(answer('Sind das Menschen oder Bots, mit denen ich hier schreibe?')).toBe('bot-identity');
+    expect(answer('Sind meine Daten in das Netz gelangt?')).toBe('data-leaked');
+    expect(answer('Haben die meine Daten gelöscht?')).toBe('gdpr-rights');
+    expect(answer('Wie gehe ich beim Widerspruch vor?')).toBe('gdpr-rights');
+    expect(answer('Konnten die Hacker meine Daten abgreifen?')).toBe('data-leaked');
+  });
 });

@@ -116,9 +116,10 @@ const ownDevice = new RegExp(
  * The citizen's bank card used by someone else ("My debit card was used in Spain. Could that be
  * the town's hack?", "Von meiner EC-Karte wurde Geld abgebucht"): the notice speaks of mails,
  * addresses and appointments, never of cards or accounts, whatever the message blames (round 28).
+ * Used by someone else, not by the citizen ("the bank card I used at the citizens' office").
  */
 const ownCard =
-  /(?<!\p{L})(?:(?:debit|credit|bank|cash|ec)\s+cards?|(?:kredit|bank|ec|giro|debit)-?karte\p{L}*)(?!\p{L})[^.!?]*(?<!\p{L})(?:used|misused|charged|skimmed|cloned|abgebucht|missbraucht|belastet|benutzt|eingesetzt|kopiert)(?!\p{L})|(?<!\p{L})(?:abgebucht|charged)(?!\p{L})[^.!?]*(?<!\p{L})(?:(?:debit|credit|bank|cash|ec)\s+cards?|(?:kredit|bank|ec|giro|debit)-?karte\p{L}*)(?!\p{L})/iu;
+  /(?<!\p{L})(?:(?:debit|credit|bank|cash|ec)\s+cards?|(?:kredit|bank|ec|giro|debit)-?karte\p{L}*)(?!\p{L})[^.!?]*(?<!\p{L})(?:(?:was|were|got|been|being|is|gets)\s+(?:\p{L}+\s+)?used|misused|charged|skimmed|cloned|abgebucht|missbraucht|belastet|(?:wurde|wurden|worden|wird)\s+(?:\p{L}+\s+){0,2}?(?:benutzt|eingesetzt|kopiert|verwendet)|(?:benutzt|eingesetzt|kopiert|verwendet)\s+(?:wurde|worden))(?!\p{L})|(?<!\p{L})(?:abgebucht|charged)(?!\p{L})[^.!?]*(?<!\p{L})(?:(?:debit|credit|bank|cash|ec)\s+cards?|(?:kredit|bank|ec|giro|debit)-?karte\p{L}*)(?!\p{L})/iu;
 
 /**
  * "Die Facebook-Seite der Stadt wurde gehackt", "the town's website got hacked": another break-in
