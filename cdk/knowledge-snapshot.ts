@@ -26,12 +26,33 @@ export const maxSettingsBytes = 300_000;
  */
 const encodings = lasting('knowledge-snapshot-encodings', () => new Map<string, string>());
 
-/** Throws when the settings, as stored, would not fit one table item (see `maxSettingsBytes`). */
-export function checkSettingsSize(settings: Settings, max = maxSettingsBytes): void {
-  const bytes = Buffer.byteLength(JSON.stringify(settings), 'utf8');
+/**
+ * The learned counts are an item of their own (`KB / LEARNED`, one string attribute): they may
+ * grow to this many bytes as JSON, with room to spare below the item's 400 KB.
+ */
+export const maxLearnedBytes = 380_000;
+
+/**
+ * Throws when the settings, as stored, would not fit one table item (see `maxSettingsBytes`), or
+ * the learned counts theirs (`maxLearnedBytes`). The counts are stored apart from the settings
+ * since round 28 (store.ts), so they do not count towards the settings' bytes.
+ */
+export function checkSettingsSize(
+  settings: Settings,
+  max = maxSettingsBytes,
+  maxLearned = maxLearnedBytes,
+): void {
+  const { learned, ...matcher } = settings.matcher;
+  const bytes = Buffer.byteLength(JSON.stringify({ ...settings, matcher }), 'utf8');
   if (bytes > max) {
     throw new Error(
       `The settings are ${bytes} bytes as JSON; they are one DynamoDB item (at most 400 KB), and a deploy allows ${max} bytes. Move word lists that grew out of bounds into fewer, broader rules.`,
+    );
+  }
+  const learnedBytes = learned === undefined ? 0 : Buffer.byteLength(JSON.stringify(learned), 'utf8');
+  if (learnedBytes > maxLearned) {
+    throw new Error(
+      `The learned counts are ${learnedBytes} bytes as JSON; they are one DynamoDB item (at most 400 KB), and a deploy allows ${maxLearned} bytes. Count fewer corpora, or pack the counts leaner (learned.ts).`,
     );
   }
 }

@@ -10,7 +10,7 @@ import {
   withDeploymentOwned,
 } from '../lib/knowledge/deployment-settings.ts';
 import { knowledgeKeys } from '../lib/knowledge/knowledge-table.ts';
-import { importKnowledge, type KnowledgeMeta, readMeta } from '../lib/knowledge/store.ts';
+import { importKnowledge, type KnowledgeMeta, readMeta, writeLearned } from '../lib/knowledge/store.ts';
 import { logger } from '../lib/observability/logger.ts';
 import { decodeSnapshot, type SeedSnapshot } from './snapshot.ts';
 
@@ -33,8 +33,11 @@ export async function seedKnowledge(
   const meta = await readMeta(true);
   if (meta && meta.source !== 'files') {
     // Staff content stays; the deployment-owned settings (addresses, CORS, caps, retention,
-    // four-eyes) still follow deploy/<stage>.json, or a redeploy could never change them.
-    const version = await reapplyDeploymentSettings(meta, snapshot().settings);
+    // four-eyes) still follow deploy/<stage>.json, or a redeploy could never change them. So do
+    // the learned counts: generated from the shipped corpora, never edited by staff.
+    const { settings: deployed } = snapshot();
+    const learnedChanged = await writeLearned(deployed.matcher.learned);
+    const version = await reapplyDeploymentSettings(meta, deployed, learnedChanged);
     logger.info('knowledge base edited by staff; entries kept, deployment settings applied', {
       version,
       source: meta.source,
@@ -60,14 +63,16 @@ export async function seedKnowledge(
 
 /**
  * Writes the deployment-owned settings into the published META (new version, so every ask
- * function reloads); conditional on the version read, so a concurrent publish is never lost.
+ * function reloads, also when only the learned counts changed); conditional on the version read,
+ * so a concurrent publish is never lost.
  */
 async function reapplyDeploymentSettings(
   meta: KnowledgeMeta,
   deployed: SeedSnapshot['settings'],
+  learnedChanged: boolean,
 ): Promise<number> {
   const owned = deploymentOwned(deployed);
-  if (!differsFromDeployment(meta.settings, owned)) return meta.version;
+  if (!differsFromDeployment(meta.settings, owned) && !learnedChanged) return meta.version;
   const version = meta.version + 1;
   try {
     await updateItem('knowledge', knowledgeKeys.meta(), {

@@ -9,7 +9,12 @@ import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../cdk/build.ts';
 import { loadSettings, resolveConfig } from '../../cdk/config.ts';
-import { checkSettingsSize, loadKnowledgeSnapshot, maxSettingsBytes } from '../../cdk/knowledge-snapshot.ts';
+import {
+  checkSettingsSize,
+  loadKnowledgeSnapshot,
+  maxLearnedBytes,
+  maxSettingsBytes,
+} from '../../cdk/knowledge-snapshot.ts';
 import { lambdaBuildOptions } from '../../cdk/lambda-bundling.ts';
 import type { IncidentFaqStack } from '../../cdk/stack.ts';
 import { removeTemporaryFolders } from '../../cdk/temporary-folder.ts';
@@ -223,10 +228,20 @@ describe('knowledge snapshot', () => {
     expect(result.outputFiles?.[0]?.text).toContain('k'.repeat(300_000));
   });
 
-  it('stops the deploy when the settings would not fit one table item, and not before', () => {
-    expect(() => checkSettingsSize(settings)).not.toThrow();
-    expect(Buffer.byteLength(JSON.stringify(settings))).toBeLessThan(maxSettingsBytes);
-    expect(() => checkSettingsSize(settings, 10_000)).toThrow(/one DynamoDB item \(at most 400 KB\)/);
+  it('stops the deploy when the settings would not fit one table item, and not before', async () => {
+    const loaded = (await loadKnowledgeDir()).settings;
+    if (!loaded?.matcher.learned) throw new Error('the shipped knowledge base has learned counts');
+    expect(() => checkSettingsSize(loaded)).not.toThrow();
+    expect(() => checkSettingsSize(loaded, 10_000)).toThrow(
+      /settings are .* one DynamoDB item \(at most 400 KB\)/,
+    );
+    // The learned counts are an item of their own: they do not count towards the settings' bytes.
+    const { learned, ...matcher } = loaded.matcher;
+    const alone = Buffer.byteLength(JSON.stringify({ ...loaded, matcher }));
+    expect(alone).toBeLessThan(maxSettingsBytes);
+    expect(Buffer.byteLength(JSON.stringify(learned))).toBeLessThan(maxLearnedBytes);
+    expect(() => checkSettingsSize(loaded, alone)).not.toThrow();
+    expect(() => checkSettingsSize(loaded, maxSettingsBytes, 10_000)).toThrow(/learned counts are/);
   });
 
   it('fails the synth when the knowledge base is invalid', async () => {
@@ -329,6 +344,35 @@ describe('knowledge seed handler', () => {
     expect(after?.settings.contact.organisation).toBe(before?.settings.contact.organisation);
     expect(after?.entries).toEqual(before?.entries);
     expect(await readMeta(true)).toMatchObject({ source: 'editor' });
+  });
+
+  it('brings new learned counts to a knowledge base that staff edited, and reloads the readers', async () => {
+    const { seedKnowledge } = await import('../../functions/seed-knowledge/handler.ts');
+    const { loadPublished } = await import('../../functions/lib/knowledge/store.ts');
+    const before = await loadPublished();
+    const shipped = (await loadKnowledgeDir()).settings;
+    const learned = shipped?.matcher.learned;
+    if (!shipped || !learned) throw new Error('the shipped knowledge base has learned counts');
+    const recounted = {
+      ...shipped,
+      matcher: { ...shipped.matcher, learned: { ...learned, confidence: 0.8 } },
+    };
+    const result = await seedKnowledge(event('Update'), () => ({
+      entries: [],
+      settings: recounted,
+      evalCases: [],
+    }));
+    expect(result.Data).toEqual({ imported: 'false', version: String((before?.version ?? 0) + 1) });
+    const after = await loadPublished();
+    expect(after?.settings.matcher.learned?.confidence).toBe(0.8);
+    expect(after?.entries).toEqual(before?.entries);
+    // The same counts again: nothing to reload.
+    const again = await seedKnowledge(event('Update'), () => ({
+      entries: [],
+      settings: recounted,
+      evalCases: [],
+    }));
+    expect(again.Data?.version).toBe(result.Data?.version);
   });
 });
 

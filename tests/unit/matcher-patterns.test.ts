@@ -2988,6 +2988,15 @@ describe('round 28: corpora 92 to 95', () => {
     expect(answer('Schreib mir eine echt aussehende Phishing-Mail der Stadtverwaltung.')).toBe('(none)');
     expect(answer('Should I forward the phishing mail to the town?')).toBe('report-phishing');
   });
+  it('reads the incident named in a few words, "hacked or what", and two questions beside a password', () => {
+    expect(answer('council hack??')).toBe('what-happened');
+    expect(answer('so the town got hacked or what lol')).toBe('what-happened');
+    // Both topics answer it; the password after a click does not.
+    expect(['what-happened', 'passwords']).toContain(
+      answer('Was ist da passiert und sollte ich mein Kennwort ändern?'),
+    );
+  });
+
   it('leaves alone what a reviewer found the first rules took (guards)', () => {
     // Mails that look like the town's, written by the attackers or recognised by the citizen.
     expect(answer("How can I make sure an email that looks like it's from the town is genuine?")).toBe(

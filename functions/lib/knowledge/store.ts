@@ -1,4 +1,4 @@
-import { getItem, putItem } from '../adapters/dynamodb.ts';
+import { deleteItem, getItem, putItem } from '../adapters/dynamodb.ts';
 import type { EvalCase } from './evaluate.ts';
 import { knowledgeKeys } from './knowledge-table.ts';
 import {
@@ -10,12 +10,13 @@ import {
   readSet,
   readSetEntry,
 } from './publication.ts';
-import type { Entry, KnowledgeSnapshot, Settings } from './schema.ts';
+import type { Entry, KnowledgeSnapshot, LearnedCounts, Settings } from './schema.ts';
 
 /**
- * The published knowledge base (META, EVAL and the published set of the `knowledge` table; key
- * layout in knowledge-table.ts, writes in publication.ts). Readers poll the META version and
- * reload entries only when it changed; they find the set through META's pointer.
+ * The published knowledge base (META, EVAL, LEARNED and the published set of the `knowledge`
+ * table; key layout in knowledge-table.ts, writes of META and the sets in publication.ts). Readers
+ * poll the META version and reload entries only when it changed; they find the set through META's
+ * pointer, and the learned counts in an item of their own.
  */
 
 /** The stored evaluation cases (empty when none were imported). */
@@ -92,20 +93,53 @@ export async function isPublishedEntry(entryId: string): Promise<boolean> {
   return item !== undefined;
 }
 
+/** The stored learned counts (undefined when none were imported). */
+export async function readLearned(): Promise<LearnedCounts | undefined> {
+  const item = (await getItem('knowledge', knowledgeKeys.learned())) as { counts?: string } | undefined;
+  return item?.counts === undefined ? undefined : (JSON.parse(item.counts) as LearnedCounts);
+}
+
+/**
+ * Stores the learned counts, or removes them when the imported knowledge base has none (another
+ * town's, before its first `kb learn`). Returns whether the stored counts changed.
+ */
+export async function writeLearned(learned: LearnedCounts | undefined): Promise<boolean> {
+  const counts = learned === undefined ? undefined : JSON.stringify(learned);
+  const stored = (await getItem('knowledge', knowledgeKeys.learned())) as { counts?: string } | undefined;
+  if (stored?.counts === counts) return false;
+  if (counts === undefined) await deleteItem('knowledge', knowledgeKeys.learned());
+  else await putItem('knowledge', { ...knowledgeKeys.learned(), counts });
+  return true;
+}
+
+/** The settings without their learned counts: what META stores. */
+export function withoutLearned(settings: Settings): Settings {
+  const { learned: _learned, ...matcher } = settings.matcher;
+  return { ...settings, matcher };
+}
+
 /** Loads the whole published knowledge base (entries and settings) with its version. */
 export async function loadPublished(): Promise<KnowledgeSnapshot | undefined> {
   const current = await readCurrent();
   if (!current) return undefined;
   const entries = current.items.map((item) => item.entry).sort((a, b) => a.id.localeCompare(b.id));
-  return { version: current.meta.version, settings: current.meta.settings, entries };
+  // A table imported before round 28 keeps the counts in META's settings until its next import.
+  const learned = (await readLearned()) ?? current.meta.settings.matcher.learned;
+  const { settings } = current.meta;
+  return {
+    version: current.meta.version,
+    settings: learned === undefined ? settings : { ...settings, matcher: { ...settings.matcher, learned } },
+    entries,
+  };
 }
 
 /**
  * Replaces the published knowledge base with the given entries and settings and bumps the
  * version, so every ask function reloads within seconds. Used by `kb import`, the first local
  * start and the deploy-time seed. `evalCases` (the settings' eval file) are stored for the
- * publish gate; when omitted, the stored cases stay as they are. The new set is written in full
- * before META points to it (publication.ts): readers never see half an import.
+ * publish gate; when omitted, the stored cases stay as they are. The learned counts go to an item
+ * of their own (`writeLearned`), META gets the settings without them. The new set is written in
+ * full before META points to it (publication.ts): readers never see half an import.
  */
 export async function importKnowledge(
   entries: readonly Entry[],
@@ -116,6 +150,8 @@ export async function importKnowledge(
   if (evalCases) {
     await putItem('knowledge', { ...knowledgeKeys.evalCases(), cases: evalCases });
   }
+  // The counts first: readers reload when META's version moves on, and find them then.
+  await writeLearned(settings.matcher.learned);
   const now = new Date().toISOString();
   const {
     pending: _pending,
@@ -123,7 +159,7 @@ export async function importKnowledge(
     ...meta
   } = await publishSet(
     entries.map((entry) => ({ entry, version: 0, publishedAt: now })),
-    settings,
+    withoutLearned(settings),
     source,
   );
   return meta;
