@@ -10,7 +10,14 @@ import {
   withDeploymentOwned,
 } from '../lib/knowledge/deployment-settings.ts';
 import { knowledgeKeys } from '../lib/knowledge/knowledge-table.ts';
-import { importKnowledge, type KnowledgeMeta, readMeta, writeLearned } from '../lib/knowledge/store.ts';
+import {
+  importKnowledge,
+  type KnowledgeMeta,
+  learnedDigest,
+  readMeta,
+  withoutLearned,
+  writeLearned,
+} from '../lib/knowledge/store.ts';
 import { logger } from '../lib/observability/logger.ts';
 import { decodeSnapshot, type SeedSnapshot } from './snapshot.ts';
 
@@ -36,8 +43,8 @@ export async function seedKnowledge(
     // four-eyes) still follow deploy/<stage>.json, or a redeploy could never change them. So do
     // the learned counts: generated from the shipped corpora, never edited by staff.
     const { settings: deployed } = snapshot();
-    const learnedChanged = await writeLearned(deployed.matcher.learned);
-    const version = await reapplyDeploymentSettings(meta, deployed, learnedChanged);
+    await writeLearned(deployed.matcher.learned);
+    const version = await reapplyDeploymentSettings(meta, deployed);
     logger.info('knowledge base edited by staff; entries kept, deployment settings applied', {
       version,
       source: meta.source,
@@ -63,27 +70,41 @@ export async function seedKnowledge(
 
 /**
  * Writes the deployment-owned settings into the published META (new version, so every ask
- * function reloads, also when only the learned counts changed); conditional on the version read,
- * so a concurrent publish is never lost.
+ * function reloads); conditional on the version read, so a concurrent publish is never lost.
+ * Also when only the learned counts changed: META keeps their digest, so a deploy retried after
+ * a failed attempt (which stored the counts already) still moves the version on. Counts that a
+ * table from before round 28 kept in META's settings leave them here (they are LEARNED's now).
  */
 async function reapplyDeploymentSettings(
-  meta: KnowledgeMeta,
+  meta: KnowledgeMeta & { learnedSha?: string },
   deployed: SeedSnapshot['settings'],
-  learnedChanged: boolean,
 ): Promise<number> {
   const owned = deploymentOwned(deployed);
-  if (!differsFromDeployment(meta.settings, owned) && !learnedChanged) return meta.version;
+  const learnedSha = learnedDigest(deployed.matcher.learned);
+  if (
+    !differsFromDeployment(meta.settings, owned) &&
+    meta.learnedSha === learnedSha &&
+    meta.settings.matcher.learned === undefined
+  )
+    return meta.version;
   const version = meta.version + 1;
   try {
     await updateItem('knowledge', knowledgeKeys.meta(), {
-      UpdateExpression: 'SET #settings = :settings, #version = :next, #updatedAt = :now',
+      UpdateExpression:
+        'SET #settings = :settings, #version = :next, #updatedAt = :now, #learnedSha = :learnedSha',
       ConditionExpression: '#version = :current',
-      ExpressionAttributeNames: { '#settings': 'settings', '#version': 'version', '#updatedAt': 'updatedAt' },
+      ExpressionAttributeNames: {
+        '#settings': 'settings',
+        '#version': 'version',
+        '#updatedAt': 'updatedAt',
+        '#learnedSha': 'learnedSha',
+      },
       ExpressionAttributeValues: {
-        ':settings': withDeploymentOwned(meta.settings, owned),
+        ':settings': withoutLearned(withDeploymentOwned(meta.settings, owned)),
         ':next': version,
         ':current': meta.version,
         ':now': new Date().toISOString(),
+        ':learnedSha': learnedSha,
       },
     });
   } catch (error) {

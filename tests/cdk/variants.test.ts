@@ -348,7 +348,7 @@ describe('knowledge seed handler', () => {
 
   it('brings new learned counts to a knowledge base that staff edited, and reloads the readers', async () => {
     const { seedKnowledge } = await import('../../functions/seed-knowledge/handler.ts');
-    const { loadPublished } = await import('../../functions/lib/knowledge/store.ts');
+    const { loadPublished, writeLearned } = await import('../../functions/lib/knowledge/store.ts');
     const before = await loadPublished();
     const shipped = (await loadKnowledgeDir()).settings;
     const learned = shipped?.matcher.learned;
@@ -373,6 +373,47 @@ describe('knowledge seed handler', () => {
       evalCases: [],
     }));
     expect(again.Data?.version).toBe(result.Data?.version);
+    // A deploy that stored new counts and then failed (a publish during it): its retry still
+    // moves the version on, though the counts are stored already.
+    const retried = {
+      ...recounted,
+      matcher: { ...recounted.matcher, learned: { ...learned, confidence: 0.7 } },
+    };
+    await writeLearned(retried.matcher.learned);
+    const retry = await seedKnowledge(event('Update'), () => ({
+      entries: [],
+      settings: retried,
+      evalCases: [],
+    }));
+    expect(Number(retry.Data?.version)).toBe(Number(again.Data?.version) + 1);
+    expect((await loadPublished())?.settings.matcher.learned?.confidence).toBe(0.7);
+  });
+
+  it('moves counts that an older table kept in META out of its settings', async () => {
+    const { seedKnowledge } = await import('../../functions/seed-knowledge/handler.ts');
+    const { loadPublished, readMeta } = await import('../../functions/lib/knowledge/store.ts');
+    const { getItem, putItem } = await import('../../functions/lib/adapters/dynamodb.ts');
+    const { knowledgeKeys } = await import('../../functions/lib/knowledge/knowledge-table.ts');
+    const shipped = (await loadKnowledgeDir()).settings;
+    if (!shipped?.matcher.learned) throw new Error('the shipped knowledge base has learned counts');
+    const meta = (await getItem('knowledge', knowledgeKeys.meta())) as Record<string, unknown> & {
+      settings: typeof shipped;
+    };
+    await putItem('knowledge', {
+      ...meta,
+      pk: 'KB',
+      sk: 'META',
+      settings: { ...meta.settings, matcher: { ...meta.settings.matcher, learned: shipped.matcher.learned } },
+    });
+    const before = await readMeta(true);
+    const result = await seedKnowledge(event('Update'), () => ({
+      entries: [],
+      settings: shipped,
+      evalCases: [],
+    }));
+    expect(Number(result.Data?.version)).toBe((before?.version ?? 0) + 1);
+    expect((await readMeta(true))?.settings.matcher.learned).toBeUndefined();
+    expect((await loadPublished())?.settings.matcher.learned).toEqual(shipped.matcher.learned);
   });
 });
 

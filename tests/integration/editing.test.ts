@@ -62,9 +62,9 @@ async function askText(question: string, locale: 'de' | 'en' = 'de') {
 
 beforeAll(async () => {
   stack = await startTestStack();
-  // Without the learned counts (119 KB that every publish here writes and reads again through the
-  // embedded database): the publish gate matches without them anyway, and no test here asks what
-  // they decide (tests/unit/learned.test.ts, matcher-patterns.test.ts do).
+  // Without the learned counts (112 KB that every load here reads again through the embedded
+  // database): the publish gate matches without them anyway, and no test here asks what they
+  // decide (tests/unit/learned.test.ts, matcher-patterns.test.ts do).
   const published = await loadPublished();
   if (!published) throw new Error('no knowledge base');
   await importKnowledge(published.entries, {

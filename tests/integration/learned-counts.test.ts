@@ -61,4 +61,27 @@ describe('the learned counts in the knowledge table', () => {
     });
     expect((await loadPublished())?.settings.matcher.learned).toEqual(shipped);
   });
+  it('take precedence over counts left in META, and an unreadable item leaves the matcher without them', async () => {
+    const report = await loadKnowledgeDir();
+    const shipped = report.settings?.matcher.learned;
+    if (!report.settings || !shipped) throw new Error('the shipped knowledge base has learned counts');
+    await importKnowledge(report.entries, report.settings);
+    const meta = (await getItem('knowledge', knowledgeKeys.meta())) as Record<string, unknown> & {
+      settings: NonNullable<typeof report.settings>;
+    };
+    const older = { ...shipped, confidence: 0.5 };
+    await putItem('knowledge', {
+      ...meta,
+      pk: 'KB',
+      sk: 'META',
+      settings: { ...meta.settings, matcher: { ...meta.settings.matcher, learned: older } },
+    });
+    expect((await loadPublished())?.settings.matcher.learned?.confidence).toBe(shipped.confidence);
+    await putItem('knowledge', { ...knowledgeKeys.learned(), counts: '{"confidence": "not a number"' });
+    expect(await readLearned()).toBeUndefined();
+    await putItem('knowledge', { ...knowledgeKeys.learned(), counts: '{"confidence": "not a number"}' });
+    expect(await readLearned()).toBeUndefined();
+    await importKnowledge(report.entries, report.settings);
+    expect(await readLearned()).toEqual(shipped);
+  });
 });

@@ -16,8 +16,8 @@ const settings = createVersionedCache({
  * The published settings (caps, retention, contact), read from the knowledge META item and
  * checked again every `KNOWLEDGE_CHECK_INTERVAL_MS`, so a change published by staff applies
  * within seconds without a deployment. A check reads the version only, as the ask function's does:
- * the settings carry the learned counts (about 100 KB), and reading them on every escalation had
- * cost the local tiers a tenth of their CPU time.
+ * a load reads the settings and the learned counts (about 110 KB, an item of their own since round
+ * 28), and reading them on every escalation had cost the local tiers a tenth of their CPU time.
  */
 export async function publishedSettings(): Promise<Settings> {
   return (await settings.get()).settings;

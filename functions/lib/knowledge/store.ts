@@ -1,4 +1,6 @@
-import { deleteItem, getItem, putItem } from '../adapters/dynamodb.ts';
+import { createHash } from 'node:crypto';
+import { deleteItem, getItem, putItem, updateItem } from '../adapters/dynamodb.ts';
+import { logger } from '../observability/logger.ts';
 import type { EvalCase } from './evaluate.ts';
 import { knowledgeKeys } from './knowledge-table.ts';
 import {
@@ -93,10 +95,45 @@ export async function isPublishedEntry(entryId: string): Promise<boolean> {
   return item !== undefined;
 }
 
-/** The stored learned counts (undefined when none were imported). */
+/** The stored counts as written: one JSON string (strongly consistent, as META and the set are read). */
+async function storedCounts(): Promise<string | undefined> {
+  const item = (await getItem('knowledge', knowledgeKeys.learned(), { ConsistentRead: true })) as
+    | { counts?: string }
+    | undefined;
+  return item?.counts;
+}
+
+/**
+ * The shape of the counts, checked by hand: the schema (zod) would add some 90 KB to the `ask`
+ * bundle, and the counts were checked against it when they were imported.
+ */
+function isCounts(value: unknown): value is LearnedCounts {
+  if (typeof value !== 'object' || value === null) return false;
+  const { confidence, examples, terms } = value as Partial<Record<keyof LearnedCounts, unknown>>;
+  return (
+    typeof confidence === 'number' &&
+    typeof examples === 'object' &&
+    examples !== null &&
+    typeof terms === 'object' &&
+    terms !== null
+  );
+}
+
+/**
+ * The stored learned counts (undefined when none were imported). Counts that do not parse leave
+ * the matcher without its second opinion, with a warning, rather than every reader failing.
+ */
 export async function readLearned(): Promise<LearnedCounts | undefined> {
-  const item = (await getItem('knowledge', knowledgeKeys.learned())) as { counts?: string } | undefined;
-  return item?.counts === undefined ? undefined : (JSON.parse(item.counts) as LearnedCounts);
+  const counts = await storedCounts();
+  if (counts === undefined) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(counts);
+    if (isCounts(parsed)) return parsed;
+  } catch {
+    // Not JSON: reported below like counts of the wrong shape.
+  }
+  logger.warn('the stored learned counts are unreadable; matching without them until the next import');
+  return undefined;
 }
 
 /**
@@ -105,12 +142,21 @@ export async function readLearned(): Promise<LearnedCounts | undefined> {
  */
 export async function writeLearned(learned: LearnedCounts | undefined): Promise<boolean> {
   const counts = learned === undefined ? undefined : JSON.stringify(learned);
-  const stored = (await getItem('knowledge', knowledgeKeys.learned())) as { counts?: string } | undefined;
-  if (stored?.counts === counts) return false;
+  if ((await storedCounts()) === counts) return false;
   if (counts === undefined) await deleteItem('knowledge', knowledgeKeys.learned());
   else await putItem('knowledge', { ...knowledgeKeys.learned(), counts });
   return true;
 }
+
+/**
+ * A digest of the learned counts, kept on META (`learnedSha`): the deploy-time seed moves the
+ * version on when the deployed counts differ from those the readers were told about, also when a
+ * failed attempt stored them already.
+ */
+export const learnedDigest = (learned: LearnedCounts | undefined): string =>
+  createHash('sha256')
+    .update(learned === undefined ? '' : JSON.stringify(learned))
+    .digest('hex');
 
 /** The settings without their learned counts: what META stores. */
 export function withoutLearned(settings: Settings): Settings {
@@ -150,7 +196,9 @@ export async function importKnowledge(
   if (evalCases) {
     await putItem('knowledge', { ...knowledgeKeys.evalCases(), cases: evalCases });
   }
-  // The counts first: readers reload when META's version moves on, and find them then.
+  // The counts first: readers reload when META's version moves on, and find them then. Should the
+  // publish below fail (a publish under way), the new counts meet the old entries until the import
+  // is run again, which always moves the version on: a second opinion on entries it partly knows.
   await writeLearned(settings.matcher.learned);
   const now = new Date().toISOString();
   const {
@@ -162,5 +210,10 @@ export async function importKnowledge(
     withoutLearned(settings),
     source,
   );
+  await updateItem('knowledge', knowledgeKeys.meta(), {
+    UpdateExpression: 'SET #learnedSha = :learnedSha',
+    ExpressionAttributeNames: { '#learnedSha': 'learnedSha' },
+    ExpressionAttributeValues: { ':learnedSha': learnedDigest(settings.matcher.learned) },
+  });
   return meta;
 }
