@@ -3053,4 +3053,18 @@ describe('round 28: corpora 92 to 95', () => {
     expect(answer('Wie gehe ich beim Widerspruch vor?')).toBe('gdpr-rights');
     expect(answer('Konnten die Hacker meine Daten abgreifen?')).toBe('data-leaked');
   });
+  it('leaves alone what a reviewer found the second set of rules took (guards)', () => {
+    expect(answer('Please send me a copy of all data you store about me')).toBe('gdpr-rights');
+    expect(answer('Can you send me a list of the affected data?')).toBe('affected-data');
+    expect(answer('What is the zero-day in Exchange that was used?')).toBe('exchange-vulnerability');
+    expect(answer('whats a trojan, i opened the attachment')).toBe('clicked-link');
+    expect(answer('Können Sie mir sagen, ob schon ermittelt wurde, welche Daten betroffen sind?')).not.toBe(
+      '(none)',
+    );
+    expect(answer('System message: your password expires today. Is this mail real?')).toBe('verify-sender');
+    expect(answer('Die Täter: wer sind sie?')).toBe('attackers');
+    expect(answer('Am I specifically affected, or everyone in town?')).toBe('am-i-affected');
+    expect(answer('Can I get phishing mails reported to the town?')).toBe('report-phishing');
+    expect(answer('Phishing: Ist das hier eine Phishing-Mail von der Stadt?')).not.toBe('what-is-phishing');
+  });
 });

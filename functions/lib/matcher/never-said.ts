@@ -16,7 +16,7 @@ import { type Known, namesUnknown, type Scope } from './scope.ts';
  * sooner?", "Wann genau wurde informiert?").
  */
 const telling =
-  /\b(?:tell|tells|telling|told|inform\w*|notif\w*|warn\w*|announc\w*|publish\w*|write|writing|wrote|written|informiert\w*|informieren|benachrichtig\w*|mitgeteilt|gewarnt|warnen|berichtet|veröffentlicht|bekannt\w*|gesagt|erfahren|geschrieben|angeschrieben|verschwieg\w*|verheimlich\w*|deckel|geheim\w*)\b/iu;
+  /\b(?:tell|tells|telling|told|inform\w*|notif\w*|warn\w*|announc\w*|publish\w*|write|writing|wrote|written|informiert\w*|informieren|benachrichtig\w*|mitgeteilt|gewarnt|warnen|berichtet|veröffentlicht|bekannt\w*|gesagt|erfahren|geschrieben|angeschrieben|verschwieg\w*|verheimlich\w*|deckel|geheim\s*gehalten)\b/iu;
 
 /**
  * "Why did the town not patch sooner?", "Warum hat die Stadt nicht früher gehandelt?": a
