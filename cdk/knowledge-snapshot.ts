@@ -4,6 +4,7 @@ import { withDeploymentOwned } from '../functions/lib/knowledge/deployment-setti
 import type { EvalCase } from '../functions/lib/knowledge/evaluate.ts';
 import { knowledgeDirFromEnv, loadKnowledgeDir, readEvalFile } from '../functions/lib/knowledge/files.ts';
 import type { Settings } from '../functions/lib/knowledge/schema.ts';
+import { withoutLearned } from '../functions/lib/matcher/learned.ts';
 import { lasting, memo } from '../functions/lib/memo.ts';
 import { encodeSnapshot, type SeedSnapshot } from '../functions/seed-knowledge/snapshot.ts';
 import type { AppConfig } from './config.ts';
@@ -42,8 +43,8 @@ export function checkSettingsSize(
   max = maxSettingsBytes,
   maxLearned = maxLearnedBytes,
 ): void {
-  const { learned, ...matcher } = settings.matcher;
-  const bytes = Buffer.byteLength(JSON.stringify({ ...settings, matcher }), 'utf8');
+  const { learned } = settings.matcher;
+  const bytes = Buffer.byteLength(JSON.stringify(withoutLearned(settings)), 'utf8');
   if (bytes > max) {
     throw new Error(
       `The settings are ${bytes} bytes as JSON; they are one DynamoDB item (at most 400 KB), and a deploy allows ${max} bytes. Move word lists that grew out of bounds into fewer, broader rules.`,

@@ -15,9 +15,9 @@ import {
   type KnowledgeMeta,
   learnedDigest,
   readMeta,
-  withoutLearned,
   writeLearned,
 } from '../lib/knowledge/store.ts';
+import { withoutLearned } from '../lib/matcher/learned.ts';
 import { logger } from '../lib/observability/logger.ts';
 import { decodeSnapshot, type SeedSnapshot } from './snapshot.ts';
 

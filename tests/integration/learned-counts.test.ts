@@ -6,9 +6,9 @@ import {
   importKnowledge,
   loadPublished,
   readLearned,
-  withoutLearned,
   writeLearned,
 } from '../../functions/lib/knowledge/store.ts';
+import { withoutLearned } from '../../functions/lib/matcher/learned.ts';
 import type { LocalStack } from '../../functions/local/stack.ts';
 import { startTestStack } from '../support/stack.ts';
 

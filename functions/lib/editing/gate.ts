@@ -7,6 +7,7 @@ import {
   selfTestCases,
 } from '../knowledge/evaluate.ts';
 import type { Entry, Settings } from '../knowledge/schema.ts';
+import { withoutLearned } from '../matcher/learned.ts';
 import { createMatcher } from '../matcher/matcher.ts';
 import { memo } from '../memo.ts';
 
@@ -60,17 +61,11 @@ function reportFor(
   evalCases: readonly EvalCase[],
 ): EvalReport {
   const cases = casesFor(entries, evalCases);
-  const matched = withoutCounts(settings);
+  const matched = withoutLearned(settings);
   const key = createHash('sha256')
     .update(JSON.stringify([entries, matched, cases]))
     .digest('hex');
   return memo(reports, key, () => evaluate(createMatcher(entries, matched), cases), 4);
-}
-
-/** The settings without the learned counts (see the module comment). */
-function withoutCounts(settings: Settings): Settings {
-  const { learned: _counts, ...matcher } = settings.matcher;
-  return { ...settings, matcher };
 }
 
 const caseKey = (testCase: { question: string; expected: string | null }) =>

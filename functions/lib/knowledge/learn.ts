@@ -5,6 +5,7 @@ import {
   learnedTerms,
   outOfScope,
   packTerms,
+  withoutLearned,
 } from '../matcher/learned.ts';
 import { createMatcher } from '../matcher/matcher.ts';
 import { buildSynonyms } from '../matcher/normalize.ts';
@@ -31,8 +32,7 @@ export function learnCounts(
   corpora: readonly { file: string; cases: readonly EvalCase[] }[],
   confidence = defaultConfidence,
 ): LearnedCounts {
-  const { learned: _old, ...matcherSettings } = settings.matcher;
-  const matcher = createMatcher(entries, { ...settings, matcher: matcherSettings });
+  const matcher = createMatcher(entries, withoutLearned(settings));
   const synonyms = {
     de: buildSynonyms(settings.synonyms.de ?? {}, 'de', settings.phrases?.de),
     en: buildSynonyms(settings.synonyms.en ?? {}, 'en', settings.phrases?.en),

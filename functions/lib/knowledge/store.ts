@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { deleteItem, getItem, putItem, updateItem } from '../adapters/dynamodb.ts';
+import { withoutLearned } from '../matcher/learned.ts';
 import { logger } from '../observability/logger.ts';
 import type { EvalCase } from './evaluate.ts';
 import { knowledgeKeys } from './knowledge-table.ts';
@@ -157,12 +158,6 @@ export const learnedDigest = (learned: LearnedCounts | undefined): string =>
   createHash('sha256')
     .update(learned === undefined ? '' : JSON.stringify(learned))
     .digest('hex');
-
-/** The settings without their learned counts: what META stores. */
-export function withoutLearned(settings: Settings): Settings {
-  const { learned: _learned, ...matcher } = settings.matcher;
-  return { ...settings, matcher };
-}
 
 /** Loads the whole published knowledge base (entries and settings) with its version. */
 export async function loadPublished(): Promise<KnowledgeSnapshot | undefined> {

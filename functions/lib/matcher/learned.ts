@@ -1,10 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { Language } from '../knowledge/locales.ts';
-import type { Entry, LearnedCounts } from '../knowledge/schema.ts';
+import type { Entry, LearnedCounts, Settings } from '../knowledge/schema.ts';
 import { lasting, memo } from '../memo.ts';
 import { scoring as tuning } from './config.ts';
 import { phrasingTerms, questionTerms } from './locale-index.ts';
 import type { SynonymTable } from './normalize.ts';
+
+/**
+ * The settings without their learned counts: what the knowledge table's META stores (the counts
+ * are an item of their own), what the publish gate matches with, and what `kb learn` counts with.
+ */
+export function withoutLearned<S extends Pick<Settings, 'matcher'>>(settings: S): S {
+  const { learned: _learned, ...matcher } = settings.matcher;
+  return { ...settings, matcher };
+}
 
 /**
  * A learned second opinion (docs/matching.md, round 18): naive Bayes over the matcher's own
