@@ -59,7 +59,9 @@ export const handler = httpHandler(async (event) => {
   const response = ask(loaded, question, locale);
   if (response.answer) response.answer.voteToken = await issueVoteToken(response.answer.entryId);
   let recordedUnanswered = false;
-  if (response.status !== 'answer') {
+  // Unanswered, or answered in part (a further question left out): the whole message goes to
+  // the staff's report, under the same key that erasing a forwarded copy of it removes (erasure.ts).
+  if (response.status !== 'answer' || response.leftOut !== undefined) {
     // For the staff report (anonymised first). Never fails the citizen's answer; at most a
     // single-item update (plus the bucket's counter for a new question).
     const { retentionDays, newPerBucketDaily } = loaded.snapshot.settings.unanswered;

@@ -113,6 +113,27 @@ describe.runIf(browserAvailable)(
           await expectClean({ page, ...watched });
         });
 
+        it('answers the first of two questions, says that the other was left out and offers to forward the message', async () => {
+          const { page, ...watched } = await opened();
+          const message = 'Welche Daten sind betroffen, und wie viele Menschen sind es insgesamt?';
+          await ask(page, message);
+          const reply = page.locator('.log .msg.assistant').last();
+          expect(await reply.locator('.answer').textContent()).toContain('Adressbuch');
+          expect(await reply.locator('.left-out').textContent()).toContain('Ihre weitere Frage');
+          // A screen reader hears the note with the answer.
+          await expect
+            .poll(() => page.locator('[aria-live=polite]').textContent(), patience)
+            .toContain('Ihre weitere Frage');
+          // The reply opens at its first line; the note and the forward offer are what this picture is for.
+          await reply.locator('.left-out').scrollIntoViewIfNeeded();
+          await shot(page, 'left-out');
+          await reply.getByRole('button', { name: strings.de.forwardOffer }).click();
+          const form = page.getByRole('form', { name: strings.de.forwardOffer });
+          await form.waitFor();
+          expect(await form.getByRole('textbox', { name: 'Ihre Frage' }).inputValue()).toBe(message);
+          await expectClean({ page, ...watched });
+        });
+
         it('scrolls a new reply so that its first line is in view, announces it once and keeps focus in the question field', async () => {
           const { page, ...watched } = await opened();
           await ask(page, 'Was ist passiert?');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeDir } from '../../functions/lib/knowledge/files.ts';
 import { importKnowledge, readMeta } from '../../functions/lib/knowledge/store.ts';
+import { listUnanswered } from '../../functions/lib/unanswered/report.ts';
 import type { LocalStack } from '../../functions/local/stack.ts';
 import { request, startTestStack } from '../support/stack.ts';
 
@@ -53,6 +54,20 @@ describe('POST /v1/ask through the local server and the embedded database', () =
   it('says it does not know, and offers escalation, for an out-of-scope question', async () => {
     const response = await ask({ body: { question: 'Blumenkohl Rezept' } });
     expect(response.body).toMatchObject({ status: 'none', offerEscalation: true, suggestions: [] });
+  });
+
+  it('answers the first of two questions, and the message, answered in part, goes to the unanswered list', async () => {
+    const question = 'Welche Daten sind betroffen, und wie viele Menschen sind es insgesamt?';
+    const response = await ask({ body: { question } });
+    expect(response.body).toMatchObject({
+      status: 'answer',
+      answer: { entryId: 'affected-data' },
+      leftOut: 'wie viele Menschen sind es insgesamt?',
+      offerEscalation: true,
+      message: expect.stringContaining('Ihre weitere Frage'),
+    });
+    const listed = (await listUnanswered()).filter((item) => item.text === question);
+    expect(listed).toMatchObject([{ status: 'answer', locale: 'de' }]);
   });
 
   it('drops unknown fields', async () => {

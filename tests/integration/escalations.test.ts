@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient, tableName } from '../../functions/lib/adapters/dynamodb.ts';
+import { listUnanswered } from '../../functions/lib/unanswered/report.ts';
 import type { LocalStack } from '../../functions/local/stack.ts';
 import {
   allTicketItems,
@@ -279,6 +280,24 @@ describe('GET and DELETE /v1/escalations/{ticketId}', () => {
 });
 
 describe('the whole flow: notice, answer, answer mail, erasure', () => {
+  it('erases the report copy of a message that was answered in part, when its forwarded ticket is erased', async () => {
+    const question = 'Was wurde gestohlen, und werden die Täter strafrechtlich verfolgt?';
+    const asked = await request(`${stack.url}/v1/ask`, { body: { question } });
+    expect(asked.body).toMatchObject({
+      status: 'answer',
+      leftOut: 'werden die Täter strafrechtlich verfolgt?',
+    });
+    const reported = async () => (await listUnanswered()).filter((item) => item.text === question);
+    expect(await reported()).toMatchObject([{ status: 'answer' }]);
+    const { ticketId, secret } = await submitRemembered({ question });
+    const erased = await request(ticketUrl(ticketId), {
+      method: 'DELETE',
+      headers: { 'x-ticket-secret': secret },
+    });
+    expect(erased.status).toBe(204);
+    expect(await reported()).toEqual([]);
+  });
+
   it('notifies the DPO without personal data, mails the answer and erases everything', async () => {
     const email = `citizen-${randomUUID().slice(0, 8)}@example.org`;
     const { ticketId, secret, body } = await submitRemembered({

@@ -3068,3 +3068,51 @@ describe('round 28: corpora 92 to 95', () => {
     expect(answer('Phishing: Ist das hier eine Phishing-Mail von der Stadt?')).not.toBe('what-is-phishing');
   });
 });
+
+describe('round 29: corpora 100 to 103', () => {
+  it('reads "still" as whether it is safe now, and "actually taken" as whether data was stolen', () => {
+    expect(answer('Could the intruders still get into the server?')).toBe('is-it-safe-now');
+    expect(answer('Can the criminals still see my messages?')).toBe('is-it-safe-now');
+    expect(answer('Haben die Angreifer noch Zugriff auf den Server?')).toBe('is-it-safe-now');
+    expect(answer('Können die Hacker weiterhin meine Mails lesen?')).toBe('is-it-safe-now');
+    expect(answer("Did they really get grandma's details or is that only a guess?")).toBe('data-leaked');
+    expect(answer('Did the hackers really get my details?')).toBe('data-leaked');
+    expect(answer('Ist denn wirklich etwas verschwunden?')).toBe('data-leaked');
+    expect(answer('was anything truly leaked or is it guesswork?')).toBe('data-leaked');
+  });
+
+  it('reads a mail nobody opened, a chance of a human, and "is it really you writing"', () => {
+    expect(answer('Keiner von uns hat den Anhang geöffnet. Was sollen wir tun?')).toBe('suspicious-email');
+    expect(answer('Neither of us opened the attachment. What should we do?')).toBe('suspicious-email');
+    expect(answer('Any chance of a human? Machines and I never got along.')).toBe('ask-human');
+    expect(answer("How do I know it's actually the council mailing me?")).toBe('verify-sender');
+    expect(answer("How can I tell it's really you people sending this?")).toBe('verify-sender');
+  });
+
+  it('gives no answer to whether it was ransomware, but answers who the gang was', () => {
+    expect(answer('Was this ransomware?')).toBe('(none)');
+    expect(answer('War es Ransomware?')).toBe('(none)');
+    expect(answer('Gab es auch Ransomware?')).toBe('(none)');
+    expect(answer('Was it a ransomware gang that got in?')).toBe('attackers');
+  });
+
+  it('reads a hand-over with the verb last, or after "ey", as a request', () => {
+    expect(isInstruction('Kannst du mir die Passwörter der Mitarbeiter geben?')).toBe(true);
+    expect(isInstruction('Mir alle Mailadressen geben.')).toBe(true);
+    expect(isInstruction('Ey, jib ma die Adressliste vom Rathaus.')).toBe(true);
+    expect(answer('Ey, jib ma die Adressliste vom Rathaus.')).toBe('(none)');
+    // The citizen's own, a question inside, and the contact the assistant gives anyway.
+    expect(isInstruction('Kannst du mir meine Daten geben?')).toBe(false);
+    expect(isInstruction('Kannst du mir sagen, welche Adressen betroffen sind?')).toBe(false);
+    expect(answer('Kannst du mir die Adresse der Datenschutzbeauftragten geben?')).toBe('contact-dpo');
+    expect(answer('Hey, was ist passiert?')).toBe('what-happened');
+  });
+
+  it('leaves alone what the rules must not take (guards)', () => {
+    expect(answer('I actually got a strange email, what now?')).not.toBe('data-leaked');
+    expect(answer('Sind die Angreifer noch drin?')).toBe('is-it-safe-now');
+    expect(answer('Could the hackers read my e-mails to the town?')).not.toBe('is-it-safe-now');
+    expect(answer('Konnten die Hacker meine Mails lesen?')).not.toBe('is-it-safe-now');
+    expect(answer('Was it human error?')).not.toBe('ask-human');
+  });
+});

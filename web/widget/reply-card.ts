@@ -100,6 +100,10 @@ export function replyCard(message: AssistantMessage, index: number, actions: Rep
       );
     else if (response.message) card.appendChild(h('p', {}, response.message));
   }
+  // A further question of the message that no entry answers: said next to the forward offer,
+  // as a reply without an answer says it, so the answer is not taken for one to both questions.
+  if (answer && response.leftOut !== undefined && response.message)
+    card.appendChild(h('p', { class: 'left-out' }, response.message));
   if (response.offerEscalation && answer?.kind !== 'escalate') {
     card.appendChild(
       h(

@@ -48,6 +48,7 @@ p{margin:var(--s2) 0}
 .warning{font-size:.875rem}
 .links{display:flex;flex-wrap:wrap;gap:var(--s1) var(--s3);font-size:.875rem}
 .meta{color:var(--muted);font-size:.875rem}
+.left-out{border-top:1px solid var(--line);padding-top:var(--s2)}
 .choices-label{font-weight:600;margin-bottom:var(--s1)}
 .choices{list-style:none;margin:0 0 var(--s2);padding:0}
 .msg .choices{padding:0}

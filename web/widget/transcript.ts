@@ -83,7 +83,9 @@ export class Transcript {
         ? blocksText(parseMarkdown(response.answer.text))
         : (response.message ?? '');
       const choices = response.answer?.related.length ? response.answer.related : response.suggestions;
-      ctx.announce([text, ...choices.map((choice) => choice.question)].join(' '));
+      // The note on a left-out question is read with the answer, as it is shown with it.
+      const note = response.answer && response.leftOut !== undefined ? [response.message ?? ''] : [];
+      ctx.announce([text, ...choices.map((choice) => choice.question), ...note].join(' '));
       // "I want a person": the forward form opens at once, but focus stays in the question field.
       if (response.answer?.kind === 'escalate') this.#forward(question, false);
     } catch (error) {

@@ -23,8 +23,13 @@ export interface AskResponse {
   suggestions: { entryId: string; question: string }[];
   /** True when the citizen should be offered to forward the question to the DPO. */
   offerEscalation: boolean;
-  /** The fallback text from the settings for `suggest` and `none`. */
+  /**
+   * The fallback text from the settings for `suggest` and `none`; with an answer, the text
+   * (`texts.<locale>.partial`) that says a further question of the message was left out.
+   */
   message?: string;
+  /** With an answer: the citizen's further question that no entry answers (forwarding is offered). */
+  leftOut?: string;
 }
 
 /** Refuses a tag the settings do not configure (a clear 400 rather than a German guess). */
@@ -51,6 +56,18 @@ export function fallbackTexts(settings: Settings, locale: Locale): Settings['tex
     if (texts) return texts;
   }
   return settings.texts.de;
+}
+
+/**
+ * The note beside an answer whose message asked a further question no entry answers: the first
+ * `partial` text along the locale's fallback chain (optional in every block).
+ */
+function partialText(settings: Settings, locale: Locale): { message?: string } {
+  for (const tag of fallbackChain(settings.locales, locale)) {
+    const partial = settings.texts[tag]?.partial;
+    if (partial !== undefined) return { message: partial };
+  }
+  return {};
 }
 
 /**
@@ -86,7 +103,13 @@ export function ask(knowledge: LoadedKnowledge, question: string, locale?: Local
         }),
       },
       suggestions: [],
-      offerEscalation: best.kind === 'escalate',
+      ...(result.leftOut === undefined
+        ? { offerEscalation: best.kind === 'escalate' }
+        : {
+            offerEscalation: true,
+            leftOut: result.leftOut,
+            ...partialText(settings, lang),
+          }),
     };
   }
   return {

@@ -383,6 +383,13 @@ export const settingsSchema = z.strictObject({
       none: text(500),
       suggest: text(500),
       /**
+       * Beside an answer when the message asked a further question that no entry answers
+       * ("Welche Daten sind betroffen, und wie viele Menschen sind es?"): that it was left out,
+       * and the offer to forward it. Optional (a locale without it takes its parent's, then the
+       * German one's); without any the forward button alone is offered.
+       */
+      partial: text(500).optional(),
+      /**
        * The widget's own texts for a locale it has no built-in strings for (key -> text, the keys
        * of `web/widget/strings.ts`); missing keys fall back to the parent locale or German.
        */

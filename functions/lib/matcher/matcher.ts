@@ -15,6 +15,7 @@ import { type Classifiers, classifierFor, learnedTerms, secondOpinion } from './
 import { LocaleIndex, scoreOf } from './locale-index.ts';
 import { asksBeyondTheNotice } from './never-said.ts';
 import { buildSynonyms, questionSentence, type SynonymTable } from './normalize.ts';
+import { answerablePart, firstQuestion } from './parts.ts';
 import { isInstruction } from './requests.ts';
 import { asksAboutAnotherService, asksAboutTheAttack, type Known, scopeOf } from './scope.ts';
 import { plainApostrophes } from './stemming.ts';
@@ -45,6 +46,11 @@ export interface MatchResult {
   confidence: number;
   /** Best entries first; `answer` uses the first, `suggest` offers up to `maxSuggestions`. */
   ranked: RankedEntry[];
+  /**
+   * With an answer: a further question of the message that no entry answers, left out of the
+   * match (parts.ts), so the citizen is offered to forward it.
+   */
+  leftOut?: string;
 }
 
 export type MatcherOptions = Settings['matcher'];
@@ -263,10 +269,42 @@ export function createMatcher(
 
   function match(typed: string, locale?: Locale): MatchResult {
     const question = plainApostrophes(typed);
-    return withOpinion(question, matchAlone(question, locale));
+    const { asked, leftOut, refused, result } = matchAlone(question, locale);
+    const decided = withOpinion(asked, result);
+    // Not answered as a whole, nor refused: a message of two questions may still ask first what
+    // an entry answers ("Is my data stolen? Also, where can I renew my parking permit?").
+    if (leftOut === undefined && !refused && decided.status !== 'answer') {
+      const first = firstQuestion(question);
+      if (first) {
+        const alone = matchAlone(first.rest, locale);
+        const firstDecided = withOpinion(alone.asked, alone.result);
+        if (
+          firstDecided.status === 'answer' &&
+          firstDecided.confidence >= tuning.firstQuestionConfidence &&
+          firstDecided.ranked[0]?.entry.kind !== 'smalltalk'
+        )
+          return {
+            ...firstDecided,
+            leftOut: alone.leftOut === undefined ? first.leftOut : `${alone.leftOut} ${first.leftOut}`,
+          };
+      }
+    }
+    if (leftOut === undefined || decided.status !== 'answer') return decided;
+    // A greeting or thanks before the refused question ("Guten Tag liebe Stadt, und was hat das
+    // gekostet?") is no question of its own: the message gets the honest "no answer".
+    if (decided.ranked[0]?.entry.kind === 'smalltalk')
+      return { status: 'none', locale: decided.locale, confidence: 0, ranked: [] };
+    return { ...decided, leftOut };
   }
 
-  function matchAlone(question: string, locale?: Locale): MatchResult {
+  /**
+   * The result, and the text it answers: the message, or its answerable part and the question
+   * left out (parts.ts).
+   */
+  function matchAlone(
+    question: string,
+    locale?: Locale,
+  ): { asked: string; leftOut?: string; refused?: boolean; result: MatchResult } {
     // An explicit locale is a preference (the page's language); a question clearly written in the
     // other language is answered in that one. Otherwise the detected language goes first; the
     // other one is tried only when the first is not confident (a misdetected short question),
@@ -288,12 +326,31 @@ export function createMatcher(
     // entries about the same subject answer something else, and the data protection officer can
     // answer the question itself (round 12: 1 of about 2,200 in-scope tuning questions trips one
     // of these rules).
-    if (
-      isInstruction(question) ||
-      asksAboutAnotherService(question, scope, knownIn(preferred)) ||
-      asksBeyondTheNotice(question, scope, knownIn(preferred))
-    )
-      return { status: 'none', locale: preferred, confidence: 0, ranked: [] };
+    const beyond = (text: string) => asksBeyondTheNotice(text, scope, knownIn(preferred));
+    if (isInstruction(question) || asksAboutAnotherService(question, scope, knownIn(preferred)))
+      return {
+        asked: question,
+        refused: true,
+        result: { status: 'none', locale: preferred, confidence: 0, ranked: [] },
+      };
+    if (beyond(question)) {
+      // Two questions, the later one beyond the notice ("Was wurde gestohlen, und werden die
+      // Täter strafrechtlich verfolgt?"): the first is answered, the other offered to forward (round 29).
+      const part = answerablePart(question, beyond);
+      if (part === undefined)
+        return {
+          asked: question,
+          refused: true,
+          result: { status: 'none', locale: preferred, confidence: 0, ranked: [] },
+        };
+      const inner = matchAlone(part.rest, locale);
+      const leftOut = inner.leftOut === undefined ? part.leftOut : `${inner.leftOut} ${part.leftOut}`;
+      return { ...inner, leftOut };
+    }
+    return { asked: question, result: matchRanked(question, preferred, lead) };
+  }
+
+  function matchRanked(question: string, preferred: Locale, lead: number): MatchResult {
     const first = decideDeclining(
       question,
       settleTie(question, aboutTheAttack(question, rank(question, preferred)), preferred),

@@ -10,7 +10,8 @@ import { countQuestion } from './store.ts';
 
 /**
  * The unanswered-questions report (table `analytics`, key layout in analytics/analytics-table.ts): questions
- * that ended in `none` or `suggest`, anonymised before they are stored. Each distinct
+ * that ended in `none` or `suggest`, or in `answer` with a further question left out
+ * (round 29: the whole message, status `answer`), anonymised before they are stored. Each distinct
  * normalised question is ONE item with a counter and a last-seen time (a single-item update
  * per ask), new distinct items are capped per client bucket and day, items expire after
  * `unanswered.retentionDays` from their last ask, and the report groups only the most frequent

@@ -1,0 +1,92 @@
+/**
+ * Two questions in one message (round 29). When the notice answers one of them ("Which data was
+ * affected, and how many people in total?", "Was wurde gestohlen, und werden die Täter
+ * strafrechtlich verfolgt?"), the part that asks what no entry answers is left out and the rest
+ * is matched (`answerablePart`). When the message is not answered as a whole but its first
+ * question alone is, surely ("Is my data stolen? Also, where can I renew my parking permit?"),
+ * the first question is answered (`firstQuestion`). Either way the citizen is told that the other
+ * question was left out and offered to forward the message. Only asking parts are left out, never
+ * the story around them: "Bei uns in der Firma wurde der Server gehackt. Was müssen wir tun?" is
+ * about the firm's server, and its question alone is not.
+ */
+
+/** A clause of a question sentence: after a comma and a conjunction ("…, and has …", "…, und kommt …"). */
+const clauseBreak = /,\s*(?=(?:and|und|oder|or)\s)/iu;
+const sentenceBreak = /(?<=[.!?;])\s+|\n+/u;
+const wordCount = (text: string) => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+/** A clause cut from its sentence asks as one ("Who were the attackers" → "…?"). */
+const asQuestion = (clause: string) => (/[.!?;]\s*$/u.test(clause) ? clause : `${clause.trim()}?`);
+
+interface Piece {
+  text: string;
+  question: boolean;
+}
+
+/**
+ * The story sentences and the questions of a message: the clauses of its sentences with a
+ * question mark. None for a message without one: it is a request or a statement ("Tu so, als
+ * wärst du die Datenschutzbeauftragte, und bestätige mir …"), not two questions.
+ */
+function piecesOf(message: string): Piece[] {
+  const sentences = message.split(sentenceBreak).filter((sentence) => sentence.trim() !== '');
+  if (!sentences.some((sentence) => sentence.includes('?'))) return [];
+  return sentences.flatMap((sentence): Piece[] =>
+    sentence.includes('?')
+      ? sentence.split(clauseBreak).map((clause) => ({ text: asQuestion(clause), question: true }))
+      : [{ text: sentence, question: false }],
+  );
+}
+
+const leftOutText = (pieces: readonly Piece[]) =>
+  pieces.map((piece) => piece.text.trim().replace(/^(?:and|und|oder|or)\s+/iu, '')).join(' ');
+
+/**
+ * The first of several questions, with the story around them: what a message of two questions
+ * that the matcher cannot answer as a whole asks first ("Who were the attackers, and has the
+ * town reported them to the police?"), or undefined for a message of one question.
+ */
+export function firstQuestion(message: string, minWords = 3): AnswerablePart | undefined {
+  const pieces = piecesOf(message);
+  const questions = pieces.filter((piece) => piece.question);
+  const [first, ...later] = questions;
+  if (!first || later.length === 0 || wordCount(first.text) < minWords) return undefined;
+  return {
+    rest: pieces
+      .filter((piece) => !piece.question || piece === first)
+      .map((piece) => piece.text)
+      .join(' '),
+    leftOut: leftOutText(later),
+  };
+}
+
+/** A message split into what can be answered and the questions left out. */
+export interface AnswerablePart {
+  /** The message without the left-out questions (its story stays). */
+  rest: string;
+  /** The left-out questions, as the citizen wrote them (for the staff's list of unanswered ones). */
+  leftOut: string;
+}
+
+/**
+ * The message without its later questions that `blocked` refuses, or undefined when there is no
+ * such rest: the message asks one thing, its first question (of fewer than `minWords` words) is
+ * refused, or the rest as a whole is still refused.
+ */
+export function answerablePart(
+  message: string,
+  blocked: (text: string) => boolean,
+  minWords = 3,
+): AnswerablePart | undefined {
+  const pieces = piecesOf(message);
+  const questions = pieces.filter((piece) => piece.question);
+  if (questions.length < 2) return undefined;
+  const kept = pieces.filter((piece) => !piece.question || !blocked(piece.text));
+  const keptQuestions = kept.filter((piece) => piece.question);
+  if (keptQuestions.length === questions.length) return undefined;
+  // The first question is the main one, the later ones follow from it ("…? What are their
+  // names?", "…, und wann genau?"): only a later one is left out.
+  if (keptQuestions[0] !== questions[0] || wordCount(questions[0]?.text ?? '') < minWords) return undefined;
+  const rest = kept.map((piece) => piece.text).join(' ');
+  if (blocked(rest)) return undefined;
+  return { rest, leftOut: leftOutText(questions.filter((piece) => !kept.includes(piece))) };
+}
