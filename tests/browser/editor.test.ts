@@ -212,7 +212,7 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
     // Erika's page is stale now: the refusal is shown in German, from the code, not the server text.
     await erika.getByRole('button', { name: 'Entwurf speichern' }).click();
     await expect
-      .poll(() => erika.locator('#error').textContent())
+      .poll(() => erika.locator('#error').textContent(), patience)
       .toBe('Fehler: Jemand anderes hat das inzwischen geändert. Bitte laden Sie neu.');
     await shoot(erika, 'error-german', '#error');
     await shootPart(erika, '#error', 'error');
@@ -388,7 +388,7 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
     // An entry without legal statements: no marker, the notice quotes are shown.
     await page.locator('[data-entry="measures-taken"]').click();
     await expect
-      .poll(() => page.locator('#entry-sources q').first().textContent())
+      .poll(() => page.locator('#entry-sources q').first().textContent(), patience)
       .toContain('Der Server wurde vollständig neu aufgesetzt');
     expect(await page.locator('#needs-review').count()).toBe(0);
   });
@@ -418,7 +418,7 @@ describe.runIf(browserAvailable)('knowledge editor in Chromium', () => {
     await watched.page.locator('#de-question').fill('');
     await watched.page.getByRole('button', { name: 'Save draft' }).click();
     await expect
-      .poll(() => watched.page.locator('#error').textContent())
+      .poll(() => watched.page.locator('#error').textContent(), patience)
       .toContain('The entry is incomplete or invalid.');
     expect(await watched.page.locator('#error').textContent()).toContain('Question (German)');
     await shoot(watched.page, 'english-invalid', '#error');

@@ -285,7 +285,7 @@ describe.runIf(browserAvailable)('forwarding to the DPO, in Chromium', { timeout
     expect(await ticket.locator('.ticket-answer').textContent()).toContain('Ihr Konto ist sicher.');
     expect(await ticket.getByRole('link', { name: 'BSI' }).getAttribute('rel')).toBe('noopener noreferrer');
     await expect
-      .poll(() => page.locator('[aria-live=polite]').textContent())
+      .poll(() => page.locator('[aria-live=polite]').textContent(), patience)
       .toContain('Ihr Konto ist sicher.');
     await expectInert(page);
 

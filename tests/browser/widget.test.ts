@@ -124,7 +124,7 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
     expect(await watched.context.cookies()).toEqual([]);
     await page.reload();
     await expect
-      .poll(() => page.locator('.msg.citizen').allTextContents())
+      .poll(() => page.locator('.msg.citizen').allTextContents(), patience)
       .toEqual(['Sie:Wurden Daten gestohlen?']);
     await expectClean({ page, ...watched });
   });
