@@ -12,6 +12,7 @@ import {
   patience,
   requireBrowserInCi,
   resetPath,
+  screenshotBothSizes,
   type Watched,
 } from '../support/browser.ts';
 import { startTestStack } from '../support/stack.ts';
@@ -437,7 +438,11 @@ describe.runIf(browserAvailable)('citizen widget in Chromium', { timeout: 120_00
       const response = await page.goto(`${stack.url}${path}`);
       expect(response?.status()).toBe(200);
       expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
-      expect(await axeViolations(page), path).toEqual([]);
+      // The pages a citizen reads before forwarding a question, at both sizes (axe at each: the
+      // phone layout is another rendering of the same page).
+      await screenshotBothSizes(page, `page${path.replace('/', '-')}`, async () => {
+        expect(await axeViolations(page), path).toEqual([]);
+      });
     }
     expect(await page.goto(`${stack.url}/privacy`).then(() => page.textContent('main'))).toContain(
       'sessionStorage',

@@ -45,27 +45,26 @@ describe('a message with two questions, the later one beyond the notice', () => 
     matcher = createMatcher(report.entries, report.settings);
   });
 
+  /** What the citizen gets: the status, the answered entry and the question left out. */
+  const outcome = (question: string) => {
+    const result = matcher.match(question);
+    return [result.status, result.ranked[0]?.entry.id, result.leftOut];
+  };
+
   it('answers the first question and names the other as left out', () => {
-    const german = matcher.match('Welche Daten sind betroffen, und wie viele Menschen sind es insgesamt?');
-    expect([german.status, german.ranked[0]?.entry.id, german.leftOut]).toEqual([
+    expect(outcome('Welche Daten sind betroffen, und wie viele Menschen sind es insgesamt?')).toEqual([
       'answer',
       'affected-data',
       'wie viele Menschen sind es insgesamt?',
     ]);
-    const english = matcher.match('Do I have to change my password? And my Gmail one too?');
-    expect([english.status, english.ranked[0]?.entry.id, english.leftOut]).toEqual([
+    expect(outcome('Do I have to change my password? And my Gmail one too?')).toEqual([
       'answer',
       'passwords',
       'my Gmail one too?',
     ]);
-    const owa = matcher.match(
-      'Wieso ist Outlook Web App abgeschaltet? Und wann wird es wieder eingeschaltet?',
+    expect(outcome('Wieso ist Outlook Web App abgeschaltet? Und wann wird es wieder eingeschaltet?')).toEqual(
+      ['answer', 'outlook-web-app', 'wann wird es wieder eingeschaltet?'],
     );
-    expect([owa.status, owa.ranked[0]?.entry.id, owa.leftOut]).toEqual([
-      'answer',
-      'outlook-web-app',
-      'wann wird es wieder eingeschaltet?',
-    ]);
   });
 
   it('gives no answer when what is left is a greeting or thanks, or too short to ask', () => {
@@ -81,14 +80,12 @@ describe('a message with two questions, the later one beyond the notice', () => 
   });
 
   it('answers the first of two questions that are not answered as a whole, when it alone is answered surely', () => {
-    const german = matcher.match('Wer waren die Angreifer, und sitzen die schon im Gefängnis?');
-    expect([german.status, german.ranked[0]?.entry.id, german.leftOut]).toEqual([
+    expect(outcome('Wer waren die Angreifer, und sitzen die schon im Gefängnis?')).toEqual([
       'answer',
       'attackers',
       'sitzen die schon im Gefängnis?',
     ]);
-    const english = matcher.match('Is my data stolen? Also, where can I renew my parking permit?');
-    expect([english.status, english.ranked[0]?.entry.id, english.leftOut]).toEqual([
+    expect(outcome('Is my data stolen? Also, where can I renew my parking permit?')).toEqual([
       'answer',
       'data-leaked',
       'Also, where can I renew my parking permit?',

@@ -84,7 +84,8 @@ export class Transcript {
         : (response.message ?? '');
       const choices = response.answer?.related.length ? response.answer.related : response.suggestions;
       // The note on a left-out question is read with the answer, as it is shown with it.
-      const note = response.answer && response.leftOut !== undefined ? [response.message ?? ''] : [];
+      const note =
+        response.answer && response.leftOut !== undefined && response.message ? [response.message] : [];
       ctx.announce([text, ...choices.map((choice) => choice.question), ...note].join(' '));
       // "I want a person": the forward form opens at once, but focus stays in the question field.
       if (response.answer?.kind === 'escalate') this.#forward(question, false);

@@ -63,11 +63,10 @@ export function fallbackTexts(settings: Settings, locale: Locale): Settings['tex
  * `partial` text along the locale's fallback chain (optional in every block).
  */
 function partialText(settings: Settings, locale: Locale): { message?: string } {
-  for (const tag of fallbackChain(settings.locales, locale)) {
-    const partial = settings.texts[tag]?.partial;
-    if (partial !== undefined) return { message: partial };
-  }
-  return {};
+  const partial = fallbackChain(settings.locales, locale)
+    .map((tag) => settings.texts[tag]?.partial)
+    .find((text) => text !== undefined);
+  return partial === undefined ? {} : { message: partial };
 }
 
 /**

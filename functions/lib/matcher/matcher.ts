@@ -61,6 +61,24 @@ export { editDistance, plausibleTypo } from './typos.ts';
 /** A message of a few words ("Na, alles fit?"), which may be small talk itself. */
 const brief = (question: string) => (question.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= tuning.briefWords;
 
+/** The honest "no answer": no entry, no suggestions. */
+const noAnswer = (locale: Locale): MatchResult => ({ status: 'none', locale, confidence: 0, ranked: [] });
+
+/** Questions left out at two depths of a message, in the order the citizen asked them. */
+const joined = (inner: string | undefined, outer: string) =>
+  inner === undefined ? outer : `${inner} ${outer}`;
+
+/**
+ * An answer to part of a message, with the question left out (parts.ts); undefined when the part
+ * got no answer, or only small talk: "Guten Tag liebe Stadt, und was hat das gekostet?" greets
+ * before it asks, and the greeting answers no part of it.
+ */
+function partly(result: MatchResult, leftOut: string): MatchResult | undefined {
+  return result.status === 'answer' && result.ranked[0]?.entry.kind !== 'smalltalk'
+    ? { ...result, leftOut }
+    : undefined;
+}
+
 /** A matcher built once per published knowledge base; `match` is synchronous and fast. */
 export interface Matcher {
   /** `locale`: any configured tag; a question clearly in another analysed language may override it. */
@@ -269,32 +287,22 @@ export function createMatcher(
 
   function match(typed: string, locale?: Locale): MatchResult {
     const question = plainApostrophes(typed);
-    const { asked, leftOut, refused, result } = matchAlone(question, locale);
-    const decided = withOpinion(asked, result);
-    // Not answered as a whole, nor refused: a message of two questions may still ask first what
-    // an entry answers ("Is my data stolen? Also, where can I renew my parking permit?").
-    if (leftOut === undefined && !refused && decided.status !== 'answer') {
-      const first = firstQuestion(question);
-      if (first) {
-        const alone = matchAlone(first.rest, locale);
-        const firstDecided = withOpinion(alone.asked, alone.result);
-        if (
-          firstDecided.status === 'answer' &&
-          firstDecided.confidence >= tuning.firstQuestionConfidence &&
-          firstDecided.ranked[0]?.entry.kind !== 'smalltalk'
-        )
-          return {
-            ...firstDecided,
-            leftOut: alone.leftOut === undefined ? first.leftOut : `${alone.leftOut} ${first.leftOut}`,
-          };
-      }
-    }
-    if (leftOut === undefined || decided.status !== 'answer') return decided;
-    // A greeting or thanks before the refused question ("Guten Tag liebe Stadt, und was hat das
-    // gekostet?") is no question of its own: the message gets the honest "no answer".
-    if (decided.ranked[0]?.entry.kind === 'smalltalk')
-      return { status: 'none', locale: decided.locale, confidence: 0, ranked: [] };
-    return { ...decided, leftOut };
+    const whole = matchAlone(question, locale);
+    const decided = withOpinion(whole.asked, whole.result);
+    // A later question beyond the notice was left out (parts.ts): the rest is answered, or nothing.
+    if (whole.leftOut !== undefined)
+      return decided.status === 'answer'
+        ? (partly(decided, whole.leftOut) ?? noAnswer(decided.locale))
+        : decided;
+    if (whole.refused || decided.status === 'answer') return decided;
+    // Not answered as a whole: a message of two questions may still ask first what an entry
+    // answers ("Is my data stolen? Also, where can I renew my parking permit?").
+    const first = firstQuestion(question);
+    if (!first) return decided;
+    const alone = matchAlone(first.rest, locale);
+    const firstDecided = withOpinion(alone.asked, alone.result);
+    if (firstDecided.confidence < tuning.firstQuestionConfidence) return decided;
+    return partly(firstDecided, joined(alone.leftOut, first.leftOut)) ?? decided;
   }
 
   /**
@@ -328,24 +336,14 @@ export function createMatcher(
     // of these rules).
     const beyond = (text: string) => asksBeyondTheNotice(text, scope, knownIn(preferred));
     if (isInstruction(question) || asksAboutAnotherService(question, scope, knownIn(preferred)))
-      return {
-        asked: question,
-        refused: true,
-        result: { status: 'none', locale: preferred, confidence: 0, ranked: [] },
-      };
+      return { asked: question, refused: true, result: noAnswer(preferred) };
     if (beyond(question)) {
       // Two questions, the later one beyond the notice ("Was wurde gestohlen, und werden die
       // Täter strafrechtlich verfolgt?"): the first is answered, the other offered to forward (round 29).
       const part = answerablePart(question, beyond);
-      if (part === undefined)
-        return {
-          asked: question,
-          refused: true,
-          result: { status: 'none', locale: preferred, confidence: 0, ranked: [] },
-        };
+      if (part === undefined) return { asked: question, refused: true, result: noAnswer(preferred) };
       const inner = matchAlone(part.rest, locale);
-      const leftOut = inner.leftOut === undefined ? part.leftOut : `${inner.leftOut} ${part.leftOut}`;
-      return { ...inner, leftOut };
+      return { ...inner, leftOut: joined(inner.leftOut, part.leftOut) };
     }
     return { asked: question, result: matchRanked(question, preferred, lead) };
   }

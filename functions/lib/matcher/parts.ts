@@ -14,6 +14,8 @@
 const clauseBreak = /,\s*(?=(?:and|und|oder|or)\s)/iu;
 const sentenceBreak = /(?<=[.!?;])\s+|\n+/u;
 const wordCount = (text: string) => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+/** A first question of fewer words is no question of its own ("Sorry to ask, but …"). */
+const minQuestionWords = 3;
 /** A clause cut from its sentence asks as one ("Who were the attackers" → "…?"). */
 const asQuestion = (clause: string) => (/[.!?;]\s*$/u.test(clause) ? clause : `${clause.trim()}?`);
 
@@ -45,7 +47,7 @@ const leftOutText = (pieces: readonly Piece[]) =>
  * that the matcher cannot answer as a whole asks first ("Who were the attackers, and has the
  * town reported them to the police?"), or undefined for a message of one question.
  */
-export function firstQuestion(message: string, minWords = 3): AnswerablePart | undefined {
+export function firstQuestion(message: string, minWords = minQuestionWords): AnswerablePart | undefined {
   const pieces = piecesOf(message);
   const questions = pieces.filter((piece) => piece.question);
   const [first, ...later] = questions;
@@ -75,7 +77,7 @@ export interface AnswerablePart {
 export function answerablePart(
   message: string,
   blocked: (text: string) => boolean,
-  minWords = 3,
+  minWords = minQuestionWords,
 ): AnswerablePart | undefined {
   const pieces = piecesOf(message);
   const questions = pieces.filter((piece) => piece.question);
