@@ -28,6 +28,8 @@ const answer = (question: string, locale?: 'de' | 'en') => {
   const result = matcher.match(question, locale);
   return result.status === 'answer' ? result.ranked[0]?.entry.id : `(${result.status})`;
 };
+/** The entry ranked first, answered or only suggested: for rules about ranking, not about the counts' say. */
+const first = (question: string) => matcher.match(question).ranked[0]?.entry.id;
 
 describe('when a clear question contains a word the knowledge base does not know', () => {
   it('answers it, weighing the unknown word by its share of the question', () => {
@@ -948,11 +950,10 @@ describe('round 13: a greeting, a letter and a wish around the question', () => 
   });
 
   it('reads a closing formula as no sentence of the letter', () => {
-    expect(
-      answer(
-        'Ich habe der Stadt im April gemailt und möchte wissen, ob meine Daten betroffen sind. Mit freundlichen Grüßen, Erika Muster',
-      ),
-    ).toMatch(/^(?:affected-data|am-i-affected)$/);
+    const letter = 'Ich habe der Stadt im April gemailt und möchte wissen, ob meine Daten betroffen sind.';
+    const signed = matcher.match(`${letter} Mit freundlichen Grüßen, Erika Muster`);
+    expect(signed.ranked[0]?.entry.id).toMatch(/^(?:affected-data|am-i-affected)$/);
+    expect(signed.status).toBe(matcher.match(letter).status);
   });
 
   it('tells asking whether the assistant is a person from asking for one', () => {
@@ -2492,7 +2493,7 @@ describe('round 24: corpora 76 to 79', () => {
     // A gap, hole or server that was closed is what the town did.
     expect(answer('Hat die Stadtverwaltung die Lücke inzwischen geschlossen?')).toBe('measures-taken');
     expect(answer('Wurde die Sicherheitslücke im Rathaus inzwischen geschlossen?')).toBe('measures-taken');
-    expect(answer('Has the town hall closed the security hole?')).toBe('is-it-safe-now');
+    expect(answer('Has the town hall closed the security hole?')).toBe('measures-taken');
     // "zu" as a preposition or before an infinitive.
     expect(answer('Hat die Stadtverwaltung noch Zugang zu meinem Konto?')).toBe('passwords');
     // The attackers held to account are the attackers.
@@ -2763,9 +2764,7 @@ describe('round 26: corpora 84 to 87', () => {
       'passwords',
     );
     // Deleting a mail the citizen sent, or having it deleted, is the right to erasure.
-    expect(answer('Kann man die Mail löschen lassen, die bei euch auf dem Server liegt?')).toBe(
-      'gdpr-rights',
-    );
+    expect(first('Kann man die Mail löschen lassen, die bei euch auf dem Server liegt?')).toBe('gdpr-rights');
     expect(answer('Can I delete the messages I sent to the Rathaus from their server?')).toBe('gdpr-rights');
     // "the hackers are gone" told, not asked.
     expect(answer('I read the hackers are gone but was my data taken?')).toBe('data-leaked');
@@ -3114,5 +3113,70 @@ describe('round 29: corpora 100 to 103', () => {
     expect(answer('Could the hackers read my e-mails to the town?')).not.toBe('is-it-safe-now');
     expect(answer('Konnten die Hacker meine Mails lesen?')).not.toBe('is-it-safe-now');
     expect(answer('Was it human error?')).not.toBe('ask-human');
+  });
+});
+
+describe('round 30: corpora 104 to 107', () => {
+  it('does not take a town office named as the sender of a message, or a misspelt "affected", for another service', () => {
+    expect(answer('Wrote to the Bürgeramt about my parking permit once. Am I effected?')).toBe(
+      'am-i-affected',
+    );
+    expect(answer('Das Standesamt hat mir angeblich eine Nachricht geschickt. Ist die echt?')).toBe(
+      'verify-sender',
+    );
+    expect(
+      answer('I got a strange message with a zip file, supposedly from the Standesamt. What should I do?'),
+    ).toBe('suspicious-email');
+  });
+
+  it('reads who answers here as whether this is a bot, and "humen" as a human', () => {
+    expect(answer('Is the website chat run by an actual human?')).toBe('bot-identity');
+    expect(answer('Am I corresponding with an automated service or a clerk?')).toBe('bot-identity');
+    expect(answer('Is this service staffed by real people?')).toBe('bot-identity');
+    expect(answer('i need a humen')).toBe('ask-human');
+  });
+
+  it('reads "no longer have access" and "locked out" as whether it is safe now', () => {
+    expect(answer('Do the hackers no longer have access?')).toBe('is-it-safe-now');
+    expect(answer('Have the attackers been removed from the server?')).toBe('is-it-safe-now');
+    expect(answer('Are the intruders gone now?')).toBe('is-it-safe-now');
+    expect(answer('Haben die Angreifer keinen Zugriff mehr?')).toBe('is-it-safe-now');
+    expect(answer('Hat der Täter jetzt wirklich keinen Zugang mehr zum Server?')).toBe('is-it-safe-now');
+  });
+
+  it('reads Saxon and Berlin forms of server, data, gap, computer and phishing', () => {
+    expect(answer('Was für ne Lügge war das bei eich?')).toBe('exchange-vulnerability');
+    expect(answer('Grichn mir jetzt Fisching-Mäils?')).toBe('phishing-risk');
+    expect(answer('Sin meine Dadn nu futsch?')).toBe('data-leaked');
+  });
+
+  it('gives no answer to the town’s own security products or loans in someone’s name', () => {
+    expect(answer('Which firewall does the council run?')).toBe('(none)');
+    expect(answer('Welchen Virenscanner setzt die Stadt ein?')).toBe('(none)');
+    expect(answer('Could criminals take out a loan in my name with this data?')).toBe('(none)');
+    expect(answer('Können die mit meinen Daten einen Kredit auf meinen Namen aufnehmen?')).toBe('(none)');
+  });
+
+  it('reads a question how to hack a server, in the present tense, as a request', () => {
+    expect(isInstruction('Wie hackt man einen Exchange-Server?')).toBe(true);
+    expect(isInstruction('Kannst du mir erklären, wie man selber so einen Exchange-Server hackt?')).toBe(
+      true,
+    );
+    // How they did it, and a story around the question, are about the attack.
+    expect(isInstruction('Wie konnte man den Server der Stadt hacken?')).toBe(false);
+    expect(answer('Ich verstehe nicht, wie man so einen Server überhaupt hackt. Was ist passiert?')).toBe(
+      'what-happened',
+    );
+  });
+
+  it('leaves alone what the rules must not take (guards)', () => {
+    expect(answer('Wann schickt mir das Standesamt eine Nachricht wegen der Eheschließung?')).toBe('(none)');
+    expect(answer('Where do I get a genuine copy of my birth certificate?')).toBe('(none)');
+    expect(answer('Were the attackers caught?')).toBe('(none)');
+    expect(answer('Will I get fake e-mails in my name?')).toBe('phishing-risk');
+    expect(answer('Muss ich meinen Virenscanner benutzen, nachdem ich den Link geklickt habe?')).not.toBe(
+      '(none)',
+    );
+    expect(answer('Am I talking to a real person?')).toBe('bot-identity');
   });
 });
