@@ -34,6 +34,12 @@ export default defineConfig({
       POWERTOOLS_LOG_LEVEL: 'SILENT',
       // The SDK's notice about Node 20 says nothing about the code under test.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      // The X-Ray SDK (loaded by every handler that imports observability/tracer.ts) installs an
+      // async hook with destroy tracking on load, unless in manual mode: every promise of the
+      // worker, the database's and the SDK's included, then paid for it, about 7 % of an
+      // integration file's CPU. Outside Lambda Powertools switches tracing off, so the hook
+      // carried no context here. Child processes (`npm start` in local-start.test.ts) inherit it.
+      AWS_XRAY_MANUAL_MODE: 'true',
     },
     coverage: {
       provider: 'v8',

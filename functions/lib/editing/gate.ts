@@ -51,8 +51,11 @@ function casesFor(entries: readonly Entry[], evalCases: readonly EvalCase[]): Ev
  * The report of one state, remembered: a change is checked, then published, and the state after
  * one publish is the state before the next, so the same state was evaluated up to three times
  * (a matcher build and some 200 questions, about a second each). Keyed by a hash of everything
- * the report depends on; a few states are enough.
+ * the report depends on. Up to sixteen states: a report is a few kilobytes, and `memo` empties a
+ * full cache at once, so with four every fourth new state forgot the others, and a review, its
+ * publish or a rollback to a state of a few publishes ago evaluated it again.
  */
+const reportLimit = 16;
 const reports = new Map<string, EvalReport>();
 
 function reportFor(
@@ -65,7 +68,7 @@ function reportFor(
   const key = createHash('sha256')
     .update(JSON.stringify([entries, matched, cases]))
     .digest('hex');
-  return memo(reports, key, () => evaluate(createMatcher(entries, matched), cases), 4);
+  return memo(reports, key, () => evaluate(createMatcher(entries, matched), cases), reportLimit);
 }
 
 const caseKey = (testCase: { question: string; expected: string | null }) =>

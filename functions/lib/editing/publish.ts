@@ -1,8 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { StaffIdentity } from '../auth/groups.ts';
 import { ConflictError, NotFoundError } from '../http/errors.ts';
-import { publishChange, readMetaRecord, settlePublication } from '../knowledge/publication.ts';
-import { readMeta } from '../knowledge/store.ts';
+import {
+  publishChange,
+  readMetaPointer,
+  readMetaRecord,
+  settlePublication,
+} from '../knowledge/publication.ts';
 import { logger } from '../observability/logger.ts';
 import { checkChange, townToday } from './check.ts';
 import type { GateReport } from './gate.ts';
@@ -129,7 +133,12 @@ const legacyFilesAuthor = '(knowledge files)';
  * stored history only when it is first replaced.
  */
 export async function entryHistory(id: string): Promise<NumberedVersion[]> {
-  const [history, published, meta] = await Promise.all([listHistory(id), getPublished(id), readMeta()]);
+  // Only META's date: the pointer read leaves the settings out (eventually consistent, as before).
+  const [history, published, meta] = await Promise.all([
+    listHistory(id),
+    getPublished(id),
+    readMetaPointer(false),
+  ]);
   const items: HistoryItem[] = [...history];
   if (published && (items.length === 0 || !isDeepStrictEqual(items[0]?.entry, published.entry))) {
     items.unshift({

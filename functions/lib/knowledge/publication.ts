@@ -85,6 +85,35 @@ export async function readMetaRecord(consistent = true): Promise<MetaRecord | un
     | undefined;
 }
 
+/** META without its settings: the version, the pointer to the published set and the intent. */
+export type MetaPointer = Omit<MetaRecord, 'settings'>;
+
+const pointerFields = [
+  'version',
+  'source',
+  'updatedAt',
+  'publishedSet',
+  'publishedCount',
+  'pendingId',
+  'pending',
+] as const satisfies readonly (keyof MetaPointer)[];
+
+/**
+ * Reads META without its settings. The settings are nearly all of the item (some 230 KB with
+ * the default knowledge base), and most reads of META only follow the pointer or look for an
+ * intent: every editor read and write settles first, and reads the published set through the
+ * pointer. Each of those read the whole settings again, which the editor's requests (and the
+ * tests that make many of them) paid for in transfer and parsing. Same item, same consistency.
+ */
+export async function readMetaPointer(consistent = true): Promise<MetaPointer | undefined> {
+  return (await getItem('knowledge', knowledgeKeys.meta(), {
+    ConsistentRead: consistent,
+    // Names, not the words themselves: `source` is one of DynamoDB's reserved words.
+    ProjectionExpression: pointerFields.map((_, index) => `#f${index}`).join(', '),
+    ExpressionAttributeNames: Object.fromEntries(pointerFields.map((field, index) => [`#f${index}`, field])),
+  })) as MetaPointer | undefined;
+}
+
 export const currentSet = (meta: Pick<MetaRecord, 'publishedSet'>): PublishedSetId =>
   meta.publishedSet ?? null;
 
@@ -149,7 +178,7 @@ export async function beginIntent(intent: PublishIntent): Promise<void> {
 
 /** A new intent on top of the published set META points to now. */
 export function newIntent(
-  meta: MetaRecord,
+  meta: Pick<MetaRecord, 'version' | 'publishedSet'>,
   kind: PublishIntent['kind'],
   change?: EntryChange,
   at = new Date().toISOString(),
@@ -192,7 +221,8 @@ async function flip(
         ...(extra.settings ? { ':settings': extra.settings } : {}),
         ...baseValue(intent.baseSet),
       },
-      ReturnValues: 'ALL_NEW',
+      // Only the new version is read back: ALL_NEW returned the whole item, settings and all.
+      ReturnValues: 'UPDATED_NEW',
     });
     return { flipped: true, version: Number(result.Attributes?.version) };
   } catch (error) {
@@ -266,7 +296,7 @@ const importGraceMs = 20 * 60_000;
  * Resolves the new META version when this run made the switch.
  */
 export async function runIntent(intent: PublishIntent): Promise<number | undefined> {
-  const meta = await readMetaRecord();
+  const meta = await readMetaPointer();
   if (!meta || meta.pendingId !== intent.id) return undefined; // finished or undone before
   let version: number | undefined;
   if (meta.publishedSet !== intent.targetSet) {
@@ -290,18 +320,18 @@ export async function runIntent(intent: PublishIntent): Promise<number | undefin
 
 /** Finishes a publish or import that stopped half-way (the first thing every writer does). */
 export async function settlePublication(): Promise<void> {
-  const meta = await readMetaRecord();
+  const meta = await readMetaPointer();
   if (!meta?.pending) return;
   logger.info('finishing an interrupted publish', { intent: meta.pending.id, kind: meta.pending.kind });
   await runIntent(meta.pending);
 }
 
 /** Publishes one entry's change: intent first, then the steps. Resolves the new META version. */
-export async function publishChange(meta: MetaRecord, change: EntryChange, at: string): Promise<number> {
+export async function publishChange(meta: MetaPointer, change: EntryChange, at: string): Promise<number> {
   const intent = newIntent(meta, 'publish', change, at);
   await beginIntent(intent);
   const version = await runIntent(intent);
-  return version ?? (await readMetaRecord())?.version ?? intent.targetSet;
+  return version ?? (await readMetaPointer())?.version ?? intent.targetSet;
 }
 
 /**
@@ -314,7 +344,7 @@ export async function publishSet(
   source: MetaRecord['source'],
 ): Promise<MetaRecord> {
   await settlePublication();
-  const meta = await readMetaRecord();
+  const meta = await readMetaPointer();
   const now = new Date().toISOString();
   if (!meta) {
     await clearSet(1);

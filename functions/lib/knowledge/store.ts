@@ -6,9 +6,10 @@ import type { EvalCase } from './evaluate.ts';
 import { knowledgeKeys } from './knowledge-table.ts';
 import {
   currentSet,
-  type MetaRecord,
+  type MetaPointer,
   type PublishedItem,
   publishSet,
+  readMetaPointer,
   readMetaRecord,
   readSet,
   readSetEntry,
@@ -55,9 +56,11 @@ export async function readPublishedVersion(): Promise<number | undefined> {
  * it replaced right after switching, so a reader that followed the old pointer can find its set
  * half gone: the count stored with the pointer tells, and the reader follows the pointer again.
  */
-async function readCurrent(): Promise<{ meta: MetaRecord; items: PublishedItem[] } | undefined> {
+async function readCurrent<M extends MetaPointer>(
+  readPointer: () => Promise<M | undefined>,
+): Promise<{ meta: M; items: PublishedItem[] } | undefined> {
   for (let attempt = 1; ; attempt++) {
-    const meta = await readMetaRecord(true);
+    const meta = await readPointer();
     if (!meta) return undefined;
     const items = await readSet(currentSet(meta));
     if (meta.publishedCount === undefined || items.length === meta.publishedCount) return { meta, items };
@@ -67,17 +70,17 @@ async function readCurrent(): Promise<{ meta: MetaRecord; items: PublishedItem[]
 
 /** Every published entry with its revision, by entry id. */
 export async function readPublishedItems(): Promise<PublishedItem[]> {
-  return (await readCurrent())?.items ?? [];
+  return (await readCurrent(() => readMetaPointer(true)))?.items ?? [];
 }
 
 /** One published entry (undefined when it is not published). */
 export async function readPublishedItem(entryId: string): Promise<PublishedItem | undefined> {
-  let meta = await readMetaRecord(true);
+  let meta = await readMetaPointer(true);
   while (meta) {
     const item = await readSetEntry(currentSet(meta), entryId);
     if (item) return item;
     // Absent: not published, unless the set was replaced (and deleted) while we looked.
-    const again = await readMetaRecord(true);
+    const again = await readMetaPointer(true);
     if (again?.publishedSet === meta.publishedSet) return undefined;
     meta = again;
   }
@@ -87,7 +90,7 @@ export async function readPublishedItem(entryId: string): Promise<PublishedItem 
 /** True when the entry is in the published knowledge base (two small reads, for feedback). */
 export async function isPublishedEntry(entryId: string): Promise<boolean> {
   const meta = (await getItem('knowledge', knowledgeKeys.meta(), { ProjectionExpression: 'publishedSet' })) as
-    | Pick<MetaRecord, 'publishedSet'>
+    | Pick<MetaPointer, 'publishedSet'>
     | undefined;
   if (!meta) return false;
   const item = await getItem('knowledge', knowledgeKeys.published(currentSet(meta), entryId), {
@@ -161,7 +164,7 @@ export const learnedDigest = (learned: LearnedCounts | undefined): string =>
 
 /** Loads the whole published knowledge base (entries and settings) with its version. */
 export async function loadPublished(): Promise<KnowledgeSnapshot | undefined> {
-  const current = await readCurrent();
+  const current = await readCurrent(() => readMetaRecord(true));
   if (!current) return undefined;
   const entries = current.items.map((item) => item.entry).sort((a, b) => a.id.localeCompare(b.id));
   // A table imported before round 28 keeps the counts in META's settings until its next import.
