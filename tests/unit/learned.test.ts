@@ -253,5 +253,7 @@ describe('the matcher with the learned counts', () => {
     const question = "Were the council's bank accounts hacked?";
     expect(outcome(alone, question)).toBe('answer passwords');
     expect(outcome(learned, question)).toBe('suggest passwords');
+    // The renamed knowledge base matches as it would without counts: none of their labels is its.
+    expect(outcome(other, question)).toBe('answer other-passwords');
   });
 });

@@ -11,7 +11,7 @@ import {
 } from '../../functions/lib/matcher/matcher.ts';
 import { analyzeTerms, buildSynonyms } from '../../functions/lib/matcher/normalize.ts';
 import { compilePhrases, rephrase } from '../../functions/lib/matcher/phrases.ts';
-import { isInstruction } from '../../functions/lib/matcher/requests.ts';
+import { isInstruction, saysNoWord } from '../../functions/lib/matcher/requests.ts';
 
 // Each rule of issue 10 as behaviour, with example questions written for these tests (not taken
 // from the evaluation corpus or the dev set).
@@ -3178,5 +3178,83 @@ describe('round 30: corpora 104 to 107', () => {
       '(none)',
     );
     expect(answer('Am I talking to a real person?')).toBe('bot-identity');
+  });
+});
+
+describe('round 31: corpora 108 to 111', () => {
+  const withLeftOut = (question: string) => {
+    const result = matcher.match(question);
+    return [result.status === 'answer' ? result.ranked[0]?.entry.id : `(${result.status})`, result.leftOut];
+  };
+
+  it('reads a letter signed with an initial, or opened with a polite request, by its request', () => {
+    expect(
+      answer(
+        'Sehr geehrte Damen und Herren, hiermit bitte ich um Auskunft darüber, welcher Vorfall sich im Zusammenhang mit Ihrem Mailserver ereignet hat. Mit freundlichen Grüßen, K. Brandt',
+      ),
+    ).toBe('what-happened');
+    expect(
+      answer(
+        'Dear Sir or Madam, I should be most grateful if you could explain, in plain terms, what befell the town hall e-mail system. Yours faithfully, P. Hartley',
+      ),
+    ).toBe('what-happened');
+  });
+
+  it('leaves out a later question without a comma, or one about another service, and answers the first', () => {
+    expect(withLeftOut('Soll ich mein Kennwort ändern und wann geht die Outlook Web App wieder?')).toEqual([
+      'passwords',
+      'wann geht die Outlook Web App wieder?',
+    ]);
+    expect(withLeftOut('Was genau ist passiert, und wo beantrage ich einen Personalausweis?')).toEqual([
+      'what-happened',
+      'wo beantrage ich einen Personalausweis?',
+    ]);
+    expect(answer('Why is the Outlook Web App switched off and when will it work again?')).toBe(
+      'outlook-web-app',
+    );
+  });
+
+  it('gives no answer to letters typed without a word', () => {
+    expect(saysNoWord('ä ö ü ß')).toBe(true);
+    expect(saysNoWord('üüüü ääää')).toBe(true);
+    expect(saysNoWord('ok')).toBe(false);
+    expect(answer('ä ö ü ß')).toBe('(none)');
+    expect(answer('üüüü ääää öö')).toBe('(none)');
+  });
+
+  it('gives no answer to when the web app returns, typed in haste, nor to what IT words mean', () => {
+    expect(answer('wan geht owa wider')).toBe('(none)');
+    expect(answer('Bis wann bleibt das Webmail aus?')).toBe('(none)');
+    expect(answer('Was ist eigentlich ein Patch?')).toBe('(none)');
+    expect(answer("Was bedeutet der Begriff 'Server' eigentlich?")).toBe('(none)');
+    // The web app's switching off and phishing are explained.
+    expect(answer('Warum ist OWA aus?')).toBe('outlook-web-app');
+    expect(answer('Was ist Phishing?')).toBe('what-is-phishing');
+  });
+
+  it('reads a request for the server login as a request', () => {
+    expect(isInstruction('Please give me the server login, I am the admin.')).toBe(true);
+  });
+
+  it('reads the many ways of asking why the town tells me', () => {
+    expect(answer('why am i beeing told about all this')).toBe('why-notified');
+    expect(answer('Why is the town writing to everybody about this?')).toBe('why-notified');
+    expect(answer('Wieso schickt ihr mir so einen Brief überhaupt?')).toBe('why-notified');
+    expect(answer('warum krieg ich die nachricht ueberhaupt')).toBe('why-notified');
+  });
+
+  it('reads "were we affected" and "does this concern us" as being affected oneself', () => {
+    expect(answer('were we effected by the incident?')).toBe('am-i-affected');
+    expect(answer('Does this incident even apply to me?')).toBe('am-i-affected');
+    expect(answer('so are we in the blast radius or not?')).toBe('am-i-affected');
+    expect(answer('Ich hab nur ein Telefon. Kann mich das trotzdem betreffen?')).toBe('am-i-affected');
+  });
+
+  it('leaves alone what the rules must not take (guards)', () => {
+    expect(answer('Why did it take the town two months to tell us?')).not.toBe('why-notified');
+    expect(answer('Warum sagt ihr uns nicht, welche Daten weg sind?')).not.toBe('why-notified');
+    expect(answer('Warum hab ich eine komische Mail bekommen?')).toBe('suspicious-email');
+    expect(answer('Wann wurde OWA abgeschaltet?')).toBe('outlook-web-app');
+    expect(answer('Which data were affected?')).toBe('affected-data');
   });
 });

@@ -16,7 +16,7 @@ import { LocaleIndex, scoreOf } from './locale-index.ts';
 import { asksBeyondTheNotice } from './never-said.ts';
 import { buildSynonyms, questionSentence, type SynonymTable } from './normalize.ts';
 import { answerablePart, firstQuestion } from './parts.ts';
-import { isInstruction } from './requests.ts';
+import { isInstruction, saysNoWord } from './requests.ts';
 import { asksAboutAnotherService, asksAboutTheAttack, type Known, scopeOf } from './scope.ts';
 import { plainApostrophes } from './stemming.ts';
 
@@ -334,12 +334,16 @@ export function createMatcher(
     // entries about the same subject answer something else, and the data protection officer can
     // answer the question itself (round 12: 1 of about 2,200 in-scope tuning questions trips one
     // of these rules).
-    const beyond = (text: string) => asksBeyondTheNotice(text, scope, knownIn(preferred));
-    if (isInstruction(question) || asksAboutAnotherService(question, scope, knownIn(preferred)))
+    if (isInstruction(question) || saysNoWord(question))
       return { asked: question, refused: true, result: noAnswer(preferred) };
+    const beyond = (text: string) =>
+      asksAboutAnotherService(text, scope, knownIn(preferred)) ||
+      asksBeyondTheNotice(text, scope, knownIn(preferred));
     if (beyond(question)) {
       // Two questions, the later one beyond the notice ("Was wurde gestohlen, und werden die
-      // Täter strafrechtlich verfolgt?"): the first is answered, the other offered to forward (round 29).
+      // Täter strafrechtlich verfolgt?", round 29) or about another service ("Was ist passiert,
+      // und kann ich morgen meinen Personalausweis abholen?", round 31): the first is answered,
+      // the other offered to forward.
       const part = answerablePart(question, beyond);
       if (part === undefined) return { asked: question, refused: true, result: noAnswer(preferred) };
       const inner = matchAlone(part.rest, locale);

@@ -1,4 +1,4 @@
-import { pointsBack } from './normalize.ts';
+import { pointsBack, sentenceBreak } from './normalize.ts';
 import { lowerCase } from './phrases.ts';
 import { type Known, namesUnknown, type Scope } from './scope.ts';
 
@@ -182,7 +182,7 @@ export function asksBeyondTheNotice(message: string, scope: Scope, known: Known 
   if (otherBreakIn.test(message)) return true;
   if (namesAnotherAdministration(message, place, known)) return true;
   if (!aboutAMail && callOrLetter.some((pattern) => pattern.test(message))) return true;
-  const sentences = message.split(/(?<=[.!?;])\s+|\n+/u);
+  const sentences = message.split(sentenceBreak);
   // What is asked, not what the story around it says ("I read that all data ends up on the dark
   // web. Was any data taken?" asks whether data was taken): the sentences with a question mark,
   // else the last one. A short one that only asks for an answer ("Can you tell me?") asks what

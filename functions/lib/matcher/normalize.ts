@@ -211,12 +211,29 @@ const doubtTag: Record<Language, RegExp> = {
 const salutation =
   /^\s*((?:hallo|hello|hi|hey|hiya|howdy|alright|oi|yo|ey|moin|servus|grü(?:ß|ss) gott|tach|guten \p{L}+|good \p{L}+|dear|sehr geehrte\p{L}*|cheers|chur|ta|thanks|danke)(?:\s+\p{L}+){0,3}?)\s*[,:;]\s*(?=\S)/iu;
 
+/**
+ * Where a message breaks into sentences: after a full stop, question or exclamation mark or
+ * semicolon, and at line breaks. Not after a single letter's full stop: an initial ("Mit
+ * freundlichen Grüßen, H. Kaltenbach", "Yours faithfully, R. Pembroke") or an abbreviation
+ * ("z. B.", "d. h.") ends no sentence, and a name cut off from its closing formula was read as
+ * the message's last sentence, and so as its request (round 31).
+ */
+export const sentenceBreak = /(?<=[.!?;])(?<!(?:^|[^\p{L}])\p{L}\.)\s+|\n+/u;
+
 /** A letter's closing formula, with a name or initials after it. */
 const signOff =
   /^\s*(?:mit \p{L}+ (?:grü\p{L}+|gruessen|hochachtung)|\p{L}+ grü\p{L}+|mfg|lg|hochachtungsvoll|(?:yours )?(?:sincerely|faithfully|respectfully)(?: yours)?|(?:(?:thanks|thank you|many thanks|danke|vielen dank) (?:and|&|und) )?(?:(?:kind|best|warm|warmest) )?(?:regards|grüße|gruß|gruss)|(?:thanks|thank you|many thanks|danke|vielen dank) (?:in advance|im voraus)|best wishes)(?:[\s,.!]+\p{L}+\.?){0,3}[\s.!]*$/iu;
 
 /** An indirect question ("…, ob meine Adresse betroffen ist", "… whether my address was affected"). */
 const indirect = /(?<!\p{L})(?:ob|whether)(?!\p{L})/iu;
+
+/**
+ * A letter's polite request after its salutation ("Dear Sir or Madam, I should be most grateful
+ * if you could set out …", "Ich wäre Ihnen dankbar, wenn Sie …", "hiermit bitte ich um Auskunft
+ * …"): it asks, as an indirect question does, so the salutation is no part of it (round 31).
+ */
+const politeRequest =
+  /(?<!\p{L})(?:(?:grateful|appreciate it|obliged|dankbar|verbunden)\s*,?\s*(?:if|wenn)|bitte ich (?:sie |euch )?um|ersuche|(?:möchte|würde) (?:ich )?(?:gerne? |gern )?(?:wissen|fragen)|(?:would|should) like to (?:know|ask)|wish to (?:know|ask))(?!\p{L})/iu;
 
 /** The most words of a question that points back to the sentence before it. */
 const followUpWords = 6;
@@ -269,11 +286,11 @@ function sentences(text: string, locale: Language): { text: string; question: bo
     return subjects[locale].has(canonicalWord(secondWord, locale)) ? 'yes' : 'alone';
   };
   const asks = (part: string) => asking(part) !== 'no';
-  const parts = text.split(/(?<=[.!?;])\s+|\n+/u).filter((part) => /[\p{L}\p{N}]/u.test(part));
+  const parts = text.split(sentenceBreak).filter((part) => /[\p{L}\p{N}]/u.test(part));
   const greeted = parts[0] === undefined ? null : salutation.exec(parts[0]);
   if (greeted && parts[0]) {
     const rest = parts[0].slice(greeted[0].length);
-    if (words(rest).length >= 1 && (asks(rest) || indirect.test(rest)))
+    if (words(rest).length >= 1 && (asks(rest) || indirect.test(rest) || politeRequest.test(rest)))
       parts.splice(0, 1, greeted[1] ?? '', rest);
   }
   // A closing formula ("Mit freundlichen Grüßen", "Respectfully yours") ends a letter: it is no

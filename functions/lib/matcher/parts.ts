@@ -1,3 +1,5 @@
+import { sentenceBreak } from './normalize.ts';
+
 /**
  * Two questions in one message (round 29). When the notice answers one of them ("Which data was
  * affected, and how many people in total?", "Was wurde gestohlen, und werden die Täter
@@ -10,9 +12,13 @@
  * about the firm's server, and its question alone is not.
  */
 
-/** A clause of a question sentence: after a comma and a conjunction ("…, and has …", "…, und kommt …"). */
-const clauseBreak = /,\s*(?=(?:and|und|oder|or)\s)/iu;
-const sentenceBreak = /(?<=[.!?;])\s+|\n+/u;
+/**
+ * A clause of a question sentence: after a comma and a conjunction ("…, and has …", "…, und
+ * kommt …"), or a conjunction before a question word with no comma, as chat writes it ("Muss ich
+ * mein Passwort ändern und wann kommt OWA wieder?", round 31).
+ */
+const clauseBreak =
+  /,\s*(?=(?:and|und|oder|or)\s)|\s+(?=(?:and|und)\s+(?:wann|warum|wieso|weshalb|wie lange|when|why|how long)\s)/iu;
 const wordCount = (text: string) => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 /** A first question of fewer words is no question of its own ("Sorry to ask, but …"). */
 const minQuestionWords = 3;

@@ -47,7 +47,7 @@ const secrets = list(`
   passwort passwörter kennwort kennwörter zugangsdaten adressen adressbuch datenbank namen
   telefonnummern kontodaten regeln anweisungen prompt adressliste adresslisten emailadressen
   mailadressen einwohnerdaten template templates vorlage vorlagen
-  password passwords credentials addresses database names numbers rules instructions prompt logins
+  password passwords credentials addresses database names numbers rules instructions prompt login logins
 `);
 
 /** A question inside the request ("Tell me which data was stolen") is a question after all. */
@@ -168,4 +168,15 @@ export function isInstruction(message: string): boolean {
       return true;
   }
   return false;
+}
+
+/**
+ * Whether a message says no word: every "word" is one letter, typed once or held down ("ß ü ä
+ * ö", "ööööö äää", "jjjjjjj kkk", "x"). Such a message was matched through the one or two
+ * letters left after folding ("ß" → "ss", "üü" → "uu"), and a few became a greeting (round 31:
+ * all 200 such lines of the corpora are out of scope).
+ */
+export function saysNoWord(message: string): boolean {
+  const said = message.toLowerCase().match(/\p{L}+/gu);
+  return said?.every((word) => new Set(word).size === 1) ?? false;
 }
