@@ -3250,6 +3250,35 @@ describe('round 31: corpora 108 to 111', () => {
     expect(answer('Ich hab nur ein Telefon. Kann mich das trotzdem betreffen?')).toBe('am-i-affected');
   });
 
+  it('reads whether access still exists, asked the formal way, as whether it is safe now', () => {
+    expect(answer('Besteht derzeit noch ein Zugriff Unbefugter auf die Systeme der Stadt?')).toBe(
+      'is-it-safe-now',
+    );
+    expect(answer('Is there still any unauthorised access to the council systems?')).toBe('is-it-safe-now');
+  });
+
+  it('reads the word first and the question after ("phishing was is")', () => {
+    expect(answer('phishing was is')).toBe('what-is-phishing');
+    expect(answer('Phishing, wat is dat?')).toBe('what-is-phishing');
+  });
+
+  it('reads why the town publishes, tells or addresses me, whatever follows in the sentence', () => {
+    const de = compilePhrases(report.settings?.phrases?.de);
+    const informed = 'warum werde ich informiert';
+    expect(rephrase('warum schreibt ihr mir das, ich hab doch mit eurem Server nichts zu tun', de)).toContain(
+      informed,
+    );
+    expect(rephrase('Wozu hat die Stadt das überhaupt auf ihrer Webseite veröffentlicht?', de)).toContain(
+      informed,
+    );
+    expect(rephrase('Mir ist unklar, weshalb das Schreiben an mich gerichtet ist.', de)).toContain(informed);
+    expect(rephrase('Oida, wieso schickts ihr mir des überhaupt?', de)).toContain(informed);
+    // Not why something is not said, nor what the hackers or a strange mail do.
+    expect(rephrase('Warum sagt ihr uns nicht, welche Daten weg sind?', de)).not.toContain(informed);
+    expect(rephrase('Warum schicken die Hacker mir Mails?', de)).not.toContain(informed);
+    expect(answer('Warum hab ich eine komische Nachricht mit Link bekommen?')).not.toBe('why-notified');
+  });
+
   it('leaves alone what the rules must not take (guards)', () => {
     expect(answer('Why did it take the town two months to tell us?')).not.toBe('why-notified');
     expect(answer('Warum sagt ihr uns nicht, welche Daten weg sind?')).not.toBe('why-notified');
