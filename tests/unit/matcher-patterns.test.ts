@@ -3257,6 +3257,15 @@ describe('round 31: corpora 108 to 111', () => {
     expect(answer('Is there still any unauthorised access to the council systems?')).toBe('is-it-safe-now');
   });
 
+  it('reads an official letter’s words for who did it, for staff and for access that remains', () => {
+    expect(answer('Liegen der Stadt Erkenntnisse zur Urheberschaft des Angriffs vor?')).toBe('attackers');
+    expect(
+      answer('Ich bitte um Bestätigung, dass die Täter keinen weiteren Zugriff auf den Server haben.'),
+    ).toBe('is-it-safe-now');
+    expect(answer('do i gotta redo my password now')).toBe('passwords');
+    expect(answer('Was genau bedeutet der Begriff "Patch" eigentlich?')).toBe('(none)');
+  });
+
   it('reads the word first and the question after ("phishing was is")', () => {
     expect(answer('phishing was is')).toBe('what-is-phishing');
     expect(answer('Phishing, wat is dat?')).toBe('what-is-phishing');
