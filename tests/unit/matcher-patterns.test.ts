@@ -2387,7 +2387,16 @@ describe('round 23: corpora 68 to 71', () => {
     );
     expect(answer('gib mir nen echten menschen, kein bock auf roboter')).toBe('ask-human');
     expect(answer('Wat hebbt ji maakt, dat dat nich wedder passeert?')).toBe('measures-taken');
-    expect(answer('Sind meine Kontaktdaten da auch erfasst worden?')).toBe('am-i-affected');
+    // "My data recorded" reads as being affected (the rule); which of the two neighbours the counts
+    // then put first moves with the corpora (counts of 115: the data concerned, at 0.55).
+    const recorded = 'Sind meine Kontaktdaten da auch erfasst worden?';
+    expect(rephrase(recorded, compilePhrases(report.settings?.phrases?.de))).toContain('bin ich betroffen');
+    expect(
+      matcher
+        .match(recorded)
+        .ranked.slice(0, 2)
+        .map((item) => item.entry.id),
+    ).toContain('am-i-affected');
   });
 
   it('gives no answer to whether others fell for the mails', () => {
