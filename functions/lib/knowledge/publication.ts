@@ -88,15 +88,25 @@ export async function readMetaRecord(consistent = true): Promise<MetaRecord | un
 /** META without its settings: the version, the pointer to the published set and the intent. */
 export type MetaPointer = Omit<MetaRecord, 'settings'>;
 
-const pointerFields = [
-  'version',
-  'source',
-  'updatedAt',
-  'publishedSet',
-  'publishedCount',
-  'pendingId',
-  'pending',
-] as const satisfies readonly (keyof MetaPointer)[];
+/**
+ * Every field of META but its settings, as a record: a field added to META and not here is a type
+ * error, not a field that every pointer read silently drops.
+ */
+const pointerFields = Object.keys({
+  version: true,
+  source: true,
+  updatedAt: true,
+  publishedSet: true,
+  publishedCount: true,
+  pendingId: true,
+  pending: true,
+} satisfies Record<keyof MetaPointer, true>);
+
+/** Built once: names, not the words themselves, since `source` is one of DynamoDB's reserved words. */
+const pointerProjection = {
+  ProjectionExpression: pointerFields.map((_, index) => `#f${index}`).join(', '),
+  ExpressionAttributeNames: Object.fromEntries(pointerFields.map((field, index) => [`#f${index}`, field])),
+};
 
 /**
  * Reads META without its settings. The settings are nearly all of the item (some 230 KB with
@@ -108,9 +118,7 @@ const pointerFields = [
 export async function readMetaPointer(consistent = true): Promise<MetaPointer | undefined> {
   return (await getItem('knowledge', knowledgeKeys.meta(), {
     ConsistentRead: consistent,
-    // Names, not the words themselves: `source` is one of DynamoDB's reserved words.
-    ProjectionExpression: pointerFields.map((_, index) => `#f${index}`).join(', '),
-    ExpressionAttributeNames: Object.fromEntries(pointerFields.map((field, index) => [`#f${index}`, field])),
+    ...pointerProjection,
   })) as MetaPointer | undefined;
 }
 

@@ -336,9 +336,9 @@ export function createMatcher(
     // of these rules).
     if (isInstruction(question) || saysNoWord(question))
       return { asked: question, refused: true, result: noAnswer(preferred) };
+    const known = knownIn(preferred);
     const beyond = (text: string) =>
-      asksAboutAnotherService(text, scope, knownIn(preferred)) ||
-      asksBeyondTheNotice(text, scope, knownIn(preferred));
+      asksAboutAnotherService(text, scope, known) || asksBeyondTheNotice(text, scope, known);
     if (beyond(question)) {
       // Two questions, the later one beyond the notice ("Was wurde gestohlen, und werden die
       // Täter strafrechtlich verfolgt?", round 29) or about another service ("Was ist passiert,

@@ -6,6 +6,7 @@ import { canonicalWord, words } from './normalize.ts';
  * the citizen's own ("Give me the town's passwords"). No entry answers them, however many words
  * they share with one: they get an honest `none`. Judged on folded words, for both languages at
  * once (the imperatives hardly collide), so a misdetected language does not let one through.
+ * Beside them, messages that say no word at all (`saysNoWord`, round 31): no question either.
  */
 
 const list = (text: string): ReadonlySet<string> =>
