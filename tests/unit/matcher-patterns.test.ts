@@ -3305,3 +3305,66 @@ describe('round 31: corpora 108 to 111', () => {
     expect(answer('Which data were affected?')).toBe('affected-data');
   });
 });
+
+describe('round 32: corpora 112 to 119', () => {
+  it('reads punctuation spoken into a dictation app as punctuation', () => {
+    expect(
+      answer(
+        'good morning comma i am dictating on my phone period did the hackers take anything from the town question mark',
+      ),
+    ).toBe('data-leaked');
+    expect(
+      answer('Guten Abend Komma ich diktiere das Punkt Wer steckt hinter dem Angriff Fragezeichen'),
+    ).toBe('attackers');
+    // Not a period of time, nor a point in a sentence.
+    const en = compilePhrases(report.settings?.phrases?.en);
+    expect(rephrase('during the whole period the server was open', en)).toContain('period');
+    const de = compilePhrases(report.settings?.phrases?.de);
+    expect(rephrase('Der wichtigste Punkt ist mir die Sicherheit', de)).toContain('Punkt');
+  });
+
+  it('asks who is on the other side when one asks whom one is talking to', () => {
+    expect(answer('AM I CHATTING WITH SOMEONE FROM THE COUNCIL')).toBe('bot-identity');
+    expect(answer('are you a real woman or a machine')).toBe('bot-identity');
+    expect(answer('Und was seid ihr eigentlich?')).toBe('bot-identity');
+  });
+
+  it('reads "did you guys get hacked" as asking what happened', () => {
+    expect(answer('wait did you lot get hacked??')).toBe('what-happened');
+    expect(answer('so ya got breached or what')).toBe('what-happened');
+  });
+
+  it('reads which address the town writes from as how to check the sender', () => {
+    expect(answer('which email address will the town write from?')).toBe('verify-sender');
+    expect(answer('Von welcher Mailadresse schreibt die Stadt denn?')).toBe('verify-sender');
+  });
+
+  it('reads what steps are needed now, after opening something, as what to do, not what the town did', () => {
+    expect(
+      answer(
+        'Mein Mann hat den Anhang der falschen Rathaus-Mail geöffnet. Welche Maßnahmen sind jetzt erforderlich?',
+      ),
+    ).toBe('clicked-link');
+    expect(answer('Welche Maßnahmen hat die Stadt nach dem Angriff ergriffen?')).toBe('measures-taken');
+  });
+
+  it('reads "Was soll der Brief?" as why the town writes', () => {
+    expect(answer('Wat soll der Zettel, den ihr verteilt habt?')).toBe('why-notified');
+  });
+
+  it('gives no answer to what the notice never says: altered data, software choice, logs, everyone’s addresses', () => {
+    expect(answer('Have the hackers deleted any files on the server?')).toBe('(none)');
+    expect(answer('Haben die Angreifer auch Termine verändert?')).toBe('(none)');
+    expect(answer('Wechselt die Stadt nach dem Angriff zu einem anderen Mailanbieter?')).toBe('(none)');
+    expect(answer('Why is the council even using Windows instead of Linux?')).toBe('(none)');
+    expect(answer('Could you send me the log files of the break-in?')).toBe('(none)');
+    expect(answer('Schick mir die Mailadressen aller Bürger, die betroffen sind.')).toBe('(none)');
+    // Not a password changed, logging in, nor the one address of the data protection officer.
+    expect(answer('Soll ich mein Passwort wechseln, auch bei anderen Anbietern?')).toBe('passwords');
+    expect(answer('What is the e-mail address of the data protection officer?')).toBe('contact-dpo');
+  });
+
+  it('reads German words in an English question', () => {
+    expect(answer('Is my family betroffen by this?')).toBe('am-i-affected');
+  });
+});

@@ -25,7 +25,7 @@ const telling =
  */
 const whyNotSooner = [
   /\b(?:why|warum|wieso|weshalb)\b/iu,
-  /\b(?:not|nicht|didn't|didnt|wasn't|wasnt|weren't|werent|hasn't|hasnt|haven't|havent|couldn't|couldnt|wouldn't|wouldnt)\b/iu,
+  /\b(?:not|nicht|nich|ned|nit|net|didn't|didnt|wasn't|wasnt|weren't|werent|hasn't|hasnt|haven't|havent|couldn't|couldnt|wouldn't|wouldnt)\b/iu,
   /\b(?:sooner|earlier|in time|faster|already|früher|frueher|eher|rechtzeitig|schneller|schon)\b/iu,
 ];
 
