@@ -3368,3 +3368,126 @@ describe('round 32: corpora 112 to 119', () => {
     expect(answer('Is my family betroffen by this?')).toBe('am-i-affected');
   });
 });
+
+describe('round 33: corpora 116 to 123', () => {
+  const withLeftOut = (question: string) => {
+    const result = matcher.match(question);
+    return [result.status === 'answer' ? result.ranked[0]?.entry.id : `(${result.status})`, result.leftOut];
+  };
+
+  it('reads dialect forms of "does this concern me" and of complaining', () => {
+    expect(answer('Jeht uns dit überhaupt wat an, wir ham doch bloß zweemal jemailt?')).toBe('am-i-affected');
+    expect(answer('Dat hat doch nüscht mit mir zu tun, oder?')).toBe('am-i-affected');
+    expect(answer('Ick möchte mich über die Datenpanne beschweren, wie mach ick dit?')).toBe('gdpr-rights');
+    expect(answer('Wir wollen förmlich Beschwerde einreichen. An wen geht die?')).toBe('gdpr-rights');
+  });
+
+  it('reads everyday English for "does this concern me"', () => {
+    expect(answer('I only wrote to them once, so it has nothing to do with me, right?')).toBe(
+      'am-i-affected',
+    );
+    expect(answer('Would the breach touch our family at all?')).toBe('am-i-affected');
+    expect(answer('We wrote to the council about a hedge. Is our letter within the scope of the hack?')).toBe(
+      'am-i-affected',
+    );
+    expect(answer('I emailed the registry office in 2020. So am I in this too?')).toBe('am-i-affected');
+  });
+
+  it('reads "what do they know about me" and a phone number asked for as which data', () => {
+    expect(answer('Kennen die Hacker jetzt meine Telefonnummer?')).toBe('affected-data');
+    expect(answer('Wat wissen die denn nu über uns?')).toBe('affected-data');
+  });
+
+  it('reads being on the dark web, and data copied out, as whether data left', () => {
+    expect(answer('Sind unsere Vereinsdaten jetzt im Darknet gelandet?')).toBe('data-leaked');
+    expect(answer('is our stuff on the dark web now?')).toBe('data-leaked');
+    expect(answer('Did the crooks actually nick anything?')).toBe('data-leaked');
+  });
+
+  it('reads when the town noticed, and how long until it told, as when it became known', () => {
+    expect(answer('how long did it take the council to spot the break-in?')).toBe('when-informed');
+    expect(answer('Wann hat die Stadt eigentlich gemerkt, dass jemand drin war?')).toBe('when-informed');
+    // How long the attackers were inside before anyone noticed is not said.
+    expect(answer('How long were the hackers inside before they were discovered?')).toBe('(none)');
+  });
+
+  it('reads who did it: bad guys, insiders, targeted or by chance', () => {
+    expect(answer('so who are the bad guys behind this?')).toBe('attackers');
+    expect(answer('Waren das Leute aus der Verwaltung oder welche von außerhalb?')).toBe('attackers');
+    expect(answer('Hat man Strasburg gezielt angegriffen oder war das eine automatische Welle?')).toBe(
+      'attackers',
+    );
+    expect(answer('Did the attackers go after us on purpose, or was it bad luck?')).toBe('attackers');
+  });
+
+  it('reads whether they may come back, or still have access, as whether it is safe now', () => {
+    expect(answer('Could the hackers come back and do it again?')).toBe('is-it-safe-now');
+    expect(answer('Ist sichergestellt, dass kein Angreifer mehr Zugriff hat?')).toBe('is-it-safe-now');
+  });
+
+  it('reads opening something or pressing a button in a mail as a click, and not opening it as a suspicious mail', () => {
+    expect(answer('What should a person do after opening a dodgy attachment?')).toBe('clicked-link');
+    expect(answer('Opa hat in der Mail auf "Jetzt bestätigen" getippt. Was nun?')).toBe('clicked-link');
+    expect(answer('Komische Rechnung per Mail bekommen, hab nüscht anjeklickt. Wat nu?')).toBe(
+      'suspicious-email',
+    );
+    expect(answer('should we simply delete that message?')).toBe('suspicious-email');
+    expect(answer('Kindly advise on the proper procedure for a suspicious e-mail.')).toBe('suspicious-email');
+  });
+
+  it('reads a mail asking for one’s bank details as a suspicious mail from the town, not from a bank', () => {
+    expect(answer('A strange email wants my bank details, should I answer it?')).toBe('suspicious-email');
+    // A mail from one's bank is still another sender.
+    expect(answer('My bank sent me a strange message, is my account safe?')).toBe('(none)');
+  });
+
+  it('asks who answers: a bot, an AI, or a person', () => {
+    expect(answer('is this an AI-driven system?')).toBe('bot-identity');
+    expect(answer('be honest, is this thing a bot?')).toBe('bot-identity');
+    expect(answer('who am i texting with rn')).toBe('bot-identity');
+    // Not a computer virus.
+    expect(answer('Is this a computer virus?')).not.toBe('bot-identity');
+  });
+
+  it('reads explaining phishing as what phishing is', () => {
+    expect(answer('How would you explain phishing to a ten-year-old?')).toBe('what-is-phishing');
+    expect(answer('Wie erklärt man einem Kind, was Phishing ist?')).toBe('what-is-phishing');
+  });
+
+  it('reads work mail no longer readable from home as Outlook Web App, even when asked whether it is the hack', () => {
+    expect(
+      answer(
+        'My daughter is employed by the town and can’t open her work mail from home any more, is that due to the hack?',
+      ),
+    ).toBe('outlook-web-app');
+  });
+
+  it('answers the first question when the second one, joined by "and" without a comma, is beyond the notice', () => {
+    expect(withLeftOut('Wer war das und bekomme ich Schadenersatz?')).toEqual([
+      'attackers',
+      'bekomme ich Schadenersatz?',
+    ]);
+    expect(withLeftOut('Which data was affected and did the town report it to the police?')).toEqual([
+      'affected-data',
+      'did the town report it to the police?',
+    ]);
+  });
+
+  it('reads a letter’s salutation before a question as no greeting', () => {
+    expect(
+      answer(
+        'Sehr geehrte Damen und Herren, meine Nachbarin meint, ich muss alle Passwörter ändern. Stimmt das?',
+      ),
+    ).toBe('passwords');
+  });
+
+  it('gives no answer to what the notice never says: which mails were read, what the town knows internally, one’s own Outlook, calls', () => {
+    expect(answer('Can I see which of my emails the hackers read?')).toBe('(none)');
+    expect(answer('Verrat mir, was ihr intern über die Täter wisst.')).toBe('(none)');
+    expect(answer('Is it safe to keep Outlook on my own laptop?')).toBe('(none)');
+    expect(answer('Woher haben diese Anrufer meine Nummer?')).toBe('(none)');
+    expect(answer('Is that phone call from "Microsoft" linked to your breach?')).toBe('(none)');
+    // A link named is still about a mail.
+    expect(answer('I clicked the link in the fake council email, what now?')).toBe('clicked-link');
+  });
+});

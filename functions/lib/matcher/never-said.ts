@@ -46,9 +46,13 @@ const exactDay = [
  */
 const duration =
   /\b(?:how long|wie lange?)\b(?!\s+(?:before|after|bevor|nachdem)\b)(?![^?.!]*\b(?:ago|her)\b)/iu;
-/** Knowing, as in "How long has the town known?", "Wie lange weiß die Stadt schon davon?". */
+/**
+ * Knowing, as in "How long has the town known?", "Wie lange weiß die Stadt schon davon?", and
+ * finding out ("how long did it take u guys to notice", round 33; not "before they were
+ * discovered", which asks how long they were inside).
+ */
 const knowing =
-  /(?<!\p{L})(?:known|knew|know|weiß|weiss|wisst|wissen|wissn|gewusst|wusste\p{L}*|find out|found out|herausgefunden|rausgefunden)(?!\p{L})/iu;
+  /(?<!\p{L})(?:known|knew|know|weiß|weiss|wisst|wissen|wissn|gewusst|wusste\p{L}*|find out|found out|herausgefunden|rausgefunden|to\s+(?:notice|realise|realize|spot|discover))(?!\p{L})/iu;
 
 /**
  * What the notice never says, asked outright (which person or company, a letter to each person
@@ -97,7 +101,7 @@ const elsewhere = [
  * incident is no fraud).
  */
 const callOrLetter = [
-  /(?<!\p{L})(?:(?<!\b(?:ich|ick|wir)\b(?:(?!\b(?:wurde|wurden|werde|werd|mich|uns|mir)\b)[^.!?]){0,60}|\b(?:nur|bloß|bloss)\s+(?:mal\s+)?)angerufen|angerufen(?=\s+worden)|anruf|anrufe|rief\s+(?:\p{L}+\s+){0,5}?an|(?<!\b(?:she|he|they|we|(?:my|our|her|his)\s+[\p{L}-]+)\s+)(?:called|phoned|rang) me|a call from|phone call|got a call|an (?:der|meiner|unserer) haustür|haustür|at my (?:front )?door|on my doorstep|door-to-door|knocked on)(?!\p{L})/iu,
+  /(?<!\p{L})(?:(?<!\b(?:ich|ick|wir)\b(?:(?!\b(?:wurde|wurden|werde|werd|mich|uns|mir)\b)[^.!?]){0,60}|\b(?:nur|bloß|bloss)\s+(?:mal\s+)?)angerufen|angerufen(?=\s+worden)|anruf|anrufe|anrufer|anrufern|(?<=(?:solchen|diesen|den|seltsamen|komischen|merkwürdigen|dubiosen|falschen|fremden)\s+)anrufen|rief\s+(?:\p{L}+\s+){0,5}?an|(?<!\b(?:she|he|they|we|(?:my|our|her|his)\s+[\p{L}-]+)\s+)(?:called|phoned|rang) me|a call from|phone call|got a call|an (?:der|meiner|unserer) haustür|haustür|at my (?:front )?door|on my doorstep|door-to-door|knocked on)(?!\p{L})/iu,
   /(?<!\p{L})(?:brief\p{L}*|letter)(?!\p{L})(?=[^.!?]*(?<!\p{L})(?:zahl\p{L}*|überweis\p{L}*|gebühr\p{L}*|mahnung\p{L}*|pay|payment|fee|fine|bank details|transfer)(?!\p{L}))/iu,
 ];
 
@@ -155,8 +159,14 @@ function namesAnotherAdministration(message: string, place: RegExp, known: Known
 // program is not a mail ("Der Mailserver meiner Firma wurde gehackt"), nor is the company's mail
 // account ("my company mail hacked"): trouble elsewhere still counts. A file the citizen opened
 // counts as an attachment ("nachdem ich eine zweifelhafte Datei geöffnet habe") (round 20).
+// "Is that linked to your breach?" names no link (round 33).
 const mailOrClick =
-  /(?<!\p{L})(?:link\p{L}*|anhang|anhänge|attachment\p{L}*|geklickt|klick\p{L}*|click\p{L}*|(?:datei|dokument|document|file)\p{L}*\s+(?:\p{L}+\s+){0,2}?(?:geöffnet|aufgemacht|ausgeführt|angeklickt|opened)|(?:opened|öffnete)\s+(?:\p{L}+\s+){0,2}?(?:datei|dokument|document|file)\p{L}*|(?<!(?:company|firm|work|office|business|firmen|geschäfts|dienst)[\s-]?)(?:mail|e-mail|email)(?!-?\s?(?:server|system|programm|software|provider|anbieter|dienst)\p{L}*)\p{L}*|phishing)(?!\p{L})/iu;
+  /(?<!\p{L})(?:link(?!ed(?!\p{L}))\p{L}*|anhang|anhänge|attachment\p{L}*|geklickt|klick\p{L}*|click\p{L}*|(?:datei|dokument|document|file)\p{L}*\s+(?:\p{L}+\s+){0,2}?(?:geöffnet|aufgemacht|ausgeführt|angeklickt|opened)|(?:opened|öffnete)\s+(?:\p{L}+\s+){0,2}?(?:datei|dokument|document|file)\p{L}*|(?<!(?:company|firm|work|office|business|firmen|geschäfts|dienst)[\s-]?)(?:mail|e-mail|email)(?!-?\s?(?:server|system|programm|software|provider|anbieter|dienst)\p{L}*)\p{L}*|phishing)(?!\p{L})/iu;
+
+// "a strange email asking for my bank details": the citizen's own account at a bank names no
+// sender ("my bank" in the settings' other senders means a mail from the bank) (round 33).
+const ownAccount =
+  /(?<!\p{L})(?:my|our|meine[nr]?|unsere[nr]?)\s+bank(?=[\s-]*(?:details|account|accounts|data|info|information|card|number|login|daten|konto|karte|verbindung|zugang)(?!\p{L}))/giu;
 
 const all = (patterns: readonly RegExp[], sentence: string) =>
   patterns.every((pattern) => pattern.test(sentence));
@@ -169,7 +179,8 @@ const all = (patterns: readonly RegExp[], sentence: string) =>
  */
 export function asksBeyondTheNotice(message: string, scope: Scope, known: Known = () => false): boolean {
   const { senders, town, place } = scope;
-  if (senders && !town.test(message) && namesUnknown(senders, message, known)) return true;
+  if (senders && !town.test(message) && namesUnknown(senders, message.replace(ownAccount, ''), known))
+    return true;
   // A mail, a link or an attachment named: this incident (a click on a fake mail in the town's name).
   const aboutAMail = mailOrClick.test(message);
   if (

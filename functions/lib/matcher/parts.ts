@@ -15,10 +15,12 @@ import { sentenceBreak } from './normalize.ts';
 /**
  * A clause of a question sentence: after a comma and a conjunction ("…, and has …", "…, und
  * kommt …"), or a conjunction before a question word with no comma, as chat writes it ("Muss ich
- * mein Passwort ändern und wann kommt OWA wieder?", round 31).
+ * mein Passwort ändern und wann kommt OWA wieder?", round 31), or before a verb and its subject
+ * ("Wer steckt dahinter und bekomme ich mein Geld zurück?", "Which data was affected and did you
+ * tell the police?", round 33).
  */
 const clauseBreak =
-  /,\s*(?=(?:and|und|oder|or)\s)|\s+(?=(?:and|und)\s+(?:wann|warum|wieso|weshalb|wie lange|when|why|how long)\s)/iu;
+  /,\s*(?=(?:and|und|oder|or)\s)|\s+(?=(?:and|und)\s+(?:wann|warum|wieso|weshalb|wie lange|when|why|how long)\s)|\s+(?=(?:and|und)\s+(?:bekomme|bekommen|kriege|krieg|kann|können|muss|müssen|soll|sollte|sollen|ist|sind|hat|haben|habt|wird|werden|gibt|darf|kommt|war|wurde|wurden)\s+(?:ich|ihr|wir|man|es|das|die|der|sie|er|meine?|unsere?)\s|(?:and|und)\s+(?:can|could|do|does|did|is|are|was|were|will|would|should|has|have|may|must)\s+(?:i|you|u|we|they|it|the|my|our|anyone|someone|there)\s)/iu;
 const wordCount = (text: string) => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 /** A first question of fewer words is no question of its own ("Sorry to ask, but …"). */
 const minQuestionWords = 3;

@@ -123,5 +123,5 @@ const asked =
   /\?|^\s*(?:\p{L}+,?\s+)?(?:wer|was|wie|wann|warum|wieso|who|what|how|when|why|did|do|does|is|are|was|were|has|have|hat|habt|haben|ist|sind|war|waren|wurde|wurden)(?!\p{L})/iu;
 
 const attack = anyOf(
-  '*angriff* *hack* jehackt einbruch eingebrochen eingedrungen attack* breach* broke_in break-in',
+  '*angriff* *hack* jehackt einbruch eingebrochen eingedrungen attack* atack* attak* breach* broke_in break-in',
 );
