@@ -3490,4 +3490,12 @@ describe('round 33: corpora 116 to 123', () => {
     // A link named is still about a mail.
     expect(answer('I clicked the link in the fake council email, what now?')).toBe('clicked-link');
   });
+
+  it('gives no answer to whose fault it was, Microsoft’s or the town’s, nor about a game account', () => {
+    expect(answer('Who is to blame, Microsoft or the council?')).toBe('(none)');
+    expect(answer('Should I change my PlayStation password?')).toBe('(none)');
+    // A fault in the product is the vulnerability; a game account after the hack is about the hack.
+    expect(answer('Was the fault in Microsoft’s software or in the town’s setup?')).not.toBe('(none)');
+    expect(answer('Do I have to change my Steam password because of the hack?')).toBe('passwords');
+  });
 });
