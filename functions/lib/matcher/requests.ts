@@ -105,7 +105,8 @@ const injection = new RegExp(
     // present tense asks how to do it; "wie konnte man den Server hacken" asks what happened (round 30).
     String.raw`\bwie (?:hackt|knackt) man\b|(?:\berklär\p{L}*|\bzeig\p{L}*|\banleitung|\bbeschreib\p{L}*|\bverrat\p{L}*|\btutorial)[^.!?]*\bwie man (?:selbst |selber )?(?:\p{L}+[\s-]+){0,5}?(?:hackt|knackt)\b`,
     String.raw`\b(?:how (?:do|can|could|would|should) (?:i|we|one|you)|wie (?:kann|könnte|hacke|knacke) (?:ich|man|du|wir))\b[^.!?]*(?:\bexploit\w*|\bausnutz\p{L}*|\b(?:nutze|nutzen|nutzt) (?![^.!?]*\b(?:am besten|optimal|richtig|voll) aus\b)[^.!?]*\baus\b|\bhack into\b|\bbreak into\b|\beinbrechen\b|\bknacken\b|\bcrack\b|\bhacke\b|\bhacken\b)|\bwie (?:nutze|nutzt|nutzen) (?:ich|man|du|wir)\b(?![^.!?]*\b(?:am besten|optimal|richtig|voll) aus\b)[^.!?]*\baus\b|\b(?:anderer|andere[rn]?|other) (?:nutzer|benutzer|bürger|users|people's|citizens'?)(?:\s|$)[^.!?]*|\b(?:fragen|questions|nachrichten|messages|chats?)\b[^.!?]*\b(?:anderer|other) (?:nutzer|benutzer|bürger|users|citizens|people)\b`,
-    String.raw`\b(?:your|deine|ihre|new|neue|previous|vorherigen?)\s+(?:instructions|anweisungen|rules|regeln|prompt)\b`,
+    // Not a mail's subject in quotes ("a zip file about 'new rules'", round 33).
+    String.raw`(?<!['"„‚‘’“]\s?)\b(?:your|deine|ihre|new|neue|previous|vorherigen?)\s+(?:instructions|anweisungen|rules|regeln|prompt)\b`,
     // `\b` is ASCII-only even with the `u` flag: before "ü" it needs `(?<!\p{L})` ("überspringen").
     String.raw`(?<!\p{L})(?:skip|bypass|override|disable|break|circumvent|umgeh\p{L}*|überspring\p{L}*|ausschalt\p{L}*|deaktivier\p{L}*|brich|brecht)\b[^.!?]{0,40}\b(?:\w*rules|\p{L}*regeln|filters?|restrictions|einschränkungen|guidelines|richtlinien|safeguards)\b`,
     String.raw`\bi (?:hereby )?(?:authori[sz]e|order|command|instruct) you\b`,
