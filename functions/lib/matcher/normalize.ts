@@ -235,6 +235,9 @@ const indirect = /(?<!\p{L})(?:ob|whether)(?!\p{L})/iu;
 const politeRequest =
   /(?<!\p{L})(?:(?:grateful|appreciate it|obliged|dankbar|verbunden)\s*,?\s*(?:if|wenn)|bitte ich (?:sie |euch )?um|ersuche|(?:möchte|würde) (?:ich )?(?:gerne? |gern )?(?:wissen|fragen)|(?:would|should) like to (?:know|ask)|wish to (?:know|ask))(?!\p{L})/iu;
 
+/** The fewest words of a story after a salutation ("Hallo, guten Tag." is a greeting twice). */
+const storyWords = 4;
+
 /** The most words of a question that points back to the sentence before it. */
 const followUpWords = 6;
 
@@ -292,6 +295,11 @@ function sentences(text: string, locale: Language): { text: string; question: bo
     const rest = parts[0].slice(greeted[0].length);
     if (words(rest).length >= 1 && (asks(rest) || indirect.test(rest) || politeRequest.test(rest)))
       parts.splice(0, 1, greeted[1] ?? '', rest);
+    // Before a story that a later sentence asks about ("Sehr geehrte Damen und Herren, mein Enkel
+    // sagt, ich muss alle Passwörter ändern. Stimmt das?", round 33) the salutation is left out:
+    // such a question takes its topic from the whole story, where the salutation read as a greeting.
+    // Not before a second greeting ("Hallo, guten Tag. … Was kannst du alles?").
+    else if (words(rest).length >= storyWords && parts.slice(1).some(asks)) parts.splice(0, 1, rest);
   }
   // A closing formula ("Mit freundlichen Grüßen", "Respectfully yours") ends a letter: it is no
   // sentence of it, and never the request when no sentence asks.
