@@ -81,8 +81,11 @@ const smallBaseSettings = read('settings.yaml').then((text) => {
     phrases: _phrases,
     ...settings
   } = parse(text) as Record<string, unknown> & { synonyms: Record<string, unknown> };
+  // The precedence rules name entries of the shipped knowledge base, as the starters do.
+  const { precedence: _precedence, ...matcher } = settings.matcher as Record<string, unknown>;
   return stringify({
     ...settings,
+    matcher,
     synonyms: Object.fromEntries(Object.keys(synonyms).map((tag) => [tag, {}])),
   });
 });
@@ -308,6 +311,28 @@ describe('kb validate', () => {
     expect(report.problems.filter((problem) => problem.field.startsWith('matcher.neverSaid'))).toEqual([
       expect.objectContaining({ field: 'matcher.neverSaid.0', message: expect.stringMatching(/lower case/) }),
     ]);
+  });
+
+  it('reports a precedence rule that names no entry or is written with a capital', async () => {
+    const settings = parse(await smallBaseSettings) as { matcher: Record<string, unknown> };
+    const problemsWith = (precedence: unknown) =>
+      validateKnowledgeBase([
+        {
+          file: 'settings.yaml',
+          text: stringify({ ...settings, matcher: { ...settings.matcher, precedence } }),
+        },
+        { file: 'entries/a.yaml', text: entryYaml('a') },
+      ]).problems.filter((problem) => problem.field.startsWith('matcher.precedence'));
+    expect(problemsWith([{ when: '\\bopened\\b', prefer: 'a', over: ['no-such-entry'] }])).toEqual([
+      { file: 'settings.yaml', field: 'matcher.precedence.0', message: 'unknown entry id "no-such-entry"' },
+    ]);
+    expect(problemsWith([{ when: '\\bOpened\\b', prefer: 'a', over: ['a'] }])).toEqual([
+      expect.objectContaining({
+        field: 'matcher.precedence.0.when',
+        message: expect.stringMatching(/lower case/),
+      }),
+    ]);
+    expect(problemsWith([{ when: '\\bopened\\b', prefer: 'a', over: ['a'] }])).toEqual([]);
   });
 
   it('accepts a valid entry without any problem', async () => {

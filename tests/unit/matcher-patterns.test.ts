@@ -28,6 +28,11 @@ const answer = (question: string, locale?: 'de' | 'en') => {
   const result = matcher.match(question, locale);
   return result.status === 'answer' ? result.ranked[0]?.entry.id : `(${result.status})`;
 };
+/** The answer (or status) and the question left out of a message of two questions (parts.ts). */
+const withLeftOut = (question: string) => {
+  const result = matcher.match(question);
+  return [result.status === 'answer' ? result.ranked[0]?.entry.id : `(${result.status})`, result.leftOut];
+};
 /** The entry ranked first, answered or only suggested: for rules about ranking, not about the counts' say. */
 const first = (question: string) => matcher.match(question).ranked[0]?.entry.id;
 
@@ -1883,8 +1888,8 @@ describe('round 19: near misses of corpora 32 and 33 (other services, errands, w
     expect(answer('The streetlight outside my house is broken. Who fixes it?')).toBe('(none)');
     expect(answer('How do I register a business in Strasburg?')).toBe('(none)');
     expect(answer('Where is the lost and found office in Strasburg?')).toBe('(none)');
-    // broken into is the incident
-    expect(answer('Was the server broken into?')).toBe('attackers');
+    // broken into is the incident: whether it happened (round 34: what happened, not who)
+    expect(answer('Was the server broken into?')).toBe('what-happened');
   });
 
   it('gives no answer to robocalls, which are no e-mails', () => {
@@ -3191,11 +3196,6 @@ describe('round 30: corpora 104 to 107', () => {
 });
 
 describe('round 31: corpora 108 to 111', () => {
-  const withLeftOut = (question: string) => {
-    const result = matcher.match(question);
-    return [result.status === 'answer' ? result.ranked[0]?.entry.id : `(${result.status})`, result.leftOut];
-  };
-
   it('reads a letter signed with an initial, or opened with a polite request, by its request', () => {
     expect(
       answer(
@@ -3370,11 +3370,6 @@ describe('round 32: corpora 112 to 119', () => {
 });
 
 describe('round 33: corpora 116 to 123', () => {
-  const withLeftOut = (question: string) => {
-    const result = matcher.match(question);
-    return [result.status === 'answer' ? result.ranked[0]?.entry.id : `(${result.status})`, result.leftOut];
-  };
-
   it('reads dialect forms of "does this concern me" and of complaining', () => {
     expect(answer('Jeht uns dit überhaupt wat an, wir ham doch bloß zweemal jemailt?')).toBe('am-i-affected');
     expect(answer('Dat hat doch nüscht mit mir zu tun, oder?')).toBe('am-i-affected');
@@ -3510,5 +3505,124 @@ describe('round 33: corpora 116 to 123', () => {
     expect(answer('Kommt jetzt mehr Müll in mein Postfach?')).toBe('phishing-risk');
     // The bin collection is still another service.
     expect(answer('Wann wird der Müll abgeholt?')).toBe('(none)');
+  });
+});
+
+describe('round 34: corpora 124 to 127', () => {
+  it('gives no answer to when the town hall or the citizens’ office is open, and leaves that question out beside one about the incident', () => {
+    expect(answer('Hat das Bürgerbüro am Montag offen?')).toBe('(none)');
+    expect(answer('When is the town hall open on Saturday?')).toBe('(none)');
+    expect(withLeftOut('Wie sicher ist der Server jetzt, und wann macht das Rathaus morgen auf?')).toEqual([
+      'is-it-safe-now',
+      'wann macht das Rathaus morgen auf?',
+    ]);
+    // A mail from the town hall opened on the phone is still a mail.
+    expect(answer('Ich habe eine Mail vom Rathaus auf dem Handy bekommen, ist die echt?')).not.toBe('(none)');
+  });
+
+  it('answers a later question about the incident when the first one asks about another service', () => {
+    expect(withLeftOut('Wann hat die Bibliothek offen? Und sind meine Daten durch den Hack weg?')).toEqual([
+      'data-leaked',
+      'Wann hat die Bibliothek offen?',
+    ]);
+    // A later question that only asks on about the first one is no question of its own.
+    expect(answer('Gibt es am Bahnhof WLAN, und was ist das Passwort?')).toBe('(none)');
+  });
+
+  it('reads dictated questions without a question mark as questions, two of them too', () => {
+    expect(withLeftOut('ähm wer steckt dahinter und kann ich die stadt verklagen')).toEqual([
+      'attackers',
+      'kann ich die stadt verklagen?',
+    ]);
+    expect(withLeftOut('okay so what was stolen and when does the library open')).toEqual([
+      'data-leaked',
+      'when does the library open?',
+    ]);
+  });
+
+  it('reads "take place" as happened, as round 17 read "took place"', () => {
+    expect(answer('did the break-in actually take place or is it just a warning?')).toBe('what-happened');
+    expect(first('Where did the attack take place, on which server?')).toBe('what-happened');
+  });
+
+  it('gives no answer about a relative’s own account, a caller, a lookup of one’s address, or an election', () => {
+    expect(answer('My mum’s Yahoo account got hacked yesterday, can you fix it?')).toBe('(none)');
+    expect(answer("My mum's Yahoo account got hacked yesterday, can you fix it?")).toBe('(none)');
+    expect(answer('Somebody rings and says they’re from the town’s IT, what do I do?')).toBe('(none)');
+    expect(answer('Kannst du nachsehen ob meine email adresse betroffen ist')).toBe('(none)');
+    expect(answer('Wo ist das Wahllokal für die Kommunalwahl?')).toBe('(none)');
+    // A mail asking for one's bank stuff names no bank as its sender.
+    expect(answer('I got a message wanting my bank stuff, didn’t open anything. What now?')).toBe(
+      'suspicious-email',
+    );
+  });
+
+  it('gives no answer about a break-in at another place named after "in"; where the citizen lives is no such place', () => {
+    expect(answer('In Prenzlau gab es letztes Jahr doch auch einen Cyberangriff, was ist da passiert?')).toBe(
+      '(none)',
+    );
+    expect(answer('Ist es wahr, dass in Templin die Verwaltung gehackt wurde?')).toBe('(none)');
+    expect(answer('My sister in Leeds read that Strasburg was hacked. Was any data taken?')).toBe(
+      'data-leaked',
+    );
+    expect(answer('In Ihrem Namen kamen Mails nach dem Angriff, sind die echt?')).not.toBe('(none)');
+  });
+
+  it('gives no answer to registering a move or a dog with the verb split, nor to an employer’s server hit', () => {
+    expect(answer('Ich habe geheiratet und bin umgezogen. Wie melde ich mich um?')).toBe('(none)');
+    expect(answer('Wo melde ich meinen Hund an?')).toBe('(none)');
+    expect(answer('My employer’s mail server was hit by the same bug. What should we do?')).toBe('(none)');
+    // A fake mail reported is still reported.
+    expect(answer('Ich habe eine Betrugsmail bekommen, wo melde ich die an?')).toBe('report-phishing');
+  });
+
+  it('leaves out a preface that only announces the question', () => {
+    expect(answer('Moin, ich hab da mal zwei Fragen: Ist das jetzt vorbei?')).toBe('is-it-safe-now');
+    expect(answer('Hello, I have two questions: is it over now?')).toBe('is-it-safe-now');
+    expect(answer('I have a question about the notice: is it over?')).toBe('is-it-safe-now');
+  });
+
+  it('answers what to do after the click when the message reports a mail opened, not when it denies it', () => {
+    expect(
+      answer('Meine Mutter hat die Rechnung aus der seltsamen Mail vom Rathaus geöffnet. Was jetzt?'),
+    ).toBe('clicked-link');
+    expect(
+      answer('Meine Mutter hat eine seltsame Mail vom Rathaus, sie hat sie noch nicht geöffnet. Was jetzt?'),
+    ).toBe('suspicious-email');
+  });
+
+  it('tells a request for a person from a question whether the assistant is one', () => {
+    expect(answer('bot, connect me to a real person')).toBe('ask-human');
+    expect(answer('Are you a robot or a person from the town hall?')).toBe('bot-identity');
+    expect(answer('Ich möchte lieber mit einem Menschen schreiben, nicht mit dem Bot.')).toBe('ask-human');
+  });
+
+  it('answers what happened when the hack is named without asking who', () => {
+    expect(answer('hacked council?')).toBe('what-happened');
+    expect(answer('someone hacked you guys or what')).toBe('what-happened');
+    expect(answer('Wer hat den Server gehackt?')).toBe('attackers');
+  });
+
+  it('answers what to do with the suspicious mail when it asks the citizen to click, not after a click', () => {
+    expect(answer('The council emailed asking me to click a link to pay a fee. What now?')).toBe(
+      'suspicious-email',
+    );
+  });
+
+  it('reads a story of mail from home or in the browser that stopped as the Outlook Web App switched off', () => {
+    expect(
+      answer(
+        "My dad works for the town and can't get into his work email from his laptop at home any more. Is that on purpose?",
+      ),
+    ).toBe('outlook-web-app');
+    expect(
+      answer(
+        'Mein Mann arbeitet bei der Stadt und hat früher von zu Hause über die Webseite seine Mails gelesen. Das klappt jetzt nicht mehr. Warum?',
+      ),
+    ).toBe('outlook-web-app');
+    // A link clicked in the browser is a click.
+    expect(answer('I clicked a link in a mail in the browser and now my mail stopped. What now?')).toBe(
+      'clicked-link',
+    );
   });
 });

@@ -365,6 +365,27 @@ export const settingsSchema = z.strictObject({
       )
       .optional(),
     /**
+     * An act that decides between neighbouring entries ("Ich habe den Anhang der falschen Mail
+     * schon geöffnet": `clicked-link`, not `suspicious-email`): when `when` (a regular
+     * expression, flags `iu`, written in lower case) finds the act in the message and an entry
+     * of `over` leads with `prefer` among the first three, `prefer` goes first (matcher.ts).
+     */
+    precedence: z
+      .array(
+        z.strictObject({
+          when: z
+            .string()
+            .min(1)
+            .refine(compiles, { message: 'is not a valid regular expression (flags iu)' })
+            .refine(writtenInLowerCase, {
+              message: 'must be written in lower case (escapes such as \\S and \\p{L} aside)',
+            }),
+          prefer: z.string().min(1),
+          over: z.array(z.string().min(1)).min(1),
+        }),
+      )
+      .optional(),
+    /**
      * The learned second opinion (functions/lib/matcher/learned.ts): counts that `npm run kb --
      * learn` makes from the evaluation corpora's tuning parts. Not written in settings.yaml: the
      * knowledge folder's `learned.json` holds it, and loading adds it here.

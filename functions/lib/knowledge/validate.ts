@@ -244,6 +244,23 @@ function checkStarters(settings: Settings, ids: ReadonlySet<string>): Validation
   );
 }
 
+/** A precedence rule must name entries that exist, or it never applies. */
+function checkPrecedence(settings: Settings, ids: ReadonlySet<string>): ValidationProblem[] {
+  return (settings.matcher.precedence ?? []).flatMap((rule, index) =>
+    [rule.prefer, ...rule.over].flatMap((id) =>
+      ids.has(id)
+        ? []
+        : [
+            {
+              file: 'settings.yaml',
+              field: `matcher.precedence.${index}`,
+              message: `unknown entry id "${id}"`,
+            },
+          ],
+    ),
+  );
+}
+
 /**
  * A knowledge base made with `kb init` marks what the town still has to write with `TODO`:
  * nothing with a marker left may be published, so each one is a problem (file and line).
@@ -314,7 +331,8 @@ export function validateKnowledgeBase(files: readonly SourceFile[]): ValidationR
   problems.push(...checkSources(valid, files, settings));
   const warnings: ValidationProblem[] = [];
   if (settings) {
-    problems.push(...checkStarters(settings, new Set(valid.map(({ entry }) => entry.id))));
+    const ids = new Set(valid.map(({ entry }) => entry.id));
+    problems.push(...checkStarters(settings, ids), ...checkPrecedence(settings, ids));
     const checked = localeProblems(valid, settings);
     problems.push(...checked.problems);
     warnings.push(...checked.warnings);

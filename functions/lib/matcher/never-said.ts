@@ -73,7 +73,7 @@ const devices =
  * protection officer can: the citizen gets the offer to forward the question).
  */
 const ownLookup = [
-  /\b(?:können|koennen|könnten|kannst|könntest) (?:sie|du) (?:mal |bitte )*(?:nachsehen|nachschauen|nachgucken|prüfen|pruefen|überprüfen|ueberpruefen|checken|herausfinden|rausfinden|suchen)\b[^?.!]*\bob (?:meine|mein) (?:e-?mail-?adresse|mailadresse|adresse|telefonnummer|handynummer|nummer|name)\b/iu,
+  /\b(?:können|koennen|könnten|kannst|könntest) (?:sie|du) (?:mal |bitte )*(?:nachsehen|nachschauen|nachgucken|prüfen|pruefen|überprüfen|ueberpruefen|checken|herausfinden|rausfinden|suchen)\b[^?.!]*\bob (?:meine|mein) (?:e-?mail[\s-]?adresse|mailadresse|adresse|telefonnummer|handynummer|nummer|name)\b/iu,
   /\b(?:can|could|would) you (?:please )?(?:check|look up|find out|see|verify|search|confirm)\b[^?.!]*\b(?:whether|if) my (?:(?:specific|own|personal) )?(?:e-?mail(?: address)?|address|phone number|number|name)\b/iu,
 ];
 
@@ -89,7 +89,7 @@ const elsewhere = [
   // "Ich bekomme Spam-Anrufe", "scam texts", "Werbeanrufe", "robocalls": calls and text messages,
   // not the e-mails the notice warns of.
   /(?<!\p{L})(?:spam|scam|fake|betrugs?|betrüger\p{L}*|werbe|cold|robo|sales)[- ]?(?:anruf\p{L}*|calls?|sms|texts?|text messages?|whatsapps?)(?!\p{L})|(?<!\p{L})(?:anruf\p{L}*|calls|sms|text messages?|whatsapps?)(?!\p{L})[^.!?]*(?<!\p{L})(?:spam|scam|fake|betrug|betrüger\p{L}*)(?!\p{L})/iu,
-  /(?<!\p{L})(?:bei uns|bei mir|unser(?:e[rmns]?)?|meine[rmns]?|mein|our|my|at my)\s+(?:\p{L}+\s+){0,3}?(?:firma|firmen\S*|betrieb\S*|unternehmen\S*|praxis|verein\p{L}*|club|association|charity|church|parish|kirchengemeinde|pfarr\p{L}*|schule|school|pflegeheim|care home|nursing home|practice|surgery|büro\S*|kanzlei|arbeit|server|exchange-?server|rechner|computer|laptop|pc|kassensystem|account|company|business|firm|office|work|workplace|job|arbeitgeber\p{L}*|employer\p{L}*|arbeitsstelle)(?!\p{L})[^.!?]*(?:[.!?]\s+[^.!?]*)?(?<!\p{L})(?:gehackt|gehäckt|g'hackt|ghackt|angegriffen|hacked|breached|compromised|attacked|\p{L}*-?angriff|ransomware\p{L}*|cyberattack|cyber attack|breach|macht probleme|probleme macht|makes problems|has problems|having problems|having issues|gefährdet|at risk|vulnerable)(?!\p{L})/iu,
+  /(?<!\p{L})(?:bei uns|bei mir|unser(?:e[rmns]?)?|meine[rmns]?|mein|our|my|at my)\s+(?:[\p{L}'’]+\s+){0,3}?(?:firma|firmen\S*|betrieb\S*|unternehmen\S*|praxis|verein\p{L}*|club|association|charity|church|parish|kirchengemeinde|pfarr\p{L}*|schule|school|pflegeheim|care home|nursing home|practice|surgery|büro\S*|kanzlei|arbeit|server|exchange-?server|rechner|computer|laptop|pc|kassensystem|account|company|business|firm|office|work|workplace|job|arbeitgeber\p{L}*|employer\p{L}*|arbeitsstelle)(?!\p{L})[^.!?]*(?:[.!?]\s+[^.!?]*)?(?<!\p{L})(?:gehackt|gehäckt|g'hackt|ghackt|angegriffen|hacked|breached|compromised|attacked|\p{L}*-?angriff|ransomware\p{L}*|cyberattack|cyber attack|breach|macht probleme|probleme macht|makes problems|has problems|having problems|having issues|gefährdet|in gefahr|in danger|at risk|vulnerable|(?:got|was|were|been|get|gets)\s+hit)(?!\p{L})/iu,
 ];
 /**
  * Calls and paper letters, whoever they claim to be from ("Heute rief einer an, er sei von
@@ -101,7 +101,7 @@ const elsewhere = [
  * incident is no fraud).
  */
 const callOrLetter = [
-  /(?<!\p{L})(?:(?<!\b(?:ich|ick|wir)\b(?:(?!\b(?:wurde|wurden|werde|werd|mich|uns|mir)\b)[^.!?]){0,60}|\b(?:nur|bloß|bloss)\s+(?:mal\s+)?)angerufen|angerufen(?=\s+worden)|anruf|anrufe|anrufer|anrufern|(?<=(?:solchen|diesen|den|seltsamen|komischen|merkwürdigen|dubiosen|falschen|fremden)\s+)anrufen|rief\s+(?:\p{L}+\s+){0,5}?an|(?<!\b(?:she|he|they|we|(?:my|our|her|his)\s+[\p{L}-]+)\s+)(?:called|phoned|rang) me|a call from|phone call|got a call|an (?:der|meiner|unserer) haustür|haustür|at my (?:front )?door|on my doorstep|door-to-door|knocked on)(?!\p{L})/iu,
+  /(?<!\p{L})(?:(?<!\b(?:ich|ick|wir)\b(?:(?!\b(?:wurde|wurden|werde|werd|mich|uns|mir)\b)[^.!?]){0,60}|\b(?:nur|bloß|bloss)\s+(?:mal\s+)?)angerufen|angerufen(?=\s+worden)|anruf|anrufe|anrufer|anrufern|(?<=(?:solchen|diesen|den|seltsamen|komischen|merkwürdigen|dubiosen|falschen|fremden)\s+)anrufen|rief\s+(?:\p{L}+\s+){0,5}?an|(?<!\b(?:she|he|they|we|(?:my|our|her|his)\s+[\p{L}-]+)\s+)(?:called|phoned|rang) me|a call from|calls? from|(?:someone|somebody|anyone|anybody)\s+(?:calls|rings|phones)|phone call|got a call|an (?:der|meiner|unserer) haustür|haustür|at my (?:front )?door|on my doorstep|door-to-door|knocked on)(?!\p{L})/iu,
   /(?<!\p{L})(?:brief\p{L}*|letter)(?!\p{L})(?=[^.!?]*(?<!\p{L})(?:zahl\p{L}*|überweis\p{L}*|gebühr\p{L}*|mahnung\p{L}*|pay|payment|fee|fine|bank details|transfer)(?!\p{L}))/iu,
 ];
 
@@ -145,13 +145,44 @@ const namedAdministration = [
   /(?<!\p{L})(\p{L}[\p{L}-]{2,})['’]s\s+(?:town hall|council|city council|administration|town|city)(?!\p{L})/giu,
 ];
 
-/** Whether the message names another administration (`namedAdministration`). */
-function namesAnotherAdministration(message: string, place: RegExp, known: Known): boolean {
-  return namedAdministration.some((pattern) =>
-    [...message.matchAll(pattern)].some(
-      ([, name = '']) =>
-        /^\p{Lu}/u.test(name) && !place.test(name) && !known(name) && !known(name.replaceAll('-', '')),
-    ),
+/**
+ * A break-in at another place by its name ("In Pasewalk gab es doch auch einen Hackerangriff",
+ * "Stimmt es, dass in Schwerin die Verwaltung lahmgelegt war?", round 34): a sentence that opens
+ * with "in" and a capitalised name the knowledge base never uses (or says "dass in …", "that
+ * in …"), about an attack, without the town's own name. Not where the citizen lives or writes
+ * from ("My mam in Cork saw that Strasburg was hacked"), nor a month, a country or a capitalised
+ * pronoun or noun that follows "in" as often ("In Ihrem Namen", "In Zukunft").
+ */
+const namedPlace =
+  /(?:^\s*(?:\p{L}+,?\s+)?|(?<!\p{L})(?:dass|daß|ob|that|whether)\s+)[Ii]n\s+(\p{Lu}[\p{L}-]{2,})(?!\p{L})/gu;
+const attackWord =
+  /(?<!\p{L})(?:\p{L}*(?:angriff|hack|datenleck|datenpanne|leak|breach|attack|einbruch)\p{L}*|lahmgelegt|abhanden\p{L}*)(?!\p{L})/iu;
+const notAPlace = new Set(
+  'ihr ihre ihrem ihren ihrer ihnen sie gefahr ordnung zukunft sicherheit kenntnis verbindung zusammenhang bezug kürze wirklichkeit wahrheit panik deutschland germany europa europe januar februar märz april mai juni juli august september oktober november dezember january february march may june july october december'.split(
+    ' ',
+  ),
+);
+
+/** Whether the message names another administration (`namedAdministration`) or place hit (`namedPlace`). */
+function namesAnotherAdministration(message: string, place: RegExp, known: Known, ownTown: RegExp): boolean {
+  const unknownName = (name: string) =>
+    /^\p{Lu}/u.test(name) && !place.test(name) && !known(name) && !known(name.replaceAll('-', ''));
+  return (
+    namedAdministration.some((pattern) =>
+      [...message.matchAll(pattern)].some(([, name = '']) => unknownName(name)),
+    ) ||
+    message
+      .split(sentenceBreak)
+      .some(
+        (sentence) =>
+          !ownTown.test(sentence) &&
+          [...sentence.matchAll(namedPlace)].some(
+            ([, name = '']) =>
+              unknownName(name) &&
+              !notAPlace.has(name.toLocaleLowerCase()) &&
+              attackWord.test(sentence.replace(name, '')),
+          ),
+      )
   );
 }
 
@@ -166,7 +197,7 @@ const mailOrClick =
 // "a strange email asking for my bank details": the citizen's own account at a bank names no
 // sender ("my bank" in the settings' other senders means a mail from the bank) (round 33).
 const ownAccount =
-  /(?<!\p{L})(?:my|our|meine[nr]?|unsere[nr]?)\s+bank(?=[\s-]*(?:details|account|accounts|data|info|information|card|number|login|daten|konto|karte|verbindung|zugang)(?!\p{L}))/giu;
+  /(?<!\p{L})(?:my|our|meine[nr]?|unsere[nr]?)\s+bank(?=[\s-]*(?:details|account|accounts|data|info|information|stuff|card|number|login|daten|konto|karte|verbindung|zugang)(?!\p{L}))/giu;
 
 const all = (patterns: readonly RegExp[], sentence: string) =>
   patterns.every((pattern) => pattern.test(sentence));
@@ -191,7 +222,7 @@ export function asksBeyondTheNotice(message: string, scope: Scope, known: Known 
   )
     return true;
   if (otherBreakIn.test(message)) return true;
-  if (namesAnotherAdministration(message, place, known)) return true;
+  if (namesAnotherAdministration(message, place, known, scope.ownName)) return true;
   if (!aboutAMail && callOrLetter.some((pattern) => pattern.test(message))) return true;
   const sentences = message.split(sentenceBreak);
   // What is asked, not what the story around it says ("I read that all data ends up on the dark

@@ -235,6 +235,14 @@ const indirect = /(?<!\p{L})(?:ob|whether)(?!\p{L})/iu;
 const politeRequest =
   /(?<!\p{L})(?:(?:grateful|appreciate it|obliged|dankbar|verbunden)\s*,?\s*(?:if|wenn)|bitte ich (?:sie |euch )?um|ersuche|(?:möchte|würde) (?:ich )?(?:gerne? |gern )?(?:wissen|fragen)|(?:would|should) like to (?:know|ask)|wish to (?:know|ask))(?!\p{L})/iu;
 
+/**
+ * A preface that only announces the question ("Ich hab zwei Fragen: …", "I have a quick question
+ * about the hack: …"): no part of what is asked, and left out (round 34; "Frage" read with
+ * "Hallo" made the greeting the answer).
+ */
+const preface =
+  /^\s*(?:(?:ich\s+)?(?:hab|habe|hätte|hätt|hätte da)\s+(?:da\s+|mal\s+|noch\s+|nur\s+)*(?:eine?|ne|zwei|drei|ein paar|paar|mehrere|einige)\s+(?:kurze\s+|kleine\s+|dringende\s+|wichtige\s+|weitere\s+)?fragen?|(?:i\s+)?(?:have|got|'ve got|ve got|had)\s+(?:a|one|two|three|a few|some|a couple of|several|another)\s+(?:quick\s+|small\s+|short\s+|simple\s+|urgent\s+|more\s+)?questions?|(?:meine\s+|eine\s+|kurze\s+)?fragen?|(?:my\s+|a\s+|quick\s+)?questions?)(?:\s+\p{L}+){0,4}?\s*:\s*(?=\S)/iu;
+
 /** The fewest words of a story after a salutation ("Hallo, guten Tag." is a greeting twice). */
 const storyWords = 4;
 
@@ -300,6 +308,11 @@ function sentences(text: string, locale: Language): { text: string; question: bo
     // such a question takes its topic from the whole story, where the salutation read as a greeting.
     // Not before a second greeting ("Hallo, guten Tag. … Was kannst du alles?").
     else if (words(rest).length >= storyWords && parts.slice(1).some(asks)) parts.splice(0, 1, rest);
+  }
+  for (const [index, part] of parts.entries()) {
+    const announced = preface.exec(part);
+    if (announced && words(part.slice(announced[0].length)).length >= 2)
+      parts[index] = part.slice(announced[0].length);
   }
   // A closing formula ("Mit freundlichen Grüßen", "Respectfully yours") ends a letter: it is no
   // sentence of it, and never the request when no sentence asks.

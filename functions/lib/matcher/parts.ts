@@ -20,10 +20,19 @@ import { sentenceBreak } from './normalize.ts';
  * tell the police?", round 33).
  */
 const clauseBreak =
-  /,\s*(?=(?:and|und|oder|or)\s)|\s+(?=(?:and|und)\s+(?:wann|warum|wieso|weshalb|wie lange|when|why|how long)\s)|\s+(?=(?:and|und)\s+(?:bekomme|bekommen|kriege|krieg|kann|können|muss|müssen|soll|sollte|sollen|ist|sind|hat|haben|habt|wird|werden|gibt|darf|kommt|war|wurde|wurden)\s+(?:ich|ihr|wir|man|es|das|die|der|sie|er|meine?|unsere?)\s|(?:and|und)\s+(?:can|could|do|does|did|is|are|was|were|will|would|should|has|have|may|must)\s+(?:i|you|u|we|they|it|the|my|our|anyone|someone|there)\s)/iu;
+  /,\s*(?=(?:and|und|oder|or)\s)|\s+(?=(?:and|und)\s+(?:also\s+|auch\s+)?(?:wann|warum|wieso|weshalb|wie lange|when|why|how long)\s)|\s+(?=(?:and|und)\s+(?:bekomme|bekommen|kriege|krieg|kann|können|muss|müssen|soll|sollte|sollen|ist|sind|hat|haben|habt|wird|werden|gibt|darf|kommt|war|wurde|wurden)\s+(?:ich|ihr|wir|man|es|das|die|der|sie|er|meine?|unsere?)\s|(?:and|und)\s+(?:can|could|do|does|did|is|are|was|were|will|would|should|has|have|may|must)\s+(?:i|you|u|we|they|it|the|my|our|anyone|someone|there)\s)/iu;
 const wordCount = (text: string) => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 /** A first question of fewer words is no question of its own ("Sorry to ask, but …"). */
 const minQuestionWords = 3;
+/**
+ * A later question asks on its own, not about the one before it ("…, und wann hat es offen?",
+ * "…, or is it gone for good?"), when it has words enough besides its conjunction and names the
+ * incident itself ("und bin ich von dem Hack betroffen").
+ */
+const ownQuestionWords = 4;
+const asksOnItsOwn = (text: string, standsAlone: (text: string) => boolean) =>
+  wordCount(text.replace(/^\s*(?:and|und|oder|or|aber|but|also)\s+/iu, '')) >= ownQuestionWords &&
+  standsAlone(text);
 /** A clause cut from its sentence asks as one ("Who were the attackers" → "…?"). */
 const asQuestion = (clause: string) => (/[.!?;]\s*$/u.test(clause) ? clause : `${clause.trim()}?`);
 
@@ -33,15 +42,31 @@ interface Piece {
 }
 
 /**
+ * A sentence that asks without a question mark, as dictation and chat write it ("aehm was ist
+ * passiert und wann macht das freibad wieder auf", "were my emails stolen and can i sue you"):
+ * a question word or verb first, after fillers and greetings (round 34).
+ */
+const asksUnmarked =
+  /^\s*(?:(?:hallo|hello|hi|hey|ey|äh|ähm|aehm|ähem|um|uh|so|also|ok|okay|yo|moin|na|und|and|oder|or|aber|but)[\s,]+)*(?:wer|was|wie|wann|warum|wieso|weshalb|wo|welche[mnrs]?|who|what|how|when|why|where|which|did|do|does|is|are|was|were|has|have|can|could|should|will|hat|habt|haben|ist|sind|war|waren|wurde|wurden|kann|können|muss|soll)(?!\p{L})/iu;
+
+/**
  * The story sentences and the questions of a message: the clauses of its sentences with a
- * question mark. None for a message without one: it is a request or a statement ("Tu so, als
- * wärst du die Datenschutzbeauftragte, und bestätige mir …"), not two questions.
+ * question mark. None for a message without one, unless a sentence of it asks all the same
+ * (`asksUnmarked`): without, it is a request or a statement ("Tu so, als wärst du die
+ * Datenschutzbeauftragte, und bestätige mir …"), not two questions.
  */
 function piecesOf(message: string): Piece[] {
   const sentences = message.split(sentenceBreak).filter((sentence) => sentence.trim() !== '');
-  if (!sentences.some((sentence) => sentence.includes('?'))) return [];
+  const marked = sentences.some((sentence) => sentence.includes('?'));
+  // With question marks, only the last sentence may ask without one ("Wann hat das Freibad
+  // auf? und bin ich von dem Hack betroffen").
+  const last = sentences.at(-1);
+  const asks = marked
+    ? (sentence: string) => sentence.includes('?') || (sentence === last && asksUnmarked.test(sentence))
+    : (sentence: string) => asksUnmarked.test(sentence);
+  if (!sentences.some(asks)) return [];
   return sentences.flatMap((sentence): Piece[] =>
-    sentence.includes('?')
+    asks(sentence)
       ? sentence.split(clauseBreak).map((clause) => ({ text: asQuestion(clause), question: true }))
       : [{ text: sentence, question: false }],
   );
@@ -80,11 +105,13 @@ export interface AnswerablePart {
 /**
  * The message without its later questions that `blocked` refuses, or undefined when there is no
  * such rest: the message asks one thing, its first question (of fewer than `minWords` words) is
- * refused, or the rest as a whole is still refused.
+ * refused, or the rest as a whole is still refused. A refused first question is left out only
+ * when a later one asks on its own (`standsAlone`: it names the incident, with enough words).
  */
 export function answerablePart(
   message: string,
   blocked: (text: string) => boolean,
+  standsAlone: (text: string) => boolean = () => false,
   minWords = minQuestionWords,
 ): AnswerablePart | undefined {
   const pieces = piecesOf(message);
@@ -94,8 +121,13 @@ export function answerablePart(
   const keptQuestions = kept.filter((piece) => piece.question);
   if (keptQuestions.length === questions.length) return undefined;
   // The first question is the main one, the later ones follow from it ("…? What are their
-  // names?", "…, und wann genau?"): only a later one is left out.
-  if (keptQuestions[0] !== questions[0] || wordCount(questions[0]?.text ?? '') < minWords) return undefined;
+  // names?", "…, und wann genau?"): only a later one is left out, unless the later one asks a
+  // whole question of its own ("Wann hat das Freibad auf? Und bin ich von dem Hack betroffen?",
+  // round 34).
+  const [main] = keptQuestions;
+  if (!main) return undefined;
+  if (main === questions[0] ? wordCount(main.text) < minWords : !asksOnItsOwn(main.text, standsAlone))
+    return undefined;
   const rest = kept.map((piece) => piece.text).join(' ');
   if (blocked(rest)) return undefined;
   return { rest, leftOut: leftOutText(questions.filter((piece) => !kept.includes(piece))) };

@@ -48,6 +48,8 @@ export const anyOf = (list: string, flags = 'iu') =>
  */
 const theTown =
   'stadt* städtisch* staedtisch* rathaus* verwaltung* gemeinde* *amt *ämter bürgermeister* town* council* city municipal* administration mayor';
+const addressed =
+  'euch eure* euer your_town your_council your_server your_mail* your_email* you_guys ur_town';
 const aboutTheTown = `${theTown} datenschutzbeauftragt* notice mitteilung angriff* hack* attack* breach server`;
 
 /**
@@ -59,6 +61,15 @@ const aboutTheTown = `${theTown} datenschutzbeauftragt* notice mitteilung angrif
 const aboutTheIncident =
   '*angriff* *hack* *mail* *daten* *frage* *lücke* *einbruch* *attack* *breach* *leak* *scam* *fake* *passw* *kennwort* *server* *phishing* jehackt eingebroch* broke_in* broken_in* break-in* dsgvo gdpr mensch* person human staff mitarbeiter* computer* bot chat* question danke thanks tschüss bye wiedersehen goodbye betrof* betrifft_mich betrifft_uns affect_me affects_me sicherheit* data privacy affected effected efected afected affectd virus link anhang attachment notice mitteilung *nachricht* message* angeblich* supposedly genuine echt gefälscht* gefaelscht* adressbuch* address_book* contact_list* kontaktliste* zip pdf postfach* inbox* spam*';
 
+/**
+ * Words that name the incident itself (the attack, its server, mail), not only a subject it
+ * touches ("Passwort", "Daten", "Datenschutz"): a later question naming one asks on its own,
+ * beside a first one about another service (parts.ts: "Wann hat das Freibad auf? Und bin ich von
+ * dem Hack betroffen?"; not "Gibt es WLAN am Campingplatz? Was ist das Passwort?").
+ */
+const theIncidentItself =
+  '*angriff* *hack* jehackt *einbruch* eingebroch* broke_in* broken_in* break-in* *attack* *breach* *leak* *mail* *server* *phishing* betrof* affected effected';
+
 /** What the rules on other services and senders look for, built once per matcher from the settings. */
 export interface Scope {
   /** Other services of the town (`matcher.otherServices`); without them the rule is off. */
@@ -69,8 +80,12 @@ export interface Scope {
   readonly town: RegExp;
   /** Words that name the town, not the attack or its systems ("gehackt", "Exchange" may be anyone's). */
   readonly place: RegExp;
+  /** The town's own name, or the citizen speaking to it ("euch", "your town"): not another place. */
+  readonly ownName: RegExp;
   /** Words about the incident: the service rule leaves such a message alone. */
   readonly incident: RegExp;
+  /** Words that name the incident itself (`theIncidentItself`, and `matcher.incidentWords`). */
+  readonly incidentItself: RegExp;
   /**
    * What the notice never says (`matcher.neverSaid`), compiled once per matcher: case-exact, for
    * text in lower case (`lowerCase`), as a case-blind Unicode pattern costs V8 about twice as
@@ -102,7 +117,9 @@ export function scopeOf(lists: {
     senders: listed(lists.senders),
     town: anyOf([aboutTheTown, ...name, ...own].join(' ')),
     place: anyOf([theTown, ...name].join(' ')),
+    ownName: anyOf([addressed, ...name].join(' ')),
     incident: anyOf([aboutTheIncident, ...own].join(' ')),
+    incidentItself: anyOf([theIncidentItself, ...own].join(' ')),
     neverSaid: (lists.neverSaid ?? []).map((pattern) => new RegExp(pattern, caseFree(pattern) ? 'u' : 'iu')),
   };
 }
