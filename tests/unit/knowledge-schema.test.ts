@@ -332,6 +332,12 @@ describe('kb validate', () => {
         message: expect.stringMatching(/lower case/),
       }),
     ]);
+    expect(problemsWith([{ when: '\\bopened\\b', unless: '\\bNot\\b', prefer: 'a', over: ['a'] }])).toEqual([
+      expect.objectContaining({
+        field: 'matcher.precedence.0.unless',
+        message: expect.stringMatching(/lower case/),
+      }),
+    ]);
     expect(problemsWith([{ when: '\\bopened\\b', prefer: 'a', over: ['a'] }])).toEqual([]);
   });
 

@@ -248,6 +248,15 @@ function compiles(pattern: string): boolean {
   }
 }
 
+/** A regular expression of the matcher's settings (`neverSaid`, `precedence`): flags `iu`, tried on text in lower case. */
+const lowerCaseRegex = z
+  .string()
+  .min(1)
+  .refine(compiles, { message: 'is not a valid regular expression (flags iu)' })
+  .refine(writtenInLowerCase, {
+    message: 'must be written in lower case (escapes such as \\S and \\p{L} aside)',
+  });
+
 const perLocale = <T extends z.ZodType>(schema: T) => z.object({ de: schema, en: schema }).catchall(schema);
 
 /** `locales:` in the settings; the first is the default. */
@@ -353,33 +362,19 @@ export const settingsSchema = z.strictObject({
      * `iu`, written in lower case like the phrase rules) gets the honest "no answer"
      * (functions/lib/matcher/never-said.ts).
      */
-    neverSaid: z
-      .array(
-        z
-          .string()
-          .min(1)
-          .refine(compiles, { message: 'is not a valid regular expression (flags iu)' })
-          .refine(writtenInLowerCase, {
-            message: 'must be written in lower case (escapes such as \\S and \\p{L} aside)',
-          }),
-      )
-      .optional(),
+    neverSaid: z.array(lowerCaseRegex).optional(),
     /**
      * An act that decides between neighbouring entries ("Ich habe den Anhang der falschen Mail
-     * schon geöffnet": `clicked-link`, not `suspicious-email`): when `when` (a regular
-     * expression, flags `iu`, written in lower case) finds the act in the message and an entry
-     * of `over` leads with `prefer` among the first three, `prefer` goes first (matcher.ts).
+     * schon geöffnet": `clicked-link`, not `suspicious-email`): when `when` finds the act in the
+     * message and `unless` (if given) finds nothing, and an entry of `over` leads with `prefer`
+     * among the first three, `prefer` goes first (matcher.ts). Both are regular expressions like
+     * `neverSaid`'s; a YAML alias lets one rule's `when` be another's `unless`.
      */
     precedence: z
       .array(
         z.strictObject({
-          when: z
-            .string()
-            .min(1)
-            .refine(compiles, { message: 'is not a valid regular expression (flags iu)' })
-            .refine(writtenInLowerCase, {
-              message: 'must be written in lower case (escapes such as \\S and \\p{L} aside)',
-            }),
+          when: lowerCaseRegex,
+          unless: lowerCaseRegex.optional(),
           prefer: z.string().min(1),
           over: z.array(z.string().min(1)).min(1),
         }),

@@ -16,7 +16,7 @@ import { LocaleIndex, scoreOf } from './locale-index.ts';
 import { asksBeyondTheNotice } from './never-said.ts';
 import { buildSynonyms, questionSentence, type SynonymTable } from './normalize.ts';
 import { answerablePart, firstQuestion } from './parts.ts';
-import { caseFree } from './phrases.ts';
+import { lowerCase, lowerCasePattern } from './phrases.ts';
 import { isInstruction, saysNoWord } from './requests.ts';
 import { asksAboutAnotherService, asksAboutTheAttack, type Known, scopeOf } from './scope.ts';
 import { plainApostrophes } from './stemming.ts';
@@ -227,7 +227,8 @@ export function createMatcher(
   // An act that decides between neighbours (settings: `matcher.precedence`), compiled once.
   const precedence = (options.precedence ?? []).map((rule) => ({
     ...rule,
-    when: new RegExp(rule.when, caseFree(rule.when) ? 'u' : 'iu'),
+    when: lowerCasePattern(rule.when),
+    unless: rule.unless === undefined ? undefined : lowerCasePattern(rule.unless),
   }));
 
   /**
@@ -239,14 +240,16 @@ export function createMatcher(
    */
   function byPrecedence(question: string, ranked: RankedEntry[]): RankedEntry[] {
     const [top] = ranked;
-    if (!top || precedence.length === 0) return ranked;
-    const lower = question.toLowerCase();
-    for (const rule of precedence) {
-      if (!rule.over.includes(top.entry.id) || !rule.when.test(lower)) continue;
+    const rules = top ? precedence.filter((rule) => rule.over.includes(top.entry.id)) : [];
+    if (!top || rules.length === 0) return ranked;
+    const lower = lowerCase(question);
+    const finds = (pattern: RegExp | undefined) =>
+      pattern?.test(pattern.ignoreCase ? question : lower) === true;
+    for (const rule of rules) {
+      if (!finds(rule.when) || finds(rule.unless)) continue;
       const at = ranked.slice(1, 3).findIndex((item) => item.entry.id === rule.prefer) + 1;
-      if (at === 0) continue;
       const preferred = ranked[at];
-      if (!preferred) continue;
+      if (at === 0 || !preferred) continue;
       return [
         { ...preferred, score: top.score },
         { ...top, score: preferred.score },
@@ -370,27 +373,19 @@ export function createMatcher(
     if (isInstruction(question) || saysNoWord(question))
       return { asked: question, refused: true, result: noAnswer(preferred) };
     const known = knownIn(preferred);
-    const namesTheIncident = (text: string) => scope.incidentItself.test(text);
     const beyond = (text: string) =>
       asksAboutAnotherService(text, scope, known) || asksBeyondTheNotice(text, scope, known);
-    if (beyond(question)) {
-      // Two questions, the later one beyond the notice ("Was wurde gestohlen, und werden die
-      // Täter strafrechtlich verfolgt?", round 29) or about another service ("Was ist passiert,
-      // und kann ich morgen meinen Personalausweis abholen?", round 31): the first is answered,
-      // the other offered to forward.
-      const part = answerablePart(question, beyond, namesTheIncident);
-      if (part === undefined) return { asked: question, refused: true, result: noAnswer(preferred) };
-      const inner = matchAlone(part.rest, locale);
-      return { ...inner, leftOut: joined(inner.leftOut, part.leftOut) };
-    }
-    // A question about another service beside one about the incident, whose words keep the
-    // message as a whole in scope ("Wann hat das Freibad auf? Und bin ich von dem Hack
-    // betroffen?", round 34): the service question is left out all the same.
-    const part = answerablePart(question, beyond, namesTheIncident);
+    // Two questions, one beyond the notice ("Was wurde gestohlen, und werden die Täter
+    // strafrechtlich verfolgt?", round 29) or about another service ("Was ist passiert, und kann
+    // ich morgen meinen Personalausweis abholen?", round 31; "Wann hat das Freibad auf? Und bin
+    // ich von dem Hack betroffen?", round 34, which the incident's words keep in scope as a
+    // whole): the other is answered, this one offered to forward.
+    const part = answerablePart(question, beyond, (text) => scope.incidentItself.test(text));
     if (part !== undefined) {
       const inner = matchAlone(part.rest, locale);
       return { ...inner, leftOut: joined(inner.leftOut, part.leftOut) };
     }
+    if (beyond(question)) return { asked: question, refused: true, result: noAnswer(preferred) };
     return { asked: question, result: matchRanked(question, preferred, lead) };
   }
 

@@ -1,6 +1,6 @@
 import { pointsBack, sentenceBreak } from './normalize.ts';
 import { lowerCase } from './phrases.ts';
-import { type Known, namesUnknown, type Scope } from './scope.ts';
+import { attackOrLoss, type Known, namesUnknown, type Scope } from './scope.ts';
 
 /**
  * Questions about the incident that the notice never answers ("Wann wird OWA wieder
@@ -155,8 +155,6 @@ const namedAdministration = [
  */
 const namedPlace =
   /(?:^\s*(?:\p{L}+,?\s+)?|(?<!\p{L})(?:dass|daß|ob|that|whether)\s+)[Ii]n\s+(\p{Lu}[\p{L}-]{2,})(?!\p{L})/gu;
-const attackWord =
-  /(?<!\p{L})(?:\p{L}*(?:angriff|hack|datenleck|datenpanne|leak|breach|attack|einbruch)\p{L}*|lahmgelegt|abhanden\p{L}*)(?!\p{L})/iu;
 const notAPlace = new Set(
   'ihr ihre ihrem ihren ihrer ihnen sie gefahr ordnung zukunft sicherheit kenntnis verbindung zusammenhang bezug kürze wirklichkeit wahrheit panik deutschland germany europa europe januar februar märz april mai juni juli august september oktober november dezember january february march may june july october december'.split(
     ' ',
@@ -180,7 +178,7 @@ function namesAnotherAdministration(message: string, place: RegExp, known: Known
             ([, name = '']) =>
               unknownName(name) &&
               !notAPlace.has(name.toLocaleLowerCase()) &&
-              attackWord.test(sentence.replace(name, '')),
+              attackOrLoss.test(sentence.replace(name, '')),
           ),
       )
   );

@@ -1,4 +1,5 @@
 import { sentenceBreak } from './normalize.ts';
+import { asksWithoutMark } from './scope.ts';
 
 /**
  * Two questions in one message (round 29). When the notice answers one of them ("Which data was
@@ -42,17 +43,9 @@ interface Piece {
 }
 
 /**
- * A sentence that asks without a question mark, as dictation and chat write it ("aehm was ist
- * passiert und wann macht das freibad wieder auf", "were my emails stolen and can i sue you"):
- * a question word or verb first, after fillers and greetings (round 34).
- */
-const asksUnmarked =
-  /^\s*(?:(?:hallo|hello|hi|hey|ey|äh|ähm|aehm|ähem|um|uh|so|also|ok|okay|yo|moin|na|und|and|oder|or|aber|but)[\s,]+)*(?:wer|was|wie|wann|warum|wieso|weshalb|wo|welche[mnrs]?|who|what|how|when|why|where|which|did|do|does|is|are|was|were|has|have|can|could|should|will|hat|habt|haben|ist|sind|war|waren|wurde|wurden|kann|können|muss|soll)(?!\p{L})/iu;
-
-/**
  * The story sentences and the questions of a message: the clauses of its sentences with a
  * question mark. None for a message without one, unless a sentence of it asks all the same
- * (`asksUnmarked`): without, it is a request or a statement ("Tu so, als wärst du die
+ * (`asksWithoutMark`, scope.ts): without, it is a request or a statement ("Tu so, als wärst du die
  * Datenschutzbeauftragte, und bestätige mir …"), not two questions.
  */
 function piecesOf(message: string): Piece[] {
@@ -62,8 +55,8 @@ function piecesOf(message: string): Piece[] {
   // auf? und bin ich von dem Hack betroffen").
   const last = sentences.at(-1);
   const asks = marked
-    ? (sentence: string) => sentence.includes('?') || (sentence === last && asksUnmarked.test(sentence))
-    : (sentence: string) => asksUnmarked.test(sentence);
+    ? (sentence: string) => sentence.includes('?') || (sentence === last && asksWithoutMark.test(sentence))
+    : (sentence: string) => asksWithoutMark.test(sentence);
   if (!sentences.some(asks)) return [];
   return sentences.flatMap((sentence): Piece[] =>
     asks(sentence)

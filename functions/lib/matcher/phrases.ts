@@ -55,6 +55,14 @@ export function caseFree(source: string): boolean {
 }
 
 /**
+ * A settings pattern tried on text in lower case (`lowerCase`): case-exact when it is written in
+ * lower case (`caseFree`), else case-blind, as a pattern published before that check was.
+ * For `matcher.neverSaid` and `matcher.precedence`; a pattern with `ignoreCase` wants the text as
+ * it was written.
+ */
+export const lowerCasePattern = (source: string): RegExp => new RegExp(source, caseFree(source) ? 'u' : 'iu');
+
+/**
  * A text in lower case as case-blind matching sees it: "ſ" is "s", and "İ" stays itself
  * (lowered, it becomes two characters, while a case-blind pattern matches it only as itself;
  * found in review).

@@ -1,4 +1,4 @@
-import { caseFree } from './phrases.ts';
+import { lowerCasePattern } from './phrases.ts';
 
 /**
  * What a message is about, beside the incident: another service of the town ("Wo beantrage ich
@@ -48,6 +48,9 @@ export const anyOf = (list: string, flags = 'iu') =>
  */
 const theTown =
   'stadt* städtisch* staedtisch* rathaus* verwaltung* gemeinde* *amt *ämter bürgermeister* town* council* city municipal* administration mayor';
+/** Words for the attack, in both languages and as people misspell them. */
+const attackWords =
+  '*angriff* *hack* jehackt *einbruch* eingebroch* eingedrungen *attack* atack* attak* *breach* broke_in* broken_in* break-in*';
 const addressed =
   'euch eure* euer your_town your_council your_server your_mail* your_email* you_guys ur_town';
 const aboutTheTown = `${theTown} datenschutzbeauftragt* notice mitteilung angriff* hack* attack* breach server`;
@@ -67,8 +70,7 @@ const aboutTheIncident =
  * beside a first one about another service (parts.ts: "Wann hat das Freibad auf? Und bin ich von
  * dem Hack betroffen?"; not "Gibt es WLAN am Campingplatz? Was ist das Passwort?").
  */
-const theIncidentItself =
-  '*angriff* *hack* jehackt *einbruch* eingebroch* broke_in* broken_in* break-in* *attack* *breach* *leak* *mail* *server* *phishing* betrof* affected effected';
+const theIncidentItself = `${attackWords} *leak* *mail* *server* *phishing* betrof* affected effected`;
 
 /** What the rules on other services and senders look for, built once per matcher from the settings. */
 export interface Scope {
@@ -120,7 +122,7 @@ export function scopeOf(lists: {
     ownName: anyOf([addressed, ...name].join(' ')),
     incident: anyOf([aboutTheIncident, ...own].join(' ')),
     incidentItself: anyOf([theIncidentItself, ...own].join(' ')),
-    neverSaid: (lists.neverSaid ?? []).map((pattern) => new RegExp(pattern, caseFree(pattern) ? 'u' : 'iu')),
+    neverSaid: (lists.neverSaid ?? []).map(lowerCasePattern),
   };
 }
 
@@ -131,14 +133,22 @@ export function scopeOf(lists: {
  * I have a few questions about the hacking notice.").
  */
 export function asksAboutTheAttack(message: string): boolean {
-  return asked.test(message) && attack.test(message);
+  return (message.includes('?') || asksWithoutMark.test(message)) && attack.test(message);
 }
 
-// A question mark, or a question word or verb first (after one word such as "yo" or "Hallo,"):
-// "yo did u guys get hacked or what" asks without a question mark.
-const asked =
-  /\?|^\s*(?:\p{L}+,?\s+)?(?:wer|was|wie|wann|warum|wieso|who|what|how|when|why|did|do|does|is|are|was|were|has|have|hat|habt|haben|ist|sind|war|waren|wurde|wurden)(?!\p{L})/iu;
+/**
+ * A sentence that asks without a question mark, as chat and dictation write it ("yo did u guys
+ * get hacked or what", "aehm was ist passiert und wann macht das freibad wieder auf"): a question
+ * word or verb first, after fillers or one word and a comma ("Leute, wer war das"). Also what
+ * splits such a message into its questions (parts.ts, round 34).
+ */
+export const asksWithoutMark =
+  /^\s*(?:(?:hallo|hello|hi|hey|ey|yo|moin|na|äh|ähm|aehm|ähem|um|uh|so|also|ok|okay|und|and|oder|or|aber|but)[\s,]+)*(?:\p{L}+,\s+)?(?:wer|was|wie|wann|warum|wieso|weshalb|wo|welche[mnrs]?|who|what|how|when|why|where|which|did|do|does|is|are|was|were|has|have|can|could|should|will|hat|habt|haben|ist|sind|war|waren|wurde|wurden|kann|können|muss|soll)(?!\p{L})/iu;
 
-const attack = anyOf(
-  '*angriff* *hack* jehackt einbruch eingebrochen eingedrungen attack* atack* attak* breach* broke_in break-in',
-);
+const attack = anyOf(attackWords);
+
+/**
+ * An attack or a loss of data anywhere ("Hackerangriff", "Datenleck", "lahmgelegt"): what a
+ * sentence about another place's break-in names (never-said.ts).
+ */
+export const attackOrLoss = anyOf(`${attackWords} *leak* *leck datenpanne* lahmgelegt abhanden*`);
