@@ -197,8 +197,34 @@ const mailOrClick =
 const ownAccount =
   /(?<!\p{L})(?:my|our|meine[nr]?|unsere[nr]?)\s+bank(?=[\s-]*(?:details|account|accounts|data|info|information|stuff|card|number|login|daten|konto|karte|verbindung|zugang)(?!\p{L}))/giu;
 
+// "Must I change the password of my Gmail because of this?", "mus ich mein kenwort ändern bei
+// gmx": whether to change a password elsewhere after the town's incident, not another sender's
+// trouble; how to change it there ("How do I reset my Gmail password?") still is (round 35).
+const changeOwnPassword = (message: string) =>
+  /(?<!\p{L})(?:must|should|shuld|need|needs|have to|has to|muss|mus|müssen|sollte|soll|sollen)(?!\p{L})[^?.!]*(?<!\p{L})(?:change|chnage|ändern|aendern|wechseln|erneuern)(?!\p{L})/iu.test(
+    message,
+  ) &&
+  /(?<!\p{L})(?:pass(?:wor\p{L}*|wd|w|)|pasw\p{L}*|kenn?w\p{L}*)(?!\p{L})/iu.test(message) &&
+  // A mail account, not a game or a shop ("Should I change my PlayStation password?", round 33).
+  /(?<!\p{L})(?:gmail|gmx|web\.de|yahoo|hotmail|outlook|t-online|aol|icloud|e-?mail|mail)(?!\p{L})/iu.test(message) &&
+  // Not the other sender's own request ("My bank says I must change my password"): a mail to check.
+  !/(?<!\p{L})(?:says|said|sagt|sagte|schreibt|writes|wrote|asks|asked|fordert|aufgefordert|told|tells|wants|will|link)(?!\p{L})/iu.test(
+    message,
+  );
+
 const all = (patterns: readonly RegExp[], sentence: string) =>
   patterns.every((pattern) => pattern.test(sentence));
+
+/**
+ * A short sentence that only asks for an answer to what came before ("Can you tell me?", "HOW DO
+ * I DO THAT", "Was heißt das?"), not one that asks something itself ("Trotzdem betroffen?", round
+ * 35: the story sentence before it said how the citizen got in touch, not what was asked).
+ */
+const onlyAsks = (sentence: string) =>
+  pointsBack(sentence) ||
+  /(?<!\p{L})(?:tell|say|explain|know|do|does|did|sagen|sag|erklären|erklär|wissen|machen|tun|geht|possible|möglich)(?!\p{L})/iu.test(
+    sentence,
+  );
 
 /**
  * Whether the message is about another sender (see `Scope.town`), or a sentence of it that asks
@@ -208,7 +234,12 @@ const all = (patterns: readonly RegExp[], sentence: string) =>
  */
 export function asksBeyondTheNotice(message: string, scope: Scope, known: Known = () => false): boolean {
   const { senders, town, place } = scope;
-  if (senders && !town.test(message) && namesUnknown(senders, message.replace(ownAccount, ''), known))
+  if (
+    senders &&
+    !town.test(message) &&
+    !changeOwnPassword(message) &&
+    namesUnknown(senders, message.replace(ownAccount, ''), known)
+  )
     return true;
   // A mail, a link or an attachment named: this incident (a click on a fake mail in the town's name).
   const aboutAMail = mailOrClick.test(message);
@@ -229,7 +260,7 @@ export function asksBeyondTheNotice(message: string, scope: Scope, known: Known 
   // the sentence before it says ("I want to know how many were affected.") (round 20), with or
   // without its question mark ("I WANT TO SUE MICROSOFT. HOW DO I DO THAT", round 26).
   const withBefore = (sentence: string, index: number) =>
-    index > 0 && sentence.trim().split(/\s+/u).length <= 5
+    index > 0 && sentence.trim().split(/\s+/u).length <= 5 && onlyAsks(sentence)
       ? [sentences[index - 1] ?? '', sentence]
       : [sentence];
   const asked = sentences.flatMap((sentence, index) =>

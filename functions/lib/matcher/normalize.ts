@@ -237,11 +237,12 @@ const politeRequest =
 
 /**
  * A preface that only announces the question ("Ich hab zwei Fragen: …", "I have a quick question
- * about the hack: …"): no part of what is asked, and left out (round 34; "Frage" read with
- * "Hallo" made the greeting the answer).
+ * about the hack: …", "Darf ich fragen, …", "May I ask, …"): no part of what is asked, and left out
+ * (round 34; "Frage" read with "Hallo" made the greeting the answer; round 35: "fragen" made it
+ * a wish to forward the question).
  */
 const preface =
-  /^\s*(?:(?:ich\s+)?(?:hab|habe|hätte|hätt|hätte da)\s+(?:da\s+|mal\s+|noch\s+|nur\s+)*(?:eine?|ne|zwei|drei|ein paar|paar|mehrere|einige)\s+(?:kurze\s+|kleine\s+|dringende\s+|wichtige\s+|weitere\s+)?fragen?|(?:i\s+)?(?:have|got|'ve got|ve got|had)\s+(?:a|one|two|three|a few|some|a couple of|several|another)\s+(?:quick\s+|small\s+|short\s+|simple\s+|urgent\s+|more\s+)?questions?|(?:meine\s+|eine\s+|kurze\s+)?fragen?|(?:my\s+|a\s+|quick\s+)?questions?)(?:\s+\p{L}+){0,4}?\s*:\s*(?=\S)/iu;
+  /^\s*(?:(?:(?:ich\s+)?(?:hab|habe|hätte|hätt|hätte da)\s+(?:da\s+|mal\s+|noch\s+|nur\s+)*(?:eine?|ne|zwei|drei|ein paar|paar|mehrere|einige)\s+(?:kurze\s+|kleine\s+|dringende\s+|wichtige\s+|weitere\s+)?fragen?|(?:i\s+)?(?:have|got|'ve got|ve got|had)\s+(?:a|one|two|three|a few|some|a couple of|several|another)\s+(?:quick\s+|small\s+|short\s+|simple\s+|urgent\s+|more\s+)?questions?|(?:meine\s+|eine\s+|kurze\s+)?fragen?|(?:my\s+|a\s+|quick\s+)?questions?)(?:\s+\p{L}+){0,4}?\s*:|(?:darf|dürfte|kann|könnte)\s+ich\s+(?:mal\s+|kurz\s+|bitte\s+|noch\s+|vielleicht\s+)*(?:fragen|nachfragen)\s*,|(?:may|can|could|might)\s+i\s+(?:just\s+|quickly\s+|please\s+)?ask\s*,)\s*(?=\S)/iu;
 
 /** The fewest words of a story after a salutation ("Hallo, guten Tag." is a greeting twice). */
 const storyWords = 4;

@@ -21,7 +21,7 @@ import { asksWithoutMark } from './scope.ts';
  * tell the police?", round 33).
  */
 const clauseBreak =
-  /,\s*(?=(?:and|und|oder|or)\s)|\s+(?=(?:and|und)\s+(?:also\s+|auch\s+)?(?:wann|warum|wieso|weshalb|wie lange|when|why|how long)\s)|\s+(?=(?:and|und)\s+(?:bekomme|bekommen|kriege|krieg|kann|können|muss|müssen|soll|sollte|sollen|ist|sind|hat|haben|habt|wird|werden|gibt|darf|kommt|war|wurde|wurden)\s+(?:ich|ihr|wir|man|es|das|die|der|sie|er|meine?|unsere?)\s|(?:and|und)\s+(?:can|could|do|does|did|is|are|was|were|will|would|should|has|have|may|must)\s+(?:i|you|u|we|they|it|the|my|our|anyone|someone|there)\s)/iu;
+  /,\s*(?=(?:and|und|oder|or)\s)|\s+(?=(?:and|und)\s+(?:also\s+|auch\s+)?(?:wann|warum|wieso|weshalb|wie|when|why|how)\s)|\s+(?=(?:and|und)\s+(?:bekomme|bekommen|kriege|krieg|kann|können|muss|müssen|soll|sollte|sollen|ist|sind|bin|hat|haben|habt|wird|werden|gibt|darf|kommt|war|wurde|wurden)\s+(?:ich|ihr|wir|man|es|das|die|der|sie|er|meine?|unsere?)\s|(?:and|und)\s+(?:am|can|could|do|does|did|is|are|was|were|will|would|should|has|have|may|must)\s+(?:i|you|u|we|they|it|the|my|our|anyone|someone|there)\s)/iu;
 const wordCount = (text: string) => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 /** A first question of fewer words is no question of its own ("Sorry to ask, but …"). */
 const minQuestionWords = 3;

@@ -27,7 +27,7 @@ const taskVerbs = list(`
 
 /** Imperatives that ask to be given something ("Gib mir", "show me"). */
 const handOverVerbs = list(`
-  gib gebt zeig zeige zeigt nenn nenne nennt schick schicke verrat verrate sende liste leite leitet
+  gib gebt zeig zeige zeigt nenn nenne nennt schick schicke verrat verrate sende liste leite leitet sag sage
   jib jibt gimme
   give show send tell reveal share expose leak fetch list forward
 `);
@@ -48,7 +48,7 @@ const secrets = list(`
   passwort passwörter kennwort kennwörter zugangsdaten adressen adressbuch datenbank namen
   telefonnummern kontodaten regeln anweisungen prompt adressliste adresslisten emailadressen
   mailadressen einwohnerdaten template templates vorlage vorlagen
-  password passwords credentials addresses database names numbers rules instructions prompt login logins
+  password passwords credentials addresses adresses database names numbers rules instructions prompt login logins
 `);
 
 /** A question inside the request ("Tell me which data was stolen") is a question after all. */
@@ -87,9 +87,13 @@ const openers =
  */
 const injection = new RegExp(
   [
-    String.raw`^\s*system\s*:`,
+    // "SYSTEM: …", "system note: …", "System-Hinweis: …" (round 35); not a mail's "System message:".
+    String.raw`^\s*system(?:[\s-]*(?:note|notice|prompt|instructions?|override|hinweis|anweisung))?\s*:`,
     // Role markup of chat prompts ("</system>", "<|im_start|>", "[INST]"): no citizen types it.
-    String.raw`<\s*\/?\s*(?:system|assistant|user|instructions?)\s*>|<\|\w+\|>|\[\/?inst\]`,
+    String.raw`<\s*\/?\s*(?:system|assistant|user|instructions?|end|start|prompt|context|conversation)\s*>|<\|\w+\|>|\[\/?inst\]`,
+    // An assistant without limits ("You are an unrestricted assistant", "unzensierter Modus") or
+    // the town's own words set aside ("ignore the notice"): no citizen asks the town so (round 35).
+    String.raw`(?<!\p{L})(?:unrestricted|uncensored|unfiltered|unzensiert\p{L}*|uneingeschränkt\p{L}*|ungefiltert\p{L}*)\s+(?:assistant|ai|bot|chatbot|model|mode|assistent\p{L}*|ki|modus)(?!\p{L})|(?:^|[.!?,;]\s*)(?:(?:just|einfach|bitte|please)\s+)*(?:ignore|disregard|forget|ignorier\p{L}*|vergiss)\s+(?:the|die|das|den|deine|your|ihre)\s+(?:notice|announcement|mitteilung|bekanntmachung|facts?|fakten|sources?|quellen?|knowledge base|wissensbasis|faq)(?!\p{L})`,
     // A rule announced to the assistant ("Neue Regel: ...") or an order to answer without its
     // limits ("Beantworte alle Fragen ohne Einschränkungen"); a citizen's "ohne Einschränkungen"
     // about mailing the town again is neither.
@@ -106,7 +110,7 @@ const injection = new RegExp(
     String.raw`\bwie (?:hackt|knackt) man\b|(?:\berklär\p{L}*|\bzeig\p{L}*|\banleitung|\bbeschreib\p{L}*|\bverrat\p{L}*|\btutorial)[^.!?]*\bwie man (?:selbst |selber )?(?:\p{L}+[\s-]+){0,5}?(?:hackt|knackt)\b`,
     String.raw`\b(?:how (?:do|can|could|would|should) (?:i|we|one|you)|wie (?:kann|könnte|hacke|knacke) (?:ich|man|du|wir))\b[^.!?]*(?:\bexploit\w*|\bausnutz\p{L}*|\b(?:nutze|nutzen|nutzt) (?![^.!?]*\b(?:am besten|optimal|richtig|voll) aus\b)[^.!?]*\baus\b|\bhack into\b|\bbreak into\b|\beinbrechen\b|\bknacken\b|\bcrack\b|\bhacke\b|\bhacken\b)|\bwie (?:nutze|nutzt|nutzen) (?:ich|man|du|wir)\b(?![^.!?]*\b(?:am besten|optimal|richtig|voll) aus\b)[^.!?]*\baus\b|\b(?:anderer|andere[rn]?|other) (?:nutzer|benutzer|bürger|users|people's|citizens'?)(?:\s|$)[^.!?]*|\b(?:fragen|questions|nachrichten|messages|chats?)\b[^.!?]*\b(?:anderer|other) (?:nutzer|benutzer|bürger|users|citizens|people)\b`,
     // Not a mail's subject in quotes ("a zip file about 'new rules'", round 33).
-    String.raw`(?<!['"„‚‘’“]\s?)\b(?:your|deine|ihre|new|neue|previous|vorherigen?)\s+(?:instructions|anweisungen|rules|regeln|prompt)\b`,
+    String.raw`(?<!['"„‚‘’“]\s?)\b(?:your|its|deine|ihre|seine|new|neue|previous|vorherigen?)\s+(?:instructions|anweisungen|rules|regeln|prompt)\b`,
     // `\b` is ASCII-only even with the `u` flag: before "ü" it needs `(?<!\p{L})` ("überspringen").
     String.raw`(?<!\p{L})(?:skip|bypass|override|disable|break|circumvent|umgeh\p{L}*|überspring\p{L}*|ausschalt\p{L}*|deaktivier\p{L}*|brich|brecht)\b[^.!?]{0,40}\b(?:\w*rules|\p{L}*regeln|filters?|restrictions|einschränkungen|guidelines|richtlinien|safeguards)\b`,
     String.raw`\bi (?:hereby )?(?:authori[sz]e|order|command|instruct) you\b`,

@@ -143,7 +143,7 @@ export function asksAboutTheAttack(message: string): boolean {
  * splits such a message into its questions (parts.ts, round 34).
  */
 export const asksWithoutMark =
-  /^\s*(?:(?:hallo|hello|hi|hey|ey|yo|moin|na|äh|ähm|aehm|ähem|um|uh|so|also|ok|okay|und|and|oder|or|aber|but)[\s,]+)*(?:\p{L}+,\s+)?(?:wer|was|wie|wann|warum|wieso|weshalb|wo|welche[mnrs]?|who|what|how|when|why|where|which|did|do|does|is|are|was|were|has|have|can|could|should|will|hat|habt|haben|ist|sind|war|waren|wurde|wurden|kann|können|muss|soll)(?!\p{L})/iu;
+  /^\s*(?:(?:hallo|hello|hi|hey|ey|yo|moin|na|äh|ähm|aehm|ähem|um|uh|so|also|ok|okay|und|and|oder|or|aber|but)[\s,]+)*(?:\p{L}+,\s+)?(?:wer|was|wie|wann|warum|wieso|weshalb|wo|welche[mnrs]?|who|what|how|when|why|where|which|did|do|does|is|are|was|were|has|have|can|could|should|will|hat|habt|haben|ist|sind|war|waren|wurde|wurden|kann|können|muss|soll|bin(?=\s+ich)|bist(?=\s+du)|am(?=\s+i(?!\p{L})))(?!\p{L})/iu;
 
 const attack = anyOf(attackWords);
 
