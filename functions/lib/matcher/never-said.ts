@@ -200,17 +200,20 @@ const ownAccount =
 // "Must I change the password of my Gmail because of this?", "mus ich mein kenwort ändern bei
 // gmx": whether to change a password elsewhere after the town's incident, not another sender's
 // trouble; how to change it there ("How do I reset my Gmail password?") still is (round 35).
+const whetherToChange =
+  /(?<!\p{L})(?:must|should|shuld|need|needs|have to|has to|muss|mus|müssen|sollte|soll|sollen)(?!\p{L})[^?.!]*(?<!\p{L})(?:change|chnage|ändern|aendern|wechseln|erneuern)(?!\p{L})/iu;
+const passwordWord = /(?<!\p{L})(?:pass(?:wor\p{L}*|wd|w|)|pasw\p{L}*|kenn?w\p{L}*)(?!\p{L})/iu;
+// A mail account, not a game or a shop ("Should I change my PlayStation password?", round 33).
+const mailAccount =
+  /(?<!\p{L})(?:gmail|gmx|web\.de|yahoo|hotmail|outlook|t-online|aol|icloud|e-?mail|mail)(?!\p{L})/iu;
+// Not the other sender's own request ("My bank says I must change my password"): a mail to check.
+const theirRequest =
+  /(?<!\p{L})(?:says|said|sagt|sagte|schreibt|writes|wrote|asks|asked|fordert|aufgefordert|told|tells|wants|will|link)(?!\p{L})/iu;
 const changeOwnPassword = (message: string) =>
-  /(?<!\p{L})(?:must|should|shuld|need|needs|have to|has to|muss|mus|müssen|sollte|soll|sollen)(?!\p{L})[^?.!]*(?<!\p{L})(?:change|chnage|ändern|aendern|wechseln|erneuern)(?!\p{L})/iu.test(
-    message,
-  ) &&
-  /(?<!\p{L})(?:pass(?:wor\p{L}*|wd|w|)|pasw\p{L}*|kenn?w\p{L}*)(?!\p{L})/iu.test(message) &&
-  // A mail account, not a game or a shop ("Should I change my PlayStation password?", round 33).
-  /(?<!\p{L})(?:gmail|gmx|web\.de|yahoo|hotmail|outlook|t-online|aol|icloud|e-?mail|mail)(?!\p{L})/iu.test(message) &&
-  // Not the other sender's own request ("My bank says I must change my password"): a mail to check.
-  !/(?<!\p{L})(?:says|said|sagt|sagte|schreibt|writes|wrote|asks|asked|fordert|aufgefordert|told|tells|wants|will|link)(?!\p{L})/iu.test(
-    message,
-  );
+  whetherToChange.test(message) &&
+  passwordWord.test(message) &&
+  mailAccount.test(message) &&
+  !theirRequest.test(message);
 
 const all = (patterns: readonly RegExp[], sentence: string) =>
   patterns.every((pattern) => pattern.test(sentence));
