@@ -3689,6 +3689,14 @@ describe('round 35: corpora 128 to 131', () => {
     expect(answer('My bank says I must change my password, is that real?')).toBe('(none)');
   });
 
+  it('reads a wish for a person written with "mit’m", and deleting the mail oneself', () => {
+    expect(answer("Ich will mit'm richtigen Menschen reden, nich mit der Maschine.")).toBe('ask-human');
+    expect(answer('ok so i just delete it?')).toBe('suspicious-email');
+    expect(answer('Kann ich die einfach löschen?')).toBe('suspicious-email');
+    // The town deleting data is still the right to erasure.
+    expect(answer('Können Sie meine Daten löschen?')).toBe('gdpr-rights');
+  });
+
   it('reads a short question after a story sentence as its own question', () => {
     expect(answer('Ich habe die Stadt nur telefonisch kontaktiert. Trotzdem betroffen?')).toBe(
       'am-i-affected',
