@@ -3697,6 +3697,14 @@ describe('round 35: corpora 128 to 131', () => {
     expect(answer('Können Sie meine Daten löschen?')).toBe('gdpr-rights');
   });
 
+  it('answers what happened to the hack named alone, and reads a service’s own name as no mail', () => {
+    expect(answer('hacked???')).toBe('what-happened');
+    expect(answer('Cyberangriff?')).toBe('what-happened');
+    // "Wahlbenachrichtigung" names the election, not a message about the incident.
+    expect(answer('Meine Wahlbenachrichtigung ist nicht gekommen, was nun?')).toBe('(none)');
+    expect(answer('Eine Mail zur Hundesteuer kam von der Stadt, ist die echt?')).not.toBe('(none)');
+  });
+
   it('reads a short question after a story sentence as its own question', () => {
     expect(answer('Ich habe die Stadt nur telefonisch kontaktiert. Trotzdem betroffen?')).toBe(
       'am-i-affected',

@@ -18,7 +18,8 @@ import { asksWithoutMark } from './scope.ts';
  * kommt …"), or a conjunction before a question word with no comma, as chat writes it ("Muss ich
  * mein Passwort ändern und wann kommt OWA wieder?", round 31), or before a verb and its subject
  * ("Wer steckt dahinter und bekomme ich mein Geld zurück?", "Which data was affected and did you
- * tell the police?", round 33).
+ * tell the police?", round 33; "wann hat das rathaus offen und bin ich betroffen", "wer war das
+ * und wie sind die rein gekommen", round 35).
  */
 const clauseBreak =
   /,\s*(?=(?:and|und|oder|or)\s)|\s+(?=(?:and|und)\s+(?:also\s+|auch\s+)?(?:wann|warum|wieso|weshalb|wie|when|why|how)\s)|\s+(?=(?:and|und)\s+(?:bekomme|bekommen|kriege|krieg|kann|können|muss|müssen|soll|sollte|sollen|ist|sind|bin|hat|haben|habt|wird|werden|gibt|darf|kommt|war|wurde|wurden)\s+(?:ich|ihr|wir|man|es|das|die|der|sie|er|meine?|unsere?)\s|(?:and|und)\s+(?:am|can|could|do|does|did|is|are|was|were|will|would|should|has|have|may|must)\s+(?:i|you|u|we|they|it|the|my|our|anyone|someone|there)\s)/iu;

@@ -7,11 +7,15 @@ import { lowerCasePattern } from './phrases.ts';
  * (`scopeOf`); the rest is language.
  */
 
-/** Whether a message asks about another service of the town and never about the incident. */
+/**
+ * Whether a message asks about another service of the town and never about the incident. A word
+ * of the incident inside the service's own name does not count ("Wahlbenachrichtigung" is no
+ * "Nachricht" about the incident, round 35).
+ */
 export function asksAboutAnotherService(message: string, scope: Scope, known: Known = () => false): boolean {
   return (
     scope.services !== undefined &&
-    !scope.incident.test(message) &&
+    !scope.incident.test(message.replace(scope.services, ' ')) &&
     namesUnknown(scope.services, message, known)
   );
 }
