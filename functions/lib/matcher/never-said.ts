@@ -1,4 +1,4 @@
-import { pointsBack, sentenceBreak } from './normalize.ts';
+import { namesNothing, pointsBack, sentenceBreak } from './normalize.ts';
 import { lowerCase } from './phrases.ts';
 import { attackOrLoss, type Known, namesUnknown, type Scope } from './scope.ts';
 
@@ -219,15 +219,11 @@ const all = (patterns: readonly RegExp[], sentence: string) =>
   patterns.every((pattern) => pattern.test(sentence));
 
 /**
- * A short sentence that only asks for an answer to what came before ("Can you tell me?", "HOW DO
- * I DO THAT", "Was heißt das?"), not one that asks something itself ("Trotzdem betroffen?", round
- * 35: the story sentence before it said how the citizen got in touch, not what was asked).
+ * A short sentence that only asks for an answer to what came before ("Can you tell me?", "Is
+ * that possible?"), not one that asks something itself ("Trotzdem betroffen?", round 35: the
+ * story sentence before it said how the citizen got in touch, not what was asked).
  */
-const onlyAsks = (sentence: string) =>
-  pointsBack(sentence) ||
-  /(?<!\p{L})(?:tell|say|explain|know|do|does|did|sagen|sag|erklären|erklär|wissen|machen|tun|geht|possible|möglich)(?!\p{L})/iu.test(
-    sentence,
-  );
+const onlyAsks = (sentence: string) => pointsBack(sentence) || namesNothing(sentence);
 
 /**
  * Whether the message is about another sender (see `Scope.town`), or a sentence of it that asks

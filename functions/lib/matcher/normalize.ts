@@ -186,6 +186,22 @@ function isFrame(word: string, locale: Language): boolean {
   return frameWords[locale].has(word) || year.test(word);
 }
 
+/** A word that names something of its own: no stop, frame or question word ("betroffen", not "tell"). */
+function ownWord(word: string, locale: Language): boolean {
+  return !stopWords[locale].has(word) && !isFrame(word, locale) && !interrogatives[locale].has(word);
+}
+
+/**
+ * Whether a sentence names nothing of its own, in either language ("Can you tell me?", "HOW DO I
+ * DO THAT", "Was heißt das?"): it asks about what came before it.
+ */
+export function namesNothing(sentence: string): boolean {
+  const said = words(sentence);
+  return (['de', 'en'] as const).some((locale) =>
+    said.every((word) => !ownWord(canonicalWord(word, locale), locale)),
+  );
+}
+
 /** Conjunctions that open an adverbial clause (time, reason, concession) after a main clause. */
 const adverbialClause: Record<Language, RegExp> = {
   en: /,?\s+\b(?:once|after|before|because|since|while|until|although|even though|though|even if)\b/iu,
@@ -346,10 +362,7 @@ function sentences(text: string, locale: Language): { text: string; question: bo
     if (!part.question || !before || before.question || !pointer.test(part.text) || thanks.test(before.text))
       continue;
     const said = words(part.text).map((word) => canonicalWord(word, locale));
-    const ownWord = said.some(
-      (word) => !stopWords[locale].has(word) && !isFrame(word, locale) && !interrogatives[locale].has(word),
-    );
-    if (said.length <= followUpWords && ownWord) before.question = true;
+    if (said.length <= followUpWords && said.some((word) => ownWord(word, locale))) before.question = true;
   }
   // No sentence asks: the one that asks indirectly ("she's asking if there's any proof …") is
   // the request; else a story ends with what the citizen wants ("... Ich möchte mit einem
