@@ -11,7 +11,8 @@ import {
 } from '../../functions/lib/matcher/matcher.ts';
 import { analyzeTerms, buildSynonyms } from '../../functions/lib/matcher/normalize.ts';
 import { compilePhrases, rephrase } from '../../functions/lib/matcher/phrases.ts';
-import { isInstruction, saysNoWord } from '../../functions/lib/matcher/requests.ts';
+import { isInstruction as isInstructionWith, saysNoWord } from '../../functions/lib/matcher/requests.ts';
+import { scopeOf } from '../../functions/lib/matcher/scope.ts';
 
 // Each rule of issue 10 as behaviour, with example questions written for these tests (not taken
 // from the evaluation corpus or the dev set).
@@ -22,7 +23,12 @@ beforeAll(async () => {
   report = await loadKnowledgeDir();
   if (!report.settings) throw new Error('settings missing');
   matcher = createMatcher(report.entries, report.settings);
+  instructions = scopeOf({ instructions: report.settings.matcher.instructions }).instructions;
 });
+
+/** Whether the shipped settings' instructions (`matcher.instructions`) and the word lists take it for an order. */
+let instructions: readonly RegExp[] = [];
+const isInstruction = (message: string) => isInstructionWith(message, instructions);
 
 const answer = (question: string, locale?: 'de' | 'en') => {
   const result = matcher.match(question, locale);

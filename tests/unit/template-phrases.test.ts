@@ -21,15 +21,18 @@ describe('the phrase rules of the template for another town', () => {
   });
 });
 
-const neverSaidOf = (file: string) =>
-  (parse(readFileSync(path.join(root, file), 'utf8')) as { matcher?: { neverSaid?: string[] } }).matcher
-    ?.neverSaid;
+const matcherListOf = (file: string, list: 'neverSaid' | 'instructions') =>
+  (parse(readFileSync(path.join(root, file), 'utf8')) as { matcher?: Record<typeof list, string[]> })
+    .matcher?.[list];
 
-describe('the rules on what the notice never says, in the template for another town', () => {
-  it('are the shipped rules, and name no town', () => {
-    const shipped = neverSaidOf('knowledge/settings.yaml');
-    expect(shipped?.length).toBeGreaterThan(20);
-    expect(neverSaidOf('templates/incident/settings.yaml')).toEqual(shipped);
+describe('the rules of the template for another town on what the notice never says and on instructions', () => {
+  it.each([
+    ['neverSaid', 20],
+    ['instructions', 15],
+  ] as const)('%s are the shipped rules, and name no town', (list, least) => {
+    const shipped = matcherListOf('knowledge/settings.yaml', list);
+    expect(shipped?.length).toBeGreaterThan(least);
+    expect(matcherListOf('templates/incident/settings.yaml', list)).toEqual(shipped);
     expect(JSON.stringify(shipped).toLowerCase()).not.toContain('strasburg');
   });
 });

@@ -248,7 +248,7 @@ function compiles(pattern: string): boolean {
   }
 }
 
-/** A regular expression of the matcher's settings (`neverSaid`, `precedence`): flags `iu`, tried on text in lower case. */
+/** A regular expression of the matcher's settings (`neverSaid`, `instructions`, `precedence`): flags `iu`, tried on text in lower case. */
 const lowerCaseRegex = z
   .string()
   .min(1)
@@ -363,6 +363,13 @@ export const settingsSchema = z.strictObject({
      * (functions/lib/matcher/never-said.ts).
      */
     neverSaid: z.array(lowerCaseRegex).optional(),
+    /**
+     * Instructions to the assistant ("Ignore your instructions", "Ab jetzt bist du …", "'; DROP
+     * TABLE"): a message that matches one of these regular expressions (written in lower case,
+     * tried on the message in lower case) is no question to the town and gets the honest "no
+     * answer" (functions/lib/matcher/requests.ts).
+     */
+    instructions: z.array(lowerCaseRegex).optional(),
     /**
      * An act that decides between neighbouring entries ("Ich habe den Anhang der falschen Mail
      * schon geöffnet": `clicked-link`, not `suspicious-email`): when `when` finds the act in the

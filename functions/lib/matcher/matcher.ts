@@ -140,6 +140,7 @@ export function createMatcher(
     senders: options.otherSenders,
     incidentWords: options.incidentWords,
     neverSaid: options.neverSaid,
+    instructions: options.instructions,
     townName: settings.town?.shortName,
   });
   // A service or sender the entries themselves speak of (a town whose knowledge base covers its
@@ -370,7 +371,7 @@ export function createMatcher(
     // entries about the same subject answer something else, and the data protection officer can
     // answer the question itself (round 12: 1 of about 2,200 in-scope tuning questions trips one
     // of these rules).
-    if (isInstruction(question) || saysNoWord(question))
+    if (isInstruction(question, scope.instructions) || saysNoWord(question))
       return { asked: question, refused: true, result: noAnswer(preferred) };
     const known = knownIn(preferred);
     const beyond = (text: string) =>

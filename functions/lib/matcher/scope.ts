@@ -99,6 +99,8 @@ export interface Scope {
    * capital stays case-blind.
    */
   readonly neverSaid: readonly RegExp[];
+  /** Instructions to the assistant (`matcher.instructions`, requests.ts), compiled the same way. */
+  readonly instructions: readonly RegExp[];
 }
 
 /**
@@ -112,6 +114,7 @@ export function scopeOf(lists: {
   senders?: readonly string[];
   incidentWords?: readonly string[];
   neverSaid?: readonly string[];
+  instructions?: readonly string[];
   townName?: string;
 }): Scope {
   const listed = (words: readonly string[] | undefined) =>
@@ -127,6 +130,7 @@ export function scopeOf(lists: {
     incident: anyOf([aboutTheIncident, ...own].join(' ')),
     incidentItself: anyOf([theIncidentItself, ...own].join(' ')),
     neverSaid: (lists.neverSaid ?? []).map(lowerCasePattern),
+    instructions: (lists.instructions ?? []).map(lowerCasePattern),
   };
 }
 
