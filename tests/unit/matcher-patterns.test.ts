@@ -3718,3 +3718,87 @@ describe('round 35: corpora 128 to 131', () => {
     expect(answer('I want to know how many were affected. Can you tell me?')).toBe('(none)');
   });
 });
+
+describe('round 36: corpora 132 to 135', () => {
+  it('reads "yo", "was geht", "what\'s good" and "bin weg" as the small talk they are', () => {
+    expect(answer('yo did the council get hacked?')).toBe('what-happened');
+    expect(answer('yo')).toBe('greeting');
+    expect(answer('na, was geht?')).toBe('greeting');
+    expect(answer("hey what's good")).toBe('greeting');
+    expect(answer('So, ich bin jetzt mal weg.')).toBe('goodbye');
+    // "Was geht ab" may ask what is going on; "sind meine Daten weg" asks about data.
+    expect(answer('Sind meine Daten jetzt weg?')).not.toBe('goodbye');
+  });
+
+  it('leaves out what the citizen says about their own German or English', () => {
+    // "not so good" had pulled it away from the incident: no answer at all.
+    expect(answer('pls explain the incident simply, my English is not so good')).toBe('what-happened');
+    expect(answer('Was ist passiert? Mein Deutsch ist leider nicht so gut.')).toBe('what-happened');
+  });
+
+  it('reads "Was empfehlen Sie?" and "What do you recommend?" as what to do', () => {
+    expect(
+      answer(
+        'Bei uns kam eine Mail mit ZIP-Anhang, angeblich vom Bürgeramt. Wir haben nichts geöffnet. Was empfehlen Sie?',
+      ),
+    ).toBe('suspicious-email');
+    expect(
+      answer(
+        'A mail with a zip file came in, supposedly from the council. Nobody opened it. What would you recommend?',
+      ),
+    ).toBe('suspicious-email');
+    expect(answer('Mail mit Stadtwappen bekommen, nichts angeklickt. Was wäre Ihre Empfehlung?')).toBe(
+      'suspicious-email',
+    );
+  });
+
+  it('knows participles whose infinitive the entries use ("gesehen", "eingesehen")', () => {
+    expect(answer('was haben die hacker alles gesehen')).toBe('affected-data');
+    expect(answer('Wurden meine Mails von den Hackern eingesehen?')).toBe('affected-data');
+  });
+
+  it('asks who answers when put as "whom I am corresponding with"', () => {
+    expect(answer('May I ask whom I am corresponding with here?')).toBe('bot-identity');
+  });
+
+  it('reads a person named in the question as whom it is asked for, not as what it asks', () => {
+    // `passwords` names "die Konten meiner Oma" in a phrasing: it covered more of the question.
+    expect(answer('Ist meine Oma betroffen?')).toBe('am-i-affected');
+    expect(answer('Meine Oma nutzt überall dasselbe Passwort. Muss sie das jetzt ändern?')).toBe('passwords');
+    // Without a possessive or article, "Frau oder Mann" asks for a person.
+    expect(answer('Bitte eine Frau oder einen Mann von der Stadt, keinen Computer.')).toBe('ask-human');
+  });
+
+  it('counts customers, tenants and clients as people a question is asked for', () => {
+    expect(answer('Sind meine Mieter von dem Angriff betroffen?')).toBe('am-i-affected');
+    expect(answer('Are my clients affected by the breach?')).toBe('am-i-affected');
+    // Whether to inform them is the citizen's own duty, which the notice never speaks of.
+    expect(answer('Müssen wir unsere Kunden über den Vorfall informieren?')).toBe('(none)');
+    expect(answer('Do we have to notify our customers?')).toBe('(none)');
+  });
+
+  it('reads a phone-only contact as whether the citizen is affected, not as asking for a number', () => {
+    expect(answer('Am I affected if I only ever called the town by phone?')).toBe('am-i-affected');
+    expect(answer('Can I reach the data protection officer by phone?')).toBe('(none)');
+  });
+
+  it('refuses what the notice never says: other frauds, products, patching Exchange oneself, revenge', () => {
+    expect(answer('What is vishing exactly?')).toBe('(none)');
+    expect(answer('Is Avira good enough now?')).toBe('(none)');
+    expect(answer('How can I update Exchange 2019 against these holes?')).toBe('(none)');
+    expect(answer('How do I know whether the town patched Exchange?')).not.toBe('(none)');
+    expect(answer('can you hack the hackers back?')).toBe('(none)');
+    expect(answer('Is there a criminal investigation against the attackers?')).toBe('(none)');
+    expect(answer('whats the wether like in strasburg'.replace('strasburg', 'the town'))).toBe('(none)');
+  });
+
+  it('reads when webmail comes back also as when one can access the mailbox again', () => {
+    expect(answer('Wann kann ich wieder über das Internet auf mein Postfach zugreifen?')).toBe('(none)');
+    expect(answer('When can I access my mailbox through the browser again?')).toBe('(none)');
+  });
+
+  it('answers whether it is worth resetting a mail password at another provider', () => {
+    expect(first('Lohnt es sich, mein GMX-Kennwort neu zu setzen?')).toBe('passwords');
+    expect(first('Is it worth changing my Yahoo password after this?')).toBe('passwords');
+  });
+});

@@ -30,7 +30,11 @@ export const scoring = Object.freeze({
   unknownVerb: 0.4,
   /** Weight of a frame word ("tun", "stimmt", "tell"), known or not, relative to the rarest known word. */
   frameWeight: 0.4,
-  /** The most a person the entries name weighs (`peopleWords`: "Oma", "mum"), relative to the rarest known word (round 25). */
+  /**
+   * The most a person the entries name weighs (`peopleWords`: "Oma", "mum"), relative to the
+   * rarest known word (round 25); since round 36 only in the share of the question sentence
+   * against its story: no entry's score counts the person.
+   */
   personWeight: 0.5,
   /** An unknown word after an article or possessive ("mein Handy") counts this much more towards the unknown share. */
   namedUnknown: 1.75,

@@ -340,16 +340,18 @@ export class LocaleIndex {
         questionWord: boolean;
         frame: boolean;
         named: boolean;
+        owned: boolean;
       }
     >();
     const analysed = questionTerms(question, this.locale, this.synonyms);
-    for (const { term, word, focus, mustMatch, verbLike, questionWord, frame, named } of analysed) {
+    for (const { term, word, focus, mustMatch, verbLike, questionWord, frame, named, owned } of analysed) {
       const seen = queryTerms.get(term);
       queryTerms.set(term, {
         word: seen?.word ?? word,
         questionWord,
         frame,
         named: named || (seen?.named ?? false),
+        owned: owned || (seen?.owned ?? false),
         focus: Math.max(focus, seen?.focus ?? 0),
         mustMatch: mustMatch || (seen?.mustMatch ?? false),
         verbLike: verbLike && (seen?.verbLike ?? true),
@@ -381,8 +383,8 @@ export class LocaleIndex {
       }
       // Spelled out, not spread from `info`: one shape for every term, which the optimised code
       // of this function relies on (a spread shape changed with the question: 200 deopts a run).
-      const { word, questionWord, frame, named, focus, mustMatch, verbLike } = info;
-      return [{ word, questionWord, frame, named, focus, mustMatch, verbLike, matches, weight }];
+      const { word, questionWord, frame, named, owned, focus, mustMatch, verbLike } = info;
+      return [{ word, questionWord, frame, named, owned, focus, mustMatch, verbLike, matches, weight }];
     });
     // An implicit question ("Stimmt das?", "Was nun?", "Is that true?") has no topic of its own:
     // it points back to the story, which then weighs in full (the story's unknown words still
@@ -423,6 +425,7 @@ export class LocaleIndex {
       questionWord,
       frame,
       named,
+      owned,
       verbLike,
       word,
     } of raw) {
@@ -452,6 +455,13 @@ export class LocaleIndex {
           unknown += (part / 2) * (namedThing ? tuning.namedUnknown : 1);
         }
       }
+      // A person with a possessive in the question sentence ("Ist meine Oma betroffen?", "my
+      // tenants") is whom the question is asked for, not what it asks ("eine Frau oder einen
+      // Mann, keinen Computer" asks for a person): an entry that names one in a phrasing ("die
+      // Konten meiner Oma", `passwords`) covered more of the question than the entry it asks
+      // for (round 36). It weighs in the context share above, and nowhere else.
+      if (inQuestion && frame && owned && this.locale !== 'none' && peopleWords[this.locale].has(word))
+        continue;
       queryWeight += weight;
       if (!questionWord) contentWeight += weight;
       // A question about numbers or money in words no entry knows ("gekostet"): none answers it.

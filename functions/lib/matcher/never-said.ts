@@ -198,10 +198,11 @@ const ownAccount =
   /(?<!\p{L})(?:my|our|meine[nr]?|unsere[nr]?)\s+bank(?=[\s-]*(?:details|account|accounts|data|info|information|stuff|card|number|login|daten|konto|karte|verbindung|zugang)(?!\p{L}))/giu;
 
 // "Must I change the password of my Gmail because of this?", "mus ich mein kenwort ändern bei
-// gmx": whether to change a password elsewhere after the town's incident, not another sender's
+// gmx", "lohnt sichs, mein gmx kennwort neu zu setzen?" (round 36): whether to change a password
+// elsewhere after the town's incident, not another sender's
 // trouble; how to change it there ("How do I reset my Gmail password?") still is (round 35).
 const whetherToChange =
-  /(?<!\p{L})(?:must|should|shuld|need|needs|have to|has to|muss|mus|müssen|sollte|soll|sollen)(?!\p{L})[^?.!]*(?<!\p{L})(?:change|chnage|ändern|aendern|wechseln|erneuern)(?!\p{L})/iu;
+  /(?<!\p{L})(?:must|should|shuld|need|needs|have to|has to|worth|muss|mus|müssen|sollte|soll|sollen|lohnt|lohnts)(?!\p{L})[^?.!]*(?<!\p{L})(?:change|changing|chnage|reset|resetting|ändern|aendern|wechseln|erneuern|neu (?:zu )?setzen)(?!\p{L})/iu;
 const passwordWord = /(?<!\p{L})(?:pass(?:wor\p{L}*|wd|w|)|pasw\p{L}*|kenn?w\p{L}*)(?!\p{L})/iu;
 // A mail account, not a game or a shop ("Should I change my PlayStation password?", round 33).
 const mailAccount =

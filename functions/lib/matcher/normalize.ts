@@ -99,6 +99,8 @@ export interface Term {
   frame: boolean;
   /** Follows an article or possessive ("mein Handy", "the library"): the word names a thing. */
   named: boolean;
+  /** Follows a possessive ("meine Oma", "our tenants"): whose, which a person word says (round 36). */
+  owned: boolean;
   /** The word looks like a verb form ("eingespielt", "erased"): if unknown, it rarely names a topic. */
   verbLike: boolean;
 }
@@ -125,6 +127,15 @@ const determiners = {
       .map(foldWord),
   ),
   en: new Set('the a an my your our their his her its this that these those'.split(' ')),
+};
+/** The possessives among them: "meine Oma" is the citizen's, "eine Frau" any woman. */
+const possessives = {
+  de: new Set(
+    'mein meine meinen meinem meiner meines dein deine deinen unser unsere unseren euer eure ihr ihre ihren ihrem'
+      .split(' ')
+      .map(foldWord),
+  ),
+  en: new Set('my your our their his her'.split(' ')),
 };
 
 /** Verbs that open a question ("Ist meine Adresse …", "Did they …"), folded: it asks with its subject after it. */
@@ -447,9 +458,10 @@ export function analyzeTerms(
         const mustMatch =
           topicWords[locale].has(canonicalWord(token.toLocaleLowerCase('de'), locale)) &&
           !/^(?:so|too|zu)$/i.test(before ?? '');
-        const named =
-          before !== undefined &&
-          determiners[locale].has(canonicalWord(before.toLocaleLowerCase('de'), locale));
+        const previous =
+          before === undefined ? undefined : canonicalWord(before.toLocaleLowerCase('de'), locale);
+        const named = previous !== undefined && determiners[locale].has(previous);
+        const owned = previous !== undefined && possessives[locale].has(previous);
         for (const canonical of standardWords(token, locale, synonyms)) {
           if (!keepStops && stops.has(canonical)) continue;
           const replacements = synonyms.get(canonical) ??
@@ -463,6 +475,7 @@ export function analyzeTerms(
                 questionWords[locale].has(stem(replacement, locale)) || isFrame(replacement, locale),
               frame: isFrame(replacement, locale),
               named,
+              owned,
               mustMatch,
               focus,
               verbLike:
@@ -496,6 +509,7 @@ function plainTerms(text: string, synonyms: SynonymTable): Term[] {
         verbLike: false,
         frame: false,
         named: false,
+        owned: false,
       }));
   });
 }

@@ -66,7 +66,7 @@ const aboutTheTown = `${theTown} datenschutzbeauftragt* notice mitteilung angrif
  * it, and entries that share a side word such as "beantragen" or "when" are no help either).
  */
 const aboutTheIncident =
-  '*angriff* *hack* *mail* *daten* *frage* *lücke* *einbruch* *attack* *breach* *leak* *scam* *fake* *passw* *kennwort* *server* *phishing* jehackt eingebroch* broke_in* broken_in* break-in* dsgvo gdpr mensch* person human staff mitarbeiter* computer* bot chat* question danke thanks tschüss bye wiedersehen goodbye betrof* betrifft_mich betrifft_uns affect_me affects_me sicherheit* data privacy affected effected efected afected affectd virus link anhang attachment notice mitteilung *nachricht* message* angeblich* supposedly genuine echt gefälscht* gefaelscht* adressbuch* address_book* contact_list* kontaktliste* zip pdf postfach* inbox* spam*';
+  '*angriff* *hack* *mail* *daten* *frage* *lücke* *einbruch* *attack* *breach* *leak* *scam* *fake* *passw* *kennwort* *server* *phishing* jehackt eingebroch* broke_in* broken_in* break-in* dsgvo gdpr mensch* person human staff mitarbeiter* computer* bot chat* question danke thanks tschüss bye wiedersehen goodbye betrof* betrifft_mich betrifft_uns affect_me affects_me effect_me effects_me sicherheit* data privacy affected effected efected afected affectd virus link anhang attachment notice mitteilung *nachricht* message* angeblich* supposedly genuine echt gefälscht* gefaelscht* adressbuch* address_book* contact_list* kontaktliste* zip pdf postfach* inbox* spam*';
 
 /**
  * Words that name the incident itself (the attack, its server, mail), not only a subject it

@@ -36,7 +36,7 @@ this that these those there here not no yes if
 get got gets already anything something thing things everything anyone everyone
 want wants wanted like would rather somewhere actually likely maybe perhaps still even ever anyway kind kinds sort ok okay
 stuff away general whole first own ordinary example before once way give ll ve re d s t m
-regarding concerning um uh hey always through via honestly basically literally totally quite each every bit
+regarding concerning um uh hey yo always through via honestly basically literally totally quite each every bit
 oh ah pretty bloody seriously apparently possibly anyways whatever quick quickly super mega best
 guess hope hopefully sorry excuse pardon anybody nobody everybody
 otherwise besides moreover therefore hence although unless whenever during meanwhile presumably roughly overall finally
@@ -74,7 +74,8 @@ const topics = {
 export const topicWords = { de: list(topics.de), en: list(topics.en) } as const;
 
 /**
- * The people among the frame words ("Oma", "mum", "Nachbarin"): whom a question is asked for,
+ * The people among the frame words ("Oma", "mum", "Nachbarin", and since round 36 the citizen's
+ * customers, tenants or members): whom a question is asked for,
  * never what it asks. The few entries that name one in a phrasing must not win on it, so such a
  * word weighs little however rare it is in the index (round 25: "Ist meine Oma betroffen?").
  */
@@ -82,11 +83,13 @@ const people = {
   de: `nachbar nachbarin nachbarn freund freundin bekannter bekannte kollege kollegin tochter sohn mann frau mutter
 vater oma opa enkel eltern mama papa großmutter großvater großeltern ehemann ehefrau partner partnerin kind kinder
 familie bruder schwester onkel tante schwiegermutter schwiegervater enkelin enkelkind kumpel kumpels junge jungen
-mädchen bub schwiegersohn schwiegertochter neffe nichte cousin cousine chef chefin`,
+mädchen bub schwiegersohn schwiegertochter neffe nichte cousin cousine chef chefin
+kunde kunden kundin klient klienten klientin mandant mandanten mieter mieterin patient patienten mitglied mitglieder`,
   en: `neighbour neighbor neighbours neighbors friend friends husband wife son daughter mum mom dad colleague grandson
 granddaughter mother father parents grandma grandmother grandpa grandfather granny grandparents kid kids child
 children family partner boyfriend girlfriend brother sister uncle aunt boy girl lad mate nephew niece cousin boss
-flatmate roommate`,
+flatmate roommate
+client clients customer customers tenant tenants patient patients`,
 };
 
 /**
