@@ -8,6 +8,7 @@ import {
   deploymentOwned,
   differsFromDeployment,
   withDeploymentOwned,
+  withMovedLanguageData,
 } from '../lib/knowledge/deployment-settings.ts';
 import { knowledgeKeys } from '../lib/knowledge/knowledge-table.ts';
 import {
@@ -81,10 +82,12 @@ async function reapplyDeploymentSettings(
 ): Promise<number> {
   const owned = deploymentOwned(deployed);
   const learnedSha = learnedDigest(deployed.matcher.learned);
+  const migrated = withMovedLanguageData(meta.settings, deployed);
   if (
     !differsFromDeployment(meta.settings, owned) &&
     meta.learnedSha === learnedSha &&
-    meta.settings.matcher.learned === undefined
+    meta.settings.matcher.learned === undefined &&
+    migrated === meta.settings
   )
     return meta.version;
   const version = meta.version + 1;
@@ -100,7 +103,7 @@ async function reapplyDeploymentSettings(
         '#learnedSha': 'learnedSha',
       },
       ExpressionAttributeValues: {
-        ':settings': withoutLearned(withDeploymentOwned(meta.settings, owned)),
+        ':settings': withoutLearned(withDeploymentOwned(migrated, owned)),
         ':next': version,
         ':current': meta.version,
         ':now': new Date().toISOString(),

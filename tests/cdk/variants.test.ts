@@ -389,6 +389,41 @@ describe('knowledge seed handler', () => {
     expect((await loadPublished())?.settings.matcher.learned?.confidence).toBe(0.7);
   });
 
+  it('adds the shipped instructions once to settings published before they were data', async () => {
+    const { seedKnowledge } = await import('../../functions/seed-knowledge/handler.ts');
+    const { loadPublished, readMeta } = await import('../../functions/lib/knowledge/store.ts');
+    const { getItem, putItem } = await import('../../functions/lib/adapters/dynamodb.ts');
+    const { knowledgeKeys } = await import('../../functions/lib/knowledge/knowledge-table.ts');
+    const shipped = (await loadKnowledgeDir()).settings;
+    if (!shipped?.matcher.instructions?.length) throw new Error('the shipped settings have instructions');
+    const meta = (await getItem('knowledge', knowledgeKeys.meta())) as Record<string, unknown> & {
+      settings: typeof shipped;
+    };
+    const { instructions: _instructions, ...older } = meta.settings.matcher;
+    await putItem('knowledge', {
+      ...meta,
+      pk: 'KB',
+      sk: 'META',
+      settings: { ...meta.settings, matcher: older },
+    });
+    const snapshot = () => ({ entries: [], settings: shipped, evalCases: [] });
+    const before = await readMeta(true);
+    const result = await seedKnowledge(event('Update'), snapshot);
+    expect(Number(result.Data?.version)).toBe((before?.version ?? 0) + 1);
+    expect((await loadPublished())?.settings.matcher.instructions).toEqual(shipped.matcher.instructions);
+    // Once: an editors' list, even an empty one, stays theirs.
+    const now = (await getItem('knowledge', knowledgeKeys.meta())) as typeof meta;
+    await putItem('knowledge', {
+      ...now,
+      pk: 'KB',
+      sk: 'META',
+      settings: { ...now.settings, matcher: { ...now.settings.matcher, instructions: [] } },
+    });
+    const again = await seedKnowledge(event('Update'), snapshot);
+    expect(again.Data?.version).toBe(result.Data?.version);
+    expect((await loadPublished())?.settings.matcher.instructions).toEqual([]);
+  });
+
   it('moves counts that an older table kept in META out of its settings', async () => {
     const { seedKnowledge } = await import('../../functions/seed-knowledge/handler.ts');
     const { loadPublished, readMeta } = await import('../../functions/lib/knowledge/store.ts');

@@ -42,3 +42,15 @@ export function withDeploymentOwned(settings: Settings, owned: DeploymentOwnedSe
 export function differsFromDeployment(settings: Settings, owned: DeploymentOwnedSettings): boolean {
   return JSON.stringify(deploymentOwned(settings)) !== JSON.stringify(owned);
 }
+
+/**
+ * Language data that moved from code into the settings and that a knowledge base published
+ * before the move lacks: `matcher.instructions` (round 36; until then the patterns were code
+ * and held for every knowledge base). A deploy adds the shipped list once, where the published
+ * settings have none; a list the editors keep, even an empty one, is theirs and stays.
+ */
+export function withMovedLanguageData(settings: Settings, shipped: Settings): Settings {
+  if (settings.matcher.instructions !== undefined || shipped.matcher.instructions === undefined)
+    return settings;
+  return { ...settings, matcher: { ...settings.matcher, instructions: [...shipped.matcher.instructions] } };
+}

@@ -119,16 +119,7 @@ export interface AnalyzeOptions {
   focus?: boolean;
 }
 
-/** Articles and possessives, folded: the word after one names a thing ("meine Bücherei", "my iPhone"). */
-const determiners = {
-  de: new Set(
-    'der die das den dem des ein eine einen einem einer eines mein meine meinen meinem meiner meines dein deine deinen unser unsere unseren euer eure ihr ihre ihren ihrem'
-      .split(' ')
-      .map(foldWord),
-  ),
-  en: new Set('the a an my your our their his her its this that these those'.split(' ')),
-};
-/** The possessives among them: "meine Oma" is the citizen's, "eine Frau" any woman. */
+/** Possessives, folded: "meine Oma" is the citizen's, "eine Frau" any woman (round 36). */
 const possessives = {
   de: new Set(
     'mein meine meinen meinem meiner meines dein deine deinen unser unsere unseren euer eure ihr ihre ihren ihrem'
@@ -136,6 +127,11 @@ const possessives = {
       .map(foldWord),
   ),
   en: new Set('my your our their his her'.split(' ')),
+};
+/** Articles and possessives, folded: the word after one names a thing ("meine Bücherei", "my iPhone"). */
+const determiners = {
+  de: new Set([...'der die das den dem des ein eine einen einem einer eines'.split(' '), ...possessives.de]),
+  en: new Set([...'the a an its this that these those'.split(' '), ...possessives.en]),
 };
 
 /** Verbs that open a question ("Ist meine Adresse …", "Did they …"), folded: it asks with its subject after it. */
